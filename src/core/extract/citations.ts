@@ -1,0 +1,248 @@
+/**
+ * The guideline paragraphs of an item ("Claims Administrator guideline:",
+ * "MAXIMUS guideline:") parsed into citations, and the decision rationale.
+ *
+ * A paragraph holds stock sentences ("did not cite any medical evidence",
+ * "based their decision on recommendation(s) outside of the MTUS") and one or
+ * more "Decision based on MTUS <guideline> <year>, Section(s): ..." or
+ * "Decision based on Non-MTUS Citation <free text>" segments. MTUS segments
+ * name guideline parts from the lexicon; non-MTUS text is ODG, ACOEM (outside
+ * the MTUS) or another source.
+ */
+import { loadLexicon, phrasePattern } from '../lexicon.js';
+import { squash, trimSpan } from '../lines.js';
+import type { Citation, Found, GuidelineParagraph, Message, Party, SourceFamily, Span } from '../types.js';
+
+interface GuidelinesLexicon {
+  mtus: Record<string, string[]>;
+  odg: Record<string, string[]>;
+  families: Record<'ODG' | 'ACOEM', string[]>;
+}
+
+const lexicon = loadLexicon<GuidelinesLexicon>('guidelines.json');
+
+/** An alternation of aliases, longest first, each mapped back to its canonical name. */
+function aliasMatcher(entries: Record<string, string[]>): { pattern: RegExp; canonical: (hit: string) => string } {
+  const aliases = Object.entries(entries).flatMap(([canonical, names]) => names.map((name) => ({ canonical, name })));
+  aliases.sort((a, b) => b.name.length - a.name.length);
+  const compiled = aliases.map((a) => ({ ...a, re: new RegExp(`^${phrasePattern(a.name)}$`, 'i') }));
+  return {
+    pattern: new RegExp(`\\b(?:${aliases.map((a) => phrasePattern(a.name)).join('|')})\\b`, 'gi'),
+    canonical: (hit) => compiled.find((a) => a.re.test(hit))?.canonical ?? hit,
+  };
+}
+
+const MTUS_TITLES = aliasMatcher(lexicon.mtus);
+const ODG_CHAPTERS = aliasMatcher(lexicon.odg);
+const ODG = new RegExp(lexicon.families.ODG.map(phrasePattern).join('|'), 'i');
+const ACOEM = new RegExp(lexicon.families.ACOEM.map(phrasePattern).join('|'), 'i');
+const ODG_G = new RegExp(ODG.source, 'gi');
+const ACOEM_G = new RegExp(ACOEM.source, 'gi');
+
+const LABELS: { party: Party | 'rationale'; pattern: RegExp }[] = [
+  { party: 'claims_administrator', pattern: /Claims\s*Administrator\s*guidelines?\s*:/i },
+  { party: 'reviewer', pattern: /MAXIMUS\s*guidelines?\s*:/i },
+  { party: 'rationale', pattern: /Decision\s*rationale\s*:/i },
+];
+
+const NO_EVIDENCE = /did\s+not\s+cite\s+any\s+(?:medical\s+)?evidence/i;
+const OUTSIDE_MTUS = /outside\s+(?:of\s+)?the\s+MTUS/i;
+const SEGMENT = /Decision\s+based\s+on\s+/gi;
+const NON_MTUS = /^Non\s*-?\s*MTUS(?:\s*Citations?)?\s*:?\s*/i;
+const OTHER_GUIDELINES = /\s*\band\s+Other\s+Medical\s+Treatment\s+Guidelines?\b\s*/gi;
+
+export interface ItemBody {
+  guidelines: GuidelineParagraph[];
+  rationale: Found<string> | null;
+}
+
+/** Reads the guideline paragraphs and the rationale from an item's body. */
+export function extractGuidelines(text: string, body: Span, messages: Message[]): ItemBody {
+  const region = text.slice(body.start, body.end);
+  const labels = LABELS.flatMap(({ party, pattern }) => {
+    const m = pattern.exec(region);
+    return m ? [{ party, start: body.start + m.index, contentStart: body.start + m.index + m[0].length }] : [];
+  }).sort((a, b) => a.start - b.start);
+
+  const result: ItemBody = { guidelines: [], rationale: null };
+  labels.forEach((label, i) => {
+    const end = labels[i + 1]?.start ?? body.end;
+    const content = trimSpan(text, { start: label.contentStart, end });
+    if (label.party === 'rationale') {
+      result.rationale = { value: squash(text.slice(content.start, content.end)), span: content };
+    } else {
+      result.guidelines.push(parseParagraph(text, label.party, { start: label.start, end }, content, messages));
+    }
+  });
+  for (const party of ['claims_administrator', 'reviewer'] as const) {
+    if (!result.guidelines.some((g) => g.citedBy === party)) {
+      messages.push({ ruleId: 'item-missing-guideline', reason: `no ${party === 'reviewer' ? 'MAXIMUS' : 'Claims Administrator'} guideline paragraph`, severity: 'warning', span: body });
+    }
+  }
+  return result;
+}
+
+function parseParagraph(text: string, citedBy: Party, span: Span, content: Span, messages: Message[]): GuidelineParagraph {
+  const raw = text.slice(content.start, content.end);
+  const paragraph: GuidelineParagraph = {
+    citedBy,
+    span: trimSpan(text, span),
+    noEvidence: NO_EVIDENCE.test(raw),
+    outsideMtus: OUTSIDE_MTUS.test(raw),
+    citations: [],
+    families: [],
+  };
+  for (const segment of segments(text, content)) {
+    const segText = text.slice(segment.start, segment.end);
+    const non = NON_MTUS.exec(segText);
+    if (non) {
+      paragraph.citations.push(...nonMtus(text, citedBy, { start: segment.start + non[0].length, end: segment.end }));
+    } else if (/^MTUS\b/i.test(segText)) {
+      paragraph.citations.push(...mtus(text, citedBy, { start: segment.start + 4, end: segment.end }, segment));
+    } else if (!paragraph.noEvidence && !paragraph.outsideMtus) {
+      // A citation with no "Decision based on" lead (older letters): classify the text itself.
+      paragraph.citations.push(...(ODG.test(segText) || ACOEM.test(segText) ? nonMtus(text, citedBy, segment) : mtus(text, citedBy, segment, segment)));
+    }
+  }
+  if (!paragraph.noEvidence) paragraph.families = [...new Set(paragraph.citations.map((c) => c.family))].sort();
+  if (!paragraph.noEvidence && paragraph.citations.length === 0) {
+    messages.push({ ruleId: 'citation-unparsed', reason: 'a guideline paragraph with no citation that could be read', severity: 'warning', span: paragraph.span });
+  }
+  return paragraph;
+}
+
+/** The "Decision based on ..." segments of a paragraph; text before the first is a segment only when it is not a stock sentence. */
+function segments(text: string, content: Span): Span[] {
+  const region = text.slice(content.start, content.end);
+  const leads: { start: number; end: number }[] = [];
+  SEGMENT.lastIndex = 0;
+  for (let m = SEGMENT.exec(region); m !== null; m = SEGMENT.exec(region)) leads.push({ start: m.index, end: m.index + m[0].length });
+  if (leads.length === 0) {
+    const stock = NO_EVIDENCE.test(region) || OUTSIDE_MTUS.test(region);
+    return stock ? [] : [trimSpan(text, content)];
+  }
+  return leads.map((lead, i) => trimSpan(text, { start: content.start + lead.end, end: content.start + (leads[i + 1]?.start ?? region.length) }));
+}
+
+function cleanList(s: string): string {
+  return squash(s).replace(/^[\s,;:]+/, '').replace(/[\s,;.]*(?:\band)?[\s,;.]*$/i, '');
+}
+
+function pagesIn(s: string): string {
+  const m = /\b(?:Page\s*\(s\)\s*:?|pages?|pgs?\.?|p\.)\s*(\d+(?:\s*[-,]\s*\d+)*)/i.exec(s);
+  return m ? m[1]!.replace(/\s+/g, '') : '';
+}
+
+function citation(text: string, citedBy: Party, family: SourceFamily, span: Span, fields: Partial<Pick<Citation, 'guideline' | 'edition' | 'chapter' | 'sections' | 'pages'>>): Citation {
+  return {
+    citedBy,
+    family,
+    guideline: fields.guideline ?? '',
+    edition: fields.edition ?? '',
+    chapter: fields.chapter ?? '',
+    sections: fields.sections ?? '',
+    pages: fields.pages ?? '',
+    raw: { value: squash(text.slice(span.start, span.end)).replace(/[\s,;]*(?:\band)?[\s,;]*$/i, ''), span },
+  };
+}
+
+/**
+ * MTUS citations: each guideline title (at the start, or after a comma or
+ * "and", with an optional "Chapter N" before it) begins one citation; its
+ * year, sections and pages follow it.
+ */
+function mtus(text: string, citedBy: Party, span: Span, whole: Span): Citation[] {
+  const region = text.slice(span.start, span.end);
+  const titles: { start: number; end: number; canonical: string; chapter: string }[] = [];
+  const re = new RegExp(MTUS_TITLES.pattern.source, 'gi');
+  for (let m = re.exec(region); m !== null; m = re.exec(region)) {
+    const before = region.slice(0, m.index);
+    const lead = /(?:Chapter\s*(\d+)\s*)?$/i.exec(before)!;
+    const preceding = before.slice(0, before.length - lead[0].length);
+    const atStart = /^[\s,]*(?:ACOEM\s*)?$/i.test(preceding);
+    const afterList = /(?:,|;|\band)\s*$/i.test(preceding);
+    if (atStart || afterList) {
+      titles.push({ start: atStart && titles.length === 0 ? 0 : lead.index, end: m.index + m[0].length, canonical: MTUS_TITLES.canonical(m[0]), chapter: lead[1] ?? '' });
+    }
+  }
+  if (titles.length === 0) {
+    const edition = /\b((?:19|20)\d{2})\b/.exec(region);
+    return [citation(text, citedBy, 'MTUS', whole, { guideline: cleanList(edition ? region.slice(0, edition.index) : region), edition: edition?.[1] ?? '', pages: pagesIn(region) })];
+  }
+  return titles.map((t, i) => {
+    const to = titles[i + 1]?.start ?? region.length;
+    const rest = region.slice(t.end, to);
+    const edition = /^\s*,?\s*((?:19|20)\d{2})\b/.exec(rest);
+    const afterEdition = edition ? rest.slice(edition[0].length) : rest;
+    const label = /Sections?\s*(?:\(s\))?\s*:/i.exec(afterEdition);
+    const sections = (label ? afterEdition.slice(label.index + label[0].length) : afterEdition.replace(/^\s*Guidelines?\b/i, ''))
+      .replace(/\b(?:Page\s*\(s\)\s*:?|pages?|pgs?\.?)\s*\d+(?:\s*[-,]\s*\d+)*/gi, '');
+    return citation(text, citedBy, 'MTUS', trimSpan(text, { start: span.start + t.start, end: span.start + to }), {
+      guideline: t.canonical,
+      edition: edition?.[1] ?? '',
+      chapter: t.chapter,
+      sections: cleanList(sections),
+      pages: pagesIn(rest),
+    });
+  });
+}
+
+/** Non-MTUS citations: ODG, ACOEM outside the MTUS, or another source. */
+function nonMtus(text: string, citedBy: Party, span: Span): Citation[] {
+  const region = text.slice(span.start, span.end);
+  const parts: Span[] = [];
+  let last = 0;
+  OTHER_GUIDELINES.lastIndex = 0;
+  for (let m = OTHER_GUIDELINES.exec(region); m !== null; m = OTHER_GUIDELINES.exec(region)) {
+    parts.push({ start: last, end: m.index });
+    last = m.index + m[0].length;
+  }
+  parts.push({ start: last, end: region.length });
+
+  const out: Citation[] = [];
+  for (const part of parts) {
+    const partText = region.slice(part.start, part.end);
+    if (!/\w/.test(partText)) continue;
+    // Where both ODG and ACOEM are named, each mention starts its own citation.
+    const mentions = [...mentionsOf(ODG_G, partText, 'ODG'), ...mentionsOf(ACOEM_G, partText, 'ACOEM')].sort((a, b) => a.index - b.index);
+    const firsts = mentions.filter((m, i) => i === 0 || mentions[i - 1]!.family !== m.family);
+    if (firsts.length === 0) {
+      const odgChapter = new RegExp(`^\\s*${ODG_CHAPTERS.pattern.source}`, 'i').exec(partText);
+      const family: SourceFamily = odgChapter ? 'ODG' : 'Other';
+      out.push(sourceCitation(text, citedBy, family, { start: span.start + part.start, end: span.start + part.end }));
+      continue;
+    }
+    firsts.forEach((m, i) => {
+      const from = i === 0 ? part.start : part.start + m.index;
+      const to = firsts[i + 1] ? part.start + firsts[i + 1]!.index : part.end;
+      out.push(sourceCitation(text, citedBy, m.family, { start: span.start + from, end: span.start + to }));
+    });
+  }
+  return out;
+}
+
+function mentionsOf(re: RegExp, s: string, family: 'ODG' | 'ACOEM'): { index: number; family: 'ODG' | 'ACOEM' }[] {
+  re.lastIndex = 0;
+  const out: { index: number; family: 'ODG' | 'ACOEM' }[] = [];
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) out.push({ index: m.index, family });
+  return out;
+}
+
+function sourceCitation(text: string, citedBy: Party, family: SourceFamily, span: Span): Citation {
+  const trimmed = trimSpan(text, span);
+  const raw = squash(text.slice(trimmed.start, trimmed.end));
+  const edition = /\b(\d+(?:st|nd|rd|th))\s+(?:ed\b|edition)/i.exec(raw)?.[1] ?? /\((?:19|20)\d{2}\)/.exec(raw)?.[0].slice(1, -1) ?? '';
+  const chapterNo = /\bChapter\s+(\d+)/i.exec(raw)?.[1] ?? '';
+  if (family === 'ODG') {
+    const after = raw.replace(ODG, ' ');
+    ODG_CHAPTERS.pattern.lastIndex = 0;
+    const chapter = ODG_CHAPTERS.pattern.exec(after.replace(/^\s*\(ODG\)/, ''));
+    const name = chapter ? ODG_CHAPTERS.canonical(chapter[0]) : '';
+    return citation(text, citedBy, family, trimmed, { guideline: name ? `Official Disability Guidelines: ${name}` : 'Official Disability Guidelines', chapter: name, edition, pages: pagesIn(raw) });
+  }
+  if (family === 'ACOEM') {
+    return citation(text, citedBy, family, trimmed, { guideline: 'ACOEM Occupational Medicine Practice Guidelines', chapter: chapterNo, edition, pages: pagesIn(raw) });
+  }
+  const title = raw.split(/(?<=[a-z]{2})[.?](?:\s|$)|,\s/)[0] ?? raw;
+  return citation(text, citedBy, family, trimmed, { guideline: title.replace(/[\s.]+$/, ''), edition, chapter: chapterNo, pages: pagesIn(raw) });
+}

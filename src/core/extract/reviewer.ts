@@ -1,0 +1,124 @@
+/**
+ * The expert reviewer's credentials: states of licensure (as USPS codes) and
+ * certifications/specialties (normalised to the DWC reviewer-specialty list).
+ */
+import { Vocabulary } from '../fuzzy.js';
+import { loadLexicon } from '../lexicon.js';
+import type { Found, Message, Reviewer, Span } from '../types.js';
+
+interface StatesLexicon {
+  states: Record<string, string>;
+  aliases: Record<string, string>;
+}
+interface SpecialtiesLexicon {
+  specialties: Record<string, string[]>;
+}
+
+const statesLexicon = loadLexicon<StatesLexicon>('states.json');
+const codes = new Set(Object.values(statesLexicon.states));
+const stateNames: Record<string, string[]> = {};
+for (const [name, code] of [...Object.entries(statesLexicon.states), ...Object.entries(statesLexicon.aliases)]) {
+  (stateNames[code] ??= []).push(name);
+}
+const STATES = new Vocabulary(stateNames, 0.94);
+const SPECIALTIES = new Vocabulary(loadLexicon<SpecialtiesLexicon>('specialties.json').specialties, 0.93);
+
+const LICENSURE_LABEL = /State\s*\(?s\)?\s*of\s*Licensure\s*:/i;
+const SPECIALTY_LABEL = /Certifications?\s*\(?s?\)?\s*\/\s*Specialt(?:y|ies)\s*:/i;
+
+/** A comma-separated list item with its text span. */
+interface Piece {
+  text: string;
+  span: Span;
+}
+
+/** Splits `text[span]` at each match of `separator`, trimming pieces and keeping their spans. */
+function pieces(text: string, span: Span, separator: RegExp): Piece[] {
+  const out: Piece[] = [];
+  const region = text.slice(span.start, span.end);
+  const re = new RegExp(separator.source, 'g');
+  let last = 0;
+  const push = (from: number, to: number) => {
+    const raw = region.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim().replace(/[.;:]+$/, '');
+    if (trimmed) out.push({ text: trimmed, span: { start: span.start + from + lead, end: span.start + from + lead + trimmed.length } });
+  };
+  for (let m = re.exec(region); m !== null; m = re.exec(region)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, region.length);
+  return out;
+}
+
+/** The value after a label: to the end of its paragraph (a blank line) or the next label. */
+function valueAfter(text: string, section: Span, label: RegExp, stop: RegExp | null): Span | null {
+  const region = text.slice(section.start, section.end);
+  const m = label.exec(region);
+  if (!m) return null;
+  let start = m.index + m[0].length;
+  let end = region.length;
+  const blank = /\n[ \t]*\n/.exec(region.slice(start));
+  if (blank) end = Math.min(end, start + blank.index);
+  if (stop) {
+    const s = stop.exec(region.slice(start));
+    if (s) end = Math.min(end, start + s.index);
+  }
+  while (start < end && /\s/.test(region[start]!)) start++;
+  while (end > start && /\s/.test(region[end - 1]!)) end--;
+  return { start: section.start + start, end: section.start + end };
+}
+
+export function extractReviewer(text: string, section: Span, messages: Message[]): Reviewer {
+  const reviewer: Reviewer = { licensure: [], specialty: [] };
+  const states = valueAfter(text, section, LICENSURE_LABEL, new RegExp(`${SPECIALTY_LABEL.source}|\\n`, 'i'));
+  if (states) {
+    const seen = new Set<string>();
+    for (const piece of pieces(text, states, /,|;|\band\b/)) {
+      const upper = piece.text.toUpperCase();
+      const code = codes.has(upper) ? upper : STATES.lookup(piece.text)?.canonical;
+      if (!code) {
+        messages.push({ ruleId: 'reviewer-unknown-state', reason: `unknown state of licensure "${piece.text}"`, severity: 'warning', span: piece.span });
+      } else if (!seen.has(code)) {
+        seen.add(code);
+        reviewer.licensure.push({ value: code, span: piece.span });
+      }
+    }
+    reviewer.licensure.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  }
+  const specialties = valueAfter(text, section, SPECIALTY_LABEL, null);
+  if (specialties) reviewer.specialty = matchSpecialties(text, pieces(text, specialties, /,|;/), messages);
+  return reviewer;
+}
+
+/**
+ * Matches list pieces to specialties, trying the longest run of pieces first,
+ * since a few specialty names contain a comma themselves.
+ */
+function matchSpecialties(text: string, list: Piece[], messages: Message[]): Found<string>[] {
+  const out: Found<string>[] = [];
+  for (let i = 0; i < list.length; ) {
+    let matched = false;
+    for (let j = Math.min(list.length - 1, i + 2); j >= i; j--) {
+      const span = { start: list[i]!.span.start, end: list[j]!.span.end };
+      const hit = SPECIALTIES.lookup(text.slice(span.start, span.end));
+      if (hit) {
+        if (!out.some((f) => f.value === hit.canonical)) out.push({ value: hit.canonical, span });
+        if (hit.fuzzy) {
+          messages.push({ ruleId: 'reviewer-specialty-fuzzy', reason: `specialty "${text.slice(span.start, span.end)}" read as "${hit.canonical}"`, severity: 'warning', span });
+        }
+        i = j + 1;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) {
+      const piece = list[i]!;
+      messages.push({ ruleId: 'reviewer-unknown-specialty', reason: `specialty "${piece.text}" is not on the DWC list; kept as printed`, severity: 'warning', span: piece.span });
+      out.push({ value: piece.text.replace(/\s+/g, ' '), span: piece.span });
+      i++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+/**
+ * One letter through the stages: normalise → detect layout → segment →
+ * extract each field family → assemble the case record in source offsets.
+ * Pure: text in, a record or a stable error out; never throws on bad text.
+ */
+import { extractDemographics } from './extract/demographics.js';
+import { extractHeader } from './extract/header.js';
+import { extractNarrativeDates } from './extract/narrative-dates.js';
+import { extractReviewer } from './extract/reviewer.js';
+import { detectLayout } from './layouts/index.js';
+import { createLetter } from './letter.js';
+import { toSource } from './normalize.js';
+import { caseOutcome, DATE_FIELDS, type CaseRecord, type ItemRecord, type Located } from './record.js';
+import type { ErrorCode } from './schema.js';
+import { sectionNamed, segment } from './sections.js';
+import type { Found, Item, Letter, Span } from './types.js';
+
+
+export type LetterResult = { ok: true; record: CaseRecord } | { ok: false; code: ErrorCode; message: string };
+
+/** Words that any IMR determination letter uses; a document with none of them is something else. */
+const IMR_MARKERS = /Independent\s+Medical\s+Review|\bIMR\b|MAXIMUS\s+Federal\s+Services|Expert\s+Reviewer/i;
+
+export function extractLetter(sourceFile: string, source: string): LetterResult {
+  if (!/\S/.test(source)) return { ok: false, code: 'empty_file', message: 'the file is empty or holds only white space' };
+  const letter = createLetter(sourceFile, source);
+  const detected = detectLayout(letter.text);
+  if (!detected) {
+    return IMR_MARKERS.test(letter.text)
+      ? { ok: false, code: 'no_decisions', message: 'mentions Independent Medical Review but has none of the known layouts\' headings' }
+      : { ok: false, code: 'not_an_imr_letter', message: 'none of the headings or wording of an IMR determination letter' };
+  }
+  const { layout, headings } = detected;
+  const sections = segment(letter.text, headings);
+  const header = sectionNamed(sections, 'header');
+  const determination = sectionNamed(sections, 'determination');
+  const summary = sectionNamed(sections, 'summary');
+  const issues = sectionNamed(sections, 'issues');
+  const messages = letter.messages;
+  const { text } = letter;
+
+  const headerFields = header ? extractHeader(text, header.body) : { caseNumber: null, dates: {}, priority: null };
+  const reviewer = determination ? extractReviewer(text, determination.body, messages) : { licensure: [], specialty: [] };
+  const demographics = summary ? extractDemographics(text, summary.body) : { age: null, sex: null };
+  const narrative = summary ? extractNarrativeDates(text, summary.body) : { dateOfInjury: null, urDenialDate: null };
+  const items = issues ? layout.decisions(text, issues.body, messages) : [];
+
+  if (items.length === 0) {
+    return { ok: false, code: 'no_decisions', message: `recognised as ${layout.name} but no decided item could be found` };
+  }
+  for (const name of ['determination', 'summary'] as const) {
+    if (!sectionNamed(sections, name)) messages.push({ ruleId: 'section-missing', reason: `no ${name} section`, severity: 'warning' });
+  }
+  if (header && !headerFields.caseNumber) messages.push({ ruleId: 'header-no-case-number', reason: 'a header without a case number', severity: 'warning', span: header.body });
+
+  const loc = <T>(found: Found<T> | null | undefined): Located<T> | null => (found ? located(letter, found) : null);
+  const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, loc(headerFields.dates[f])])) as CaseRecord['dates'];
+  dates.date_of_injury ??= loc(narrative.dateOfInjury);
+  dates.ur_denial_date ??= loc(narrative.urDenialDate);
+
+  const itemRecords = items.map((item) => itemRecord(letter, item));
+  const nOverturned = itemRecords.filter((i) => i.outcome.value === 'overturned').length;
+  const caseNumber = loc(headerFields.caseNumber);
+  return {
+    ok: true,
+    record: {
+      case_id: caseNumber?.value ?? baseName(sourceFile),
+      source_file: sourceFile,
+      template: layout.name,
+      offsets: 'utf16',
+      case_number: caseNumber,
+      dates,
+      priority: loc(headerFields.priority),
+      patient_age: loc(demographics.age),
+      patient_sex: loc(demographics.sex),
+      reviewer_licensure: reviewer.licensure.map((f) => located(letter, f)),
+      reviewer_specialty: reviewer.specialty.map((f) => located(letter, f)),
+      n_items: itemRecords.length,
+      n_overturned: nOverturned,
+      case_outcome: caseOutcome(itemRecords.length, nOverturned),
+      sections: sections.map((s) => ({ name: s.name, ...sourceSpan(letter, s.span) })),
+      items: itemRecords,
+      warnings: messages.map((m) => {
+        const span = m.span ? sourceSpan(letter, m.span) : null;
+        return { rule_id: m.ruleId, reason: m.reason, start: span?.start ?? null, end: span?.end ?? null };
+      }),
+    },
+  };
+}
+
+function baseName(path: string): string {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  const dot = file.lastIndexOf('.');
+  return dot > 0 ? file.slice(0, dot) : file;
+}
+
+function sourceSpan(letter: Letter, span: Span): Span {
+  return toSource(letter, span.start, span.end);
+}
+
+function located<T>(letter: Letter, found: Found<T>): Located<T> {
+  return { value: found.value, ...sourceSpan(letter, found.span) };
+}
+
+function itemRecord(letter: Letter, item: Item): ItemRecord {
+  const party = (p: 'claims_administrator' | 'reviewer') => item.guidelines.find((g) => g.citedBy === p);
+  const ca = party('claims_administrator');
+  const rv = party('reviewer');
+  const loc = <T>(f: Found<T> | null): Located<T> | null => (f ? located(letter, f) : null);
+  return {
+    item_no: item.itemNo,
+    ...sourceSpan(letter, item.span),
+    item_text: located(letter, item.itemText),
+    original_request: loc(item.originalRequest),
+    authorized_portion: loc(item.authorizedPortion),
+    outcome: located(letter, item.outcome),
+    claims_admin_sources: ca?.families ?? [],
+    reviewer_sources: rv?.families ?? [],
+    claims_admin_no_evidence: ca?.noEvidence ?? false,
+    reviewer_no_evidence: rv?.noEvidence ?? false,
+    citations: item.guidelines.flatMap((g) =>
+      g.citations.map((c) => ({
+        cited_by: c.citedBy,
+        family: c.family,
+        guideline: c.guideline,
+        edition: c.edition,
+        chapter: c.chapter,
+        sections: c.sections,
+        pages: c.pages,
+        raw: located(letter, c.raw),
+      })),
+    ),
+    rationale: loc(item.rationale),
+  };
+}

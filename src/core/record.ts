@@ -1,0 +1,74 @@
+/**
+ * The case record: what one letter becomes, in source offsets. `cases.jsonl`
+ * is these records; the CSV files are columns drawn from them (see schema.ts).
+ */
+import type { CaseOutcome, DateField, Outcome, Party, Priority, SectionName, Sex, SourceFamily, TemplateName } from './types.js';
+
+/** A value with the `[start, end)` UTF-16 offsets of the source text it was read from. */
+export interface Located<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+export interface CitationRecord {
+  cited_by: Party;
+  family: SourceFamily;
+  guideline: string;
+  edition: string;
+  chapter: string;
+  sections: string;
+  pages: string;
+  raw: Located<string>;
+}
+
+export interface ItemRecord {
+  item_no: number;
+  start: number;
+  end: number;
+  item_text: Located<string>;
+  original_request: Located<string> | null;
+  authorized_portion: Located<string> | null;
+  outcome: Located<Outcome>;
+  claims_admin_sources: SourceFamily[];
+  reviewer_sources: SourceFamily[];
+  claims_admin_no_evidence: boolean;
+  reviewer_no_evidence: boolean;
+  citations: CitationRecord[];
+  rationale: Located<string> | null;
+}
+
+export interface WarningRecord {
+  rule_id: string;
+  reason: string;
+  start: number | null;
+  end: number | null;
+}
+
+export interface CaseRecord {
+  case_id: string;
+  source_file: string;
+  template: TemplateName;
+  offsets: 'utf16';
+  case_number: Located<string> | null;
+  dates: Record<DateField, Located<string> | null>;
+  priority: Located<Priority> | null;
+  patient_age: Located<number> | null;
+  patient_sex: Located<Sex> | null;
+  reviewer_licensure: Located<string>[];
+  reviewer_specialty: Located<string>[];
+  n_items: number;
+  n_overturned: number;
+  case_outcome: CaseOutcome | null;
+  sections: { name: SectionName; start: number; end: number }[];
+  items: ItemRecord[];
+  warnings: WarningRecord[];
+}
+
+export const DATE_FIELDS: readonly DateField[] = ['date_assigned', 'decision_date', 'date_of_injury', 'ur_denial_date', 'application_received'];
+
+export function caseOutcome(nItems: number, nOverturned: number): CaseOutcome | null {
+  if (nItems === 0) return null;
+  if (nOverturned === 0) return 'upheld';
+  return nOverturned === nItems ? 'overturned' : 'partially_overturned';
+}

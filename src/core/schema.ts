@@ -1,0 +1,127 @@
+/**
+ * The output schema, defined once: every CSV column with its meaning, type,
+ * allowed values and how it is drawn from a case record. The sinks write from
+ * these definitions and the codebook is generated from them.
+ */
+import { caseOutcome, type CaseRecord, type CitationRecord, type ItemRecord, type Located } from './record.js';
+
+export type ColumnType = 'string' | 'integer' | 'date' | 'list' | 'boolean';
+
+export type Cell = string | number | null;
+
+export interface Column<R> {
+  name: string;
+  type: ColumnType;
+  description: string;
+  /** The allowed values (for a list: of each element). */
+  values?: readonly string[];
+  /** Free text written by the letter's authors: neutralised against spreadsheet formulas. */
+  freeText?: boolean;
+  get: (row: R) => Cell;
+}
+
+export interface TableSchema<R> {
+  file: string;
+  description: string;
+  columns: readonly Column<R>[];
+}
+
+export const TEMPLATES = ['issues-2015', 'rationale-2014', 'notice-2013', 'professional-review', 'unknown'] as const;
+export const SOURCE_FAMILIES = ['MTUS', 'ODG', 'ACOEM', 'Other'] as const;
+export const CASE_OUTCOMES = ['upheld', 'overturned', 'partially_overturned'] as const;
+/** The stable codes of errors.csv, with what each means. */
+export const ERROR_CODE_MEANINGS = {
+  empty_file: 'the file is empty or holds only white space',
+  binary_file: 'the file holds bytes no text letter has (NUL and other control bytes)',
+  unreadable: 'the file could not be read (permissions, vanished during the run, not a regular file)',
+  not_an_imr_letter: 'readable text, but none of the headings or wording of an IMR determination letter',
+  no_decisions: 'an IMR letter whose layout was recognised or suggested, but in which no decided item could be found (e.g. truncated)',
+  extractor_failed: 'an internal error of the extractor on this letter (a defect: please report it)',
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODE_MEANINGS;
+export const ERROR_CODES = Object.keys(ERROR_CODE_MEANINGS) as ErrorCode[];
+
+const v = <T>(l: Located<T> | null): T | null => (l ? l.value : null);
+const list = (xs: readonly (string | Located<string>)[]): string => xs.map((x) => (typeof x === 'string' ? x : x.value)).join(';');
+
+export interface DecisionRow {
+  record: CaseRecord;
+  item: ItemRecord;
+}
+export interface CitationRow {
+  record: CaseRecord;
+  item: ItemRecord;
+  citation: CitationRecord;
+}
+export interface ErrorRow {
+  source_file: string;
+  error_code: string;
+  message: string;
+}
+
+export const CASES: TableSchema<CaseRecord> = {
+  file: 'cases.csv',
+  description: 'One row per letter (case).',
+  columns: [
+    { name: 'case_id', type: 'string', description: 'The IMR case number when the letter has one, else the input file name without extension.', get: (r) => r.case_id },
+    { name: 'source_file', type: 'string', description: 'Input path relative to the input root, `/`-separated.', freeText: true, get: (r) => r.source_file },
+    { name: 'template', type: 'string', description: 'The letter layout recognised by its headings.', values: TEMPLATES, get: (r) => r.template },
+    { name: 'case_number', type: 'string', description: '`CMyy-nnnnnnn` as printed in the header; empty if absent.', get: (r) => v(r.case_number) },
+    { name: 'date_assigned', type: 'date', description: 'Date the case was assigned to a reviewer (header).', get: (r) => v(r.dates.date_assigned) },
+    { name: 'decision_date', type: 'date', description: 'Date of the final determination (header).', get: (r) => v(r.dates.decision_date) },
+    { name: 'date_of_injury', type: 'date', description: 'Date of injury: the header, else the case summary ("industrial injury dated ...").', get: (r) => v(r.dates.date_of_injury) },
+    { name: 'ur_denial_date', type: 'date', description: 'Utilization-review denial date: the header, else the case summary\'s utilization-review sentence.', get: (r) => v(r.dates.ur_denial_date) },
+    { name: 'application_received', type: 'date', description: 'Date the IMR application was received (header).', get: (r) => v(r.dates.application_received) },
+    { name: 'priority', type: 'string', description: 'Review priority (header).', values: ['standard', 'expedited'], get: (r) => v(r.priority) },
+    { name: 'patient_age', type: 'integer', description: 'Patient age in years as the case summary states it.', get: (r) => v(r.patient_age) },
+    { name: 'patient_sex', type: 'string', description: 'Patient sex as the case summary states it.', values: ['female', 'male'], get: (r) => v(r.patient_sex) },
+    { name: 'reviewer_licensure', type: 'list', description: "The expert reviewer's states of licensure as USPS codes, sorted.", get: (r) => list(r.reviewer_licensure) },
+    { name: 'reviewer_specialty', type: 'list', description: "The expert reviewer's certifications/specialties normalised to the DWC reviewer-specialty list, in letter order (a name not on the list is kept as printed, with a warning).", get: (r) => list(r.reviewer_specialty) },
+    { name: 'n_items', type: 'integer', description: "Number of the case's rows in decisions.csv.", get: (r) => r.n_items },
+    { name: 'n_overturned', type: 'integer', description: 'Number of those items overturned.', get: (r) => r.n_overturned },
+    { name: 'case_outcome', type: 'string', description: '`upheld` (no item overturned), `overturned` (every item), `partially_overturned`.', values: CASE_OUTCOMES, get: (r) => caseOutcome(r.n_items, r.n_overturned) },
+    { name: 'n_warnings', type: 'integer', description: 'Number of warnings on this case (listed with positions in cases.jsonl).', get: (r) => r.warnings.length },
+  ],
+};
+
+export const DECISIONS: TableSchema<DecisionRow> = {
+  file: 'decisions.csv',
+  description: 'One row per disputed treatment item: the unit of overturn-rate analysis.',
+  columns: [
+    { name: 'case_id', type: 'string', description: 'The case (see cases.csv).', get: (r) => r.record.case_id },
+    { name: 'item_no', type: 'integer', description: "The item's 1-based position in the letter.", get: (r) => r.item.item_no },
+    { name: 'item_text', type: 'string', description: 'The request the outcome applies to, whitespace-normalised; for a partial authorisation, the remaining IMR-eligible portion.', freeText: true, get: (r) => r.item.item_text.value },
+    { name: 'original_request', type: 'string', description: 'For a partial authorisation: the original request; else empty.', freeText: true, get: (r) => v(r.item.original_request) },
+    { name: 'authorized_portion', type: 'string', description: 'For a partial authorisation: the part the claims administrator authorised; else empty.', freeText: true, get: (r) => v(r.item.authorized_portion) },
+    { name: 'outcome', type: 'string', description: '`upheld`: the utilization-review denial stands; `overturned`: found medically necessary.', values: ['upheld', 'overturned'], get: (r) => r.item.outcome.value },
+    { name: 'claims_admin_sources', type: 'list', description: 'Guideline families the claims administrator cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.claims_admin_sources) },
+    { name: 'reviewer_sources', type: 'list', description: 'Guideline families the expert reviewer cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.reviewer_sources) },
+  ],
+};
+
+export const CITATIONS: TableSchema<CitationRow> = {
+  file: 'citations.csv',
+  description: 'One row per guideline citation (an item can have several, from both parties).',
+  columns: [
+    { name: 'case_id', type: 'string', description: 'The case.', get: (r) => r.record.case_id },
+    { name: 'item_no', type: 'integer', description: 'The item within the case.', get: (r) => r.item.item_no },
+    { name: 'cited_by', type: 'string', description: 'Which party cited it.', values: ['claims_administrator', 'reviewer'], get: (r) => r.citation.cited_by },
+    { name: 'family', type: 'string', description: 'Guideline family: MTUS, ODG, ACOEM (outside the MTUS) or Other.', values: SOURCE_FAMILIES, get: (r) => r.citation.family },
+    { name: 'guideline', type: 'string', description: 'Normalised title (an MTUS part, "Official Disability Guidelines: <chapter>", or the cited work).', freeText: true, get: (r) => r.citation.guideline },
+    { name: 'edition', type: 'string', description: 'Edition or year as printed (e.g. 2004, 3rd).', freeText: true, get: (r) => r.citation.edition },
+    { name: 'chapter', type: 'string', description: 'Chapter number or ODG chapter name.', freeText: true, get: (r) => r.citation.chapter },
+    { name: 'sections', type: 'string', description: 'Sections as printed after "Section(s):".', freeText: true, get: (r) => r.citation.sections },
+    { name: 'pages', type: 'string', description: 'Page numbers as printed ("Page(s): 101", "pg. 607").', freeText: true, get: (r) => r.citation.pages },
+    { name: 'raw', type: 'string', description: 'The citation as printed, whitespace-normalised.', freeText: true, get: (r) => r.citation.raw.value },
+  ],
+};
+
+export const ERRORS: TableSchema<ErrorRow> = {
+  file: 'errors.csv',
+  description: 'One row per input that could not be turned into a case.',
+  columns: [
+    { name: 'source_file', type: 'string', description: 'Input path relative to the input root.', freeText: true, get: (r) => r.source_file },
+    { name: 'error_code', type: 'string', description: 'Stable reason code.', values: ERROR_CODES, get: (r) => r.error_code },
+    { name: 'message', type: 'string', description: 'What was wrong, in words.', freeText: true, get: (r) => r.message },
+  ],
+};
