@@ -3,8 +3,8 @@ import type { Letter, Message, Span } from './types.js';
 
 /** Wraps decoded source text as a Letter: normalised text plus its offset map. */
 export function createLetter(sourceFile: string, source: string): Letter {
-  const { text, starts, ends } = normalize(source);
-  return { sourceFile, source, text, starts, ends, messages: [] };
+  const { text, map } = normalize(source);
+  return { sourceFile, source, text, map, messages: [] };
 }
 
 export function warn(letter: Letter, ruleId: string, reason: string, span?: Span): void {

@@ -2,17 +2,31 @@
  * Text normalisation that never loses its way back to the source.
  *
  * The normaliser is a list of small rewrite rules, each a regular expression
- * and a replacement. Every character of the result remembers the source range
- * it came from (`starts[i]`, `ends[i]`), so any span found in the normalised
- * text maps back to the exact words of the original file.
+ * and a replacement. The result keeps a piecewise offset map: runs of text
+ * copied unchanged map one to one, and each replacement maps to the whole
+ * source range it replaced. So any span found in the normalised text maps back
+ * to the exact words of the original file, at a cost proportional to the
+ * number of edits rather than the length of the letter.
  */
+
+/**
+ * A piecewise map from normalised-text offsets to source offsets. Piece `i`
+ * starts at text offset `textStarts[i]` and covers source `[sourceStarts[i],
+ * sourceEnds[i])`; a copied piece maps offset by offset, a replaced one maps
+ * every offset to its whole source range.
+ */
+export interface OffsetMap {
+  textStarts: Int32Array;
+  sourceStarts: Int32Array;
+  sourceEnds: Int32Array;
+  copied: Uint8Array;
+  textLength: number;
+  sourceLength: number;
+}
 
 export interface MappedText {
   text: string;
-  /** Source offset where the origin of text[i] starts; starts[text.length] = source length. */
-  starts: Int32Array;
-  /** Source offset where the origin of text[i] ends. */
-  ends: Int32Array;
+  map: OffsetMap;
 }
 
 export interface RewriteRule {
@@ -24,32 +38,108 @@ export interface RewriteRule {
   when?: (text: string) => boolean;
 }
 
-export function identity(source: string): MappedText {
-  const n = source.length;
-  const starts = new Int32Array(n + 1);
-  const ends = new Int32Array(n + 1);
-  for (let i = 0; i <= n; i++) {
-    starts[i] = i;
-    ends[i] = i + 1 > n ? n : i + 1;
+/** Collects pieces, merging a copied piece into the previous one when both are contiguous. */
+class PieceBuilder {
+  private t: number[] = [];
+  private s: number[] = [];
+  private e: number[] = [];
+  private c: number[] = [];
+
+  push(textStart: number, sourceStart: number, sourceEnd: number, copied: boolean): void {
+    const n = this.t.length;
+    if (copied && n > 0 && this.c[n - 1] === 1 && this.e[n - 1] === sourceStart && textStart - this.t[n - 1]! === this.e[n - 1]! - this.s[n - 1]!) {
+      this.e[n - 1] = sourceEnd;
+      return;
+    }
+    this.t.push(textStart);
+    this.s.push(sourceStart);
+    this.e.push(sourceEnd);
+    this.c.push(copied ? 1 : 0);
   }
-  ends[n] = n;
-  return { text: source, starts, ends };
+
+  build(textLength: number, sourceLength: number): OffsetMap {
+    return {
+      textStarts: Int32Array.from(this.t),
+      sourceStarts: Int32Array.from(this.s),
+      sourceEnds: Int32Array.from(this.e),
+      copied: Uint8Array.from(this.c),
+      textLength,
+      sourceLength,
+    };
+  }
+}
+
+export function identity(source: string): MappedText {
+  const b = new PieceBuilder();
+  if (source.length > 0) b.push(0, 0, source.length, true);
+  return { text: source, map: b.build(source.length, source.length) };
+}
+
+/** Index of the piece holding text offset `t` (0 <= t < textLength). */
+function pieceAt(map: OffsetMap, t: number): number {
+  let lo = 0;
+  let hi = map.textStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map.textStarts[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Source offset where the origin of text offset `t` starts. */
+function sourceStart(map: OffsetMap, t: number): number {
+  if (t >= map.textLength) return map.sourceLength;
+  const i = pieceAt(map, t);
+  return map.copied[i] ? map.sourceStarts[i]! + (t - map.textStarts[i]!) : map.sourceStarts[i]!;
+}
+
+/** Source offset where the origin of text offset `t` ends. */
+function sourceEnd(map: OffsetMap, t: number): number {
+  if (t >= map.textLength) return map.sourceLength;
+  const i = pieceAt(map, t);
+  return map.copied[i] ? map.sourceStarts[i]! + (t - map.textStarts[i]!) + 1 : map.sourceEnds[i]!;
+}
+
+/** Converts a span of normalised text into the span of the source it came from. */
+export function toSource(map: OffsetMap, start: number, end: number): { start: number; end: number } {
+  if (end <= start) {
+    const at = sourceStart(map, start);
+    return { start: at, end: at };
+  }
+  return { start: sourceStart(map, start), end: sourceEnd(map, end - 1) };
 }
 
 /**
- * Applies one rule. Unchanged characters keep their origin; the characters of a
- * replacement all point at the whole source range of the match they replace,
- * so a span that touches a replacement covers the full original.
+ * Applies one rule. Unchanged runs keep their origin; a replacement points at
+ * the whole source range of the match it replaces.
  */
 export function rewrite(input: MappedText, rule: RewriteRule): MappedText {
-  const { text } = input;
+  const { text, map } = input;
   if (rule.when && !rule.when(text)) return input;
   const re = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g');
-  let out = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const parts: string[] = [];
+  const b = new PieceBuilder();
+  let out = 0;
   let last = 0;
-  let changed = false;
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    // Split the copied run along the input map's pieces.
+    let t = from;
+    while (t < to) {
+      const i = pieceAt(map, t);
+      const pieceEnd = Math.min(to, i + 1 < map.textStarts.length ? map.textStarts[i + 1]! : map.textLength);
+      if (map.copied[i]) {
+        const s = map.sourceStarts[i]! + (t - map.textStarts[i]!);
+        b.push(out + (t - from), s, s + (pieceEnd - t), true);
+      } else {
+        b.push(out + (t - from), map.sourceStarts[i]!, map.sourceEnds[i]!, false);
+      }
+      t = pieceEnd;
+    }
+    parts.push(text.slice(from, to));
+    out += to - from;
+  };
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
@@ -57,41 +147,16 @@ export function rewrite(input: MappedText, rule: RewriteRule): MappedText {
     }
     const replacement = rule.replace(m);
     if (replacement === m[0]) continue;
-    changed = true;
-    copy(input, last, m.index, starts, ends);
-    out += text.slice(last, m.index);
-    const mStart = input.starts[m.index]!;
-    const mEnd = input.ends[m.index + m[0].length - 1]!;
-    for (let k = 0; k < replacement.length; k++) {
-      starts.push(mStart);
-      ends.push(mEnd);
-    }
-    out += replacement;
-    last = m.index + m[0].length;
+    copy(last, m.index);
+    const end = m.index + m[0].length;
+    if (replacement.length > 0) b.push(out, sourceStart(map, m.index), sourceEnd(map, end - 1), false);
+    parts.push(replacement);
+    out += replacement.length;
+    last = end;
   }
-  if (!changed) return input;
-  copy(input, last, text.length, starts, ends);
-  out += text.slice(last);
-  const sourceLength = input.starts[text.length]!;
-  starts.push(sourceLength);
-  ends.push(sourceLength);
-  return { text: out, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
-}
-
-function copy(input: MappedText, from: number, to: number, starts: number[], ends: number[]): void {
-  for (let i = from; i < to; i++) {
-    starts.push(input.starts[i]!);
-    ends.push(input.ends[i]!);
-  }
-}
-
-/** Converts a span of normalised text into a span of the source. */
-export function toSource(mapped: Pick<MappedText, 'starts' | 'ends'>, start: number, end: number): { start: number; end: number } {
-  if (end <= start) {
-    const at = mapped.starts[start]!;
-    return { start: at, end: at };
-  }
-  return { start: mapped.starts[start]!, end: mapped.ends[end - 1]! };
+  if (last === 0 && parts.length === 0) return input;
+  copy(last, text.length);
+  return { text: parts.join(''), map: b.build(out, map.sourceLength) };
 }
 
 const LIGATURES: Record<string, string> = {
@@ -121,16 +186,33 @@ const PUNCTUATION: Record<string, string> = {
   '\u2026': '...',
 };
 
+/** True when most lines with text are followed by exactly one blank line. */
+export function isDoubleSpaced(text: string): boolean {
+  let content = 0;
+  let followedByBlank = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end > start) {
+      content++;
+      if (text[end + 1] === '\n' && end + 2 < text.length && text[end + 2] !== '\n') followedByBlank++;
+    }
+    start = end + 1;
+  }
+  return content >= 8 && followedByBlank / content > 0.6;
+}
+
 /**
  * The standard rules, in order. Each is small and independent; together they
  * turn whatever a PDF extractor produced into plain `\n`-separated lines with
- * single spaces inside them and no trailing blanks.
+ * single-width spaces and no trailing blanks.
  */
-export const RULES: RewriteRule[] = [
+export const RULES: readonly RewriteRule[] = [
   { name: 'bom', pattern: /^\uFEFF/, replace: () => '' },
   { name: 'line-endings', pattern: /\r\n?/, replace: () => '\n' },
   { name: 'form-feed', pattern: /\f/, replace: () => '\n' },
-  { name: 'nul-and-controls', pattern: /[\u0000-\u0008\u000B\u000E-\u001F\u007F]+/, replace: () => ' ' },
+  { name: 'control-characters', pattern: /[\u0000-\u0008\u000B\u000E-\u001F\u007F]+/, replace: () => ' ' },
   { name: 'unicode-spaces', pattern: /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/, replace: () => ' ' },
   { name: 'zero-width', pattern: /[\u200B-\u200D\u2060\u00AD]/, replace: () => '' },
   { name: 'ligatures', pattern: /[\uFB00-\uFB06]/, replace: (m) => LIGATURES[m[0]] ?? m[0] },
@@ -139,19 +221,6 @@ export const RULES: RewriteRule[] = [
   // Some extractions put a blank line after every line: one blank line is then a line break, two a paragraph break.
   { name: 'double-spacing', pattern: /\n\n((?:\n\n)+)?/, replace: (m) => (m[1] ? '\n\n' : '\n'), when: isDoubleSpaced },
 ];
-
-/** True when most lines with text are followed by exactly one blank line. */
-export function isDoubleSpaced(text: string): boolean {
-  const lines = text.split('\n');
-  let content = 0;
-  let followedByBlank = 0;
-  for (let i = 0; i + 2 < lines.length; i++) {
-    if (lines[i] === '') continue;
-    content++;
-    if (lines[i + 1] === '' && lines[i + 2] !== '') followedByBlank++;
-  }
-  return content >= 8 && followedByBlank / content > 0.6;
-}
 
 export function normalize(source: string, rules: readonly RewriteRule[] = RULES): MappedText {
   let mapped = identity(source);

@@ -95,7 +95,7 @@ function baseName(path: string): string {
 }
 
 function sourceSpan(letter: Letter, span: Span): Span {
-  return toSource(letter, span.start, span.end);
+  return toSource(letter.map, span.start, span.end);
 }
 
 function located<T>(letter: Letter, found: Found<T>): Located<T> {

@@ -9,6 +9,8 @@
  * offsets through the normaliser's offset map before anything is written.
  */
 
+import type { OffsetMap } from './normalize.js';
+
 /** A half-open range `[start, end)` of UTF-16 code units. */
 export interface Span {
   start: number;
@@ -112,10 +114,8 @@ export interface Letter {
   source: string;
   /** The normalised text; text offsets index this. */
   text: string;
-  /** For each text index, the source offset where its origin starts. Length text.length + 1. */
-  starts: Int32Array;
-  /** For each text index, the source offset where its origin ends. */
-  ends: Int32Array;
+  /** Maps text offsets back to source offsets. */
+  map: OffsetMap;
   messages: Message[];
 }
 

@@ -116,9 +116,26 @@ function parseHeader(text: string, span: Span): Pick<Item, 'itemText' | 'origina
   return { itemText: found(text, trimSpan(text, span)), originalRequest: null, authorizedPortion: null };
 }
 
+/**
+ * In a letter whose items carry guideline paragraphs, a real item header is
+ * followed by one (within a few lines); an outcome-like line inside a
+ * rationale ("... the decision is: Upheld") is not.
+ */
+function isItemHeader(lines: Line[], mark: OutcomeMark): boolean {
+  for (let i = mark.outcomeLine + 1, seen = 0; i < lines.length && seen < 3; i++) {
+    const t = lines[i]!.text;
+    if (t.trim() === '') continue;
+    if (BLOCK_LABEL.test(t)) return true;
+    seen++;
+  }
+  return false;
+}
+
 export function extractDecisions(text: string, issues: Span, messages: Message[]): Item[] {
   const lines = linesOf(text, issues);
-  const marks = findOutcomes(lines);
+  const all = findOutcomes(lines);
+  const labelled = all.filter((m) => isItemHeader(lines, m));
+  const marks = labelled.length > 0 ? labelled : all;
   const items: Item[] = [];
   const starts: number[] = [];
   let floor = 0;

@@ -4,9 +4,9 @@
  * PDF text extractors lay the two-column header out in two ways: label and
  * value side by side ("Date Assigned: 11/09/2016 Date of Injury: 10/13/2016"),
  * or all labels of a column first and all their values after. Both keep the
- * labels and the values in the same relative order, so one reading serves:
- * walk the tokens in text order, queue each label, and give each value to the
- * oldest queued label that takes a value of its kind.
+ * labels and the values in the same relative order. Side by side, a label
+ * takes the value right after it; stacked, labels are queued and each value
+ * goes to the oldest queued label that takes a value of its kind.
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
 import type { DateField, Found, HeaderFields, Priority, Span } from '../types.js';
@@ -43,24 +43,58 @@ const TOKEN = new RegExp(
   'gi',
 );
 
-/** Reads the header fields from `span` of `text`. */
-export function extractHeader(text: string, span: Span): HeaderFields {
-  const result: HeaderFields = { caseNumber: null, dates: {}, priority: null };
-  const pending: LabelRule[] = [];
+interface Token {
+  label: LabelRule | null;
+  kind: ValueKind;
+  raw: string;
+  span: Span;
+}
+
+function tokens(text: string, span: Span): Token[] {
+  const out: Token[] = [];
   const region = text.slice(span.start, span.end);
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(region); m !== null; m = TOKEN.exec(region)) {
     const group = m.slice(1).findIndex((g) => g !== undefined);
-    if (group < LABELS.length) {
-      pending.push(LABELS[group]!);
+    const label = group < LABELS.length ? LABELS[group]! : null;
+    const kind = label ? label.kind : VALUES[group - LABELS.length]!.kind;
+    out.push({ label, kind, raw: m[0], span: { start: span.start + m.index, end: span.start + m.index + m[0].length } });
+  }
+  return out;
+}
+
+/** Only white space, and at most one line break, between two tokens. */
+function adjacent(text: string, a: Token, b: Token, allowBreak: boolean): boolean {
+  const gap = text.slice(a.span.end, b.span.start);
+  return /^\s*$/.test(gap) && (allowBreak || !gap.includes('\n'));
+}
+
+/** Reads the header fields from `span` of `text`. */
+export function extractHeader(text: string, span: Span): HeaderFields {
+  const result: HeaderFields = { caseNumber: null, dates: {}, priority: null };
+  const list = tokens(text, span);
+  // Side by side: some label has its value right after it on the same line. Then a
+  // label takes only the value that follows it (on its line, or first on the next
+  // line when the label ends its line); a label with none is empty.
+  const sideBySide = list.some((t, i) => t.label && list[i + 1] && !list[i + 1]!.label && list[i + 1]!.kind === t.kind && adjacent(text, t, list[i + 1]!, false));
+  if (sideBySide) {
+    list.forEach((t, i) => {
+      const next = list[i + 1];
+      if (t.label && next && !next.label && next.kind === t.kind && adjacent(text, t, next, true)) assign(result, t.label.field, next.raw, next.span);
+    });
+    return result;
+  }
+  // Stacked: labels are queued, and each value goes to the oldest queued label of its kind.
+  const pending: LabelRule[] = [];
+  for (const t of list) {
+    if (t.label) {
+      pending.push(t.label);
       continue;
     }
-    const kind = VALUES[group - LABELS.length]!.kind;
-    const at = pending.findIndex((l) => l.kind === kind);
+    const at = pending.findIndex((l) => l.kind === t.kind);
     if (at === -1) continue;
     const [label] = pending.splice(at, 1);
-    const found = { start: span.start + m.index, end: span.start + m.index + m[0].length };
-    assign(result, label!.field, m[0], found);
+    assign(result, label!.field, t.raw, t.span);
   }
   return result;
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isDoubleSpaced, normalize, toSource } from '../../src/core/normalize.js';
+
+/** Every character of the normalised text must come from the source range it maps to. */
+function expectFaithful(source: string) {
+  const m = normalize(source);
+  let previous = 0;
+  for (let i = 0; i < m.text.length; i++) {
+    const span = toSource(m.map, i, i + 1);
+    expect(span.start).toBeGreaterThanOrEqual(previous);
+    expect(span.end).toBeGreaterThan(span.start);
+    expect(span.end).toBeLessThanOrEqual(source.length);
+    // A character that survived unchanged maps to itself.
+    const origin = source.slice(span.start, span.end);
+    if (/^[a-z0-9]$/i.test(origin) && origin !== m.text[i]) throw new Error(`offset ${i} maps to the wrong character`);
+    previous = span.start;
+  }
+  return m;
+}
+
+describe('normalize', () => {
+  it('turns CRLF and lone CR into LF and keeps offsets into the original', () => {
+    const source = 'Case Number:\r\nCM16-9000001\rPriority: Standard\r\n';
+    const m = expectFaithful(source);
+    expect(m.text).toBe('Case Number:\nCM16-9000001\nPriority: Standard\n');
+    const at = m.text.indexOf('CM16');
+    const span = toSource(m.map, at, at + 'CM16-9000001'.length);
+    expect(source.slice(span.start, span.end)).toBe('CM16-9000001');
+  });
+
+  it('removes trailing blanks, a BOM and zero-width characters; folds NBSP and tabs to spaces', () => {
+    const m = expectFaithful('\uFEFFState(s) of Licensure:\u00A0Ohio \t \nnext\u200B line');
+    expect(m.text).toBe('State(s) of Licensure: Ohio\nnext line');
+  });
+
+  it('expands ligatures and straightens quotes, mapping each back to its source character', () => {
+    const source = 'the \uFB01nal \u201Cdetermination\u201D \u2013 done';
+    const m = expectFaithful(source);
+    expect(m.text).toBe('the final "determination" - done');
+    const span = toSource(m.map, m.text.indexOf('final'), m.text.indexOf('final') + 5);
+    expect(source.slice(span.start, span.end)).toBe('\uFB01nal');
+  });
+
+  it('turns form feeds (page breaks) into line breaks', () => {
+    expect(normalize('end of page.\n\fNext page').text).toBe('end of page.\n\nNext page');
+  });
+
+  it('undoes a blank line after every line, keeping paragraph breaks', () => {
+    const lines = Array.from({ length: 10 }, (_, i) => `line ${i} of a paragraph `);
+    const source = lines.slice(0, 5).join('\n\n') + '\n\n \n\n' + lines.slice(5).join('\n\n') + '\n\n';
+    expect(isDoubleSpaced(normalize(source, []).text.replace(/ +\n/g, '\n'))).toBe(true);
+    const m = expectFaithful(source);
+    expect(m.text).toBe(lines.slice(0, 5).map((l) => l.trim()).join('\n') + '\n\n' + lines.slice(5).map((l) => l.trim()).join('\n') + '\n');
+  });
+
+  it('leaves ordinary paragraph spacing alone', () => {
+    const source = 'First paragraph line one\nline two\n\nSecond paragraph\nline two\nline three\n';
+    expect(normalize(source).text).toBe(source);
+  });
+});

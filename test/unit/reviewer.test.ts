@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { extractReviewer } from '../../src/core/extract/reviewer.js';
+import type { Message } from '../../src/core/types.js';
+
+function read(text: string) {
+  const messages: Message[] = [];
+  const r = extractReviewer(text, { start: 0, end: text.length }, messages);
+  return { states: r.licensure.map((f) => f.value), specialties: r.specialty.map((f) => f.value), messages, r };
+}
+
+const block = (states: string, specialty: string) =>
+  `The Expert Reviewer has the following credentials:\nState(s) of Licensure: ${states}\nCertification(s)/Specialty: ${specialty}\n`;
+
+describe('reviewer credentials', () => {
+  it('maps state names to sorted USPS codes whatever the spacing', () => {
+    expect(read(block('Texas,New York,California', 'Family Practice')).states).toEqual(['CA', 'NY', 'TX']);
+    expect(read(block('Iowa, Montana, California', 'Family Practice')).states).toEqual(['CA', 'IA', 'MT']);
+    expect(read(block('West Virginia,Virginia', 'Family Practice')).states).toEqual(['VA', 'WV']);
+    expect(read(block('North Carolina, South Carolina', 'Family Practice')).states).toEqual(['NC', 'SC']);
+  });
+
+  it('forgives a typo in a state name and says so only for unknown ones', () => {
+    expect(read(block('Pennsylvannia', 'Surgery')).states).toEqual(['PA']);
+    const r = read(block('Atlantis, Ohio', 'Surgery'));
+    expect(r.states).toEqual(['OH']);
+    expect(r.messages.map((m) => m.ruleId)).toContain('reviewer-unknown-state');
+  });
+
+  it('normalises specialties to the DWC list in letter order', () => {
+    expect(read(block('Ohio', 'Preventive Medicine, Occupational Medicine')).specialties).toEqual(['Preventive Medicine', 'Occupational Medicine']);
+    expect(read(block('Ohio', 'Physical Medicine and Rehabilitation, Pain Medicine')).specialties).toEqual(['Physical Medicine & Rehabilitation', 'Pain Management']);
+    expect(read(block('Ohio', 'Chiropractor')).specialties).toEqual(['Chiropractic']);
+  });
+
+  it('reads a specialty list that wraps onto the next line', () => {
+    const text = block('Ohio', 'Preventive Medicine, Occupational Medicine, Public Health &\nGeneral Preventive Medicine');
+    expect(read(text).specialties).toEqual(['Preventive Medicine', 'Occupational Medicine', 'Public Health & General Preventive Medicine']);
+  });
+
+  it('matches a specialty name that itself holds a comma', () => {
+    expect(read(block('Ohio', 'Internal Medicine, Endocrinology, Diabetes & Metabolism')).specialties).toEqual(['Internal Medicine', 'Endocrinology, Diabetes & Metabolism']);
+  });
+
+  it('corrects a misspelt specialty with a warning, and keeps an unknown one as printed', () => {
+    const typo = read(block('Ohio', 'Occupational Medecine'));
+    expect(typo.specialties).toEqual(['Occupational Medicine']);
+    expect(typo.messages[0]?.ruleId).toBe('reviewer-specialty-fuzzy');
+    const unknown = read(block('Ohio', 'Underwater Basket Medicine'));
+    expect(unknown.specialties).toEqual(['Underwater Basket Medicine']);
+    expect(unknown.messages[0]?.ruleId).toBe('reviewer-unknown-specialty');
+  });
+
+  it('gives spans that slice the text to each state name', () => {
+    const text = block('Arizona, California', 'Family Practice');
+    const { r } = read(text);
+    expect(r.licensure.map((f) => text.slice(f.span.start, f.span.end))).toEqual(['Arizona', 'California']);
+  });
+
+  it('finds nothing when the labels are absent', () => {
+    expect(read('He/she has been in practice for more than five years.')).toMatchObject({ states: [], specialties: [] });
+  });
+});
