@@ -19,7 +19,7 @@ import type { Found, Item, Letter, Span } from './types.js';
 export type LetterResult = { ok: true; record: CaseRecord } | { ok: false; code: ErrorCode; message: string };
 
 /** Words that any IMR determination letter uses; a document with none of them is something else. */
-const IMR_MARKERS = /Independent\s+Medical\s+Review|\bIMR\b|MAXIMUS\s+Federal\s+Services|Expert\s+Reviewer/i;
+const IMR_MARKERS = /Independent\s+Medical\s+Review|\bIMR\b|MAXIMUS\s+Federal\s+Services|Expert\s+Reviewer|UR\s+Denial\s+Date\s*:|\bCM\d{2}-\d{5,8}\b/i;
 
 export function extractLetter(sourceFile: string, source: string): LetterResult {
   if (!/\S/.test(source)) return { ok: false, code: 'empty_file', message: 'the file is empty or holds only white space' };
@@ -27,7 +27,7 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
   const detected = detectLayout(letter.text);
   if (!detected) {
     return IMR_MARKERS.test(letter.text)
-      ? { ok: false, code: 'no_decisions', message: 'mentions Independent Medical Review but has none of the known layouts\' headings' }
+      ? { ok: false, code: 'no_decisions', message: 'has the wording or header of an IMR letter but none of the known layouts\' section headings (truncated?)' }
       : { ok: false, code: 'not_an_imr_letter', message: 'none of the headings or wording of an IMR determination letter' };
   }
   const { layout, headings } = detected;

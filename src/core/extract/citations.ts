@@ -125,7 +125,8 @@ function segments(text: string, content: Span): Span[] {
 }
 
 function cleanList(s: string): string {
-  return squash(s).replace(/^[\s,;:]+/, '').replace(/[\s,;.]*(?:\band)?[\s,;.]*$/i, '');
+  const t = squash(s).replace(/^[\s,;:]+/, '');
+  return t.slice(0, withoutListTail(t, true));
 }
 
 function pagesIn(s: string): string {
@@ -133,7 +134,27 @@ function pagesIn(s: string): string {
   return m ? m[1]!.replace(/\s+/g, '') : '';
 }
 
+/**
+ * Length of `s` without the list separators at its end (", and", ";"),
+ * which belong to no citation; with `period`, a final "." goes too.
+ * (A loop, not a regular expression: linear on any input.)
+ */
+function withoutListTail(s: string, period: boolean): number {
+  const separator = period ? /[\s,;.]/ : /[\s,;]/;
+  let end = s.length;
+  for (let pass = 0; pass < 2; pass++) {
+    while (end > 0 && separator.test(s[end - 1]!)) end--;
+    if (end >= 3 && s.slice(end - 3, end).toLowerCase() === 'and' && (end === 3 || !/[a-z0-9]/i.test(s[end - 4]!))) end -= 3;
+    else break;
+  }
+  while (end > 0 && separator.test(s[end - 1]!)) end--;
+  return end;
+}
+
 function citation(text: string, citedBy: Party, family: SourceFamily, span: Span, fields: Partial<Pick<Citation, 'guideline' | 'edition' | 'chapter' | 'sections' | 'pages'>>): Citation {
+  const raw = text.slice(span.start, span.end);
+  const end = span.start + withoutListTail(raw, false);
+  const rawSpan = { start: span.start, end: Math.max(span.start, end) };
   return {
     citedBy,
     family,
@@ -142,7 +163,7 @@ function citation(text: string, citedBy: Party, family: SourceFamily, span: Span
     chapter: fields.chapter ?? '',
     sections: fields.sections ?? '',
     pages: fields.pages ?? '',
-    raw: { value: squash(text.slice(span.start, span.end)).replace(/[\s,;]*(?:\band)?[\s,;]*$/i, ''), span },
+    raw: { value: squash(text.slice(rawSpan.start, rawSpan.end)), span: rawSpan },
   };
 }
 

@@ -1,0 +1,35 @@
+/**
+ * The corpus against its answer keys (test/corpus-key/, written with the
+ * letters, independently of the extractor): every field the extractor fills
+ * must match every key.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runExtract } from '../../src/run/extract.js';
+import { CORPUS, ROOT } from '../../scripts/golden.js';
+import { loadGold, score, type Field } from '../../scripts/score.js';
+
+const FIELDS: Field[] = [
+  'case_number', 'date_assigned', 'decision_date', 'date_of_injury', 'ur_denial_date', 'application_received', 'priority',
+  'patient_age', 'patient_sex', 'reviewer_licensure', 'reviewer_specialty', 'case_outcome', 'n_items',
+  'outcome', 'item_text', 'claims_admin_sources', 'reviewer_sources',
+];
+
+describe('corpus against its answer keys', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'imr-key-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  await runExtract({ inputs: [CORPUS], out, rawCsv: false });
+  const keys = loadGold(join(ROOT, 'test', 'corpus-key'));
+  const result = score(keys, out, FIELDS);
+
+  it('has a key for every letter that becomes a case', () => {
+    expect(keys.length).toBeGreaterThanOrEqual(20);
+    expect(result.missingCases).toEqual([]);
+  });
+  it.each(FIELDS)('%s matches every key', (field) => {
+    const f = result.fields.find((x) => x.field === field)!;
+    expect(`${f.correct}/${f.n}`).toBe(`${f.n}/${f.n}`);
+  });
+});

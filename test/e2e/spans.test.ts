@@ -1,0 +1,74 @@
+/**
+ * Every value in a case record can be audited: its [start, end) offsets slice
+ * the decoded source to the words it was read from (a text value is that
+ * slice normalised, white space collapsed). Checked over the corpus
+ * and, where ../shared exists, the real dev letters in both renderings.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fg from 'fast-glob';
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../src/core/dates.js';
+import { normalize } from '../../src/core/normalize.js';
+import { extractLetter } from '../../src/core/pipeline.js';
+import type { CaseRecord, Located } from '../../src/core/record.js';
+import { CORPUS } from '../../scripts/golden.js';
+import { LETTERS, hasShared } from '../../scripts/shared.js';
+
+/** What a value is: the normalised source text, white space collapsed. */
+const squash = (s: string) => normalize(s).text.replace(/\s+/g, ' ').trim();
+
+/** Problems found in one record; empty when every span reads back to its value. */
+export function auditSpans(source: string, r: CaseRecord): string[] {
+  const problems: string[] = [];
+  const slice = (l: Located<unknown>) => source.slice(l.start, l.end);
+  const check = (what: string, ok: boolean, l: Located<unknown>) => {
+    if (!ok) problems.push(`${what}: ${JSON.stringify(l.value)} vs source ${JSON.stringify(slice(l))}`);
+  };
+  const text = (what: string, l: Located<string> | null) => l && check(what, squash(slice(l)) === l.value, l);
+  text('case_number', r.case_number);
+  for (const [field, l] of Object.entries(r.dates)) if (l) check(field, parseDate(slice(l)) === l.value, l);
+  if (r.priority) check('priority', slice(r.priority).toLowerCase() === r.priority.value, r.priority);
+  if (r.patient_age) check('patient_age', Number(slice(r.patient_age)) === r.patient_age.value, r.patient_age);
+  if (r.patient_sex) check('patient_sex', /^(fe)?male|wom[ae]n|man|lady|gentleman|s?he|h(is|er|im)/i.test(slice(r.patient_sex)), r.patient_sex);
+  for (const l of r.reviewer_licensure) check('licensure', /^[A-Za-z .]+$/.test(slice(l)), l);
+  for (const l of r.reviewer_specialty) check('specialty', slice(l).length > 0, l);
+  for (const item of r.items) {
+    text('item_text', item.item_text);
+    text('original_request', item.original_request);
+    text('authorized_portion', item.authorized_portion);
+    check('outcome', slice(item.outcome).toLowerCase() === item.outcome.value, item.outcome);
+    text('rationale', item.rationale);
+    for (const c of item.citations) text('citation', c.raw);
+    if (!(item.start <= item.item_text.start && item.item_text.end <= item.end)) problems.push(`item ${item.item_no} does not contain its text`);
+  }
+  for (const s of r.sections) if (s.start > s.end || s.end > source.length) problems.push(`section ${s.name} out of range`);
+  return problems;
+}
+
+function auditFolder(dir: string) {
+  const files = fg.sync('**/*.txt', { cwd: dir, absolute: true }).sort();
+  const problems: string[] = [];
+  let cases = 0;
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
+    const result = extractLetter(file, source);
+    if (!result.ok) continue;
+    cases++;
+    problems.push(...auditSpans(source, result.record).map((p) => `${file}: ${p}`));
+  }
+  return { cases, problems };
+}
+
+describe('spans read back to their values', () => {
+  it('in the corpus', () => {
+    const { cases, problems } = auditFolder(CORPUS);
+    expect(cases).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+  it.skipIf(!hasShared()).each(['text-pypdf', 'text-poppler'])('in the dev letters (%s)', (rendering) => {
+    const { cases, problems } = auditFolder(join(LETTERS, 'dev', rendering));
+    expect(cases).toBe(128);
+    expect(problems).toEqual([]);
+  });
+});
