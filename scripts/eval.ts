@@ -1,14 +1,17 @@
 /**
  * `npm run eval`: extracts the dev letters (both text renderings, with the
- * seed letter) and scores each dataset against the gold annotations.
- * Exits 1 when a field is below its threshold.
+ * seed letter) and scores each dataset against the gold annotations; then
+ * scores the case-summary fields against the hand annotations of
+ * test/annotations/. Exits 1 when a field is below its threshold.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runExtract } from '../src/run/extract.js';
+import { ROOT } from './golden.js';
 import { formatScore, loadGold, score, shortfalls } from './score.js';
 import { GOLD, LETTERS, hasShared } from './shared.js';
+import { formatSummaryScore, scoreSummaries, summaryShortfalls } from './summary-score.js';
 
 if (!hasShared()) {
   console.error(`eval: ${LETTERS} not found; the dev letters and gold live in ../shared beside the project (or set IMR_SHARED).`);
@@ -31,5 +34,16 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+const annotations = JSON.parse(readFileSync(join(ROOT, 'test', 'annotations', 'summaries.json'), 'utf8')).letters;
+for (const rendering of renderings) {
+  const dir = join(LETTERS, 'dev', rendering);
+  const letters = new Map(readdirSync(dir).map((f) => [f.replace(/\.txt$/, ''), join(dir, f)]));
+  const s = scoreSummaries(letters, annotations);
+  console.log(formatSummaryScore(`\n== case-summary fields, ${rendering} (${Object.keys(annotations).length} hand-annotated letters)`, s));
+  const low = summaryShortfalls(s);
+  for (const f of low) console.log(`BELOW THRESHOLD: ${f}`);
+  if (low.length) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -3,7 +3,11 @@
  * extract each field family → assemble the case record in source offsets.
  * Pure: text in, a record or a stable error out; never throws on bad text.
  */
+import { extractCaseSummary, type CaseSummary } from './extract/case-summary.js';
 import { extractDemographics } from './extract/demographics.js';
+import { drugDetails } from './extract/drugs.js';
+import { itemDetails } from './extract/item-details.js';
+import { classifyTreatment } from './extract/treatment.js';
 import { extractHeader } from './extract/header.js';
 import { extractNarrativeDates } from './extract/narrative-dates.js';
 import { extractReviewer } from './extract/reviewer.js';
@@ -43,6 +47,7 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
   const reviewer = determination ? extractReviewer(text, determination.body, messages) : { licensure: [], specialty: [] };
   const demographics = summary ? extractDemographics(text, summary.body) : { age: null, sex: null };
   const narrative = summary ? extractNarrativeDates(text, summary.body) : { dateOfInjury: null, urDenialDate: null };
+  const clinical: CaseSummary | null = summary ? extractCaseSummary(text, summary.body) : null;
   const items = issues ? layout.decisions(text, issues.body, messages) : [];
 
   if (items.length === 0) {
@@ -78,6 +83,16 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
       n_items: itemRecords.length,
       n_overturned: nOverturned,
       case_outcome: caseOutcome(itemRecords.length, nOverturned),
+      occupation: loc(clinical?.occupation),
+      mechanism: loc(clinical?.mechanism),
+      mechanism_type: clinical?.mechanismType ?? null,
+      body_regions: (clinical?.bodyRegions ?? []).map((f) => located(letter, f)),
+      diagnoses: (clinical?.diagnoses ?? []).map((f) => located(letter, f)),
+      prior_treatments: (clinical?.priorTreatments ?? []).map((f) => located(letter, f)),
+      negated: (clinical?.negated ?? []).map((f) => located(letter, f)),
+      ur_action: loc(clinical?.urAction),
+      ur_action_date: loc(clinical?.urActionDate),
+      mentions: (clinical?.mentions ?? []).map((m) => ({ kind: m.kind, value: m.value, status: m.status, ...sourceSpan(letter, m.span) })),
       sections: sections.map((s) => ({ name: s.name, ...sourceSpan(letter, s.span) })),
       items: itemRecords,
       warnings: messages.map((m) => {
@@ -107,6 +122,12 @@ function itemRecord(letter: Letter, item: Item): ItemRecord {
   const ca = party('claims_administrator');
   const rv = party('reviewer');
   const loc = <T>(f: Found<T> | null): Located<T> | null => (f ? located(letter, f) : null);
+  const itemText = item.itemText.value;
+  const drugs = drugDetails(itemText);
+  const treatment = classifyTreatment(itemText, drugs);
+  const details = itemDetails(itemText);
+  // Offsets found in the whitespace-normalised item text map back through the item's own span.
+  const within = (span: { start: number; end: number }) => sourceSpan(letter, textSpanIn(letter.text, item.itemText.span, span));
   return {
     item_no: item.itemNo,
     ...sourceSpan(letter, item.span),
@@ -114,6 +135,20 @@ function itemRecord(letter: Letter, item: Item): ItemRecord {
     original_request: loc(item.originalRequest),
     authorized_portion: loc(item.authorizedPortion),
     outcome: located(letter, item.outcome),
+    treatment_category: treatment.category,
+    treatment_subcategory: treatment.subcategory,
+    treatment_basis: treatment.span ? { value: treatment.basis, ...within(treatment.span) } : null,
+    quantity: details.quantity,
+    quantity_unit: details.quantityUnit,
+    frequency: details.frequency,
+    body_region: details.bodyRegion,
+    laterality: details.laterality,
+    drug: drugs?.drug ?? '',
+    strength: drugs?.strength ?? '',
+    dose_form: drugs?.doseForm ?? '',
+    retrospective: details.retrospective,
+    date_of_service: details.dateOfService,
+    associated_surgery: details.associatedSurgery,
     claims_admin_sources: ca?.families ?? [],
     reviewer_sources: rv?.families ?? [],
     claims_admin_no_evidence: ca?.noEvidence ?? false,
@@ -132,4 +167,28 @@ function itemRecord(letter: Letter, item: Item): ItemRecord {
     ),
     rationale: loc(item.rationale),
   };
+}
+
+/**
+ * Maps a span of a whitespace-normalised value back to the text it was
+ * squashed from: the value's k-th non-space character is the k-th non-space
+ * character of the text span.
+ */
+function textSpanIn(text: string, span: Span, inValue: Span): Span {
+  let seen = 0;
+  let start = span.start;
+  let end = span.end;
+  const value = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  const startK = value.slice(0, inValue.start).replace(/\s/g, '').length;
+  const endK = value.slice(0, inValue.end).replace(/\s/g, '').length;
+  for (let i = span.start; i < span.end; i++) {
+    if (/\s/.test(text[i]!)) continue;
+    if (seen === startK) start = i;
+    seen++;
+    if (seen === endK) {
+      end = i + 1;
+      break;
+    }
+  }
+  return { start, end };
 }

@@ -2,6 +2,7 @@
  * The case record: what one letter becomes, in source offsets. `cases.jsonl`
  * is these records; the CSV files are columns drawn from them (see schema.ts).
  */
+import type { AssertionStatus } from './extract/assertions.js';
 import type { CaseOutcome, DateField, Outcome, Party, Priority, SectionName, Sex, SourceFamily, TemplateName } from './types.js';
 
 /** A value with the `[start, end)` UTF-16 offsets of the source text it was read from. */
@@ -30,6 +31,21 @@ export interface ItemRecord {
   original_request: Located<string> | null;
   authorized_portion: Located<string> | null;
   outcome: Located<Outcome>;
+  treatment_category: string;
+  treatment_subcategory: string;
+  /** What decided the category: the lexicon rule id or `drug:<name>`, and where its words are. */
+  treatment_basis: Located<string> | null;
+  quantity: number | null;
+  quantity_unit: string;
+  frequency: string;
+  body_region: string;
+  laterality: string;
+  drug: string;
+  strength: string;
+  dose_form: string;
+  retrospective: boolean;
+  date_of_service: string | null;
+  associated_surgery: boolean;
   claims_admin_sources: SourceFamily[];
   reviewer_sources: SourceFamily[];
   claims_admin_no_evidence: boolean;
@@ -60,6 +76,17 @@ export interface CaseRecord {
   n_items: number;
   n_overturned: number;
   case_outcome: CaseOutcome | null;
+  occupation: Located<string> | null;
+  mechanism: Located<string> | null;
+  mechanism_type: string | null;
+  body_regions: Located<string>[];
+  diagnoses: Located<string>[];
+  prior_treatments: Located<string>[];
+  negated: Located<string>[];
+  ur_action: Located<string> | null;
+  ur_action_date: Located<string> | null;
+  /** Clinical mentions of the case summary with their assertion status (ConText). */
+  mentions: { kind: 'treatment' | 'diagnosis'; value: string; status: AssertionStatus; start: number; end: number }[];
   sections: { name: SectionName; start: number; end: number }[];
   items: ItemRecord[];
   warnings: WarningRecord[];

@@ -3,6 +3,9 @@
  * allowed values and how it is drawn from a case record. The sinks write from
  * these definitions and the codebook is generated from them.
  */
+import { MECHANISM_TYPES, PRIOR_TREATMENTS, UR_ACTIONS } from './extract/case-summary.js';
+import { BODY_REGIONS } from './extract/item-details.js';
+import { TREATMENT_CATEGORIES, TREATMENT_SUBCATEGORIES } from './taxonomy.js';
 import { caseOutcome, type CaseRecord, type CitationRecord, type ItemRecord, type Located } from './record.js';
 
 export type ColumnType = 'string' | 'integer' | 'date' | 'list' | 'boolean';
@@ -80,6 +83,15 @@ export const CASES: TableSchema<CaseRecord> = {
     { name: 'n_items', type: 'integer', description: "Number of the case's rows in decisions.csv.", get: (r) => r.n_items },
     { name: 'n_overturned', type: 'integer', description: 'Number of those items overturned.', get: (r) => r.n_overturned },
     { name: 'case_outcome', type: 'string', description: '`upheld` (no item overturned), `overturned` (every item), `partially_overturned`.', values: CASE_OUTCOMES, get: (r) => caseOutcome(r.n_items, r.n_overturned) },
+    { name: 'occupation', type: 'string', description: "The worker's job as the case summary states it, lowercase, no article; empty when not stated (never inferred from a workplace).", freeText: true, get: (r) => v(r.occupation) },
+    { name: 'mechanism', type: 'string', description: 'Short phrase for how the injury happened, as stated (at most eight words).', freeText: true, get: (r) => v(r.mechanism) },
+    { name: 'mechanism_type', type: 'string', description: 'The kind of mechanism.', values: MECHANISM_TYPES, get: (r) => r.mechanism_type },
+    { name: 'body_regions', type: 'list', description: 'Body regions injured, complained of or diagnosed in the case summary ("neck" is cervical spine, "low back" or "back" lumbar spine).', values: BODY_REGIONS, get: (r) => list(r.body_regions) },
+    { name: 'diagnoses', type: 'list', description: 'Diagnoses as stated, lowercase, split where the letter runs several together.', freeText: true, get: (r) => list(r.diagnoses) },
+    { name: 'prior_treatments', type: 'list', description: 'Treatment received before the request, normalised (a named class replaces the generic: "Norco" gives opioids, not medications).', values: PRIOR_TREATMENTS, get: (r) => list(r.prior_treatments) },
+    { name: 'negated', type: 'list', description: 'Short phrases the summary states as absent or not done ("denies numbness" gives numbness).', freeText: true, get: (r) => list(r.negated) },
+    { name: 'ur_action', type: 'string', description: 'What utilization review did, per the summary.', values: UR_ACTIONS, get: (r) => v(r.ur_action) },
+    { name: 'ur_action_date', type: 'date', description: 'Date of that action as the summary states it.', get: (r) => v(r.ur_action_date) },
     { name: 'n_warnings', type: 'integer', description: 'Number of warnings on this case (listed with positions in cases.jsonl).', get: (r) => r.warnings.length },
   ],
 };
@@ -94,8 +106,21 @@ export const DECISIONS: TableSchema<DecisionRow> = {
     { name: 'original_request', type: 'string', description: 'For a partial authorisation: the original request; else empty.', freeText: true, get: (r) => v(r.item.original_request) },
     { name: 'authorized_portion', type: 'string', description: 'For a partial authorisation: the part the claims administrator authorised; else empty.', freeText: true, get: (r) => v(r.item.authorized_portion) },
     { name: 'outcome', type: 'string', description: '`upheld`: the utilization-review denial stands; `overturned`: found medically necessary.', values: ['upheld', 'overturned'], get: (r) => r.item.outcome.value },
+    { name: 'treatment_category', type: 'string', description: 'Treatment category of the request (the DWC IMR taxonomy).', values: TREATMENT_CATEGORIES, get: (r) => r.item.treatment_category },
+    { name: 'treatment_subcategory', type: 'string', description: "Subcategory within the category; for Pharmaceuticals the drug class.", values: TREATMENT_SUBCATEGORIES, get: (r) => r.item.treatment_subcategory },
+    { name: 'quantity', type: 'integer', description: 'How many were requested (sessions, tablets, ...; see quantity_unit): "12 sessions", "#60", "times 12"; or frequency times duration ("2x6" gives 12).', get: (r) => r.item.quantity },
+    { name: 'frequency', type: 'string', description: 'How often: "2x/week x 6 weeks", "2x/day", "every 6 hours as needed".', get: (r) => r.item.frequency },
+    { name: 'body_region', type: 'list', description: 'Body regions the request names.', values: BODY_REGIONS, get: (r) => r.item.body_region },
+    { name: 'laterality', type: 'string', description: 'Side the request names.', values: ['right', 'left', 'bilateral'], get: (r) => r.item.laterality },
+    { name: 'drug', type: 'list', description: 'Generic ingredients of each drug named, "/"-joined ("hydrocodone/acetaminophen" for Norco).', get: (r) => r.item.drug },
+    { name: 'strength', type: 'list', description: 'Strengths as printed, normalised ("10/325 mg", "5%").', get: (r) => r.item.strength },
     { name: 'claims_admin_sources', type: 'list', description: 'Guideline families the claims administrator cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.claims_admin_sources) },
     { name: 'reviewer_sources', type: 'list', description: 'Guideline families the expert reviewer cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.reviewer_sources) },
+    { name: 'quantity_unit', type: 'string', description: 'Unit of quantity: sessions, visits, units (a "#" count), tablets, hours, days, weeks, months.', get: (r) => r.item.quantity_unit },
+    { name: 'dose_form', type: 'string', description: 'Dose form of a drug: tablet, capsule, cream, gel, patch, ointment, lotion, liquid, spray, injection, powder, pad.', get: (r) => r.item.dose_form },
+    { name: 'retrospective', type: 'boolean', description: '`true` when the request is retrospective (for care already given).', get: (r) => String(r.item.retrospective) },
+    { name: 'date_of_service', type: 'date', description: 'Date of service of a retrospective request ("DOS 10/12/16").', get: (r) => r.item.date_of_service },
+    { name: 'associated_surgery', type: 'boolean', description: '`true` when the request is tied to a surgery ("Associated surgical service:", pre-op, post-op, assistant surgeon).', get: (r) => String(r.item.associated_surgery) },
   ],
 };
 

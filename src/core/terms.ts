@@ -55,3 +55,31 @@ export class TermMatcher<K> {
     return hits;
   }
 }
+
+/**
+ * The same term syntax, one pattern per key: for each key, its earliest
+ * (then longest) hit, so overlapping terms of different keys all count.
+ */
+export class KeyedTerms<K> {
+  private readonly patterns: { key: K; re: RegExp; terms: string[] }[];
+
+  constructor(groups: Iterable<readonly [K, readonly string[]]>) {
+    this.patterns = [...groups].map(([key, terms]) => {
+      const sorted = [...terms].sort((a, b) => b.length - a.length);
+      return { key, terms: sorted, re: new RegExp(`(?<![a-z0-9])(?:${sorted.map((t) => `(${termSource(t)})`).join('|')})(?![a-z0-9])`, 'i') };
+    });
+  }
+
+  /** The first hit of each key that occurs in `text`. */
+  firstHits(text: string): TermHit<K>[] {
+    const hits: TermHit<K>[] = [];
+    for (const { key, re, terms } of this.patterns) {
+      const m = re.exec(text);
+      if (!m) continue;
+      let group = 1;
+      while (m[group] === undefined) group++;
+      hits.push({ key, term: terms[group - 1]!, index: m.index, length: m[0].length });
+    }
+    return hits;
+  }
+}

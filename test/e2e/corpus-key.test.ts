@@ -14,7 +14,7 @@ import { loadGold, score, type Field } from '../../scripts/score.js';
 const FIELDS: Field[] = [
   'case_number', 'date_assigned', 'decision_date', 'date_of_injury', 'ur_denial_date', 'application_received', 'priority',
   'patient_age', 'patient_sex', 'reviewer_licensure', 'reviewer_specialty', 'case_outcome', 'n_items',
-  'outcome', 'item_text', 'claims_admin_sources', 'reviewer_sources',
+  'outcome', 'item_text', 'claims_admin_sources', 'reviewer_sources', 'treatment_category', 'treatment_subcategory',
 ];
 
 describe('corpus against its answer keys', async () => {

@@ -33,7 +33,17 @@ export function auditSpans(source: string, r: CaseRecord): string[] {
   if (r.patient_sex) check('patient_sex', /^(fe)?male|wom[ae]n|man|lady|gentleman|s?he|h(is|er|im)/i.test(slice(r.patient_sex)), r.patient_sex);
   for (const l of r.reviewer_licensure) check('licensure', /^[A-Za-z .]+$/.test(slice(l)), l);
   for (const l of r.reviewer_specialty) check('specialty', slice(l).length > 0, l);
+  const lower = (what: string, l: Located<string> | null) => l && check(what, squash(slice(l)).toLowerCase() === l.value, l);
+  lower('occupation', r.occupation);
+  lower('mechanism', r.mechanism);
+  for (const l of r.diagnoses) lower('diagnosis', l);
+  for (const l of r.negated) lower('negated', l);
+  for (const l of [...r.body_regions, ...r.prior_treatments]) check('term', /\w/.test(slice(l)), l);
+  if (r.ur_action_date) check('ur_action_date', parseDate(slice(r.ur_action_date)) === r.ur_action_date.value, r.ur_action_date);
+  if (r.ur_action) check('ur_action', /certif|modif|den|necessar|approv|authori/i.test(slice(r.ur_action)), r.ur_action);
   for (const item of r.items) {
+    const basis = item.treatment_basis;
+    if (basis && !(item.item_text.start <= basis.start && basis.end <= item.item_text.end && /\w/.test(slice(basis)))) problems.push(`item ${item.item_no}: treatment basis outside the item text`);
     text('item_text', item.item_text);
     text('original_request', item.original_request);
     text('authorized_portion', item.authorized_portion);

@@ -5,6 +5,7 @@
  * request ... was non-certified by utilization review").
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
+import { sentences } from '../sentences.js';
 import type { Found, Span } from '../types.js';
 
 /** An injury phrase, then (within the same sentence, 60 characters) a date. */
@@ -21,24 +22,6 @@ export interface NarrativeDates {
 function found(text: string, start: number, raw: string): Found<string> | null {
   const iso = parseDate(raw);
   return iso ? { value: iso, span: { start, end: start + raw.length } } : null;
-}
-
-/** Sentences of `text[span]` with their offsets (split after . ! ? followed by a space). */
-export function sentences(text: string, span: Span): Span[] {
-  const out: Span[] = [];
-  const re = /[.!?](?=\s+(?:[A-Z0-9"'(]|$))|\n\s*\n/g;
-  const region = text.slice(span.start, span.end);
-  let last = 0;
-  for (let m = re.exec(region); m !== null; m = re.exec(region)) {
-    // Do not split inside a date or a decimal, or after common abbreviations.
-    const before = region.slice(Math.max(0, m.index - 4), m.index + 1);
-    if (/\b(?:Dr|Mr|Mrs|Ms|vs|No|St|approx|e\.g|i\.e)\.$/i.test(before)) continue;
-    const end = m.index + m[0].length;
-    if (/\S/.test(region.slice(last, end))) out.push({ start: span.start + last, end: span.start + end });
-    last = end;
-  }
-  if (/\S/.test(region.slice(last))) out.push({ start: span.start + last, end: span.end });
-  return out;
 }
 
 export function extractNarrativeDates(text: string, summary: Span): NarrativeDates {

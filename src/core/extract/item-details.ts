@@ -1,0 +1,148 @@
+/**
+ * The details of a requested item read from its text: quantity (with its
+ * unit), frequency, body region, laterality, and the retrospective and
+ * associated-surgery flags with the date of service.
+ */
+import { DATE_TOKEN, parseDate } from '../dates.js';
+import { loadLexicon } from '../lexicon.js';
+import { TermMatcher } from '../terms.js';
+
+interface BodyRegionsLexicon {
+  regions: Record<string, string[]>;
+}
+
+const bodyRegions = loadLexicon<BodyRegionsLexicon>('body-regions.json').regions;
+export const BODY_REGIONS = Object.keys(bodyRegions);
+export const BODY_REGION_TERMS = new TermMatcher(Object.entries(bodyRegions));
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18,
+  twenty: 20, twenty_four: 24, thirty: 30, sixty: 60, ninety: 90, once: 1, twice: 2, thrice: 3, a: 1, an: 1,
+};
+const NUM = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|sixty|ninety)`;
+
+export function numberValue(s: string): number | null {
+  const n = /^\d+$/.test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()];
+  return n === undefined || Number.isNaN(n) ? null : n;
+}
+
+export interface ItemDetails {
+  quantity: number | null;
+  quantityUnit: string;
+  frequency: string;
+  bodyRegion: string;
+  laterality: string;
+  retrospective: boolean;
+  dateOfService: string | null;
+  associatedSurgery: boolean;
+}
+
+const PERIOD = String.raw`(?:week|wk|month|day)`;
+
+/** Therapy frequencies: "2x/week x 6 weeks", "two times a week for three weeks", "2x6", "3 x 4". */
+const FREQUENCY_PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => string | null }[] = [
+  {
+    re: new RegExp(String.raw`\b${NUM}\s*(?:-|to)?\s*(?:\d+\s*)?(?:x|times?)\s*(?:a|per|\/|each)?\s*${PERIOD}s?\s*(?:x|for|times|over)\s*${NUM}\s*(${PERIOD})s?\b`, 'i'),
+    build: (m) => freq(m[1]!, periodOf(m[0]), m[2]!, m[3]!),
+  },
+  {
+    re: new RegExp(String.raw`\b${NUM}\s*(?:x|times?)\s*(?:a|per|\/|each)\s*(${PERIOD})\b`, 'i'),
+    build: (m) => {
+      const n = numberValue(m[1]!);
+      return n === null ? null : `${n}x/${norm(m[2]!)}`;
+    },
+  },
+  {
+    // "2x6", "3 x 4": sessions a week by weeks (not dimensions or strengths).
+    re: /(?<![\d.])(\d)\s*x\s*(\d{1,2})(?![\d.]|\s*(?:mg|mcg|%|ml|inch|in\b|cm|"))/i,
+    build: (m) => `${m[1]}x/week x ${m[2]} weeks`,
+  },
+  {
+    re: /\b(?:(once|twice|three times|four times)\s+(?:a\s+)?daily|(once|twice|three times|four times)\s+a\s+day|(b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|q\.?h\.?s|daily|nightly|at bedtime)|every\s+(\d+)\s*(?:-\s*\d+\s*)?hours?|q\s?(\d+)\s?h(?:rs?)?)\b\.?(\s*(?:as needed|prn|p\.r\.n\.))?/i,
+    build: (m) => {
+      const word = (m[1] ?? m[2])?.toLowerCase();
+      const times: Record<string, number> = { once: 1, twice: 2, 'three times': 3, 'four times': 4 };
+      const abbrev = m[3]?.toLowerCase().replace(/\./g, '');
+      const perDay: Record<string, string> = { bid: '2x/day', tid: '3x/day', qid: '4x/day', qd: '1x/day', daily: '1x/day', qhs: 'at bedtime', nightly: 'at bedtime', 'at bedtime': 'at bedtime' };
+      const hours = m[4] ?? m[5];
+      const base = word ? `${times[word]}x/day` : abbrev ? perDay[abbrev] : hours ? `every ${hours} hours` : null;
+      return base ? `${base}${m[6] ? ' as needed' : ''}` : null;
+    },
+  },
+];
+
+function norm(period: string): string {
+  return /^w/i.test(period) ? 'week' : /^m/i.test(period) ? 'month' : 'day';
+}
+function periodOf(s: string): string {
+  return /month/i.test(s) ? 'month' : /day/i.test(s) ? 'day' : 'week';
+}
+function freq(times: string, period: string, count: string, unit: string): string | null {
+  const n = numberValue(times);
+  const c = numberValue(count);
+  return n === null || c === null ? null : `${n}x/${period} x ${c} ${norm(unit)}s`;
+}
+
+/** Explicit counts: "12 sessions", "(8 visits)", "times 12", "x12", "#60", "160 hours". */
+const COUNT_PATTERNS: { re: RegExp; unit: (m: RegExpExecArray) => string }[] = [
+  { re: /#\s*(\d+)/, unit: () => 'units' },
+  { re: new RegExp(String.raw`\b${NUM}\s*(?:additional\s+|more\s+|further\s+|\w+\s+)?(sessions?|visits?|treatments?|hours?|days?|months?|weeks?|tablets?|capsules?|patches?|units?)\b`, 'i'), unit: (m) => m[2]!.toLowerCase().replace(/e?s$/, '').replace(/^patch$/, 'patch') },
+  { re: /\b(?:times|x|qty:?|quantity:?)\s*(\d+)\b(?!\s*(?:a|per|\/)\s*(?:week|day|month))/i, unit: () => 'sessions' },
+];
+
+export function itemDetails(text: string): ItemDetails {
+  let frequency = '';
+  let frequencyMatch: RegExpExecArray | null = null;
+  for (const p of FREQUENCY_PATTERNS) {
+    const m = p.re.exec(text);
+    const built = m ? p.build(m) : null;
+    if (built) {
+      frequency = built;
+      frequencyMatch = m;
+      break;
+    }
+  }
+
+  let quantity: number | null = null;
+  let quantityUnit = '';
+  for (const p of COUNT_PATTERNS) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    // A count inside the frequency ("for 6 weeks") is its duration, not the quantity.
+    if (frequencyMatch && m.index >= frequencyMatch.index && m.index < frequencyMatch.index + frequencyMatch[0].length) continue;
+    const n = numberValue(m[1]!);
+    if (n === null) continue;
+    quantity = n;
+    quantityUnit = p.unit(m);
+    if (/^(?:week|month|day)$/.test(quantityUnit) && !/hour/.test(quantityUnit)) quantityUnit = `${quantityUnit}s`;
+    break;
+  }
+  // "2x/week x 6 weeks" states 12 sessions.
+  const fm = /^(\d+)x\/week x (\d+) weeks$/.exec(frequency);
+  if (quantity === null && fm) {
+    quantity = Number(fm[1]) * Number(fm[2]);
+    quantityUnit = 'sessions';
+  }
+  if (quantityUnit === 'unit') quantityUnit = 'units';
+  if (/^(?:session|visit|treatment|tablet|capsule|patch|hour)$/.test(quantityUnit)) quantityUnit = quantityUnit === 'patch' ? 'patches' : `${quantityUnit}s`;
+
+  const regions = new Set(BODY_REGION_TERMS.scan(text).map((h) => h.key));
+  const bodyRegion = BODY_REGIONS.filter((r) => regions.has(r)).join(';');
+
+  const right = /\b(?:right|rt\.?)(?![a-z])|\(r\)/i.test(text);
+  const left = /\b(?:left|lt\.?)(?![a-z])|\(l\)/i.test(text);
+  const laterality = /\bbilateral(?:ly)?\b|\bboth\b/i.test(text) || (right && left) ? 'bilateral' : right ? 'right' : left ? 'left' : '';
+
+  const dos = new RegExp(String.raw`\b(?:DOS|dates?\s+of\s+service)\s*:?\s*(?:on\s+)?(${DATE_TOKEN})`, 'i').exec(text);
+  return {
+    quantity,
+    quantityUnit: quantity === null ? '' : quantityUnit,
+    frequency,
+    bodyRegion,
+    laterality,
+    retrospective: /\bretro(?:spective(?:ly)?|active)?\b/i.test(text),
+    dateOfService: dos ? parseDate(dos[1]!) : null,
+    associatedSurgery: /associated\s+surgical\s+services?|assistant\s+surgeon|surgical\s+assist|\bpre-?\s?op(?:erative(?:ly)?)?\b|\bpost-?\s?op(?:erative(?:ly)?)?\b|\bperi-?\s?operative\b/i.test(text),
+  };
+}

@@ -1,0 +1,23 @@
+import type { Span } from './types.js';
+
+const ABBREVIATION = /\b(?:Dr|Mr|Mrs|Ms|vs|No|St|approx|e\.g|i\.e|etc|Jr|Sr)\.$/i;
+
+/**
+ * The sentences of `text[span]` with their offsets: a sentence ends at . ! or ?
+ * followed by white space and a capital, digit or quote, at a period glued to
+ * the next sentence's first word ("infection.The"), or at a blank line.
+ */
+export function sentences(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  const re = /[.!?]["')\]]*(?=\s+(?:[A-Z0-9"'(]|$))|\.(?=[A-Z][a-z])|\n[ \t]*\n/g;
+  const region = text.slice(span.start, span.end);
+  let last = 0;
+  for (let m = re.exec(region); m !== null; m = re.exec(region)) {
+    if (ABBREVIATION.test(region.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    const end = m.index + m[0].length;
+    if (/\S/.test(region.slice(last, end))) out.push({ start: span.start + last, end: span.start + end });
+    last = end;
+  }
+  if (/\S/.test(region.slice(last))) out.push({ start: span.start + last, end: span.end });
+  return out;
+}
