@@ -3,7 +3,8 @@
  * allowed values and how it is drawn from a case record. The sinks write from
  * these definitions and the codebook is generated from them.
  */
-import { MECHANISM_TYPES, PRIOR_TREATMENTS, UR_ACTIONS } from './extract/case-summary.js';
+import { MECHANISM_TYPES, PRIOR_TREATMENTS } from './extract/case-summary.js';
+import { UR_ACTIONS } from './extract/utilization-review.js';
 import { BODY_REGIONS } from './extract/item-details.js';
 import { TREATMENT_CATEGORIES, TREATMENT_SUBCATEGORIES } from './taxonomy.js';
 import { caseOutcome, type CaseRecord, type CitationRecord, type ItemRecord, type Located } from './record.js';

@@ -8,7 +8,6 @@
  * ("working as a ..."), to cut it at the end of its noun phrase.
  */
 import nlp from 'compromise';
-import { DATE_TOKEN, parseDate } from '../dates.js';
 import { loadLexicon } from '../lexicon.js';
 import { squash } from '../lines.js';
 import { sentences } from '../sentences.js';
@@ -17,6 +16,7 @@ import type { Found, Span } from '../types.js';
 import { assertStatuses, negatedPhrases, type AssertionStatus } from './assertions.js';
 import { findDrugs } from './drugs.js';
 import { BODY_REGIONS, BODY_REGION_TERMS } from './item-details.js';
+import { urReports, type UrAction } from './utilization-review.js';
 
 const priorKinds = loadLexicon<{ kinds: Record<string, string[]> }>('prior-treatments.json').kinds;
 export const PRIOR_TREATMENTS = Object.keys(priorKinds);
@@ -34,8 +34,6 @@ const isHead = (word: string): boolean => HEAD_WORDS.has(word) || /(?:algia|itis
 const OPENER = /^(?:status\s+post|s\/p|rule\s+out|r\/o|possible|probable|history\s+of)\b/i;
 const CONTINUATIONS = new Set(diagnosisLexicon.continuations);
 
-export const UR_ACTIONS = ['non-certified', 'modified', 'denied', 'certified in part'] as const;
-export type UrAction = (typeof UR_ACTIONS)[number];
 
 export interface Mention {
   kind: 'treatment' | 'diagnosis';
@@ -223,7 +221,8 @@ function diagnoses(text: string, region: Span): Found<string>[] {
 
 // ------------------------------------------------------- regions, treatments
 
-const UR_SENTENCE = /\butili[sz]ation\s+review\b|\bUR\b|\brequest(?:ed|s)?\b/i;
+/** Sentences about the disputed requests and what utilization review did with them: not the history of care. */
+const UR_SENTENCE = /\butili[sz]ation\s+review\b|\bUR\b|\brequest(?:ed|s)?\b|\b(?:was|were|been)\s+(?:denied|non-?\s?certified|modified|partially\s+certified)\b|\bdenied\s+due\b|\bprevious\s+denial\b|\bprior\s+determination\b/i;
 const COMPLAINT_SENTENCE = /\binjur|\bpain\b|\bcomplain|\bdiagnos|\bsprain|\bstrain|\btreated\s+for|\bsymptom|\bcontusion|\bfracture|\bache/i;
 
 function bodyRegions(text: string, region: Span): Found<string>[] {
@@ -258,35 +257,6 @@ function treatmentMentions(text: string, region: Span): { kind: string; span: Sp
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-// ---------------------------------------------------------------- UR action
-
-const UR_ACTION_WORDS: [RegExp, UrAction][] = [
-  [/certified\s+in\s+part|partially\s+(?:certified|approved|authorized)|(?:approved|authorized|certified)\s+in\s+part/i, 'certified in part'],
-  [/non-?\s?certif|not\s+certif|not\s+medically\s+necessary|did\s+not\s+(?:certify|approve)/i, 'non-certified'],
-  [/modif/i, 'modified'],
-  [/\bdenied\b|\bdeni(?:al|es)\b|\bdeny\b/i, 'denied'],
-];
-
-function urAction(text: string, region: Span): { action: Found<UrAction>; date: Found<string> | null } | null {
-  for (const s of sentences(text, region)) {
-    const sentence = text.slice(s.start, s.end);
-    if (!/\butili[sz]ation\s+review\b|\bUR\b/i.test(sentence)) continue;
-    let best: { at: number; len: number; action: UrAction } | null = null;
-    for (const [re, action] of UR_ACTION_WORDS) {
-      const m = re.exec(sentence);
-      if (m && (!best || m.index < best.at)) best = { at: m.index, len: m[0].length, action };
-    }
-    if (!best) continue;
-    const dm = new RegExp(DATE_TOKEN).exec(sentence);
-    const iso = dm ? parseDate(dm[0]) : null;
-    return {
-      action: { value: best.action, span: { start: s.start + best.at, end: s.start + best.at + best.len } },
-      date: iso && dm ? { value: iso, span: { start: s.start + dm.index, end: s.start + dm.index + dm[0].length } } : null,
-    };
-  }
-  return null;
-}
-
 // ------------------------------------------------------------------- all
 
 export function extractCaseSummary(text: string, summary: Span): CaseSummary {
@@ -306,7 +276,7 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
   }
   for (const [generic, specific] of Object.entries(GENERIC_OF)) if (specific.some((k) => prior.has(k))) prior.delete(generic);
 
-  const ur = urAction(text, region);
+  const ur = urReports(text, region)[0];
   return {
     occupation: occupation(text, region),
     mechanism: mech?.found ?? null,

@@ -45,21 +45,23 @@ function tokenize(s: string): Token[] {
 }
 
 const byKey = new Map<string, DrugEntry>();
-let maxTokens = 1;
+/** For each token that starts a name, the most tokens a name starting with it has. */
+const longestFrom = new Map<string, number>();
 for (const entry of lexicon.entries) {
-  const key = tokenize(entry.name).map((t) => t.text).join(' ');
+  const tokens = tokenize(entry.name).map((t) => t.text);
+  const key = tokens.join(' ');
   if (!key || byKey.has(key)) continue;
   byKey.set(key, entry);
-  maxTokens = Math.max(maxTokens, key.split(' ').length);
+  longestFrom.set(tokens[0]!, Math.max(longestFrom.get(tokens[0]!) ?? 0, tokens.length));
 }
 
-/** Single-word names by first letter, for the fuzzy pass. */
-const fuzzyPool = new Map<string, DrugEntry[]>();
-for (const [key, entry] of byKey) {
-  if (key.includes(' ') || key.length < 5 || !/^[a-z]+$/.test(key)) continue;
-  const list = fuzzyPool.get(key[0]!) ?? [];
-  list.push(entry);
-  fuzzyPool.set(key[0]!, list);
+/** The words of all names, by first letter, for correcting misspelt words. */
+const knownWords = new Set<string>();
+for (const key of byKey.keys()) for (const w of key.split(' ')) knownWords.add(w);
+const wordsByInitial = new Map<string, string[]>();
+for (const w of knownWords) {
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) continue;
+  wordsByInitial.set(w[0]!, [...(wordsByInitial.get(w[0]!) ?? []), w]);
 }
 
 const TOPICAL_MARKERS = new Set(lexicon.topical_markers.map((m) => tokenize(m).map((t) => t.text).join(' ')));
@@ -71,54 +73,62 @@ export interface DrugHit {
 }
 
 /** A strength: numbers (with "/" for combinations) and a unit. */
-const STRENGTH = /(\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)*)\s*(mg|mcg|µg|gm?|ml|%|units?|iu|meq)(?![a-z])/gi;
+const STRENGTH = /(\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)*)\s*(mg|mcg|µg|ml|%|units?|iu|meq|g|gm)(\s*\/\s*(?:hr|hour|h|day|24\s*hrs?)\b)?(?![a-z])/gi;
+
+/**
+ * A misspelt word of a drug name ("Hydrocodon", "Gabapentine"): an unknown
+ * word of five letters or more, followed within three words by a strength or
+ * a "#" count, that is within Jaro-Winkler 0.9 of a known one with the same
+ * initial.
+ */
+function corrected(text: string, tokens: Token[], i: number): string | null {
+  const word = tokens[i]!.text;
+  if (word.length < 5 || knownWords.has(word) || !/^[a-z]+$/.test(word)) return null;
+  const dose = (t: Token) => /^\d/.test(t.text) && (/^\s*(?:mg|mcg|ml|gm?|%|units?)\b|^\s*%/i.test(text.slice(t.end, t.end + 6)) || /#\s*$/.test(text.slice(Math.max(0, t.index - 2), t.index)));
+  if (!tokens.slice(i + 1, i + 4).some(dose)) return null;
+  let best: string | null = null;
+  let bestScore = 0.9;
+  for (const candidate of wordsByInitial.get(word[0]!) ?? []) {
+    if (Math.abs(candidate.length - word.length) > 2) continue;
+    const score = JaroWinklerDistance(word, candidate);
+    if (score > bestScore) {
+      bestScore = score;
+      best = candidate;
+    }
+  }
+  return best;
+}
 
 /** Finds the drug names in `text` (offsets relative to it). */
 export function findDrugs(text: string): DrugHit[] {
   const tokens = tokenize(text);
+  const fixedAt = new Set<number>();
+  tokens.forEach((t, i) => {
+    const fixed = corrected(text, tokens, i);
+    if (fixed) {
+      t.text = fixed;
+      fixedAt.add(i);
+    }
+  });
   const hits: DrugHit[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
-    for (let n = Math.min(maxTokens, tokens.length - i); n >= 1; n--) {
-      const key = tokens
-        .slice(i, i + n)
-        .map((t) => t.text)
-        .join(' ');
+    const longest = longestFrom.get(tokens[i]!.text) ?? 0;
+    for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
+      let key = tokens[i]!.text;
+      for (let k = 1; k < n; k++) key += ' ' + tokens[i + k]!.text;
       const entry = byKey.get(key);
       if (entry) {
-        hits.push({ entry, span: { start: tokens[i]!.index, end: tokens[i + n - 1]!.end }, fuzzy: false });
+        let fuzzy = false;
+        for (let k = 0; k < n; k++) fuzzy ||= fixedAt.has(i + k);
+        hits.push({ entry, span: { start: tokens[i]!.index, end: tokens[i + n - 1]!.end }, fuzzy });
         matched = n;
         break;
       }
     }
-    if (matched) {
-      i += matched;
-      continue;
-    }
-    const fuzzy = fuzzyDrug(tokens, i, text);
-    if (fuzzy) hits.push(fuzzy);
-    i++;
+    i += matched || 1;
   }
   return hits;
-}
-
-/** A word that is no known name but sits right before a strength or a count, compared with names of the same initial. */
-function fuzzyDrug(tokens: Token[], i: number, text: string): DrugHit | null {
-  const token = tokens[i]!;
-  if (token.text.length < 5 || !/^[a-z]+$/.test(token.text)) return null;
-  const after = text.slice(token.end, token.end + 16);
-  if (!/^\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|%|ml)|#\s*\d)/i.test(after)) return null;
-  let best: DrugEntry | null = null;
-  let bestScore = 0.9;
-  for (const entry of fuzzyPool.get(token.text[0]!) ?? []) {
-    if (Math.abs(entry.name.length - token.text.length) > 2) continue;
-    const score = JaroWinklerDistance(token.text, entry.name);
-    if (score > bestScore) {
-      bestScore = score;
-      best = entry;
-    }
-  }
-  return best ? { entry: best, span: { start: token.index, end: token.end }, fuzzy: true } : null;
 }
 
 export interface DrugDetails {
@@ -157,12 +167,14 @@ export function hasTopicalMarker(text: string): boolean {
   return /\d\s*%/.test(text);
 }
 
-/** Normalised strengths in text order, ";"-joined ("10/325 mg", "5%"). */
-export function strengthsIn(text: string): string {
+/** Normalised strengths in text order, ";"-joined ("10/325 mg", "5%"); grams only outside a topical (there they are its amount). */
+export function strengthsIn(text: string, topical = hasTopicalMarker(text)): string {
   const out: string[] = [];
   STRENGTH.lastIndex = 0;
   for (let m = STRENGTH.exec(text); m !== null; m = STRENGTH.exec(text)) {
-    const unit = m[2]!.toLowerCase().replace(/^gm$/, 'g').replace(/^units?$/, 'units').replace('µg', 'mcg');
+    if (topical && /^gm?$/i.test(m[2]!)) continue;
+    const rate = m[3] ? `/${m[3].replace(/[\s/]/g, '').toLowerCase().replace(/^(?:hour|h)$/, 'hr')}` : '';
+    const unit = m[2]!.toLowerCase().replace(/^units?$/, 'units').replace('µg', 'mcg').replace(/^gm$/, 'g') + rate;
     const value = m[1]!.replace(/\s+/g, '');
     out.push(unit === '%' ? `${value}%` : `${value} ${unit}`);
   }
@@ -194,14 +206,15 @@ export function drugDetails(text: string): DrugDetails | null {
   const context = contextOf(text, hits);
   const drugs: string[] = [];
   for (const h of hits) {
-    const name = h.entry.ingredients.length ? h.entry.ingredients.join('/') : h.entry.name;
-    if (!drugs.includes(name)) drugs.push(name);
+    // Placeholders ("compounded cream") name no ingredient of their own.
+    const name = h.entry.ingredients.join('/');
+    if (name && !drugs.includes(name)) drugs.push(name);
   }
   return {
     drug: drugs.join(';'),
     drugClass: drugClassIn(hits[0]!.entry, context),
     classes: hits.map((h) => drugClassIn(h.entry, context)),
-    strength: strengthsIn(text),
+    strength: strengthsIn(text, context.topical),
     doseForm: DOSE_FORMS.find(([re]) => re.test(text))?.[1] ?? '',
     topical: context.topical,
     hits,

@@ -5,6 +5,7 @@
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
 import { loadLexicon } from '../lexicon.js';
+import { hasTopicalMarker } from './drugs.js';
 import { TermMatcher } from '../terms.js';
 
 interface BodyRegionsLexicon {
@@ -20,7 +21,10 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18,
   twenty: 20, twenty_four: 24, thirty: 30, sixty: 60, ninety: 90, once: 1, twice: 2, thrice: 3, a: 1, an: 1,
 };
-const NUM = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|sixty|ninety)`;
+const NUM = String.raw`(\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|sixty|ninety)\b)`;
+const ONCE = String.raw`(once|twice|thrice)`;
+/** What is counted per period: "2x", "2 times", "2 sessions", "2 visits". */
+const TIMES = String.raw`(?:x|times?|sessions?|visits?|treatments?)`;
 
 export function numberValue(s: string): number | null {
   const n = /^\d+$/.test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()];
@@ -40,18 +44,26 @@ export interface ItemDetails {
 
 const PERIOD = String.raw`(?:week|wk|month|day)`;
 
-/** Therapy frequencies: "2x/week x 6 weeks", "two times a week for three weeks", "2x6", "3 x 4". */
+/** Therapy frequencies: "2x/week x 6 weeks", "two times a week for three weeks", "twice weekly for 4 weeks", "2x6", "3 x 4". */
 const FREQUENCY_PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => string | null }[] = [
   {
-    re: new RegExp(String.raw`\b${NUM}\s*(?:-|to)?\s*(?:\d+\s*)?(?:x|times?)\s*(?:a|per|\/|each)?\s*${PERIOD}s?\s*(?:x|for|times|over)\s*${NUM}\s*(${PERIOD})s?\b`, 'i'),
+    re: new RegExp(String.raw`\b${NUM}\s*(?:-|to)?\s*(?:\d+\s*)?${TIMES}\s*(?:a|per|\/|each)?\s*${PERIOD}s?\s*(?:x|for|times|over)\s*${NUM}\s*(${PERIOD})s?\b`, 'i'),
     build: (m) => freq(m[1]!, periodOf(m[0]), m[2]!, m[3]!),
   },
   {
-    re: new RegExp(String.raw`\b${NUM}\s*(?:x|times?)\s*(?:a|per|\/|each)\s*(${PERIOD})\b`, 'i'),
+    re: new RegExp(String.raw`\b${ONCE}\s*(?:a\s+|per\s+)?(week|month)(?:ly)?\s*(?:x|for|times|over)\s*${NUM}\s*(${PERIOD})s?\b`, 'i'),
+    build: (m) => freq(m[1]!, norm(m[2]!), m[3]!, m[4]!),
+  },
+  {
+    re: new RegExp(String.raw`\b${NUM}\s*${TIMES}\s*(?:a|per|\/|each)\s*(${PERIOD})\b`, 'i'),
     build: (m) => {
       const n = numberValue(m[1]!);
       return n === null ? null : `${n}x/${norm(m[2]!)}`;
     },
+  },
+  {
+    re: new RegExp(String.raw`\b${ONCE}\s*(?:a\s+|per\s+)?(week|month)(?:ly)?\b`, 'i'),
+    build: (m) => `${numberValue(m[1]!)}x/${norm(m[2]!)}`,
   },
   {
     // "2x6", "3 x 4": sessions a week by weeks (not dimensions or strengths).
@@ -85,9 +97,11 @@ function freq(times: string, period: string, count: string, unit: string): strin
 }
 
 /** Explicit counts: "12 sessions", "(8 visits)", "times 12", "x12", "#60", "160 hours". */
-const COUNT_PATTERNS: { re: RegExp; unit: (m: RegExpExecArray) => string }[] = [
+/** Grams count a topical's amount; elsewhere ("Ancef 2g") they are a strength. */
+const COUNT_PATTERNS: { re: RegExp; unit: (m: RegExpExecArray) => string; topicalOnly?: boolean }[] = [
   { re: /#\s*(\d+)/, unit: () => 'units' },
-  { re: new RegExp(String.raw`\b${NUM}\s*(?:additional\s+|more\s+|further\s+|\w+\s+)?(sessions?|visits?|treatments?|hours?|days?|months?|weeks?|tablets?|capsules?|patches?|units?)\b`, 'i'), unit: (m) => m[2]!.toLowerCase().replace(/e?s$/, '').replace(/^patch$/, 'patch') },
+  { re: new RegExp(String.raw`\b${NUM}[\s-]*(?:[a-z/-]+\s+){0,3}?(sessions?|visits?|treatments?|hours?|days?|months?|weeks?|tablets?|capsules?|patches?|units?|grams?|gms?)\b`, 'i'), unit: (m) => m[2]!.toLowerCase().replace(/^gms?$/, 'gram').replace(/(?<=patch)es$|s$/, '') },
+  { re: /\b(\d+)\s*(?:g|gm|gms|grams?)\b/i, unit: () => 'gram', topicalOnly: true },
   { re: /\b(?:times|x|qty:?|quantity:?)\s*(\d+)\b(?!\s*(?:a|per|\/)\s*(?:week|day|month))/i, unit: () => 'sessions' },
 ];
 
@@ -106,17 +120,19 @@ export function itemDetails(text: string): ItemDetails {
 
   let quantity: number | null = null;
   let quantityUnit = '';
-  for (const p of COUNT_PATTERNS) {
-    const m = p.re.exec(text);
-    if (!m) continue;
-    // A count inside the frequency ("for 6 weeks") is its duration, not the quantity.
-    if (frequencyMatch && m.index >= frequencyMatch.index && m.index < frequencyMatch.index + frequencyMatch[0].length) continue;
-    const n = numberValue(m[1]!);
-    if (n === null) continue;
-    quantity = n;
-    quantityUnit = p.unit(m);
-    if (/^(?:week|month|day)$/.test(quantityUnit) && !/hour/.test(quantityUnit)) quantityUnit = `${quantityUnit}s`;
-    break;
+  const topical = hasTopicalMarker(text);
+  search: for (const p of COUNT_PATTERNS) {
+    if (p.topicalOnly && !topical) continue;
+    const re = new RegExp(p.re.source, 'gi');
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      // A count that overlaps the frequency ("for 6 weeks", "50mg twice a day") is not the quantity.
+      if (frequencyMatch && m.index < frequencyMatch.index + frequencyMatch[0].length && frequencyMatch.index < m.index + m[0].length) continue;
+      const n = numberValue(m[1]!);
+      if (n === null) continue;
+      quantity = n;
+      quantityUnit = p.unit(m);
+      break search;
+    }
   }
   // "2x/week x 6 weeks" states 12 sessions.
   const fm = /^(\d+)x\/week x (\d+) weeks$/.exec(frequency);
@@ -124,15 +140,15 @@ export function itemDetails(text: string): ItemDetails {
     quantity = Number(fm[1]) * Number(fm[2]);
     quantityUnit = 'sessions';
   }
-  if (quantityUnit === 'unit') quantityUnit = 'units';
-  if (/^(?:session|visit|treatment|tablet|capsule|patch|hour)$/.test(quantityUnit)) quantityUnit = quantityUnit === 'patch' ? 'patches' : `${quantityUnit}s`;
+  quantityUnit = quantityUnit === 'patch' ? 'patches' : quantityUnit && !quantityUnit.endsWith('s') ? `${quantityUnit}s` : quantityUnit;
 
   const regions = new Set(BODY_REGION_TERMS.scan(text).map((h) => h.key));
   const bodyRegion = BODY_REGIONS.filter((r) => regions.has(r)).join(';');
 
-  const right = /\b(?:right|rt\.?)(?![a-z])|\(r\)/i.test(text);
-  const left = /\b(?:left|lt\.?)(?![a-z])|\(l\)/i.test(text);
-  const laterality = /\bbilateral(?:ly)?\b|\bboth\b/i.test(text) || (right && left) ? 'bilateral' : right ? 'right' : left ? 'left' : '';
+  // RUE/LLE: right upper / left lower extremity; BUE/BLE: both.
+  const right = /\b(?:right|rt\.?)(?![a-z])|\(r\)|\bR[UL]E\b/i.test(text);
+  const left = /\b(?:left|lt\.?)(?![a-z])|\(l\)|\bL[UL]E\b/i.test(text);
+  const laterality = /\bbilateral(?:ly)?\b|\bboth\b|\bB[UL]E\b/i.test(text) || (right && left) ? 'bilateral' : right ? 'right' : left ? 'left' : '';
 
   const dos = new RegExp(String.raw`\b(?:DOS|dates?\s+of\s+service)\s*:?\s*(?:on\s+)?(${DATE_TOKEN})`, 'i').exec(text);
   return {

@@ -5,14 +5,12 @@
  * request ... was non-certified by utilization review").
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
-import { sentences } from '../sentences.js';
+import { urReports } from './utilization-review.js';
 import type { Found, Span } from '../types.js';
 
 /** An injury phrase, then (within the same sentence, 60 characters) a date. */
 const INJURY = new RegExp(String.raw`\b(?:injur(?:y|ies|ed)|DOI)\b[^.;]{0,60}?(${DATE_TOKEN})`, 'gi');
 
-const UR = /\butili[sz]ation\s+review\b|\bUR\b/i;
-const UR_ACTION = /non-?\s?certif|not\s+certif|denied|\bdeni(?:al|es)\b|modif|not\s+medically\s+necessary|certified\s+in\s+part|partially\s+certified/i;
 
 export interface NarrativeDates {
   dateOfInjury: Found<string> | null;
@@ -33,20 +31,8 @@ export function extractNarrativeDates(text: string, summary: Span): NarrativeDat
     dateOfInjury = found(text, summary.start + m.index + m[0].length - raw.length, raw);
   }
 
-  // The last sentence that names utilization review, an action and a date.
-  let urDenialDate: Found<string> | null = null;
-  const date = new RegExp(DATE_TOKEN, 'g');
-  for (const s of sentences(text, summary)) {
-    const sentence = text.slice(s.start, s.end);
-    if (!UR.test(sentence) || !UR_ACTION.test(sentence)) continue;
-    date.lastIndex = 0;
-    for (let m = date.exec(sentence); m !== null; m = date.exec(sentence)) {
-      const hit = found(text, s.start + m.index, m[0]);
-      if (hit) {
-        urDenialDate = hit;
-        break;
-      }
-    }
-  }
+  // The last utilization-review report that carries a date.
+  const dated = urReports(text, summary).filter((r) => r.date);
+  const urDenialDate = dated.length ? dated[dated.length - 1]!.date : null;
   return { dateOfInjury, urDenialDate };
 }

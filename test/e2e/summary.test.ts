@@ -1,0 +1,29 @@
+/**
+ * Case-summary fields against the hand annotations of 48 dev letters
+ * (test/annotations/). The floors here guard what has been reached; the
+ * targets in scripts/summary-score.ts (SUMMARY_THRESHOLDS) are what
+ * `npm run eval` reports against. Needs ../shared.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/golden.js';
+import { LETTERS, hasShared } from '../../scripts/shared.js';
+import { scoreSummaries } from '../../scripts/summary-score.js';
+
+const FLOORS: Record<string, number> = { diagnoses: 0.9, body_regions: 0.88, prior_treatments: 0.85, occupation: 1, ur_action: 0.95, ur_action_date: 0.85 };
+
+describe.skipIf(!hasShared())('case-summary fields on the annotated dev letters', () => {
+  const annotations = JSON.parse(readFileSync(join(ROOT, 'test', 'annotations', 'summaries.json'), 'utf8')).letters;
+  it.each(['text-pypdf', 'text-poppler'])('%s', (rendering) => {
+    const dir = join(LETTERS, 'dev', rendering);
+    const letters = new Map(readdirSync(dir).map((f) => [f.replace(/\.txt$/, ''), join(dir, f)]));
+    const s = scoreSummaries(letters, annotations);
+    for (const [field, floor] of Object.entries(FLOORS)) {
+      const f = s.fields.find((x) => x.field === field)!;
+      expect(f.f1, `${field} F1 (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`).toBeGreaterThanOrEqual(floor);
+    }
+    expect(s.extracted.n).toBeGreaterThan(100);
+    expect(s.extracted.accuracy, 'assertion status of extracted mentions').toBeGreaterThanOrEqual(0.85);
+  });
+});
