@@ -3,13 +3,19 @@
  * seed letter) and scores each dataset against the gold annotations; then
  * scores the case-summary fields against the hand annotations of
  * test/annotations/. Exits 1 when a field is below its threshold.
+ *
+ * `npm run eval -- --noisy`: the same letters with extraction debris
+ * (scripts/perturb.ts: each kind alone and all combined, fixed seed); every
+ * field must stay within 1 point of its clean score, and item outcome at 100%.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runExtract } from '../src/run/extract.js';
 import { ROOT } from './golden.js';
-import { formatScore, loadGold, score, shortfalls } from './score.js';
+import { parseArgs } from 'node:util';
+import { KINDS, perturbFolder } from './perturb.js';
+import { formatScore, loadGold, score, shortfalls, type Score } from './score.js';
 import { GOLD, LETTERS, hasShared } from './shared.js';
 import { formatSummaryScore, scoreSummaries, summaryShortfalls } from './summary-score.js';
 
@@ -22,6 +28,43 @@ const renderings = ['text-pypdf', 'text-poppler'];
 const gold = loadGold(GOLD);
 const work = mkdtempSync(join(tmpdir(), 'imr-eval-'));
 let failed = false;
+const { values: flags } = parseArgs({ options: { noisy: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } } });
+
+if (flags.noisy) {
+  try {
+    for (const rendering of renderings) {
+      const clean = join(work, `${rendering}-clean`);
+      await runExtract({ inputs: [join(LETTERS, 'dev', rendering), join(LETTERS, 'seed')], out: clean, rawCsv: false });
+      const base = score(gold, clean);
+      const columns: { kind: string; s: Score }[] = [];
+      for (const kind of KINDS) {
+        const noisyDir = join(work, `${rendering}-${kind}-in`);
+        perturbFolder(join(LETTERS, 'dev', rendering), join(noisyDir, 'dev'), kind, Number(flags.seed));
+        perturbFolder(join(LETTERS, 'seed'), join(noisyDir, 'seed'), kind, Number(flags.seed));
+        const out = join(work, `${rendering}-${kind}`);
+        await runExtract({ inputs: [join(noisyDir, 'dev'), join(noisyDir, 'seed')], out, rawCsv: false });
+        columns.push({ kind, s: score(gold, out) });
+      }
+      console.log(`\n== ${rendering} + seed, noisy variants (seed ${flags.seed}): accuracy %, clean first`);
+      console.log(['field'.padEnd(22), 'clean'.padStart(6), ...columns.map((c) => c.kind.slice(0, 10).padStart(11))].join(' '));
+      base.fields.forEach((f, i) => {
+        const cells = columns.map((c) => {
+          const a = c.s.fields[i]!.accuracy;
+          const bad = a < f.accuracy - 1 || (f.field === 'outcome' && a < 100);
+          if (bad) failed = true;
+          return `${a.toFixed(1)}${bad ? '!' : ' '}`.padStart(11);
+        });
+        console.log([f.field.padEnd(22), f.accuracy.toFixed(1).padStart(6), ...cells].join(' '));
+      });
+      for (const c of columns) if (c.s.missingCases.length) console.log(`${c.kind}: ${c.s.missingCases.length} cases missing (${c.s.missingCases.slice(0, 3).join(', ')})`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (failed) console.log('\nA "!" marks a field more than 1 point below its clean score (or an item outcome below 100%).');
+  process.exit(failed ? 1 : 0);
+}
+
 try {
   for (const rendering of renderings) {
     const out = join(work, rendering);
@@ -34,6 +77,22 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+// The project's own corpus against its answer keys, per layout.
+{
+  const out = mkdtempSync(join(tmpdir(), 'imr-eval-corpus-'));
+  try {
+    await runExtract({ inputs: [join(ROOT, 'corpus')], out, rawCsv: false });
+    const keys = loadGold(join(ROOT, 'test', 'corpus-key'));
+    const templates = [...new Set(keys.map((k) => String(k.template)))].sort();
+    const perLayout = templates.map((t) => ({ t, s: score(keys.filter((k) => k.template === t), out) }));
+    console.log(`\n== corpus/ against test/corpus-key, per layout (letters: ${perLayout.map((p) => `${p.t} ${keys.filter((k) => k.template === p.t).length}`).join(', ')})`);
+    console.log(['field'.padEnd(22), ...perLayout.map((p) => p.t.padStart(20))].join(' '));
+    perLayout[0]!.s.fields.forEach((f, i) => console.log([f.field.padEnd(22), ...perLayout.map((p) => p.s.fields[i]!.accuracy.toFixed(1).padStart(20))].join(' ')));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 const annotations = JSON.parse(readFileSync(join(ROOT, 'test', 'annotations', 'summaries.json'), 'utf8')).letters;

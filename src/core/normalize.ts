@@ -31,7 +31,8 @@ export interface MappedText {
 
 export interface RewriteRule {
   name: string;
-  pattern: RegExp;
+  /** What to replace; a function builds the pattern from the whole text (null: nothing to do). */
+  pattern: RegExp | ((text: string) => RegExp | null);
   /** The replacement for one match; may use the capture groups. */
   replace: (match: RegExpExecArray) => string;
   /** Applies the rule only when the whole text satisfies this. */
@@ -117,7 +118,9 @@ export function toSource(map: OffsetMap, start: number, end: number): { start: n
 export function rewrite(input: MappedText, rule: RewriteRule): MappedText {
   const { text, map } = input;
   if (rule.when && !rule.when(text)) return input;
-  const re = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g');
+  const pattern = typeof rule.pattern === 'function' ? rule.pattern(text) : rule.pattern;
+  if (!pattern) return input;
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
   const parts: string[] = [];
   const b = new PieceBuilder();
   let out = 0;
@@ -204,6 +207,33 @@ export function isDoubleSpaced(text: string): boolean {
 }
 
 /**
+ * Lines that repeat at page boundaries: the first and last non-empty line of
+ * each page (pages end at form feeds) that recur on at least half of the
+ * pages: three times, or twice when they carry a number or the program's
+ * name. They start with a capital or a digit (a lowercase start continues a
+ * sentence). Running headers and footers, not letter text.
+ */
+export function runningLines(text: string): RegExp | null {
+  const pages = text.split('\f');
+  if (pages.length < 2) return null;
+  const counts = new Map<string, number>();
+  for (const page of pages) {
+    const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+    for (const line of new Set([lines[0], lines[lines.length - 1]])) {
+      // A running header or footer starts with a capital or a digit; a line starting lowercase continues a sentence.
+      if (line && line.length <= 120 && /^[A-Z0-9|(]/.test(line)) counts.set(line, (counts.get(line) ?? 0) + 1);
+    }
+  }
+  const repeated = [...counts].filter(([line, n]) => n >= 2 && n >= pages.length / 2 && (n >= 3 || /\d|MAXIMUS|Independent\s+Medical\s+Review|\bIMR\b|\bPage\b/i.test(line))).map(([line]) => line);
+  if (repeated.length === 0) return null;
+  const escaped = repeated.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\d+/g, '\\d+'));
+  return new RegExp(`(?<=^|\\n|\\f)[ \\t]*(?:${escaped.join('|')})[ \\t]*(?=\\n|\\f|$)`, 'g');
+}
+
+/** Words that keep their hyphen when split at a line end ("non-\ncertified"). */
+const HYPHEN_PREFIXES = new Set(['non', 'self', 'post', 'pre', 'anti', 'follow', 'well', 'long', 'short', 'multi', 'ex', 'cross', 'half', 'all', 'co', 'semi', 'mid', 'low', 'high', 'full', 'part', 'x', 'on', 'off', 'up', 'check', 'work', 'year', 'day', 'week', 'month', 'time', 'right', 'left', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'sub', 'over', 'under', 'out', 'in', 'by', 'sit', 'stand']);
+
+/**
  * The standard rules, in order. Each is small and independent; together they
  * turn whatever a PDF extractor produced into plain `\n`-separated lines with
  * single-width spaces and no trailing blanks.
@@ -211,15 +241,24 @@ export function isDoubleSpaced(text: string): boolean {
 export const RULES: readonly RewriteRule[] = [
   { name: 'bom', pattern: /^\uFEFF/, replace: () => '' },
   { name: 'line-endings', pattern: /\r\n?/, replace: () => '\n' },
-  { name: 'form-feed', pattern: /\f/, replace: () => '\n' },
   { name: 'control-characters', pattern: /[\u0000-\u0008\u000B\u000E-\u001F\u007F]+/, replace: () => ' ' },
   { name: 'unicode-spaces', pattern: /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/, replace: () => ' ' },
   { name: 'zero-width', pattern: /[\u200B-\u200D\u2060\u00AD]/, replace: () => '' },
   { name: 'ligatures', pattern: /[\uFB00-\uFB06]/, replace: (m) => LIGATURES[m[0]] ?? m[0] },
   { name: 'punctuation', pattern: /[\u2018-\u201E\u2010-\u2014\u2212\u2026]/, replace: (m) => PUNCTUATION[m[0]] ?? m[0] },
-  { name: 'trailing-space', pattern: /(?<! ) +(?=\n|$)/, replace: () => '' },
+  { name: 'trailing-space', pattern: /(?<! ) +(?=\n|\f|$)/, replace: () => '' },
+  // "Page 2 of 4" footers, and headers/footers that repeat at every page break, are not letter text.
+  { name: 'page-numbers', pattern: /(?<=^|\n|\f)[ \t]*(?:-\s*)?Page\s+\d+(?:\s+of\s+\d+)?(?:\s*-)?[ \t]*(?=\n|\f|$)/i, replace: () => '' },
+  { name: 'running-lines', pattern: runningLines, replace: () => '' },
+  { name: 'form-feed', pattern: /\f/, replace: () => '\n' },
   // Some extractions put a blank line after every line: one blank line is then a line break, two a paragraph break.
   { name: 'double-spacing', pattern: /\n\n((?:\n\n)+)?/, replace: (m) => (m[1] ? '\n\n' : '\n'), when: isDoubleSpaced },
+  // A word hyphenated across a line break is one word again; a compound ("non-certified") keeps its hyphen.
+  {
+    name: 'hyphenation',
+    pattern: /(?<![A-Za-z])([A-Za-z]+)-\n(?=[a-z])/,
+    replace: (m) => (HYPHEN_PREFIXES.has(m[1]!.toLowerCase()) ? `${m[1]}-` : m[1]!),
+  },
 ];
 
 export function normalize(source: string, rules: readonly RewriteRule[] = RULES): MappedText {

@@ -8,16 +8,17 @@ import { extractDemographics } from './extract/demographics.js';
 import { drugDetails } from './extract/drugs.js';
 import { itemDetails } from './extract/item-details.js';
 import { classifyTreatment } from './extract/treatment.js';
-import { extractHeader } from './extract/header.js';
+import { CASE_NUMBER, extractHeader } from './extract/header.js';
 import { extractNarrativeDates } from './extract/narrative-dates.js';
-import { extractReviewer } from './extract/reviewer.js';
+import { extractReviewer, extractReviewerProse } from './extract/reviewer.js';
 import { detectLayout } from './layouts/index.js';
+import { unknownDecisions } from './layouts/unknown.js';
 import { createLetter } from './letter.js';
 import { toSource } from './normalize.js';
 import { caseOutcome, DATE_FIELDS, type CaseRecord, type ItemRecord, type Located } from './record.js';
 import type { ErrorCode } from './schema.js';
 import { sectionNamed, segment } from './sections.js';
-import type { Found, Item, Letter, Span } from './types.js';
+import type { DateField, Found, Item, Letter, Section, Span, TemplateName } from './types.js';
 
 
 export type LetterResult = { ok: true; record: CaseRecord } | { ok: false; code: ErrorCode; message: string };
@@ -25,41 +26,77 @@ export type LetterResult = { ok: true; record: CaseRecord } | { ok: false; code:
 /** Words that any IMR determination letter uses; a document with none of them is something else. */
 const IMR_MARKERS = /Independent\s+Medical\s+Review|\bIMR\b|MAXIMUS\s+Federal\s+Services|Expert\s+Reviewer|UR\s+Denial\s+Date\s*:|\bCM\d{2}-\d{5,8}\b/i;
 
+/** What a layout (or, for an unknown one, the whole text) gives each field family. */
+interface Reading {
+  template: TemplateName;
+  sections: Section[];
+  header: Span | null;
+  credentials: { span: Span; style: 'labels' | 'prose' } | null;
+  summary: Span | null;
+  items: Item[];
+  proseDates: Partial<Record<DateField, Found<string>>>;
+}
+
+function read(letter: Letter): Reading | null {
+  const { text, messages } = letter;
+  const detected = detectLayout(text);
+  if (detected) {
+    const { layout, headings } = detected;
+    for (const h of headings) {
+      if (h.fuzzy) messages.push({ ruleId: 'heading-damaged', reason: `the ${h.section} heading is damaged; read as "${layout.headings.find((x) => x.section === h.section)?.titles?.[0] ?? h.section}"`, severity: 'warning', span: h.span });
+    }
+    const sections = segment(text, headings);
+    const credentials = sectionNamed(sections, layout.credentials.section);
+    for (const name of [layout.credentials.section, layout.summary]) {
+      if (!sectionNamed(sections, name)) messages.push({ ruleId: 'section-missing', reason: `no ${name} section`, severity: 'warning' });
+    }
+    return {
+      template: layout.name,
+      sections,
+      header: sectionNamed(sections, 'header')?.body ?? null,
+      credentials: credentials ? { span: credentials.body, style: layout.credentials.style } : null,
+      summary: sectionNamed(sections, layout.summary)?.body ?? null,
+      items: layout.decisions(text, sections, messages),
+      proseDates: layout.proseDates?.(text, sections) ?? {},
+    };
+  }
+  if (!IMR_MARKERS.test(text)) return null;
+  // An IMR letter of no known layout: what can be found in the whole text.
+  const whole = { start: 0, end: text.length };
+  messages.push({ ruleId: 'layout-unknown', reason: 'none of the known layouts\' headings: fields were read from the whole text and may be incomplete', severity: 'warning' });
+  return { template: 'unknown', sections: [], header: whole, credentials: { span: whole, style: 'prose' }, summary: whole, items: unknownDecisions(text, messages), proseDates: {} };
+}
+
 export function extractLetter(sourceFile: string, source: string): LetterResult {
   if (!/\S/.test(source)) return { ok: false, code: 'empty_file', message: 'the file is empty or holds only white space' };
   const letter = createLetter(sourceFile, source);
-  const detected = detectLayout(letter.text);
-  if (!detected) {
-    return IMR_MARKERS.test(letter.text)
-      ? { ok: false, code: 'no_decisions', message: 'has the wording or header of an IMR letter but none of the known layouts\' section headings (truncated?)' }
-      : { ok: false, code: 'not_an_imr_letter', message: 'none of the headings or wording of an IMR determination letter' };
-  }
-  const { layout, headings } = detected;
-  const sections = segment(letter.text, headings);
-  const header = sectionNamed(sections, 'header');
-  const determination = sectionNamed(sections, 'determination');
-  const summary = sectionNamed(sections, 'summary');
-  const issues = sectionNamed(sections, 'issues');
+  const reading = read(letter);
+  if (!reading) return { ok: false, code: 'not_an_imr_letter', message: 'none of the headings or wording of an IMR determination letter' };
+  const { template, sections, items } = reading;
   const messages = letter.messages;
   const { text } = letter;
-
-  const headerFields = header ? extractHeader(text, header.body) : { caseNumber: null, dates: {}, priority: null };
-  const reviewer = determination ? extractReviewer(text, determination.body, messages) : { licensure: [], specialty: [] };
-  const demographics = summary ? extractDemographics(text, summary.body) : { age: null, sex: null };
-  const narrative = summary ? extractNarrativeDates(text, summary.body) : { dateOfInjury: null, urDenialDate: null };
-  const clinical: CaseSummary | null = summary ? extractCaseSummary(text, summary.body) : null;
-  const items = issues ? layout.decisions(text, issues.body, messages) : [];
-
   if (items.length === 0) {
-    return { ok: false, code: 'no_decisions', message: `recognised as ${layout.name} but no decided item could be found` };
+    return { ok: false, code: 'no_decisions', message: `recognised as ${template === 'unknown' ? 'an IMR letter of no known layout' : template} but no decided item could be found (truncated?)` };
   }
-  for (const name of ['determination', 'summary'] as const) {
-    if (!sectionNamed(sections, name)) messages.push({ ruleId: 'section-missing', reason: `no ${name} section`, severity: 'warning' });
+
+  const headerFields = reading.header ? extractHeader(text, reading.header) : { caseNumber: null, dates: {}, priority: null };
+  if (template === 'unknown' && !headerFields.caseNumber) {
+    const m = CASE_NUMBER.exec(text);
+    if (m) headerFields.caseNumber = { value: m[0].toUpperCase(), span: { start: m.index, end: m.index + m[0].length } };
   }
-  if (header && !headerFields.caseNumber) messages.push({ ruleId: 'header-no-case-number', reason: 'a header without a case number', severity: 'warning', span: header.body });
+  const reviewer = !reading.credentials
+    ? { licensure: [], specialty: [] }
+    : reading.credentials.style === 'labels'
+      ? extractReviewer(text, reading.credentials.span, messages)
+      : extractReviewerProse(text, reading.credentials.span, messages);
+  const summary = reading.summary;
+  const demographics = summary ? extractDemographics(text, summary) : { age: null, sex: null };
+  const narrative = summary ? extractNarrativeDates(text, summary) : { dateOfInjury: null, urDenialDate: null };
+  const clinical: CaseSummary | null = summary ? extractCaseSummary(text, summary) : null;
+  if (reading.header && !headerFields.caseNumber && template !== 'unknown') messages.push({ ruleId: 'header-no-case-number', reason: 'a header without a case number', severity: 'warning', span: reading.header });
 
   const loc = <T>(found: Found<T> | null | undefined): Located<T> | null => (found ? located(letter, found) : null);
-  const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, loc(headerFields.dates[f])])) as CaseRecord['dates'];
+  const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, loc(headerFields.dates[f] ?? reading.proseDates[f])])) as CaseRecord['dates'];
   dates.date_of_injury ??= loc(narrative.dateOfInjury);
   dates.ur_denial_date ??= loc(narrative.urDenialDate);
 
@@ -71,7 +108,7 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
     record: {
       case_id: caseNumber?.value ?? baseName(sourceFile),
       source_file: sourceFile,
-      template: layout.name,
+      template,
       offsets: 'utf16',
       case_number: caseNumber,
       dates,

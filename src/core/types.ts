@@ -35,7 +35,16 @@ export interface Message {
 
 export type TemplateName = 'issues-2015' | 'rationale-2014' | 'notice-2013' | 'professional-review' | 'unknown';
 
-export type SectionName = 'header' | 'determination' | 'documents' | 'summary' | 'issues';
+/**
+ * The parts of a letter. `header`: case number, dates, priority; `determination`:
+ * how the determination was made (and the reviewer's credentials, or the dates in
+ * prose in 2013 notices); `qualifications`: the reviewer's credentials where they
+ * have a section of their own; `documents`: records reviewed; `summary`: the
+ * clinical case summary; `disputed`: the list of disputed issues (professional
+ * review); `guidelines`: guidelines relied upon (professional review); `issues`:
+ * the per-item decisions; `rationale`: per-item rationales (professional review).
+ */
+export type SectionName = 'header' | 'determination' | 'qualifications' | 'documents' | 'summary' | 'disputed' | 'guidelines' | 'issues' | 'rationale';
 
 export interface Section {
   name: SectionName;

@@ -25,7 +25,17 @@ export function auditSpans(source: string, r: CaseRecord): string[] {
   const check = (what: string, ok: boolean, l: Located<unknown>) => {
     if (!ok) problems.push(`${what}: ${JSON.stringify(l.value)} vs source ${JSON.stringify(slice(l))}`);
   };
-  const text = (what: string, l: Located<string> | null) => l && check(what, squash(slice(l)) === l.value, l);
+  // Running headers and page footers inside a long value are dropped from it: its words then come in order from the slice's.
+  const inOrder = (value: string, from: string) => {
+    const words = squash(from).split(' ');
+    let k = 0;
+    for (const w of value.split(' ')) {
+      while (k < words.length && words[k] !== w) k++;
+      if (k++ >= words.length) return false;
+    }
+    return true;
+  };
+  const text = (what: string, l: Located<string> | null) => l && check(what, squash(slice(l)) === l.value || inOrder(l.value, slice(l)), l);
   text('case_number', r.case_number);
   for (const [field, l] of Object.entries(r.dates)) if (l) check(field, parseDate(slice(l)) === l.value, l);
   if (r.priority) check('priority', slice(r.priority).toLowerCase() === r.priority.value, r.priority);
@@ -47,7 +57,10 @@ export function auditSpans(source: string, r: CaseRecord): string[] {
     text('item_text', item.item_text);
     text('original_request', item.original_request);
     text('authorized_portion', item.authorized_portion);
-    check('outcome', slice(item.outcome).toLowerCase() === item.outcome.value, item.outcome);
+    // The deciding words: "Upheld"/"Overturned", or "(not) medically necessary" in the older layouts.
+    const words = squash(slice(item.outcome)).toLowerCase();
+    const prose = /^(not\s*)?medically\s*necessary$/.exec(words);
+    check('outcome', words === item.outcome.value || (prose !== null && (prose[1] !== undefined) === (item.outcome.value === 'upheld')), item.outcome);
     text('rationale', item.rationale);
     for (const c of item.citations) text('citation', c.raw);
     if (!(item.start <= item.item_text.start && item.item_text.end <= item.end)) problems.push(`item ${item.item_no} does not contain its text`);

@@ -39,12 +39,46 @@ const ACOEM = new RegExp(lexicon.families.ACOEM.map(phrasePattern).join('|'), 'i
 const ODG_G = new RegExp(ODG.source, 'gi');
 const ACOEM_G = new RegExp(ACOEM.source, 'gi');
 
-const LABELS: { party: Party | 'rationale'; pattern: RegExp }[] = [
-  { party: 'claims_administrator', pattern: /Claims\s*Administrator\s*guidelines?\s*:/i },
-  { party: 'reviewer', pattern: /MAXIMUS\s*guidelines?\s*:/i },
-  { party: 'rationale', pattern: /Decision\s*rationale\s*:/i },
-];
+/**
+ * The labels that open an item's guideline paragraphs and rationale, per
+ * layout. `prose`: the paragraph is a sentence naming what the party relied
+ * on ("The Claims Administrator based its decision on the ..."), read from the
+ * label's start; otherwise the label is followed by "Decision based on ..."
+ * segments.
+ */
+export interface GuidelineLabels {
+  prose: boolean;
+  labels: readonly { party: Party | 'rationale'; pattern: RegExp }[];
+}
 
+export const LABELED_2015: GuidelineLabels = {
+  prose: false,
+  labels: [
+    { party: 'claims_administrator', pattern: /Claims\s*Administrator\s*guidelines?\s*:/i },
+    { party: 'reviewer', pattern: /MAXIMUS\s*guidelines?\s*:/i },
+    { party: 'rationale', pattern: /Decision\s*rationale\s*:/i },
+  ],
+};
+
+export const PROSE_2014: GuidelineLabels = {
+  prose: true,
+  labels: [
+    { party: 'claims_administrator', pattern: /The\s+Claims\s+Administrator\s+(?:based\s+(?:its|their)\s+decision|did\s+not\s+cite)/i },
+    { party: 'reviewer', pattern: /The\s+Expert\s+Reviewer\s+(?:based\s+(?:his\/her|his|her|their|its)\s+decision|did\s+not\s+cite|found\s+the\s+Claims\s+Administrator)/i },
+    { party: 'rationale', pattern: /The\s+Expert\s+Reviewer'?s\s+decision\s+rationale\s*:/i },
+  ],
+};
+
+export const PROSE_2013: GuidelineLabels = {
+  prose: true,
+  labels: [
+    { party: 'claims_administrator', pattern: /Medical\s+Treatment\s+Guidelines?\s*\(?s?\)?\s+(?:that\s+)?the\s+Claims\s+Administrator\s+relied\s+upon\s*:/i },
+    { party: 'reviewer', pattern: /Medical\s+Treatment\s+Guidelines?\s*\(?s?\)?\s+(?:that\s+)?the\s+Expert\s+Reviewer\s+relied\s+upon\s*:/i },
+    { party: 'rationale', pattern: /Rationale\s+for\s+the\s+Decision\s*:/i },
+  ],
+};
+
+const ADOPTS = /\bguidelines?\b[^.]{0,60}\bClaims\s+Administrator\b[^.]{0,40}\b(?:relevant|appropriate)|\bClaims\s+Administrator'?s?\s+guidelines?\b[^.]{0,40}\b(?:relevant|appropriate)|\b(?:agrees?|adopts?|adopted)\b[^.]{0,30}\bClaims\s+Administrator'?s?\s+guidelines?/i;
 const NO_EVIDENCE = /did\s+not\s+cite\s+any\s+(?:medical\s+)?evidence/i;
 const OUTSIDE_MTUS = /outside\s+(?:of\s+)?the\s+MTUS/i;
 const SEGMENT = /Decision\s+based\s+on\s+/gi;
@@ -57,11 +91,13 @@ export interface ItemBody {
 }
 
 /** Reads the guideline paragraphs and the rationale from an item's body. */
-export function extractGuidelines(text: string, body: Span, messages: Message[]): ItemBody {
+export function extractGuidelines(text: string, body: Span, messages: Message[], style: GuidelineLabels = LABELED_2015): ItemBody {
   const region = text.slice(body.start, body.end);
-  const labels = LABELS.flatMap(({ party, pattern }) => {
+  const labels = style.labels.flatMap(({ party, pattern }) => {
     const m = pattern.exec(region);
-    return m ? [{ party, start: body.start + m.index, contentStart: body.start + m.index + m[0].length }] : [];
+    if (!m) return [];
+    const contentStart = style.prose && party !== 'rationale' && !/relied\s+upon\s*:$/i.test(m[0]) ? m.index : m.index + m[0].length;
+    return [{ party, start: body.start + m.index, contentStart: body.start + contentStart }];
   }).sort((a, b) => a.start - b.start);
 
   const result: ItemBody = { guidelines: [], rationale: null };
@@ -71,9 +107,17 @@ export function extractGuidelines(text: string, body: Span, messages: Message[])
     if (label.party === 'rationale') {
       result.rationale = { value: squash(text.slice(content.start, content.end)), span: content };
     } else {
-      result.guidelines.push(parseParagraph(text, label.party, { start: label.start, end }, content, messages));
+      const paragraph = style.prose ? proseParagraph(text, label.party, { start: label.start, end }, content) : parseParagraph(text, label.party, { start: label.start, end }, content, messages);
+      result.guidelines.push(paragraph);
     }
   });
+  // "The Expert Reviewer found the Claims Administrator's guideline relevant and appropriate": the same sources.
+  const ca = result.guidelines.find((g) => g.citedBy === 'claims_administrator');
+  const rv = result.guidelines.find((g) => g.citedBy === 'reviewer');
+  if (ca && rv && ADOPTS.test(text.slice(rv.span.start, rv.span.end))) {
+    rv.citations = ca.citations.map((c) => ({ ...c, citedBy: 'reviewer' }));
+    rv.families = [...ca.families];
+  }
   for (const party of ['claims_administrator', 'reviewer'] as const) {
     if (!result.guidelines.some((g) => g.citedBy === party)) {
       messages.push({ ruleId: 'item-missing-guideline', reason: `no ${party === 'reviewer' ? 'MAXIMUS' : 'Claims Administrator'} guideline paragraph`, severity: 'warning', span: body });
@@ -266,4 +310,110 @@ function sourceCitation(text: string, citedBy: Party, family: SourceFamily, span
   }
   const title = raw.split(/(?<=[a-z]{2})[.?](?:\s|$)|,\s/)[0] ?? raw;
   return citation(text, citedBy, family, trimmed, { guideline: title.replace(/[\s.]+$/, ''), edition, chapter: chapterNo, pages: pagesIn(raw) });
+}
+
+// ------------------------------------------------------------ prose citations
+
+const MTUS_MENTION_G = new RegExp(`\\bMTUS\\b|Medical\\s+Treatment\\s+Utilization\\s+Schedule|${MTUS_TITLES.pattern.source.slice(2, -2)}`, 'gi');
+/** ACOEM chapters of the 2004 edition were adopted into the MTUS; the 3rd edition is outside it. */
+const ACOEM_IN_MTUS = /part\s+of\s+the\s+(?:MTUS|Medical\s+Treatment\s+Utilization\s+Schedule)|2nd\s+Edition|\(2004\)|\bMTUS\b[^.;]{0,80}\bACOEM\b/i;
+const NOT_MTUS = /not\s+part\s+of\s+the\s+MTUS|non-?\s?MTUS|outside\s+(?:of\s+)?the\s+MTUS|MTUS\s+(?:does\s+not|doesn't|did\s+not)\s+(?:address|cover)|MTUS\s+is\s+silent/i;
+const PROSE_LEAD = /^(?:The\s+(?:Claims\s+Administrator|Expert\s+Reviewer)\s+based\s+(?:its|their|his\/her|his|her)\s+decision\s+on\s+)?(?:the\s+)?/i;
+/** Words that mark a cited work that is none of the guideline families. */
+const SOURCE_WORDS = /\b(?:Guidelines?|Advisory|Policy|Determination|NCD|Journal|et\s+al|UpToDate|FDA|label|textbook|Handbook|Manual|Review|Statement|Criteria|Association|Society|College|Academy|Institute|Medicare|edition|ed\.)\b/i;
+
+/**
+ * A guideline paragraph written as prose ("... based its decision on the
+ * Chronic Pain Medical Treatment Guidelines (2009), Opioids, pages 74-96, part
+ * of the MTUS, and on the Official Disability Guidelines (ODG), Pain Chapter,
+ * a non-MTUS source"): split into works at semicolons and at ", and (on) the",
+ * each classed by what it names.
+ */
+export function proseParagraph(text: string, citedBy: Party, span: Span, content: Span): GuidelineParagraph {
+  const raw = text.slice(content.start, content.end);
+  const paragraph: GuidelineParagraph = { citedBy, span: trimSpan(text, span), noEvidence: NO_EVIDENCE.test(raw), outsideMtus: OUTSIDE_MTUS.test(raw), citations: [], families: [] };
+  if (paragraph.noEvidence) return paragraph;
+  const lead = PROSE_LEAD.exec(raw)![0].length;
+  const units: Span[] = [];
+  // Works are separated by semicolons, ", and (on) the" and "and on the"; a bare ", and" may be inside a title ("Forearm, Wrist, and Hand").
+  const separator = /;\s*|,\s+and\s+(?:on\s+)?the\s+(?=[A-Z(])|\s+and\s+on\s+(?:the\s+)?(?=[A-Z(])/g;
+  let last = lead;
+  for (let m = separator.exec(raw); m !== null; m = separator.exec(raw)) {
+    if (m.index < lead) continue;
+    units.push({ start: content.start + last, end: content.start + m.index });
+    last = m.index + m[0].length;
+  }
+  units.push({ start: content.start + last, end: content.end });
+  for (const unit of units) paragraph.citations.push(...proseUnit(text, citedBy, unit));
+  paragraph.families = [...new Set(paragraph.citations.map((c) => c.family))].sort();
+  return paragraph;
+}
+
+/** A qualifier that names the MTUS without citing it ("part of the MTUS", "a non-MTUS source"). */
+const MTUS_QUALIFIER = /(?:part\s+of\s+the|non-?|outside\s+(?:of\s+)?the|not\s+part\s+of\s+the|not\s+in\s+the)\s*$/i;
+
+/**
+ * One cited work or a run of them: each family named starts a citation, except
+ * an ACOEM chapter named inside an MTUS citation ("MTUS Knee Complaints
+ * (ACOEM Chapter 13)"), which is the MTUS's, and a mere mention of the MTUS in
+ * a qualifier.
+ */
+function proseUnit(text: string, citedBy: Party, unit: Span): Citation[] {
+  const u = text.slice(unit.start, unit.end);
+  const mentions: { at: number; family: SourceFamily }[] = [];
+  for (const [re, family] of [[ODG_G, 'ODG'], [ACOEM_G, 'ACOEM'], [MTUS_MENTION_G, 'MTUS']] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(u); m !== null; m = re.exec(u)) {
+      if (family === 'MTUS' && MTUS_QUALIFIER.test(u.slice(Math.max(0, m.index - 30), m.index))) continue;
+      mentions.push({ at: m.index, family });
+    }
+  }
+  mentions.sort((a, b) => a.at - b.at);
+  const starts: { at: number; family: SourceFamily }[] = [];
+  for (const m of mentions) {
+    const previous = starts[starts.length - 1];
+    if (previous?.family === m.family) continue;
+    // An ACOEM chapter named with its MTUS title, either way round, is one MTUS citation.
+    if (previous && m.at - previous.at < 80 && ((previous.family === 'MTUS' && m.family === 'ACOEM') || (previous.family === 'ACOEM' && m.family === 'MTUS'))) continue;
+    starts.push(m);
+  }
+  if (starts.length === 0) {
+    return SOURCE_WORDS.test(u) && /[A-Z]/.test(u) ? [sourceCitation(text, citedBy, 'Other', unit)] : [];
+  }
+  const out: Citation[] = [];
+  starts.forEach((m, i) => {
+    const span = trimSpan(text, { start: unit.start + (i === 0 ? 0 : m.at), end: unit.start + (starts[i + 1]?.at ?? u.length) });
+    const sub = text.slice(span.start, span.end);
+    const pages = pagesIn(sub);
+    const edition = /\b(\d+(?:st|nd|rd|th))\s+(?:ed\b|edition)/i.exec(sub)?.[1] ?? /\(((?:19|20)\d{2})\)/.exec(sub)?.[1] ?? '';
+    if (m.family === 'ODG') out.push(sourceCitation(text, citedBy, 'ODG', span));
+    else if (m.family === 'ACOEM') {
+      const adopted = (ACOEM_IN_MTUS.test(sub) || guidelineIn(sub) !== '') && !/3rd\s+Edition|non-?\s?MTUS|not\s+part\s+of\s+the\s+MTUS/i.test(sub);
+      const family: SourceFamily = adopted ? 'MTUS' : 'ACOEM';
+      out.push(citation(text, citedBy, family, span, { guideline: family === 'MTUS' ? guidelineIn(sub) || 'ACOEM Practice Guidelines' : 'ACOEM Occupational Medicine Practice Guidelines', edition, pages }));
+    } else if (!NOT_MTUS.test(sub)) {
+      out.push(citation(text, citedBy, 'MTUS', span, { guideline: guidelineIn(sub), edition, pages, sections: sectionsAfterTitle(sub) }));
+    }
+  });
+  return out;
+}
+
+function guidelineIn(s: string): string {
+  const re = new RegExp(MTUS_TITLES.pattern.source, 'i');
+  const m = re.exec(s);
+  return m ? MTUS_TITLES.canonical(m[0]) : '';
+}
+
+/** Prose sections: what follows the title and its year, before pages and qualifiers. */
+function sectionsAfterTitle(s: string): string {
+  const re = new RegExp(MTUS_TITLES.pattern.source, 'i');
+  const m = re.exec(s);
+  if (!m) return '';
+  const rest = s
+    .slice(m.index + m[0].length)
+    .replace(/^\s*Guidelines?\b/i, '')
+    .replace(/^\s*,?\s*\(?(?:19|20)\d{2}\)?/, '')
+    .replace(/,?\s*(?:which\s+(?:is|are)\s+)?part\s+of\s+the\s+.*$/is, '')
+    .replace(/\b(?:Page\s*\(s\)\s*:?|pages?|pgs?\.?)\s*\d+(?:\s*[-,]\s*\d+)*/gi, '');
+  return cleanList(rest);
 }

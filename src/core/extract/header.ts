@@ -24,7 +24,7 @@ const LABELS: LabelRule[] = [
   { field: 'case_number', kind: 'case', pattern: 'Case\\s*Number\\s*:' },
   { field: 'date_assigned', kind: 'date', pattern: 'Date\\s*Assigned\\s*:' },
   { field: 'date_of_injury', kind: 'date', pattern: 'Date\\s*of\\s*Injury\\s*:' },
-  { field: 'decision_date', kind: 'date', pattern: 'Decision\\s*Date\\s*:' },
+  { field: 'decision_date', kind: 'date', pattern: 'Decision\\s*Date\\s*:|(?<![A-Za-z])Dated\\s*:' },
   { field: 'ur_denial_date', kind: 'date', pattern: 'UR\\s*Denial\\s*Date\\s*:' },
   { field: 'priority', kind: 'priority', pattern: 'Priority\\s*:' },
   { field: 'application_received', kind: 'date', pattern: 'Application\\s*Received\\s*:' },

@@ -6,10 +6,10 @@
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
 import { urReports } from './utilization-review.js';
-import type { Found, Span } from '../types.js';
+import type { DateField, Found, Span } from '../types.js';
 
 /** An injury phrase, then (within the same sentence, 60 characters) a date. */
-const INJURY = new RegExp(String.raw`\b(?:injur(?:y|ies|ed)|DOI)\b[^.;]{0,60}?(${DATE_TOKEN})`, 'gi');
+const INJURY = new RegExp(String.raw`\b(?:injur(?:y|ies|ed)|hurt|DOI)\b[^.;]{0,60}?(${DATE_TOKEN})`, 'gi');
 
 
 export interface NarrativeDates {
@@ -35,4 +35,31 @@ export function extractNarrativeDates(text: string, summary: Span): NarrativeDat
   const dated = urReports(text, summary).filter((r) => r.date);
   const urDenialDate = dated.length ? dated[dated.length - 1]!.date : null;
   return { dateOfInjury, urDenialDate };
+}
+
+/**
+ * The dates a 2013 notice states in its opening paragraph: "assigned to
+ * MAXIMUS ... on 10/21/2013", "receipt of an Application for Independent
+ * Medical Review on 10/15/2013", "disputing the Utilization Review Denial
+ * dated 10/2/2013", in any order.
+ */
+export function noticeDates(text: string, span: Span): Partial<Record<DateField, Found<string>>> {
+  const body = text.slice(span.start, span.end);
+  const out: Partial<Record<DateField, Found<string>>> = {};
+  const cues: [DateField, RegExp][] = [
+    ['date_assigned', new RegExp(String.raw`\bassigned\b[^]{0,90}?\bon\s+(${DATE_TOKEN})`, 'i')],
+    ['application_received', new RegExp(String.raw`\bOn\s+(${DATE_TOKEN}),?\s+[^]{0,80}?\breceived\s+an?\s+application`, 'i')],
+    ['application_received', new RegExp(String.raw`\bApplication\s+for\s+Independent\s+Medical\s+Review\b[^]{0,120}?\b(?:was\s+)?received\s+(?:by\s+[^]{0,50}?)?on\s+(${DATE_TOKEN})`, 'i')],
+    ['application_received', new RegExp(String.raw`\b(?:receipt\s+of|received)\s+(?:an?|the)\s+Application\b[^]{0,60}?\bon\s+(${DATE_TOKEN})`, 'i')],
+    ['ur_denial_date', new RegExp(String.raw`\bUtilization\s+Review\s+(?:Denial|decision|determination)\s+dated\s+(${DATE_TOKEN})`, 'i')],
+  ];
+  for (const [field, re] of cues) {
+    if (out[field]) continue;
+    const m = re.exec(body);
+    if (!m) continue;
+    const start = span.start + m.index + m[0].indexOf(m[1]!);
+    const hit = found(text, start, m[1]!);
+    if (hit) out[field] = hit;
+  }
+  return out;
 }

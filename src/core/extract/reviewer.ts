@@ -4,6 +4,8 @@
  */
 import { Vocabulary } from '../fuzzy.js';
 import { loadLexicon } from '../lexicon.js';
+import { sentences } from '../sentences.js';
+import { TermMatcher } from '../terms.js';
 import type { Found, Message, Reviewer, Span } from '../types.js';
 
 interface StatesLexicon {
@@ -21,7 +23,10 @@ for (const [name, code] of [...Object.entries(statesLexicon.states), ...Object.e
   (stateNames[code] ??= []).push(name);
 }
 const STATES = new Vocabulary(stateNames, 0.94);
-const SPECIALTIES = new Vocabulary(loadLexicon<SpecialtiesLexicon>('specialties.json').specialties, 0.93);
+const specialtyNames = loadLexicon<SpecialtiesLexicon>('specialties.json').specialties;
+const SPECIALTIES = new Vocabulary(specialtyNames, 0.93);
+const SPECIALTY_TERMS = new TermMatcher(Object.entries(specialtyNames).map(([canonical, aliases]) => [canonical, [canonical, ...aliases]] as const));
+const STATE_TERMS = new TermMatcher(Object.entries(stateNames).map(([code, names]) => [code, names] as const));
 
 const LICENSURE_LABEL = /State\s*\(?s\)?\s*of\s*Licensure\s*:/i;
 const SPECIALTY_LABEL = /Certifications?\s*\(?s?\)?\s*\/\s*Specialt(?:y|ies)\s*:/i;
@@ -121,4 +126,41 @@ function matchSpecialties(text: string, list: Piece[], messages: Message[]): Fou
     }
   }
   return out;
+}
+
+/** A sentence that states credentials in prose. */
+const CREDENTIAL_SENTENCE = /board\s+certified|certified\s+in|sub-?specialty|specialty|licen[sc]ed|licen[sc]e\s+to\s+practice|\bDoctor\s+of\b|\bLicensed\b/i;
+const LICENSE_CUE = /licen[sc](?:ed|e)\b(?:\s+to\s+practice)?(?:\s+(?:medicine|chiropractic|psychology|acupuncture))?\s+in\s+(?:the\s+states?\s+of\s+)?/i;
+
+/**
+ * Credentials written as prose ("The expert reviewer is Board Certified in
+ * Physical Medicine and Rehabilitation, has a subspecialty in Pain Medicine and
+ * is licensed to practice in California"): every specialty named in the
+ * credential sentences, in order, and the states after "licensed ... in".
+ */
+export function extractReviewerProse(text: string, section: Span, messages: Message[]): Reviewer {
+  const reviewer: Reviewer = { licensure: [], specialty: [] };
+  const seenStates = new Set<string>();
+  for (const s of sentences(text, section)) {
+    const sentence = text.slice(s.start, s.end);
+    if (!CREDENTIAL_SENTENCE.test(sentence)) continue;
+    const license = LICENSE_CUE.exec(sentence);
+    const licenseAt = license ? license.index : sentence.length;
+    for (const hit of SPECIALTY_TERMS.scan(sentence.slice(0, licenseAt))) {
+      if (!reviewer.specialty.some((f) => f.value === hit.key)) reviewer.specialty.push({ value: hit.key, span: { start: s.start + hit.index, end: s.start + hit.index + hit.length } });
+    }
+    if (!license) continue;
+    const from = license.index + license[0].length;
+    const list = sentence.slice(from).split(/[.;]/)[0]!;
+    for (const hit of STATE_TERMS.scan(list)) {
+      if (seenStates.has(hit.key)) continue;
+      seenStates.add(hit.key);
+      reviewer.licensure.push({ value: hit.key, span: { start: s.start + from + hit.index, end: s.start + from + hit.index + hit.length } });
+    }
+  }
+  if (reviewer.specialty.length === 0 && reviewer.licensure.length === 0) {
+    messages.push({ ruleId: 'reviewer-not-found', reason: 'no credentials found in the reviewer\'s qualifications', severity: 'warning', span: section });
+  }
+  reviewer.licensure.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return reviewer;
 }

@@ -1,18 +1,35 @@
-/** The registered layouts, tried in order; the highest detection score wins. */
-import { findHeadings, type FoundHeading } from '../sections.js';
+/**
+ * The registered layouts. Each is tried on a letter's headings (exact first,
+ * then, if no layout is found, forgiving damaged headings); the layout with a
+ * decisive heading and the most headings found wins.
+ */
+import { findHeadings, type FoundHeading } from '../headings.js';
 import { issues2015 } from './issues-2015.js';
 import type { Layout } from './layout.js';
+import { notice2013 } from './notice-2013.js';
+import { professionalReview } from './professional-review.js';
+import { rationale2014 } from './rationale-2014.js';
 
 export type { Layout } from './layout.js';
 
-export const LAYOUTS: readonly Layout[] = [issues2015];
+export const LAYOUTS: readonly Layout[] = [issues2015, rationale2014, notice2013, professionalReview];
 
-export function detectLayout(text: string): { layout: Layout; headings: FoundHeading[] } | null {
-  let best: { layout: Layout; headings: FoundHeading[]; score: number } | null = null;
+export interface Detected {
+  layout: Layout;
+  headings: FoundHeading[];
+}
+
+function best(text: string, fuzzy: boolean): Detected | null {
+  let winner: (Detected & { score: number }) | null = null;
   for (const layout of LAYOUTS) {
-    const headings = findHeadings(text, layout.headings);
-    const score = layout.detect(headings.map((h) => h.section));
-    if (score > 0 && (!best || score > best.score)) best = { layout, headings, score };
+    const headings = findHeadings(text, layout.headings, fuzzy);
+    if (!headings.some((h) => layout.decisive.includes(h.section))) continue;
+    const score = headings.length / layout.headings.length;
+    if (!winner || score > winner.score) winner = { layout, headings, score };
   }
-  return best && { layout: best.layout, headings: best.headings };
+  return winner && { layout: winner.layout, headings: winner.headings };
+}
+
+export function detectLayout(text: string): Detected | null {
+  return best(text, false) ?? best(text, true);
 }

@@ -4,16 +4,21 @@
  * "IMR ISSUES, DECISIONS AND RATIONALES"; items end ": Upheld/Overturned".
  */
 import { extractDecisions } from '../extract/decisions.js';
+import { sectionNamed } from '../sections.js';
 import type { Layout } from './layout.js';
 
 export const issues2015: Layout = {
   name: 'issues-2015',
   headings: [
-    { section: 'determination', pattern: /^[ \t]*HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE[ \t]*$/im },
-    { section: 'summary', pattern: /^[ \t]*CLINICAL\s+CASE\s+SUMMARY[ \t]*$/im },
-    { section: 'issues', pattern: /^[ \t]*IMR\s+ISSUES,?\s+DECISIONS,?\s+AND\s+RATIONALES[ \t]*$/im },
+    { section: 'determination', titles: ['HOW THE IMR FINAL DETERMINATION WAS MADE'] },
+    { section: 'summary', titles: ['CLINICAL CASE SUMMARY'] },
+    { section: 'issues', titles: ['IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES AND DECISIONS AND RATIONALES'] },
   ],
-  /** The items heading is decisive; the other two headings support it. */
-  detect: (found) => (found.includes('issues') ? 2 + found.length : 0),
-  decisions: extractDecisions,
+  decisive: ['issues'],
+  credentials: { section: 'determination', style: 'labels' },
+  summary: 'summary',
+  decisions: (text, sections, messages) => {
+    const issues = sectionNamed(sections, 'issues');
+    return issues ? extractDecisions(text, issues.body, messages) : [];
+  },
 };

@@ -1,0 +1,55 @@
+/**
+ * `notice-2013`: "Notice of Independent Medical Review Determination", a
+ * numbered list "1) MAXIMUS Federal Services, Inc. has determined the request
+ * for X is (not) medically necessary and appropriate." (printed twice), the
+ * heading INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE with a paragraph
+ * giving the assignment, application and UR denial dates, "Medical
+ * Qualifications of the Expert Reviewer:" in prose, "Case Summary:", and per
+ * item "1) Regarding the request for X:" with the guidelines each party
+ * relied upon and "Rationale for the Decision:".
+ */
+import { PROSE_2013 } from '../extract/citations.js';
+import { blocks, numberedDecisions, proseItem } from '../extract/prose-items.js';
+import { noticeDates } from '../extract/narrative-dates.js';
+import { sectionNamed } from '../sections.js';
+import type { Span } from '../types.js';
+import type { Layout } from './layout.js';
+
+const LIST_LEAD = String.raw`(?:^|\n)[ \t]*(\d{1,2})\)[ \t]+MAXIMUS\s+Federal\s+Services,?\s+Inc\.?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+`;
+const BLOCK_LEAD = /(?:^|\n)[ \t]*(\d{1,2})\)[ \t]+Regarding\s+the\s+request\s+for\b/gi;
+
+export const notice2013: Layout = {
+  name: 'notice-2013',
+  headings: [
+    { section: 'header', titles: ['Notice of Independent Medical Review Determination'] },
+    { section: 'determination', titles: ['INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE'] },
+    { section: 'qualifications', titles: ['Medical Qualifications of the Expert Reviewer:', 'Medical Qualifications of the Expert Reviewer'] },
+    { section: 'summary', titles: ['Case Summary:', 'Case Summary'] },
+    { section: 'documents', titles: ['Documents Reviewed:', 'Documents Reviewed'] },
+    { section: 'issues', pattern: /^[ \t]*1\)[ \t]+Regarding\s+the\s+request\s+for\b/i },
+  ],
+  decisive: ['header', 'determination'],
+  credentials: { section: 'qualifications', style: 'prose' },
+  summary: 'summary',
+  decisions: (text, sections, messages) => {
+    // The first list gives each item's wording and outcome.
+    const decided = numberedDecisions(text, { start: 0, end: text.length }, LIST_LEAD);
+    const issues = sectionNamed(sections, 'issues');
+    const starts: { no: number; at: number }[] = [];
+    if (issues) {
+      const region = text.slice(issues.span.start, issues.span.end);
+      BLOCK_LEAD.lastIndex = 0;
+      for (let m = BLOCK_LEAD.exec(region); m !== null; m = BLOCK_LEAD.exec(region)) starts.push({ no: Number(m[1]), at: issues.span.start + m.index });
+    }
+    const spans = blocks(starts.map((s) => s.at), issues?.span.end ?? text.length);
+    return decided.map((d) => {
+      const k = starts.findIndex((s) => s.no === d.no);
+      const block: Span | null = k >= 0 ? spans[k]! : null;
+      return proseItem(text, d, block, PROSE_2013, messages);
+    });
+  },
+  proseDates: (text, sections) => {
+    const determination = sectionNamed(sections, 'determination');
+    return determination ? noticeDates(text, determination.body) : {};
+  },
+};

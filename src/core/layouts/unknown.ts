@@ -1,0 +1,84 @@
+/**
+ * Letters that look like IMR determinations but match no known layout: the
+ * items are read by their outcome words wherever they stand, in three forms
+ * tried in turn: a table row ("Cervical epidural steroid injection   Upheld"),
+ * a paragraph per item that ends in its outcome ("Item one: X. ... The
+ * decision is Overturned.", "X. ... Outcome: Upheld."), or a line ending
+ * ": Upheld" as in the 2015 layout. The reviewer's sources are read from the
+ * sentences of the item's paragraph that say what the reviewer used.
+ */
+import { proseParagraph } from '../extract/citations.js';
+import { extractDecisions } from '../extract/decisions.js';
+import { squash, trimSpan } from '../lines.js';
+import { sentences } from '../sentences.js';
+import type { Found, Item, Message, Outcome, Span } from '../types.js';
+
+const TABLE_ROW = /^([^\n]{3,150}?)[ \t]{2,}(Upheld|Overturned)[ \t]*$/gim;
+const EXPLAINS = /\b(?:Upheld|Overturned)\s+(?:means|would\s+mean|indicates)\b/i;
+const SOURCE_SENTENCE = /\b(?:used|relied|based|guidance|guidelines?\s+(?:used|applied|cited))\b/i;
+const ITEM_LABEL = /^(?:Item\s+(?:\w+|\d+)|Service\s+\d+|Request\s+\d+|\d+[.)])\s*[:.-]?\s*/i;
+
+function paragraphs(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /\n[ \t]*\n/g;
+  let last = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (/\S/.test(text.slice(last, m.index))) out.push(trimSpan(text, { start: last, end: m.index }));
+    last = m.index + m[0].length;
+  }
+  if (/\S/.test(text.slice(last))) out.push(trimSpan(text, { start: last, end: text.length }));
+  return out;
+}
+
+function item(text: string, no: number, itemText: Span, outcome: Found<Outcome>, block: Span | null): Item {
+  const found = { value: squash(text.slice(itemText.start, itemText.end)), span: itemText };
+  const cited = block ? sentences(text, block).filter((s) => SOURCE_SENTENCE.test(text.slice(s.start, s.end))) : [];
+  const guidelines = cited.length ? [proseParagraph(text, 'reviewer', { start: cited[0]!.start, end: cited[cited.length - 1]!.end }, { start: cited[0]!.start, end: cited[cited.length - 1]!.end })] : [];
+  return {
+    itemNo: no,
+    span: block ? { start: Math.min(block.start, itemText.start), end: Math.max(block.end, itemText.end) } : itemText,
+    header: found,
+    itemText: found,
+    originalRequest: null,
+    authorizedPortion: null,
+    outcome,
+    guidelines,
+    rationale: block ? { value: squash(text.slice(block.start, block.end)), span: block } : null,
+  };
+}
+
+function outcomeAt(start: number, word: string): Found<Outcome> {
+  return { value: word.toLowerCase() as Outcome, span: { start, end: start + word.length } };
+}
+
+export function unknownDecisions(text: string, messages: Message[]): Item[] {
+  const paras = paragraphs(text);
+  // A table of services and outcomes; each service's own paragraph, if any, holds its sources.
+  const rows = [...text.matchAll(TABLE_ROW)].filter((m) => !/^\s*(?:Service|Item|Request)s?\b.*\bOutcome\b/i.test(m[0]));
+  if (rows.length > 0) {
+    return rows.map((m, i) => {
+      const textSpan = trimSpan(text, { start: m.index!, end: m.index! + m[1]!.length });
+      const name = squash(m[1]!).toLowerCase();
+      // The service's own paragraph: one that has a line starting with its name.
+      const block = paras.find((p) => !(p.start <= textSpan.start && textSpan.start < p.end) && text.slice(p.start, p.end).split('\n').some((l) => squash(l).toLowerCase().startsWith(name))) ?? null;
+      return item(text, i + 1, textSpan, outcomeAt(m.index! + m[0].lastIndexOf(m[2]!), m[2]!), block);
+    });
+  }
+  // A paragraph per item, its outcome word last.
+  const items: Item[] = [];
+  for (const p of paras) {
+    const body = text.slice(p.start, p.end);
+    if (EXPLAINS.test(body)) continue;
+    const words = [...body.matchAll(/\b(Upheld|Overturned)\b/gi)];
+    const last = words[words.length - 1];
+    if (!last || body.length - last.index! > 40) continue;
+    const first = sentences(text, p)[0]!;
+    const label = ITEM_LABEL.exec(text.slice(first.start, first.end));
+    const start = first.start + (label ? label[0].length : 0);
+    const end = first.end - (/[.:]\s*$/.exec(text.slice(first.start, first.end))?.[0].length ?? 0);
+    items.push(item(text, items.length + 1, trimSpan(text, { start, end }), outcomeAt(p.start + last.index!, last[1]!), p));
+  }
+  if (items.length > 0) return items;
+  // Lines ending ": Upheld", as in the 2015 layout.
+  return extractDecisions(text, { start: 0, end: text.length }, messages);
+}

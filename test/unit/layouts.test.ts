@@ -1,0 +1,75 @@
+/**
+ * Layout detection: every layout of FORMATS.md is recognised by its headings,
+ * damaged headings are still found (with a warning), an IMR letter of no
+ * known layout becomes an `unknown` case, and other documents are refused.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractLetter } from '../../src/core/pipeline.js';
+import { decode } from '../../src/io/decode.js';
+
+const corpus = (path: string) => {
+  const d = decode(readFileSync(new URL(`../../corpus/${path}`, import.meta.url)));
+  if (!d.ok) throw new Error(path);
+  return d.text;
+};
+const read = (text: string) => extractLetter('letter.txt', text);
+
+describe('layout detection', () => {
+  it.each([
+    ['issues-2015/poppler-two-items.txt', 'issues-2015'],
+    ['issues-2015/pypdf-partial-auth.txt', 'issues-2015'],
+    ['rationale-2014/poppler-two-items-pain.txt', 'rationale-2014'],
+    ['rationale-2014/crlf-single-item-overturned.txt', 'rationale-2014'],
+    ['notice-2013/glued-three-items.txt', 'notice-2013'],
+    ['notice-2013/cp1252-two-items-overturned.txt', 'notice-2013'],
+    ['professional-review/two-items-basic.txt', 'professional-review'],
+    ['professional-review/paged-running-header.txt', 'professional-review'],
+    ['unknown-layout/outcome-table-letter.txt', 'unknown'],
+  ])('%s is %s', (path, template) => {
+    const r = read(corpus(path));
+    expect(r.ok && r.record.template).toBe(template);
+  });
+
+  const letter = corpus('issues-2015/poppler-six-items-wrapped-headers.txt');
+  const clean = read(letter);
+  const damaged: [string, (t: string) => string][] = [
+    ['a broken word', (t) => t.replace('IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECI SIONS AND RATIO NALES')],
+    ['a missing letter', (t) => t.replace('CLINICAL CASE SUMMARY', 'CLINICAL CASE SUMARY').replace('IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECISIONS AND RATIONALE')],
+    ['a wrong letter', (t) => t.replace('IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECISI0NS AND RATI0NALES')],
+    ['extra spaces', (t) => t.replace('HOW THE IMR FINAL DETERMINATION WAS MADE', 'HOW  THE  IMR  FINAL  DETERMINATION  WAS  MADE')],
+    ['a case change', (t) => t.replace('IMR ISSUES, DECISIONS AND RATIONALES', 'Imr Issues, Decisions and Rationales').replace('CLINICAL CASE SUMMARY', 'clinical case summary')],
+  ];
+  it.each(damaged)('finds damaged headings: %s', (_, damage) => {
+    const text = damage(letter);
+    expect(text).not.toBe(letter);
+    const r = read(text);
+    if (!r.ok || !clean.ok) throw new Error('no case');
+    expect(r.record.template).toBe('issues-2015');
+    expect(r.record.items.map((i) => [i.item_text.value, i.outcome.value])).toEqual(clean.record.items.map((i) => [i.item_text.value, i.outcome.value]));
+    expect(r.record.patient_age?.value).toBe(clean.record.patient_age?.value);
+  });
+
+  it('says when a heading was read despite damage', () => {
+    const r = read(letter.replace('IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECISI0NS AND RATI0NALES'));
+    expect(r.ok && r.record.warnings.map((w) => w.rule_id)).toContain('heading-damaged');
+  });
+
+  it('reads an IMR letter of no known layout as `unknown`, with a warning and the fields it can find', () => {
+    const r = read(corpus('unknown-layout/plain-correspondence.txt'));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.record.template).toBe('unknown');
+    expect(r.record.warnings.map((w) => w.rule_id)).toContain('layout-unknown');
+    expect(r.record.items.map((i) => i.outcome.value)).toEqual(['overturned', 'upheld']);
+  });
+
+  it('refuses documents that are not IMR letters', () => {
+    const urLetter = `Utilization Review Determination\n\nDear Dr. Alvarez,\n\nYour request for authorization of eight sessions of physical therapy for the\nlumbar spine has been reviewed by our physician advisor and is certified as\nrequested. Please schedule the sessions within sixty days.\n\nSincerely,\nUtilization Review Department\n`;
+    const news = `Storm closes coastal highway\n\nHeavy rain overnight washed out a section of the highway north of the\nharbor, and crews expect repairs to take a week. Commuters are advised to\nuse the inland route until further notice.\n`;
+    for (const text of [urLetter, news]) expect(read(text)).toMatchObject({ ok: false, code: 'not_an_imr_letter' });
+  });
+
+  it('calls a letter with IMR wording but no decided item truncated', () => {
+    expect(read(corpus('errors/truncated-header-only.txt'))).toMatchObject({ ok: false, code: 'no_decisions' });
+  });
+});
