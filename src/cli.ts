@@ -6,9 +6,11 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from './commands/command.js';
 import { extract } from './commands/extract.js';
+import { report } from './commands/report.js';
+import { explain } from './commands/explain.js';
 import { TOOL_VERSION } from './version.js';
 
-const COMMANDS: readonly Command[] = [extract];
+const COMMANDS: readonly Command[] = [extract, report, explain];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

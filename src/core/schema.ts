@@ -5,7 +5,9 @@
  */
 import { MECHANISM_TYPES, PRIOR_TREATMENTS } from './extract/case-summary.js';
 import { UR_ACTIONS } from './extract/utilization-review.js';
-import { BODY_REGIONS } from './extract/item-details.js';
+import { DOSE_FORMS } from './extract/drugs.js';
+import { BODY_REGIONS, QUANTITY_UNITS } from './extract/item-details.js';
+import { STATE_CODES } from './extract/reviewer.js';
 import { TREATMENT_CATEGORIES, TREATMENT_SUBCATEGORIES } from './taxonomy.js';
 import { caseOutcome, type CaseRecord, type CitationRecord, type ItemRecord, type Located } from './record.js';
 
@@ -67,7 +69,7 @@ export const CASES: TableSchema<CaseRecord> = {
   file: 'cases.csv',
   description: 'One row per letter (case).',
   columns: [
-    { name: 'case_id', type: 'string', description: 'The IMR case number when the letter has one, else the input file name without extension.', get: (r) => r.case_id },
+    { name: 'case_id', type: 'string', description: 'The IMR case number when the letter has one, else the input file name without extension.', freeText: true, get: (r) => r.case_id },
     { name: 'source_file', type: 'string', description: 'Input path relative to the input root, `/`-separated.', freeText: true, get: (r) => r.source_file },
     { name: 'template', type: 'string', description: 'The letter layout recognised by its headings.', values: TEMPLATES, get: (r) => r.template },
     { name: 'case_number', type: 'string', description: '`CMyy-nnnnnnn` as printed in the header; empty if absent.', get: (r) => v(r.case_number) },
@@ -79,14 +81,14 @@ export const CASES: TableSchema<CaseRecord> = {
     { name: 'priority', type: 'string', description: 'Review priority (header).', values: ['standard', 'expedited'], get: (r) => v(r.priority) },
     { name: 'patient_age', type: 'integer', description: 'Patient age in years as the case summary states it.', get: (r) => v(r.patient_age) },
     { name: 'patient_sex', type: 'string', description: 'Patient sex as the case summary states it.', values: ['female', 'male'], get: (r) => v(r.patient_sex) },
-    { name: 'reviewer_licensure', type: 'list', description: "The expert reviewer's states of licensure as USPS codes, sorted.", get: (r) => list(r.reviewer_licensure) },
-    { name: 'reviewer_specialty', type: 'list', description: "The expert reviewer's certifications/specialties normalised to the DWC reviewer-specialty list, in letter order (a name not on the list is kept as printed, with a warning).", get: (r) => list(r.reviewer_specialty) },
+    { name: 'reviewer_licensure', type: 'list', description: "The expert reviewer's states of licensure as USPS codes, sorted.", values: STATE_CODES, get: (r) => list(r.reviewer_licensure) },
+    { name: 'reviewer_specialty', type: 'list', description: "The expert reviewer's certifications/specialties normalised to the DWC reviewer-specialty list, in letter order (a name not on the list is kept as printed, with a warning).", freeText: true, get: (r) => list(r.reviewer_specialty) },
     { name: 'n_items', type: 'integer', description: "Number of the case's rows in decisions.csv.", get: (r) => r.n_items },
     { name: 'n_overturned', type: 'integer', description: 'Number of those items overturned.', get: (r) => r.n_overturned },
     { name: 'case_outcome', type: 'string', description: '`upheld` (no item overturned), `overturned` (every item), `partially_overturned`.', values: CASE_OUTCOMES, get: (r) => caseOutcome(r.n_items, r.n_overturned) },
     { name: 'occupation', type: 'string', description: "The worker's job as the case summary states it, lowercase, no article; empty when not stated (never inferred from a workplace).", freeText: true, get: (r) => v(r.occupation) },
     { name: 'mechanism', type: 'string', description: 'Short phrase for how the injury happened, as stated (at most eight words).', freeText: true, get: (r) => v(r.mechanism) },
-    { name: 'mechanism_type', type: 'string', description: 'The kind of mechanism.', values: MECHANISM_TYPES, get: (r) => r.mechanism_type },
+    { name: 'mechanism_type', type: 'string', description: 'The kind of mechanism; empty when the summary states no mechanism.', values: MECHANISM_TYPES, get: (r) => r.mechanism_type },
     { name: 'body_regions', type: 'list', description: 'Body regions injured, complained of or diagnosed in the case summary ("neck" is cervical spine, "low back" or "back" lumbar spine).', values: BODY_REGIONS, get: (r) => list(r.body_regions) },
     { name: 'diagnoses', type: 'list', description: 'Diagnoses as stated, lowercase, split where the letter runs several together.', freeText: true, get: (r) => list(r.diagnoses) },
     { name: 'prior_treatments', type: 'list', description: 'Treatment received before the request, normalised (a named class replaces the generic: "Norco" gives opioids, not medications).', values: PRIOR_TREATMENTS, get: (r) => list(r.prior_treatments) },
@@ -117,8 +119,8 @@ export const DECISIONS: TableSchema<DecisionRow> = {
     { name: 'strength', type: 'list', description: 'Strengths as printed, normalised ("10/325 mg", "5%").', get: (r) => r.item.strength },
     { name: 'claims_admin_sources', type: 'list', description: 'Guideline families the claims administrator cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.claims_admin_sources) },
     { name: 'reviewer_sources', type: 'list', description: 'Guideline families the expert reviewer cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.reviewer_sources) },
-    { name: 'quantity_unit', type: 'string', description: 'Unit of quantity: sessions, visits, units (a "#" count), tablets, hours, days, weeks, months.', get: (r) => r.item.quantity_unit },
-    { name: 'dose_form', type: 'string', description: 'Dose form of a drug: tablet, capsule, cream, gel, patch, ointment, lotion, liquid, spray, injection, powder, pad.', get: (r) => r.item.dose_form },
+    { name: 'quantity_unit', type: 'string', description: 'Unit of quantity ("units" is a "#" count).', values: QUANTITY_UNITS, get: (r) => r.item.quantity_unit },
+    { name: 'dose_form', type: 'string', description: 'Dose form of a drug.', values: DOSE_FORMS, get: (r) => r.item.dose_form },
     { name: 'retrospective', type: 'boolean', description: '`true` when the request is retrospective (for care already given).', get: (r) => String(r.item.retrospective) },
     { name: 'date_of_service', type: 'date', description: 'Date of service of a retrospective request ("DOS 10/12/16").', get: (r) => r.item.date_of_service },
     { name: 'associated_surgery', type: 'boolean', description: '`true` when the request is tied to a surgery ("Associated surgical service:", pre-op, post-op, assistant surgeon).', get: (r) => String(r.item.associated_surgery) },
@@ -146,7 +148,7 @@ export const ERRORS: TableSchema<ErrorRow> = {
   file: 'errors.csv',
   description: 'One row per input that could not be turned into a case.',
   columns: [
-    { name: 'source_file', type: 'string', description: 'Input path relative to the input root.', freeText: true, get: (r) => r.source_file },
+    { name: 'source_file', type: 'string', description: 'Input path relative to the input root, `/`-separated.', freeText: true, get: (r) => r.source_file },
     { name: 'error_code', type: 'string', description: 'Stable reason code.', values: ERROR_CODES, get: (r) => r.error_code },
     { name: 'message', type: 'string', description: 'What was wrong, in words.', freeText: true, get: (r) => r.message },
   ],

@@ -1,5 +1,6 @@
 /**
- * The dataset sink: the six files of the contract, streamed row by row into a
+ * The dataset sink: the six files of the contract (and the codebook beside
+ * them), streamed row by row into a
  * staging folder beside the output folder, then published by renaming the
  * whole folder into place, so a reader never sees a half-written dataset and
  * an interrupted run leaves the previous one intact.
@@ -8,6 +9,7 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, mkdi
 import { basename, dirname, join, resolve } from 'node:path';
 import { CASES, CITATIONS, DECISIONS, ERRORS, type CitationRow, type DecisionRow, type ErrorRow } from '../core/schema.js';
 import type { CaseRecord } from '../core/record.js';
+import { writeCodebook } from '../codebook/index.js';
 import { CsvTable } from './csv.js';
 
 /** Appends text to a file through a buffer. */
@@ -152,6 +154,7 @@ export class DatasetWriter {
     manifestFile.write(json.slice(0, -2) + `,\n  "files": [${files}${files ? '\n  ' : ''}]\n}\n`);
     manifestFile.close();
     rmSync(entriesPath);
+    writeCodebook(this.staging);
     swapInto(this.staging, this.out);
   }
 

@@ -17,7 +17,7 @@ const work = mkdtempSync(join(tmpdir(), 'imr-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-const FILES = ['cases.csv', 'cases.jsonl', 'citations.csv', 'decisions.csv', 'errors.csv', 'manifest.json'];
+const FILES = ['cases.csv', 'cases.jsonl', 'citations.csv', 'codebook.md', 'datapackage.json', 'decisions.csv', 'errors.csv', 'manifest.json'];
 
 /** The manifest without the fields that describe the run rather than the data (timings). */
 function manifestData(dir: string) {
@@ -32,7 +32,7 @@ describe('imr extract', () => {
     for (const word of ['extract', '--out', '--raw-csv', '--quiet', '--help', '--version']) expect(out).toContain(word);
   });
 
-  it('writes the six files of the contract, the same bytes on every run', () => {
+  it('writes the six files of the contract and the codebook, the same bytes on every run', () => {
     const a = join(work, 'a');
     const b = join(work, 'b');
     expect(run('extract', corpus, '--out', a, '-q').status).toBe(0);

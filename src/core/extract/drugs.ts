@@ -144,7 +144,7 @@ export interface DrugDetails {
   hits: DrugHit[];
 }
 
-const DOSE_FORMS: [RegExp, string][] = [
+const DOSE_FORM_WORDS: [RegExp, string][] = [
   [/\b(?:tablets?|tabs?)\b/i, 'tablet'],
   [/\b(?:capsules?|caps?)\b/i, 'capsule'],
   [/\bcreams?\b/i, 'cream'],
@@ -158,6 +158,9 @@ const DOSE_FORMS: [RegExp, string][] = [
   [/\bpowder\b/i, 'powder'],
   [/\bpads?\b/i, 'pad'],
 ];
+
+/** The dose forms an item can name (the values of `dose_form`). */
+export const DOSE_FORMS = [...new Set(DOSE_FORM_WORDS.map(([, form]) => form))];
 
 export function hasTopicalMarker(text: string): boolean {
   const words = tokenize(text).map((t) => t.text);
@@ -215,7 +218,7 @@ export function drugDetails(text: string): DrugDetails | null {
     drugClass: drugClassIn(hits[0]!.entry, context),
     classes: hits.map((h) => drugClassIn(h.entry, context)),
     strength: strengthsIn(text, context.topical),
-    doseForm: DOSE_FORMS.find(([re]) => re.test(text))?.[1] ?? '',
+    doseForm: DOSE_FORM_WORDS.find(([re]) => re.test(text))?.[1] ?? '',
     topical: context.topical,
     hits,
   };

@@ -31,6 +31,9 @@ export function numberValue(s: string): number | null {
   return n === undefined || Number.isNaN(n) ? null : n;
 }
 
+/** The units a quantity can have (the values of `quantity_unit`). */
+export const QUANTITY_UNITS = ['sessions', 'visits', 'treatments', 'units', 'tablets', 'capsules', 'patches', 'grams', 'hours', 'days', 'weeks', 'months'] as const;
+
 export interface ItemDetails {
   quantity: number | null;
   quantityUnit: string;

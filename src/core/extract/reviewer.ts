@@ -18,6 +18,8 @@ interface SpecialtiesLexicon {
 
 const statesLexicon = loadLexicon<StatesLexicon>('states.json');
 const codes = new Set(Object.values(statesLexicon.states));
+/** USPS codes of the states and territories (the values of `reviewer_licensure`). */
+export const STATE_CODES = [...codes].sort();
 const stateNames: Record<string, string[]> = {};
 for (const [name, code] of [...Object.entries(statesLexicon.states), ...Object.entries(statesLexicon.aliases)]) {
   (stateNames[code] ??= []).push(name);

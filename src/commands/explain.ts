@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { explainFile, explainHtml, explainJson } from '../explain/index.js';
+import { fail, UsageError, type Command } from './command.js';
+
+export const explain: Command = {
+  name: 'explain',
+  summary: 'audit one letter: its text with every extracted value highlighted',
+  usage: 'imr explain <letter-file> [--out <file>] [--json]',
+  help: `Runs the extractor on one letter and writes an HTML page with the letter's
+text, every extracted value highlighted at its offsets and listed beside it
+(field, value, offsets, the text there), the sections outlined and the
+warnings. Click a highlight to find its row; click a row to find its text.
+
+  -o, --out <file>  Where to write (default: <letter>.explain.html in the
+                    current folder; with --json, standard output)
+      --json        Write the record and its spans as JSON instead
+
+Exit status: 0 when the letter gave a case; 1 when it did not (the page or
+JSON then says why); 2 for a usage error or when the output could not be
+written.`,
+  options: {
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean', default: false },
+  },
+  async run(positionals, values) {
+    if (positionals.length !== 1) throw new UsageError('explain needs exactly one letter file');
+    const file = positionals[0]!;
+    const input = explainFile(file);
+    const json = values.json === true;
+    const content = json ? explainJson(input) : explainHtml(input);
+    const out = (values.out as string | undefined) ?? (json ? undefined : `${basename(file).replace(/\.[^.]*$/, '')}.explain.html`);
+    if (out === undefined || out === '-') process.stdout.write(content);
+    else {
+      try {
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, content);
+      } catch (error) {
+        return fail(`could not write ${out}: ${error instanceof Error ? error.message : String(error)}`, 2);
+      }
+    }
+    if (input.error) return fail(`${file}: ${input.error.code}: ${input.error.message}`, 1);
+    if (out !== undefined && out !== '-') process.stderr.write(`wrote ${out}: ${input.spans.length} spans\n`);
+    return 0;
+  },
+};

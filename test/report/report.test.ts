@@ -1,0 +1,190 @@
+/**
+ * `imr report` over real datasets: the bundled corpus, and the dev letters
+ * where ../shared is present. Every table must equal a direct computation
+ * from decisions.csv and cases.csv, with and without filters, and whichever
+ * way the two files are joined.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/commands/command.js';
+import { report as reportCommand } from '../../src/commands/report.js';
+import { escapeHtml } from '../../src/report/escape.js';
+import { aggregate, TABLES, writeReport, type Report } from '../../src/report/index.js';
+import { runExtract } from '../../src/run/extract.js';
+import { GOLD, LETTERS, hasShared } from '../../scripts/shared.js';
+import { direct, readCsv, type Counts, type Direct, type Row } from './direct.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'imr-report-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const ITEM_TABLES = TABLES.filter((t) => t.unit === 'items').map((t) => t.id);
+
+/** The report's tables in the shape of `direct`. */
+function tablesOf(report: Report): Record<string, Map<string, Counts>> {
+  return Object.fromEntries(
+    report.tables.filter((t) => t.spec.unit === 'items').map((t) => [t.spec.id, new Map(t.rows.map((r) => [r.key.join(' / '), { n: r.n, k: r.k }]))]),
+  );
+}
+
+function expectSame(report: Report, want: Direct): void {
+  const got = tablesOf(report);
+  for (const id of ITEM_TABLES) expect(Object.fromEntries(got[id]!), id).toEqual(Object.fromEntries(want.tables[id]!));
+  const outcomes = report.tables.find((t) => t.spec.id === 'case_outcome')!;
+  expect(Object.fromEntries(outcomes.rows.map((r) => [r.key[0], r.k]))).toEqual(Object.fromEntries(want.caseOutcomes));
+  for (const r of outcomes.rows) expect(r.n).toBe(want.cases);
+  expect(report.counts.casesSelected).toBe(want.cases);
+  const all = want.tables.overall!.get('all') ?? { n: 0, k: 0 };
+  expect({ n: report.overall.n, k: report.overall.k }).toEqual(all);
+}
+
+describe('report on the bundled corpus', () => {
+  const ds = join(work, 'corpus');
+  const out = join(work, 'out', 'report.html');
+  let decisions: Row[];
+  let result: Awaited<ReturnType<typeof writeReport>>;
+  beforeAll(async () => {
+    await runExtract({ inputs: [join(root, 'corpus')], out: ds, rawCsv: false });
+    decisions = readCsv(join(ds, 'decisions.csv'));
+    result = await writeReport(ds, out);
+  });
+
+  it('joins the files in step (they are written in the same order)', () => {
+    expect(result.report.join).toBe('merge');
+    expect(result.report.counts).toMatchObject({ decisionsRead: decisions.length, itemsSelected: decisions.length, unmatched: 0, unknownOutcome: 0 });
+  });
+
+  it('equals a direct computation from decisions.csv and cases.csv, table by table', () => {
+    expectSame(result.report, direct(ds));
+  });
+
+  it('lists every treatment category (and subcategory) present in decisions.csv, in the page and the CSV', () => {
+    const html = readFileSync(out, 'utf8');
+    const csv = readCsv(join(work, 'out', 'report.treatment_category.csv'));
+    const categories = [...new Set(decisions.map((d) => d.treatment_category!))];
+    expect(categories.length).toBeGreaterThan(3);
+    for (const c of categories) {
+      expect(html).toContain(`data-key="${escapeHtml(c)}"`);
+      const row = csv.find((r) => r.treatment_category === c)!;
+      const items = decisions.filter((d) => d.treatment_category === c);
+      const over = items.filter((d) => d.outcome === 'overturned').length;
+      expect(Number(row.n_items)).toBe(items.length);
+      expect(Number(row.overturned)).toBe(over);
+      expect(Number(row.rate)).toBeCloseTo(over / items.length, 6);
+      expect(Number(row.wilson_low)).toBeLessThanOrEqual(Number(row.rate));
+      expect(Number(row.wilson_high)).toBeGreaterThanOrEqual(Number(row.rate));
+    }
+    const sub = readCsv(join(work, 'out', 'report.treatment_subcategory.csv'));
+    for (const d of decisions) expect(sub.some((r) => r.treatment_category === d.treatment_category && r.treatment_subcategory === d.treatment_subcategory)).toBe(true);
+  });
+
+  it('writes one CSV per table beside the page, and a self-contained page', () => {
+    const files = readdirSync(join(work, 'out')).sort();
+    expect(files).toEqual(['report.html', ...TABLES.map((t) => `report.${t.id}.csv`)].sort());
+    for (const f of result.csv) expect(readFileSync(f, 'utf8')).toMatch(/\r\n$/);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
+  });
+
+  it('filters by category', async () => {
+    const r = await aggregate(ds, { category: 'Pharmaceuticals' });
+    expectSame(r, direct(ds, (d) => d.treatment_category === 'Pharmaceuticals'));
+    expect(r.tables.find((t) => t.spec.id === 'treatment_category')!.rows.map((x) => x.key[0])).toEqual(['Pharmaceuticals']);
+  });
+
+  it('filters by decision date (inclusive; undated cases left out)', async () => {
+    const from = '2014-01-01';
+    const to = '2017-06-30';
+    const r = await aggregate(ds, { from, to });
+    const want = direct(ds, (_d, c) => !!c.decision_date && c.decision_date >= from && c.decision_date <= to);
+    expect(want.tables.overall!.get('all')!.n).toBeGreaterThan(0);
+    expect(want.tables.overall!.get('all')!.n).toBeLessThan(decisions.length);
+    expectSame(r, want);
+    const both = await aggregate(ds, { from, to, category: 'Rehabilitation' });
+    expectSame(both, direct(ds, (d, c) => d.treatment_category === 'Rehabilitation' && !!c.decision_date && c.decision_date >= from && c.decision_date <= to));
+  });
+
+  it('gives the same tables when the files are not in step (joined through an index)', async () => {
+    const shuffled = join(work, 'shuffled');
+    mkdirSync(shuffled, { recursive: true });
+    copyFileSync(join(ds, 'cases.csv'), join(shuffled, 'cases.csv'));
+    const [head, ...rows] = readFileSync(join(ds, 'decisions.csv'), 'utf8').split('\r\n').filter(Boolean);
+    writeFileSync(join(shuffled, 'decisions.csv'), [head, ...rows.reverse()].join('\r\n') + '\r\n');
+    const r = await aggregate(shuffled);
+    expect(r.join).toBe('index');
+    expectSame(r, direct(ds));
+  });
+
+  it('renders an empty selection', async () => {
+    const r = await writeReport(ds, join(work, 'empty', 'r.html'), { from: '1990-01-01', to: '1990-12-31' });
+    expect(r.report.overall).toEqual({ n: 0, k: 0, rate: null, low: null, high: null });
+    expect(readFileSync(r.html, 'utf8')).toContain('No selected item.');
+  });
+
+  it('the command validates its flags and the dataset folder', async () => {
+    await expect(reportCommand.run([ds], { from: '2014-13-01' })).rejects.toThrow(UsageError);
+    await expect(reportCommand.run([ds], { category: 'Magic' })).rejects.toThrow(/must be one of/);
+    await expect(reportCommand.run([ds], { from: '2015-01-01', to: '2014-01-01' })).rejects.toThrow(UsageError);
+    await expect(reportCommand.run([], {})).rejects.toThrow(UsageError);
+    const stderr = process.stderr.write;
+    process.stderr.write = () => true;
+    try {
+      expect(await reportCommand.run([join(work, 'nowhere')], { out: join(work, 'x.html') })).toBe(2);
+    } finally {
+      process.stderr.write = stderr;
+    }
+    const stdout = process.stdout.write;
+    process.stdout.write = () => true;
+    try {
+      expect(await reportCommand.run([ds], { out: join(work, 'cli', 'r.html'), category: 'dmepos' })).toBe(0);
+    } finally {
+      process.stdout.write = stdout;
+    }
+    expect(readCsv(join(work, 'cli', 'r.treatment_category.csv')).map((r) => r.treatment_category)).toEqual(['DMEPOS']);
+  });
+});
+
+const present = hasShared();
+if (!present) console.warn(`NOTE: ${LETTERS} is absent, so the report tests on the dev letters are skipped.`);
+
+describe.skipIf(!present)('report on the dev letters (text-poppler)', () => {
+  /** The gold overturn counts of the given letters' annotations. */
+  function goldCounts(names: string[]): Counts {
+    let n = 0;
+    let k = 0;
+    for (const name of names) {
+      const g = JSON.parse(readFileSync(join(GOLD, `${name}.json`), 'utf8')) as { items: { outcome: string }[] };
+      n += g.items.length;
+      k += g.items.filter((i) => i.outcome === 'overturned').length;
+    }
+    return { n, k };
+  }
+  const dev = join(LETTERS, 'dev', 'text-poppler');
+  const names = existsSync(dev) ? readdirSync(dev).filter((f) => f.endsWith('.txt')).map((f) => basename(f, '.txt')) : [];
+
+  it('reproduces the gold overall overturn rate (without the seed: 30 of 279)', async () => {
+    const ds = join(work, 'dev');
+    await runExtract({ inputs: [dev], out: ds, rawCsv: false });
+    const r = (await writeReport(ds, join(work, 'dev-report', 'report.html'))).report;
+    const gold = goldCounts(names);
+    expect({ n: r.overall.n, k: r.overall.k }).toEqual(gold);
+    expect(gold).toEqual({ n: 279, k: 30 });
+    expect(r.overall.rate).toBeCloseTo(0.1075, 4);
+    expectSame(r, direct(ds));
+  });
+
+  it('and with the seed letter: 31 of 281', async () => {
+    const ds = join(work, 'dev-seed');
+    await runExtract({ inputs: [dev, join(LETTERS, 'seed')], out: ds, rawCsv: false });
+    const r = await aggregate(ds);
+    const gold = goldCounts([...names, 'seed-000']);
+    expect({ n: r.overall.n, k: r.overall.k }).toEqual(gold);
+    expect(gold).toEqual({ n: 281, k: 31 });
+  });
+});
