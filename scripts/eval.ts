@@ -7,6 +7,9 @@
  * `npm run eval -- --noisy`: the same letters with extraction debris
  * (scripts/perturb.ts: each kind alone and all combined, fixed seed); every
  * field must stay within 1 point of its clean score, and item outcome at 100%.
+ *
+ * `npm run eval -- --pdf`: the dev letters' published PDFs, scored the same
+ * way, and compared value by value with the text-pypdf rendering.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import { join } from 'node:path';
 import { runExtract } from '../src/run/extract.js';
 import { ROOT } from './golden.js';
 import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
 import { KINDS, perturbFolder } from './perturb.js';
 import { formatScore, loadGold, score, shortfalls, type Score } from './score.js';
 import { GOLD, LETTERS, hasShared } from './shared.js';
@@ -28,7 +32,30 @@ const renderings = ['text-pypdf', 'text-poppler'];
 const gold = loadGold(GOLD);
 const work = mkdtempSync(join(tmpdir(), 'imr-eval-'));
 let failed = false;
-const { values: flags } = parseArgs({ options: { noisy: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } } });
+const { values: flags } = parseArgs({ options: { noisy: { type: 'boolean', default: false }, pdf: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } } });
+
+if (flags.pdf) {
+  // The published PDFs themselves, scored like the text renderings, and compared value by value with the text-pypdf dataset.
+  try {
+    const pdfOut = join(work, 'pdf');
+    await runExtract({ inputs: [join(LETTERS, 'dev', 'pdf'), join(LETTERS, 'seed')], out: pdfOut, rawCsv: false, progress: null });
+    const s = score(gold, pdfOut);
+    console.log(formatScore(`\n== dev PDFs + seed (${gold.length} gold letters)`, s));
+    const low = shortfalls(s);
+    for (const f of low) console.log(`BELOW THRESHOLD: ${f.field} ${f.accuracy.toFixed(1)}%`);
+    const textOut = join(work, 'text');
+    await runExtract({ inputs: [join(LETTERS, 'dev', 'text-pypdf'), join(LETTERS, 'seed')], out: textOut, rawCsv: false, progress: null });
+    console.log('\nvalues that differ from the text-pypdf rendering (every column but source_file):');
+    for (const [file, key] of [['cases.csv', ['case_id']], ['decisions.csv', ['case_id', 'item_no']]] as const) {
+      const differences = compareDatasets(join(pdfOut, file), join(textOut, file), key);
+      console.log(`  ${file}: ${Object.keys(differences).length === 0 ? 'none' : Object.entries(differences).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    }
+    failed = low.length > 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}
 
 if (flags.noisy) {
   try {
@@ -106,3 +133,18 @@ for (const rendering of renderings) {
   if (low.length) failed = true;
 }
 process.exit(failed ? 1 : 0);
+
+/** Per column, how many rows differ between two CSV files, rows matched by `key`. */
+function compareDatasets(a: string, b: string, key: readonly string[]): Record<string, number> {
+  const rows = (path: string) => new Map((parse(readFileSync(path), { columns: true, bom: true }) as Record<string, string>[]).map((r) => [key.map((k) => r[k]).join('|'), r]));
+  const left = rows(a);
+  const right = rows(b);
+  const out: Record<string, number> = {};
+  for (const [k, row] of left) {
+    for (const [column, value] of Object.entries(row)) {
+      if (column === 'source_file' || right.get(k)?.[column] === value) continue;
+      out[column] = (out[column] ?? 0) + 1;
+    }
+  }
+  return out;
+}

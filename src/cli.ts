@@ -6,11 +6,12 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from './commands/command.js';
 import { extract } from './commands/extract.js';
+import { merge } from './commands/merge.js';
 import { report } from './commands/report.js';
 import { explain } from './commands/explain.js';
 import { TOOL_VERSION } from './version.js';
 
-const COMMANDS: readonly Command[] = [extract, report, explain];
+const COMMANDS: readonly Command[] = [extract, merge, report, explain];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

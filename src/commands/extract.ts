@@ -1,35 +1,71 @@
 import { runExtract } from '../run/extract.js';
+import { parseShard } from '../run/shard.js';
 import { fail, UsageError, type Command } from './command.js';
 
 export const extract: Command = {
   name: 'extract',
   summary: 'read letters and write the dataset',
   usage: 'imr extract <file|dir|glob>... [--out <dir>] [options]',
-  help: `Reads letters (.txt; folders are searched recursively; glob patterns such
-as 'letters/**/*.txt' are expanded) and writes the dataset: cases.csv,
+  help: `Reads letters (.txt and .pdf; folders are searched recursively; glob patterns
+such as 'letters/**/*.txt' are expanded) and writes the dataset: cases.csv,
 decisions.csv, citations.csv, cases.jsonl, errors.csv, manifest.json. The
 whole folder is replaced atomically when the run ends; an interrupted run
 leaves the previous dataset intact.
 
-  -o, --out <dir>   Output folder (default: output)
-      --raw-csv     Do not neutralise free-text cells that a spreadsheet would
-                    evaluate as formulas (see the codebook)
-  -q, --quiet       Print nothing but errors
+  -o, --out <dir>       Output folder (default: output)
+  -j, --jobs <n>        Worker threads (default: the number of cores)
+      --incremental     Reuse the results of unchanged inputs from the cache
+                        (a file's path, content and the extractor version must
+                        all match); a re-run over unchanged inputs only hashes
+      --cache <dir>     Cache folder for --incremental (default: <out>.cache)
+      --shard <i/N>     Process only shard i of N (1-based), chosen by a stable
+                        hash of each input's path; combine the N outputs with
+                        imr merge
+      --keep-text       Write the text extracted from each PDF to the output's
+                        text/ folder (<source_file>.txt): the offsets in
+                        cases.jsonl index that text
+      --raw-csv         Do not neutralise free-text cells that a spreadsheet
+                        would evaluate as formulas (see the codebook)
+  -q, --quiet           Print nothing but errors (no progress)
 
 Exit status: 0 when the dataset was written with at least one case; 1 when no
 input gave a case (nothing usable); 2 for a usage error or when the output
 could not be written.`,
   options: {
     out: { type: 'string', short: 'o', default: 'output' },
+    jobs: { type: 'string', short: 'j' },
+    incremental: { type: 'boolean', default: false },
+    cache: { type: 'string' },
+    shard: { type: 'string' },
+    'keep-text': { type: 'boolean', default: false },
     'raw-csv': { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
   },
   async run(inputs, values) {
     if (inputs.length === 0) throw new UsageError('extract needs at least one file, folder or glob');
     const out = values.out as string;
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number of at least 1 (got "${values.jobs}")`);
+    let shard = null;
+    try {
+      shard = typeof values.shard === 'string' ? parseShard(values.shard) : null;
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (values.cache !== undefined && values.incremental !== true) throw new UsageError('--cache goes with --incremental');
+    const quiet = values.quiet === true;
     let summary;
     try {
-      summary = await runExtract({ inputs, out, rawCsv: values['raw-csv'] === true });
+      summary = await runExtract({
+        inputs,
+        out,
+        rawCsv: values['raw-csv'] === true,
+        keepText: values['keep-text'] === true,
+        jobs,
+        shard,
+        cacheDir: values.incremental === true ? ((values.cache as string | undefined) ?? `${out.replace(/[\\/]+$/, '')}.cache`) : null,
+        progress: quiet ? null : process.stderr,
+      });
     } catch (error) {
       return fail(`the output could not be written to ${out}: ${error instanceof Error ? error.message : String(error)}`, 2);
     }
@@ -39,7 +75,7 @@ could not be written.`,
         `${summary.inputs} inputs -> ${summary.cases} cases, ${summary.decisions} decisions (${rate}% overturned), ${summary.errors} errors; wrote ${summary.out} in ${(summary.ms / 1000).toFixed(1)} s\n`,
       );
     }
-    if (summary.inputs === 0) return fail('no input letters were found (looked for .txt files)', 1);
+    if (summary.inputs === 0) return fail('no input letters were found (looked for .txt and .pdf files)', 1);
     if (summary.cases === 0) return fail(`none of the ${summary.inputs} inputs gave a case: see ${summary.out}/errors.csv`, 1);
     return 0;
   },

@@ -14,7 +14,7 @@ export interface InputFile {
   sourceFile: string;
 }
 
-export const LETTER_EXTENSIONS = ['txt'] as const;
+export const LETTER_EXTENSIONS = ['txt', 'pdf'] as const;
 
 /** The folder a glob pattern searches from: its leading segments without magic. */
 function globBase(pattern: string): string {
@@ -41,7 +41,7 @@ function commonDir(dirs: string[]): string {
 export async function discover(inputs: readonly string[]): Promise<InputFile[]> {
   const found = new Map<string, string>(); // absolute path -> root
   const roots: string[] = [];
-  const extensions = LETTER_EXTENSIONS.length === 1 ? LETTER_EXTENSIONS[0] : `{${LETTER_EXTENSIONS.join(',')}}`;
+  const extensions = `{${LETTER_EXTENSIONS.join(',')}}`;
   for (const input of inputs) {
     const abs = resolve(input);
     let kind: 'file' | 'dir' | 'glob' = 'glob';

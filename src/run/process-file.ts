@@ -1,8 +1,9 @@
 /**
- * One input file to one result: read → decode → extract. Used by the run loop
- * (and, being self-contained, by worker threads). Never throws.
+ * One input file to one result: read → decode → extract. Used in worker
+ * threads and in-process alike. Never throws.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { extractLetter } from '../core/pipeline.js';
 import type { CaseRecord } from '../core/record.js';
 import { decode, sha256 } from '../io/decode.js';
@@ -16,15 +17,18 @@ export interface FileResult {
   outcome: { ok: true; record: CaseRecord } | { ok: false; code: string; message: string };
 }
 
-export function processFile(input: InputFile): FileResult {
-  let bytes: Buffer;
+/** Reads a file; a file that cannot be read is a result too (`unreadable`). */
+export function readInput(input: InputFile): { bytes: Buffer } | { result: FileResult } {
   try {
-    bytes = readFileSync(input.path);
+    return { bytes: readFileSync(input.path) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { sourceFile: input.sourceFile, sha256: '', bytes: 0, encoding: '', outcome: { ok: false, code: 'unreadable', message: `could not be read: ${reason}` } };
+    return { result: { sourceFile: input.sourceFile, sha256: '', bytes: 0, encoding: '', outcome: { ok: false, code: 'unreadable', message: `could not be read: ${reason}` } } };
   }
-  const base = { sourceFile: input.sourceFile, sha256: sha256(bytes), bytes: bytes.length };
+}
+
+export function processBytes(input: InputFile, bytes: Buffer, hash = sha256(bytes)): FileResult {
+  const base = { sourceFile: input.sourceFile, sha256: hash, bytes: bytes.length };
   if (bytes.length === 0) return { ...base, encoding: '', outcome: { ok: false, code: 'empty_file', message: 'the file is empty (0 bytes)' } };
   const decoded = decode(bytes);
   if (!decoded.ok) return { ...base, encoding: '', outcome: { ok: false, code: decoded.code, message: decoded.message } };
@@ -35,4 +39,35 @@ export function processFile(input: InputFile): FileResult {
     const reason = error instanceof Error ? error.message : String(error);
     return { ...base, encoding: decoded.encoding, outcome: { ok: false, code: 'extractor_failed', message: `internal error while extracting: ${reason}` } };
   }
+}
+
+export const isPdf = (input: InputFile): boolean => /\.pdf$/i.test(input.path);
+
+/**
+ * A PDF: its text (pdf.js, lines rebuilt in reading order), then the same
+ * extraction as a text letter; offsets refer to that text, which `keepText`
+ * writes out (as <source_file>.txt) so any value can be audited.
+ */
+export async function processPdf(input: InputFile, bytes: Buffer, hash: string, keepText: string | null): Promise<FileResult> {
+  const base = { sourceFile: input.sourceFile, sha256: hash, bytes: bytes.length, encoding: 'pdf' };
+  const { pdfToText } = await import('../io/pdf.js');
+  const pdf = await pdfToText(bytes);
+  if (!pdf.ok) return { ...base, outcome: { ok: false, code: pdf.code, message: pdf.message } };
+  if (keepText) {
+    const path = join(keepText, `${input.sourceFile}.txt`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, pdf.text);
+  }
+  try {
+    return { ...base, outcome: extractLetter(input.sourceFile, pdf.text) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ...base, outcome: { ok: false, code: 'extractor_failed', message: `internal error while extracting: ${reason}` } };
+  }
+}
+
+/** One text letter, read and processed in the calling thread (PDFs go through runBatch). */
+export function processFile(input: InputFile): FileResult {
+  const read = readInput(input);
+  return 'result' in read ? read.result : processBytes(input, read.bytes);
 }

@@ -18,15 +18,16 @@ export function neutralise(value: string): string {
 
 export const CSV_OPTIONS = { record_delimiter: 'windows' } as const;
 
+/** The header row of a table. */
+export function header<R>(schema: TableSchema<R>): string {
+  return stringify([schema.columns.map((c) => c.name)], CSV_OPTIONS);
+}
+
 export class CsvTable<R> {
   constructor(
     private readonly schema: TableSchema<R>,
     private readonly raw: boolean,
   ) {}
-
-  header(): string {
-    return stringify([this.schema.columns.map((c) => c.name)], CSV_OPTIONS);
-  }
 
   rows(rows: readonly R[]): string {
     if (rows.length === 0) return '';

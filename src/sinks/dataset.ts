@@ -7,10 +7,10 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, mkdirSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CASES, CITATIONS, DECISIONS, ERRORS, type CitationRow, type DecisionRow, type ErrorRow } from '../core/schema.js';
-import type { CaseRecord } from '../core/record.js';
+import { CASES, CITATIONS, DECISIONS, ERRORS } from '../core/schema.js';
+import type { Rendered } from '../run/render.js';
 import { writeCodebook } from '../codebook/index.js';
-import { CsvTable } from './csv.js';
+import { header } from './csv.js';
 
 /** Appends text to a file through a buffer. */
 class BufferedFile {
@@ -42,16 +42,6 @@ class BufferedFile {
   }
 }
 
-export interface FileEntry {
-  source_file: string;
-  sha256: string;
-  bytes: number;
-  encoding: string;
-  result: 'case' | 'error';
-  case_id?: string;
-  error_code?: string;
-}
-
 export interface ManifestHead {
   tool: string;
   version: string;
@@ -63,22 +53,15 @@ export class DatasetWriter {
   readonly staging: string;
   private readonly out: string;
   private readonly files: Record<'cases' | 'decisions' | 'citations' | 'jsonl' | 'errors' | 'entries', BufferedFile>;
-  private readonly tables: { cases: CsvTable<CaseRecord>; decisions: CsvTable<DecisionRow>; citations: CsvTable<CitationRow>; errors: CsvTable<ErrorRow> };
   readonly counts = { inputs: 0, cases: 0, errors: 0, decisions: 0, citations: 0, overturned: 0, warnings: 0 };
   readonly errorCodes: Record<string, number> = {};
   private closed = false;
 
-  constructor(out: string, options: { rawCsv: boolean }) {
+  constructor(out: string) {
     this.out = resolve(out);
     this.staging = join(dirname(this.out), `.${basename(this.out)}.imr-staging-${process.pid}`);
     rmSync(this.staging, { recursive: true, force: true });
     mkdirSync(this.staging, { recursive: true });
-    this.tables = {
-      cases: new CsvTable(CASES, options.rawCsv),
-      decisions: new CsvTable(DECISIONS, options.rawCsv),
-      citations: new CsvTable(CITATIONS, options.rawCsv),
-      errors: new CsvTable(ERRORS, options.rawCsv),
-    };
     const open = (name: string) => new BufferedFile(join(this.staging, name));
     this.files = {
       cases: open(CASES.file),
@@ -88,38 +71,29 @@ export class DatasetWriter {
       errors: open(ERRORS.file),
       entries: open('.files.part'),
     };
-    this.files.cases.write(this.tables.cases.header());
-    this.files.decisions.write(this.tables.decisions.header());
-    this.files.citations.write(this.tables.citations.header());
-    this.files.errors.write(this.tables.errors.header());
+    this.files.cases.write(header(CASES));
+    this.files.decisions.write(header(DECISIONS));
+    this.files.citations.write(header(CITATIONS));
+    this.files.errors.write(header(ERRORS));
   }
 
-  addCase(record: CaseRecord, entry: Omit<FileEntry, 'result' | 'case_id'>): void {
+  /** Appends one input's rendered rows (see run/render.ts), in input order. */
+  add(r: Rendered): void {
+    const c = r.counts;
     this.counts.inputs++;
-    this.counts.cases++;
-    this.counts.warnings += record.warnings.length;
-    this.files.cases.write(this.tables.cases.rows([record]));
-    const decisions = record.items.map((item) => ({ record, item }));
-    this.files.decisions.write(this.tables.decisions.rows(decisions));
-    const citations = record.items.flatMap((item) => item.citations.map((citation) => ({ record, item, citation })));
-    this.files.citations.write(this.tables.citations.rows(citations));
-    this.files.jsonl.write(JSON.stringify(record) + '\n');
-    this.counts.decisions += decisions.length;
-    this.counts.citations += citations.length;
-    this.counts.overturned += record.n_overturned;
-    this.entry({ ...entry, result: 'case', case_id: record.case_id });
-  }
-
-  addError(row: ErrorRow, entry: Omit<FileEntry, 'result' | 'error_code'>): void {
-    this.counts.inputs++;
-    this.counts.errors++;
-    this.errorCodes[row.error_code] = (this.errorCodes[row.error_code] ?? 0) + 1;
-    this.files.errors.write(this.tables.errors.rows([row]));
-    this.entry({ ...entry, result: 'error', error_code: row.error_code });
-  }
-
-  private entry(entry: FileEntry): void {
-    this.files.entries.write((this.counts.inputs > 1 ? ',\n    ' : '\n    ') + JSON.stringify(entry));
+    this.counts.cases += c.cases;
+    this.counts.errors += c.errors;
+    this.counts.decisions += c.decisions;
+    this.counts.citations += c.citations;
+    this.counts.overturned += c.overturned;
+    this.counts.warnings += c.warnings;
+    if (c.errorCode) this.errorCodes[c.errorCode] = (this.errorCodes[c.errorCode] ?? 0) + 1;
+    this.files.cases.write(r.cases);
+    this.files.decisions.write(r.decisions);
+    this.files.citations.write(r.citations);
+    this.files.jsonl.write(r.jsonl);
+    this.files.errors.write(r.errors);
+    this.files.entries.write((this.counts.inputs > 1 ? ',\n    ' : '\n    ') + r.entry);
   }
 
   /** Writes the manifest and publishes the staged dataset in place of `out`. */

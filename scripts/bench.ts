@@ -1,0 +1,115 @@
+/**
+ * `npm run bench [-- --letters N] [-- --pdfs N]`: builds a synthetic corpus
+ * from corpus/ (every letter copied with a new case number and shifted
+ * dates, so each copy is a distinct file) and measures, in one run:
+ *   (a) reading every file only, (b) the full pipeline with 1 worker,
+ *   (c) with all cores, (d) an incremental re-run over unchanged inputs,
+ *   (e) PDFs per second (the dev PDFs in ../shared, copied, with all cores).
+ * Each run is the built CLI in a child process, timed wall-clock, with its
+ * peak memory (maximum resident set) from GNU time. Prints a table, then one
+ * line of JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import fg from 'fast-glob';
+import { ROOT } from './golden.js';
+import { LETTERS, hasShared } from './shared.js';
+
+const { values } = parseArgs({ options: { letters: { type: 'string', default: '50000' }, pdfs: { type: 'string', default: '512' }, keep: { type: 'boolean', default: false } } });
+const N = Number(values.letters);
+const cores = availableParallelism();
+const cli = join(ROOT, 'dist', 'cli.js');
+if (!existsSync(cli)) throw new Error('build first: npm run build');
+const work = mkdtempSync(join(tmpdir(), 'imr-bench-'));
+
+/** Synthetic letters: corpus letters with a fresh case number and dates moved by a few days. */
+function buildCorpus(dir: string, n: number): number {
+  const sources = fg.sync('**/*.txt', { cwd: join(ROOT, 'corpus'), ignore: ['errors/**'] }).sort().map((f) => readFileSync(join(ROOT, 'corpus', f), 'latin1'));
+  let bytes = 0;
+  for (let k = 0; k < n; k++) {
+    const shift = (k % 27) + 1;
+    const text = sources[k % sources.length]!
+      .replace(/CM(\d{2})-\d{7}/g, (_, yy: string) => `CM${yy}-${String(8000000 + k).padStart(7, '0')}`)
+      .replace(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (_, m: string, d: string, y: string) => `${m}/${String(((Number(d) + shift - 1) % 28) + 1).padStart(d.length, '0')}/${y}`);
+    const sub = join(dir, String(k % 100).padStart(2, '0'));
+    if (k < 100) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `letter-${k}.txt`), text, 'latin1');
+    bytes += text.length;
+  }
+  return bytes;
+}
+
+interface Run {
+  seconds: number;
+  rssMb: number;
+}
+
+function timed(args: string[]): Run {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`imr ${args.join(' ')} failed: ${r.stderr}`);
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { seconds, rssMb: Math.round(kb / 1024) };
+}
+
+const letters = join(work, 'letters');
+console.log(`building ${N} synthetic letters in ${letters} ...`);
+const bytes = buildCorpus(letters, N);
+
+// (a) reading only: every file, one thread.
+const files = fg.sync('**/*.txt', { cwd: letters, absolute: true });
+const t0 = performance.now();
+let read = 0;
+for (const f of files) read += readFileSync(f).length;
+const readSeconds = (performance.now() - t0) / 1000;
+
+const out = (name: string) => join(work, name);
+const one = timed(['extract', letters, '--out', out('one'), '--jobs', '1', '--quiet']);
+const all = timed(['extract', letters, '--out', out('all'), '--jobs', String(cores), '--quiet']);
+const first = timed(['extract', letters, '--out', out('inc'), '--jobs', String(cores), '--incremental', '--quiet']);
+const again = timed(['extract', letters, '--out', out('inc'), '--jobs', String(cores), '--incremental', '--quiet']);
+for (const f of ['cases.csv', 'decisions.csv', 'cases.jsonl']) {
+  if (!readFileSync(join(out('one'), f)).equals(readFileSync(join(out('all'), f))) || !readFileSync(join(out('all'), f)).equals(readFileSync(join(out('inc'), f)))) {
+    throw new Error(`${f} differs between the runs`);
+  }
+}
+
+// (e) PDFs: the dev PDFs, copied to the requested count.
+let pdf: (Run & { n: number }) | null = null;
+if (hasShared()) {
+  const pdfs = join(work, 'pdfs');
+  mkdirSync(pdfs);
+  const originals = readdirSync(join(LETTERS, 'dev', 'pdf')).filter((f) => f.endsWith('.pdf'));
+  const n = Number(values.pdfs);
+  for (let k = 0; k < n; k++) copyFileSync(join(LETTERS, 'dev', 'pdf', originals[k % originals.length]!), join(pdfs, `${k}-${originals[k % originals.length]}`));
+  pdf = { ...timed(['extract', pdfs, '--out', out('pdf'), '--jobs', String(cores), '--quiet']), n };
+}
+
+const rate = (run: Run) => N / run.seconds;
+const row = (what: string, seconds: number, perS: number, rss: number | string) =>
+  `${what.padEnd(34)} ${seconds.toFixed(2).padStart(9)} ${Math.round(perS).toString().padStart(12)} ${String(rss).padStart(12)}`;
+console.log(`\n${N} letters, ${(bytes / 1e6).toFixed(0)} MB, ${cores} cores`);
+console.log(`${'measurement'.padEnd(34)} ${'seconds'.padStart(9)} ${'letters/s'.padStart(12)} ${'peak RSS MB'.padStart(12)}`);
+console.log(row('(a) read every file only', readSeconds, N / readSeconds, '-'));
+console.log(row('(b) full pipeline, 1 worker', one.seconds, rate(one), one.rssMb));
+console.log(row(`(c) full pipeline, ${cores} workers`, all.seconds, rate(all), all.rssMb));
+console.log(row('    first run with --incremental', first.seconds, rate(first), first.rssMb));
+console.log(row('(d) incremental re-run, unchanged', again.seconds, rate(again), again.rssMb));
+if (pdf) console.log(row(`(e) ${pdf.n} PDFs, ${cores} workers`, pdf.seconds, pdf.n / pdf.seconds, pdf.rssMb));
+const result = {
+  letters: N,
+  cores,
+  letters_per_s: Math.round(rate(all)),
+  letters_per_s_1_worker: Math.round(rate(one)),
+  speedup: Number((one.seconds / all.seconds).toFixed(2)),
+  read_only_letters_per_s: Math.round(N / readSeconds),
+  incremental_speedup: Number((first.seconds / again.seconds).toFixed(2)),
+  pdf_per_s: pdf ? Number((pdf.n / pdf.seconds).toFixed(1)) : null,
+  peak_rss_mb: Math.max(one.rssMb, all.rssMb, first.rssMb, again.rssMb, pdf?.rssMb ?? 0),
+};
+console.log(JSON.stringify(result));
+if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,30 @@
+import { mergeOutputs } from '../run/merge.js';
+import { fail, UsageError, type Command } from './command.js';
+
+export const merge: Command = {
+  name: 'merge',
+  summary: 'combine the outputs of sharded runs into one dataset',
+  usage: 'imr merge <dir>... --out <dir>',
+  help: `Combines the output folders of runs made with --shard 1/N ... N/N into the
+dataset a single run over all the inputs would write (the same bytes; only
+the manifest's options and timings differ). Each folder is read as a stream.
+
+  -o, --out <dir>   Output folder (required)
+  -q, --quiet       Print nothing but errors`,
+  options: {
+    out: { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q', default: false },
+  },
+  async run(dirs, values) {
+    if (dirs.length === 0) throw new UsageError('merge needs at least one output folder');
+    if (typeof values.out !== 'string') throw new UsageError('merge needs --out <dir>');
+    let summary;
+    try {
+      summary = mergeOutputs(dirs, values.out);
+    } catch (error) {
+      return fail(`could not merge: ${error instanceof Error ? error.message : String(error)}`, 2);
+    }
+    if (values.quiet !== true) process.stdout.write(`merged ${summary.shards} outputs: ${summary.inputs} inputs -> ${summary.cases} cases, ${summary.errors} errors; wrote ${values.out}\n`);
+    return 0;
+  },
+};

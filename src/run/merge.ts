@@ -1,0 +1,186 @@
+/**
+ * `imr merge`: combines the outputs of sharded runs into the dataset one run
+ * over all the inputs would have written, byte for byte (the manifest's
+ * options and timings aside). Each shard's files are in input order, so the
+ * shards are merged like sorted lists, one input at a time, reading every
+ * file as a stream: memory stays flat whatever the number of inputs.
+ */
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import type { CaseRecord } from '../core/record.js';
+import { DatasetWriter } from '../sinks/dataset.js';
+import { TOOL_VERSION } from '../version.js';
+import type { FileEntry, Rendered } from './render.js';
+
+/** Reads a file in chunks and yields its pieces split by a function of the text read so far. */
+class ChunkReader {
+  private readonly fd: number;
+  private buffer = '';
+  /** Where the unread part of the buffer starts. */
+  private pos = 0;
+  private done = false;
+  private readonly chunk = Buffer.alloc(1 << 16);
+  /** Keeps a character split between two chunks whole. */
+  private readonly decoder = new StringDecoder('utf8');
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'r');
+  }
+
+  /** The next piece: `end(buffer, from)` gives the index just past it, or -1 to read more. */
+  next(end: (buffer: string, from: number) => number): string | null {
+    for (;;) {
+      const at = end(this.buffer, this.pos);
+      if (at >= 0) {
+        const piece = this.buffer.slice(this.pos, at);
+        this.pos = at;
+        return piece;
+      }
+      if (this.done) {
+        const rest = this.buffer.slice(this.pos);
+        this.buffer = '';
+        this.pos = 0;
+        return rest || null;
+      }
+      const n = readSync(this.fd, this.chunk, 0, this.chunk.length, null);
+      if (n === 0) {
+        this.done = true;
+        closeSync(this.fd);
+      } else {
+        this.buffer = this.buffer.slice(this.pos) + this.decoder.write(this.chunk.subarray(0, n));
+        this.pos = 0;
+      }
+    }
+  }
+}
+
+/** End of the first CSV record (CRLF outside quotes), or -1. */
+function csvRecordEnd(s: string, from: number): number {
+  let quoted = false;
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === '\r' && s[i + 1] === '\n') return i + 2;
+  }
+  return -1;
+}
+
+const lineEnd = (s: string, from: number): number => {
+  const i = s.indexOf('\n', from);
+  return i < 0 ? -1 : i + 1;
+};
+
+class CsvRecords {
+  private readonly reader: ChunkReader;
+  constructor(path: string) {
+    this.reader = new ChunkReader(path);
+    this.next(); // the header row
+  }
+  next(): string {
+    const record = this.reader.next(csvRecordEnd);
+    if (record === null) throw new Error('a shard\'s CSV file ends early');
+    return record;
+  }
+}
+
+/** One shard's outputs, read input by input. */
+class ShardReader {
+  private readonly entries: ChunkReader;
+  private readonly cases: CsvRecords;
+  private readonly decisions: CsvRecords;
+  private readonly citations: CsvRecords;
+  private readonly errors: CsvRecords;
+  private readonly jsonl: ChunkReader;
+  current: Rendered | null = null;
+
+  constructor(readonly dir: string) {
+    for (const f of ['manifest.json', 'cases.csv', 'decisions.csv', 'citations.csv', 'errors.csv', 'cases.jsonl']) {
+      if (!existsSync(join(dir, f))) throw new Error(`${dir} is not an imr output folder (no ${f})`);
+    }
+    this.entries = new ChunkReader(join(dir, 'manifest.json'));
+    this.cases = new CsvRecords(join(dir, 'cases.csv'));
+    this.decisions = new CsvRecords(join(dir, 'decisions.csv'));
+    this.citations = new CsvRecords(join(dir, 'citations.csv'));
+    this.errors = new CsvRecords(join(dir, 'errors.csv'));
+    this.jsonl = new ChunkReader(join(dir, 'cases.jsonl'));
+    this.advance();
+  }
+
+  /** The manifest lists one file entry per line inside "files": [...]. */
+  private nextEntry(): string | null {
+    for (;;) {
+      const line = this.entries.next(lineEnd);
+      if (line === null) return null;
+      const m = /^\s{4}(\{.*\}),?\s*$/.exec(line);
+      if (m) return m[1]!;
+    }
+  }
+
+  advance(): void {
+    const raw = this.nextEntry();
+    if (raw === null) {
+      this.current = null;
+      return;
+    }
+    const entry = JSON.parse(raw) as FileEntry;
+    if (entry.result === 'error') {
+      this.current = {
+        sourceFile: entry.source_file,
+        entry: raw,
+        cases: '',
+        decisions: '',
+        citations: '',
+        jsonl: '',
+        errors: this.errors.next(),
+        counts: { cases: 0, errors: 1, decisions: 0, citations: 0, overturned: 0, warnings: 0, errorCode: entry.error_code ?? null },
+      };
+      return;
+    }
+    const jsonl = this.jsonl.next(lineEnd);
+    if (jsonl === null) throw new Error(`${this.dir}: cases.jsonl ends early`);
+    const record = JSON.parse(jsonl) as CaseRecord;
+    const nCitations = record.items.reduce((n, i) => n + i.citations.length, 0);
+    let decisions = '';
+    for (let i = 0; i < record.items.length; i++) decisions += this.decisions.next();
+    let citations = '';
+    for (let i = 0; i < nCitations; i++) citations += this.citations.next();
+    this.current = {
+      sourceFile: entry.source_file,
+      entry: raw,
+      cases: this.cases.next(),
+      decisions,
+      citations,
+      jsonl,
+      errors: '',
+      counts: { cases: 1, errors: 0, decisions: record.items.length, citations: nCitations, overturned: record.n_overturned, warnings: record.warnings.length, errorCode: null },
+    };
+  }
+}
+
+export interface MergeSummary {
+  inputs: number;
+  cases: number;
+  errors: number;
+  shards: number;
+}
+
+export function mergeOutputs(dirs: readonly string[], out: string): MergeSummary {
+  const t0 = performance.now();
+  const shards = dirs.map((d) => new ShardReader(d));
+  const writer = new DatasetWriter(out);
+  try {
+    for (;;) {
+      let first: ShardReader | null = null;
+      for (const s of shards) if (s.current && (!first || s.current.sourceFile < first.current!.sourceFile)) first = s;
+      if (!first) break;
+      writer.add(first.current!);
+      first.advance();
+    }
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+  writer.publish({ tool: 'imr-extract', version: TOOL_VERSION, options: { merged_from: [...dirs] }, timings_ms: { merge: Math.round(performance.now() - t0) } });
+  return { inputs: writer.counts.inputs, cases: writer.counts.cases, errors: writer.counts.errors, shards: dirs.length };
+}

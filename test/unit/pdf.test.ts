@@ -1,0 +1,234 @@
+/**
+ * src/io/pdf.ts on PDFs built here: pdf-lib for text and image pages, and a
+ * hand-written encrypted file (pdf-lib cannot encrypt; see `encryptedPdf`).
+ */
+import { createHash } from 'node:crypto';
+import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { layoutLines, pdfToText, type PdfResult, type Run } from '../../src/io/pdf.js';
+
+// Captured before pdf.js is first loaded (pdfToText loads it lazily).
+const NATIVE = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+
+function text(result: PdfResult): string {
+  if (!result.ok) throw new Error(`expected text, got ${result.code}: ${result.message}`);
+  return result.text;
+}
+
+/** The letters' header: two label/value columns; "Application Received:" wraps in its cell, its value on the cell's first line. */
+async function twoColumnPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([612, 792]);
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const draw = (s: string, x: number, y: number, font: PDFFont = regular, size = 11) => page.drawText(s, { x, y, size, font });
+  // Written the way the letters' PDFs are: row by row, cell by cell; a value sits 0.12 pt below its label's baseline.
+  draw('Case Number:', 72, 688.68, bold);
+  draw('CM16-0213037', 179.4, 688.56);
+  draw('Date Assigned:', 72, 675.6, bold);
+  draw('11/09/2016', 179.4, 675.48);
+  draw('Date of Injury:', 328.92, 675.6, bold);
+  draw('10/13/2016', 426.84, 675.48);
+  draw('Decision Date:', 72, 662.4, bold);
+  draw('12/09/2016', 179.4, 662.28);
+  draw('UR Denial Date:', 328.92, 662.4, bold);
+  draw('11/03/2016', 426.84, 662.28);
+  draw('Priority:', 72, 649.32, bold);
+  draw('Standard', 179.4, 649.2);
+  draw('Application', 328.92, 649.32, bold);
+  draw('Received:', 328.92, 636.6, bold);
+  draw('11/03/2016', 426.84, 649.2);
+  // A heading, then a paragraph of two lines, a paragraph break (2.3 em), and a line written in two runs.
+  draw('HOW THE IMR FINAL DETERMINATION WAS MADE', 153.24, 608.64, bold, 12);
+  draw('MAXIMUS Federal Services sent the complete case file to an', 72, 588.24, regular, 12);
+  draw('expert reviewer.', 72, 574.44, regular, 12);
+  const hel = regular.widthOfTextAtSize('Hel', 12);
+  draw('Hel', 72, 546.84, regular, 12);
+  draw('lo', 72 + hel, 546.84, regular, 12); // abuts "Hel": one word
+  draw('world', 72 + hel + regular.widthOfTextAtSize('lo ', 12), 546.84, regular, 12); // a space's width away: two words
+  return doc.save();
+}
+
+async function imageOnlyPdf(pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  // A 1×1 PNG: a "scan" with no text layer.
+  const png = await doc.embedPng(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+  for (let i = 0; i < pages; i++) doc.addPage([612, 792]).drawImage(png, { x: 0, y: 0, width: 612, height: 792 });
+  return doc.save();
+}
+
+async function simplePdf(lines: string[][]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.TimesRoman);
+  for (const pageLines of lines) {
+    const page: PDFPage = doc.addPage([612, 792]);
+    pageLines.forEach((line, i) => page.drawText(line, { x: 72, y: 700 - 14 * i, size: 12, font }));
+  }
+  return doc.save();
+}
+
+/*
+ * pdf-lib cannot encrypt, and no pure-JS encrypting writer is installed, so the
+ * encrypted file is written here by hand after the PDF 1.7 standard security
+ * handler, revision 2 (RC4, 40-bit key; ISO 32000-1 §7.6.3, algorithms 1–4):
+ * a real encrypted PDF, content stream included, not a trailer pretending to be
+ * one. With an empty user password it opens without a password (as the real
+ * letters do, whose AES-128 encryption the e2e test covers); with a user
+ * password it does not.
+ */
+const PAD = Buffer.from('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A', 'hex');
+const md5 = (...parts: Uint8Array[]) => createHash('md5').update(Buffer.concat(parts)).digest();
+const padded = (password: string) => Buffer.concat([Buffer.from(password, 'latin1'), PAD]).subarray(0, 32);
+
+function rc4(key: Uint8Array, data: Uint8Array): Buffer {
+  const s = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i]! + key[i % key.length]!) & 255;
+    [s[i], s[j]] = [s[j]!, s[i]!];
+  }
+  const out = Buffer.alloc(data.length);
+  for (let k = 0, i = 0, j = 0; k < data.length; k++) {
+    i = (i + 1) & 255;
+    j = (j + s[i]!) & 255;
+    [s[i], s[j]] = [s[j]!, s[i]!];
+    out[k] = data[k]! ^ s[(s[i]! + s[j]!) & 255]!;
+  }
+  return out;
+}
+
+function encryptedPdf(userPassword: string, ownerPassword: string, line: string): Buffer {
+  const id = md5(Buffer.from(`imr-extract test ${userPassword}`));
+  const permissions = Buffer.alloc(4);
+  permissions.writeInt32LE(-44);
+  const o = rc4(md5(padded(ownerPassword)).subarray(0, 5), padded(userPassword)); // algorithm 3
+  const key = md5(padded(userPassword), o, permissions, id).subarray(0, 5); // algorithm 2
+  const u = rc4(key, PAD); // algorithm 4
+  const objectKey = (num: number) => md5(key, Buffer.from([num & 255, (num >> 8) & 255, (num >> 16) & 255, 0, 0])).subarray(0, 10); // algorithm 1
+  const content = rc4(objectKey(5), Buffer.from(`BT /F1 12 Tf 72 700 Td (${line}) Tj ET`, 'latin1'));
+  const objects: (string | Buffer)[][] = [
+    ['<< /Type /Catalog /Pages 2 0 R >>'],
+    ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
+    ['<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>'],
+    ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
+    [`<< /Length ${content.length} >>\nstream\n`, content, '\nendstream'],
+    [`<< /Filter /Standard /V 1 /R 2 /O <${o.toString('hex')}> /U <${u.toString('hex')}> /P -44 >>`],
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
+  let length = parts[0]!.length;
+  const offsets: number[] = [];
+  const push = (chunk: string | Buffer) => {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
+    parts.push(b);
+    length += b.length;
+  };
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    push(`${i + 1} 0 obj\n`);
+    body.forEach(push);
+    push('\nendobj\n');
+  });
+  const xref = length;
+  push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`);
+  push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 6 0 R /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
+}
+
+describe('pdfToText', () => {
+  it('reads a two-column header as label/value pairs, one row a line', async () => {
+    const result = await pdfToText(await twoColumnPdf());
+    expect(result.ok && result.pages).toBe(1);
+    expect(text(result)).toBe(
+      [
+        'Case Number: CM16-0213037',
+        'Date Assigned: 11/09/2016 Date of Injury: 10/13/2016',
+        'Decision Date: 12/09/2016 UR Denial Date: 11/03/2016',
+        'Priority: Standard Application Received: 11/03/2016',
+        '',
+        'HOW THE IMR FINAL DETERMINATION WAS MADE',
+        'MAXIMUS Federal Services sent the complete case file to an',
+        'expert reviewer.',
+        '',
+        'Hello world',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('orders lines by position, not by the order they were written, and separates pages with a form feed', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    for (const [s, x, y] of [['third line', 72, 672], ['right', 300, 700], ['first line', 72, 700], ['second line', 72, 686]] as const) page.drawText(s, { x, y, size: 12, font });
+    doc.addPage([612, 792]).drawText('page two', { x: 72, y: 700, size: 12, font });
+    const result = await pdfToText(await doc.save());
+    expect(result.ok && result.pages).toBe(2);
+    expect(text(result)).toBe('first line right\nsecond line\nthird line\n\fpage two\n');
+  });
+
+  it('opens a PDF encrypted with an empty user password without being given one', async () => {
+    const result = await pdfToText(encryptedPdf('', 'owner secret', 'Decrypted without a password'));
+    expect(text(result)).toBe('Decrypted without a password\n');
+  });
+
+  it('reports pdf_encrypted when the PDF needs a user password', async () => {
+    const result = await pdfToText(encryptedPdf('secret', 'owner secret', 'Needs a password'));
+    expect(result).toMatchObject({ ok: false, code: 'pdf_encrypted' });
+  });
+
+  it('reports pdf_no_text, with the page count, for image-only pages', async () => {
+    const result = await pdfToText(await imageOnlyPdf(2));
+    expect(result).toMatchObject({ ok: false, code: 'pdf_no_text', pages: 2 });
+  });
+
+  it('reports pdf_damaged for a truncated file, with or without an end marker', async () => {
+    const whole = await simplePdf([['Some text that will be cut off.'], ['A second page.']]);
+    const half = whole.slice(0, whole.length >> 1);
+    expect(await pdfToText(half)).toMatchObject({ ok: false, code: 'pdf_damaged', message: expect.stringMatching(/truncated/) });
+    // Cut, then given an end marker: pdf.js finds no usable structure.
+    const patched = Buffer.concat([half, Buffer.from('\n%%EOF\n')]);
+    expect(await pdfToText(patched)).toMatchObject({ ok: false, code: 'pdf_damaged' });
+  });
+
+  it('reports pdf_damaged for random bytes, a bare header, and an empty file', async () => {
+    let seed = 42;
+    const random = Uint8Array.from({ length: 8192 }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+    expect(await pdfToText(random)).toMatchObject({ ok: false, code: 'pdf_damaged' });
+    expect(await pdfToText(Buffer.from('%PDF-1.7\nnot really a PDF\n%%EOF\n'))).toMatchObject({ ok: false, code: 'pdf_damaged' });
+    expect(await pdfToText(new Uint8Array(0))).toMatchObject({ ok: false, code: 'pdf_damaged' });
+  });
+
+  it('accepts padding after the end marker', async () => {
+    const padded = Buffer.concat([await simplePdf([['Padded.']]), Buffer.alloc(4096, 0)]);
+    expect(text(await pdfToText(padded))).toBe('Padded.\n');
+  });
+
+  it('leaves the caller\'s bytes intact, takes Node Buffers, and runs concurrently', async () => {
+    const bytes = Buffer.from(await simplePdf([['One.'], ['Two.']]));
+    const copy = Buffer.from(bytes);
+    const results = await Promise.all([pdfToText(bytes), pdfToText(bytes), pdfToText(new Uint8Array(bytes))]);
+    expect(results.map(text)).toEqual(['One.\n\fTwo.\n', 'One.\n\fTwo.\n', 'One.\n\fTwo.\n']);
+    expect(bytes.equals(copy)).toBe(true);
+  });
+
+  it('puts back the built-ins that the pdf.js legacy build replaces', async () => {
+    await pdfToText(await simplePdf([['x']]));
+    expect(Array.prototype.push).toBe(NATIVE.push);
+    expect(JSON.parse).toBe(NATIVE.parse);
+    expect(JSON.stringify).toBe(NATIVE.stringify);
+  });
+});
+
+describe('layoutLines', () => {
+  const run = (str: string, x: number, y: number, w = str.length * 6): Run => ({ str, x, y, w, h: 12, space: false });
+
+  it('folds a wrapped cell into its first line only when the stream comes back up to its right', () => {
+    // Cell "Application / Received:", then its value back up on the first line.
+    expect(layoutLines([run('Priority:', 72, 100), run('Application', 300, 100), run('Received:', 300, 114), run('11/03/2016', 420, 100)])).toBe(
+      'Priority: Application Received: 11/03/2016',
+    );
+    // A paragraph goes down and stays down: lines as they are.
+    expect(layoutLines([run('first line of text', 72, 100), run('second line', 72, 114), run('third', 72, 128)])).toBe('first line of text\nsecond line\nthird');
+    // Back up, but to the left of what was written below: not a cell.
+    expect(layoutLines([run('right', 300, 100), run('below', 300, 114), run('left', 72, 100)])).toBe('left right\nbelow');
+  });
+});
