@@ -21,7 +21,7 @@ import { parse } from 'csv-parse/sync';
 import { KINDS, perturbFolder } from './perturb.js';
 import { formatScore, loadGold, score, shortfalls, type Score } from './score.js';
 import { GOLD, LETTERS, hasShared } from './shared.js';
-import { formatSummaryScore, scoreSummaries, summaryShortfalls } from './summary-score.js';
+import { formatSummaryScore, scoreSummaries, summaryShortfalls, type Annotation } from './summary-score.js';
 
 if (!hasShared()) {
   console.error(`eval: ${LETTERS} not found; the dev letters and gold live in ../shared beside the project (or set IMR_SHARED).`);
@@ -117,6 +117,14 @@ try {
     console.log(`\n== corpus/ against test/corpus-key, per layout (letters: ${perLayout.map((p) => `${p.t} ${keys.filter((k) => k.template === p.t).length}`).join(', ')})`);
     console.log(['field'.padEnd(22), ...perLayout.map((p) => p.t.padStart(20))].join(' '));
     perLayout[0]!.s.fields.forEach((f, i) => console.log([f.field.padEnd(22), ...perLayout.map((p) => p.s.fields[i]!.accuracy.toFixed(1).padStart(20))].join(' ')));
+    // The keys' case-summary values: the one place occupations are stated (the dev letters' summaries name none).
+    const byId = new Map<string, string>();
+    for (const line of readFileSync(join(out, 'cases.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+      const r = JSON.parse(line) as { case_id: string; source_file: string };
+      byId.set(r.case_id, join(ROOT, 'corpus', r.source_file));
+    }
+    const summaries = Object.fromEntries(keys.map((k) => [k.case_id, { ...(k.summary as Annotation), mechanism_type: undefined, negated: undefined }]));
+    console.log(formatSummaryScore(`\n== case-summary fields of corpus/ against test/corpus-key (${keys.length} letters)`, scoreSummaries(byId, summaries)));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { assertStatuses } from '../src/core/extract/assertions.js';
 import { extractCaseSummary, narrative } from '../src/core/extract/case-summary.js';
 import { createLetter } from '../src/core/letter.js';
+import { extractLetter } from '../src/core/pipeline.js';
+import { decode } from '../src/io/decode.js';
 import { detectLayout } from '../src/core/layouts/index.js';
 import { sectionNamed, segment } from '../src/core/sections.js';
 
@@ -66,20 +68,21 @@ export function scoreSummaries(letters: Map<string, string>, annotations: Record
   for (const [id, path] of letters) {
     const a = annotations[id];
     if (!a) continue;
-    const letter = createLetter(id, readFileSync(path, 'utf8'));
-    const detected = detectLayout(letter.text);
-    const summary = detected && sectionNamed(segment(letter.text, detected.headings), 'summary');
-    if (!summary) throw new Error(`${id}: no case summary found`);
-    const got = extractCaseSummary(letter.text, summary.body);
+    const decoded = decode(readFileSync(path));
+    if (!decoded.ok) throw new Error(`${id}: ${decoded.message}`);
+    const result = extractLetter(id, decoded.text);
+    if (!result.ok) throw new Error(`${id}: ${result.message}`);
+    const r = result.record;
+    const values = (list: { value: string }[]) => list.map((f) => f.value);
     const predicted: Record<SummaryField, string[]> = {
-      occupation: got.occupation ? [got.occupation.value] : [],
-      mechanism_type: got.mechanismType ? [got.mechanismType] : [],
-      body_regions: got.bodyRegions.map((f) => f.value),
-      diagnoses: got.diagnoses.map((f) => f.value),
-      prior_treatments: got.priorTreatments.map((f) => f.value),
-      negated: got.negated.map((f) => f.value),
-      ur_action: got.urAction ? [got.urAction.value] : [],
-      ur_action_date: got.urActionDate ? [got.urActionDate.value] : [],
+      occupation: r.occupation ? [r.occupation.value] : [],
+      mechanism_type: r.mechanism_type ? [r.mechanism_type] : [],
+      body_regions: values(r.body_regions),
+      diagnoses: values(r.diagnoses),
+      prior_treatments: values(r.prior_treatments),
+      negated: values(r.negated),
+      ur_action: r.ur_action ? [r.ur_action.value] : [],
+      ur_action_date: r.ur_action_date ? [r.ur_action_date.value] : [],
     };
     for (const field of SUMMARY_FIELDS) {
       const raw = a[field];
@@ -102,6 +105,12 @@ export function scoreSummaries(letters: Map<string, string>, annotations: Record
       }
     }
     // Assertion status of the annotated mentions, found in the narrative.
+    if (!a.assertions?.length) continue;
+    const letter = createLetter(id, decoded.text);
+    const detected = detectLayout(letter.text);
+    const summary = detected && sectionNamed(segment(letter.text, detected.headings), detected.layout.summary);
+    if (!summary) continue;
+    const got = extractCaseSummary(letter.text, summary.body);
     const region = narrative(letter.text, summary.body);
     const lower = letter.text.toLowerCase();
     const spans: { start: number; end: number }[] = [];

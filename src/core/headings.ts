@@ -16,8 +16,6 @@ export interface HeadingSpec {
   titles?: readonly string[];
   /** Or a pattern for the line that opens the section (tested on the line's text). */
   pattern?: RegExp;
-  /** The heading is a label followed by content on the same line ("Case Summary: The patient ..."). */
-  inline?: boolean;
 }
 
 export interface FoundHeading {
@@ -31,34 +29,51 @@ export const letterKey = (s: string): string => s.toUpperCase().replace(/[^A-Z]/
 
 /** The longest heading any layout has, in letters: longer lines are not headings. */
 const MAX_HEADING_LETTERS = 90;
+/** Lines of more words than this are prose, not damaged headings. */
+const MAX_HEADING_WORDS = 14;
 
 interface Candidate {
   key: string;
   span: Span;
 }
 
-/** Each line's key, and each pair of consecutive lines' key (headings that wrap). */
-function candidates(text: string, lines: Line[], inline: boolean): Candidate[] {
-  const out: Candidate[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    let body = line.text;
-    if (inline) {
-      const colon = body.indexOf(':');
-      if (colon < 0) continue;
-      body = body.slice(0, colon + 1);
-    }
-    const key = letterKey(body);
-    if (key.length < 4 || key.length > MAX_HEADING_LETTERS) continue;
-    const end = line.start + (inline ? body.length : line.text.length);
-    out.push({ key, span: { start: line.start, end } });
-    const next = lines[i + 1];
-    if (!inline && next && next.text.trim()) {
-      const both = key + letterKey(next.text);
-      if (both.length <= MAX_HEADING_LETTERS) out.push({ key: both, span: { start: line.start, end: next.end } });
+/**
+ * A letter's lines as heading candidates, computed once and shared by every
+ * layout's search: each line's key, and each pair of consecutive lines' key
+ * (headings that wrap), with the first place each key occurs.
+ */
+export class HeadingIndex {
+  readonly lines: Line[];
+  readonly candidates: Candidate[] = [];
+  private readonly first = new Map<string, Span>();
+
+  constructor(text: string) {
+    this.lines = linesOf(text);
+    // Prose lines are long: only lines of a few words can be (part of) a heading.
+    const short = this.lines.map((l) => l.text.length <= MAX_HEADING_LETTERS * 1.6 && (l.text.match(/ +/g)?.length ?? 0) < MAX_HEADING_WORDS);
+    const keys = this.lines.map((l, i) => (short[i] ? letterKey(l.text) : ''));
+    for (let i = 0; i < this.lines.length; i++) {
+      const key = keys[i]!;
+      if (key.length < 4) continue;
+      const line = this.lines[i]!;
+      this.add({ key, span: { start: line.start, end: line.end } });
+      const next = keys[i + 1];
+      if (next) {
+        const both = key + next;
+        if (both.length <= MAX_HEADING_LETTERS) this.add({ key: both, span: { start: line.start, end: this.lines[i + 1]!.end } });
+      }
     }
   }
-  return out;
+
+  private add(c: Candidate): void {
+    this.candidates.push(c);
+    if (!this.first.has(c.key)) this.first.set(c.key, c.span);
+  }
+
+  /** Where a heading's letters first occur as a line (or two), if they do. */
+  exact(title: string): Span | undefined {
+    return this.first.get(letterKey(title));
+  }
 }
 
 function tolerance(key: string): number {
@@ -67,38 +82,34 @@ function tolerance(key: string): number {
 
 /**
  * The first occurrence of each heading, in text order. `fuzzy` allows the
- * forgiving pass for the headings the exact pass did not find.
+ * forgiving pass, on short lines, for the headings the exact pass did not find.
  */
-export function findHeadings(text: string, specs: readonly HeadingSpec[], fuzzy = false): FoundHeading[] {
-  const lines = linesOf(text);
+export function findHeadings(index: HeadingIndex, specs: readonly HeadingSpec[], fuzzy = false): FoundHeading[] {
   const found = new Map<SectionName, FoundHeading>();
-  const byKey = new Map<string, HeadingSpec>();
   for (const spec of specs) {
     if (spec.pattern) {
-      const line = lines.find((l) => spec.pattern!.test(l.text));
+      const line = index.lines.find((l) => spec.pattern!.test(l.text));
       if (line) found.set(spec.section, { section: spec.section, span: { start: line.start, end: line.end }, fuzzy: false });
+      continue;
     }
+    let best: Span | undefined;
+    for (const title of spec.titles ?? []) {
+      const span = index.exact(title);
+      if (span && (!best || span.start < best.start)) best = span;
+    }
+    if (best) found.set(spec.section, { section: spec.section, span: best, fuzzy: false });
   }
-  const plain = specs.filter((s) => s.titles && !s.inline);
-  const inline = specs.filter((s) => s.titles && s.inline);
-  for (const [group, isInline] of [[plain, false], [inline, true]] as const) {
-    if (group.length === 0) continue;
-    byKey.clear();
-    for (const spec of group) for (const title of spec.titles!) byKey.set(letterKey(title), spec);
-    const list = candidates(text, lines, isInline);
-    for (const c of list) {
-      const spec = byKey.get(c.key);
-      if (spec && !found.has(spec.section)) found.set(spec.section, { section: spec.section, span: c.span, fuzzy: false });
-    }
-    if (!fuzzy) continue;
-    for (const spec of group) {
-      if (found.has(spec.section)) continue;
+  if (fuzzy) {
+    for (const spec of specs) {
+      if (found.has(spec.section) || !spec.titles) continue;
       let best: { c: Candidate; d: number } | null = null;
-      for (const title of spec.titles!) {
+      for (const title of spec.titles) {
         const key = letterKey(title);
         const limit = tolerance(key);
-        for (const c of list) {
+        for (const c of index.candidates) {
           if (Math.abs(c.key.length - key.length) > limit) continue;
+          // Damage rarely reaches both ends of a heading: a candidate shares its first or last letters.
+          if (c.key.slice(0, 3) !== key.slice(0, 3) && c.key.slice(-3) !== key.slice(-3)) continue;
           const d = LevenshteinDistance(c.key, key);
           if (d <= limit && (!best || d < best.d || (d === best.d && c.span.start < best.c.span.start))) best = { c, d };
         }

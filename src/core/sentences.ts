@@ -7,7 +7,24 @@ const ABBREVIATION = /\b(?:Dr|Mr|Mrs|Ms|vs|No|St|approx|e\.g|i\.e|etc|Jr|Sr)\.$/
  * followed by white space and a capital, digit or quote, at a period glued to
  * the next sentence's first word ("infection.The"), or at a blank line.
  */
+/** The last text's sentences by span: the extractors of one letter ask for the same regions again and again. */
+let memoText = '';
+const memo = new Map<string, Span[]>();
+
 export function sentences(text: string, span: Span): Span[] {
+  if (text !== memoText) {
+    memoText = text;
+    memo.clear();
+  }
+  const key = `${span.start}:${span.end}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const found = split(text, span);
+  memo.set(key, found);
+  return found;
+}
+
+function split(text: string, span: Span): Span[] {
   const out: Span[] = [];
   const re = /[.!?]["')\]]*(?=\s+(?:[A-Z0-9"'(]|$))|\.(?=[A-Z][a-z])|\n[ \t]*\n/g;
   const region = text.slice(span.start, span.end);

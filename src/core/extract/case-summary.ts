@@ -64,25 +64,50 @@ export function narrative(text: string, summary: Span): Span {
 
 // ---------------------------------------------------------------- occupation
 
-const OCCUPATION_CUE = /\b(?:work(?:ed|ing|s)?|employed|hired|job)\s+as\s+(?:an?\s+|the\s+)?|\boccupation\s*(?:as\s+an?|was|is|:)\s*(?:an?\s+)?|\busual\s+and\s+customary\s+(?:job|occupation)\s+(?:as\s+an?\s+)?/gi;
-const NOT_OCCUPATION = /^(?:injured\s+worker|worker|employee|patient|claimant|applicant|individual|result|part|well)$/i;
+/** Words that end a job title: pronouns, prepositions, conjunctions, auxiliaries, clause openers. */
+const OCCUPATION_STOP = /^(?:he|she|they|his|her|their|who|which|that|when|while|where|whom|at|in|on|for|with|from|since|until|by|of|to|and|or|but|was|were|is|are|has|had|have|since|during|after|before|until|because)$/i;
+
+/** compromise: the leading noun phrase of a phrase, without pronouns, verbs or what follows a preposition. */
+function nounPhrase(phrase: string): string[] {
+  const terms = nlp(phrase).terms().json() as { text: string; terms: { tags: string[] }[] }[];
+  const words: string[] = [];
+  for (const t of terms) {
+    const tags = t.terms[0]?.tags ?? [];
+    if (tags.includes('Pronoun') || tags.includes('Preposition') || tags.includes('Conjunction') || tags.includes('Determiner') || (tags.includes('Verb') && !tags.includes('Noun'))) break;
+    if (!tags.includes('Noun') && !tags.includes('Adjective')) break;
+    words.push(t.text);
+    if (words.length === 5) break;
+  }
+  return words;
+}
+
+/** Cues after which a job title follows: strong ones ("works as a"), and weak ones whose title must end in a known job noun. */
+const STRONG_CUE = /\b(?:work(?:ed|ing|s)?|employed|hired|job)\s+as\s+(?:an?\s+|the\s+)?|\boccupation\s*(?:as\s+an?|was|is|:)\s*(?:an?\s+)?|\busual\s+and\s+customary\s+(?:job|occupation)\s+(?:as\s+an?\s+)?/gi;
+const WEAK_CUE = /\b\d{1,3}[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was)\s+an?\s+(?=[A-Za-z])/g;
+const NOT_OCCUPATION = /^(?:injured\s+worker|injured\s+employee|worker|employee|patient|claimant|applicant|individual|person|result|part|well|now|who)$/i;
+const JOB_HEADS = new Set(loadLexicon<{ heads: string[] }>('occupations.json').heads);
+const isJob = (word: string) => JOB_HEADS.has(word.toLowerCase().replace(/s$/, '')) || JOB_HEADS.has(word.toLowerCase());
+
+/** The words of a title after a cue: up to a word that cannot be in one; the longest prefix ending in a job noun, else compromise's noun phrase. */
+function title(clause: string, strong: boolean): string[] {
+  let words = clause.split(/\s+/).filter(Boolean);
+  const stop = words.findIndex((w) => OCCUPATION_STOP.test(w));
+  if (stop >= 0) words = words.slice(0, stop);
+  words = words.slice(0, 6);
+  let head = -1;
+  for (let i = words.length - 1; i >= 0; i--) if (isJob(words[i]!.replace(/[^\w-]/g, ''))) { head = i; break; }
+  if (head >= 0) return words.slice(0, head + 1);
+  if (!strong) return [];
+  return words.length > 2 || words.some((w) => /\w(?:ing|ed)$/i.test(w)) ? nounPhrase(words.join(' ')) : words;
+}
 
 function occupation(text: string, region: Span): Found<string> | null {
   const body = text.slice(region.start, region.end);
-  OCCUPATION_CUE.lastIndex = 0;
-  for (let m = OCCUPATION_CUE.exec(body); m !== null; m = OCCUPATION_CUE.exec(body)) {
-    const from = m.index + m[0].length;
+  const cues = [...body.matchAll(STRONG_CUE)].map((m) => ({ m, strong: true })).concat([...body.matchAll(WEAK_CUE)].map((m) => ({ m, strong: false }))).sort((a, b) => a.m.index! - b.m.index!);
+  for (const { m, strong } of cues) {
+    const from = m.index! + m[0].length;
     const clause = /^[^.,;:()\n]{1,60}/.exec(body.slice(from).replace(/\n/g, ' '))?.[0] ?? '';
-    // compromise: the leading noun phrase, without pronouns, verbs or what follows a preposition.
-    const terms = nlp(clause).terms().json() as { text: string; terms: { tags: string[] }[] }[];
-    const words: string[] = [];
-    for (const t of terms) {
-      const tags = t.terms[0]?.tags ?? [];
-      if (tags.includes('Pronoun') || tags.includes('Preposition') || tags.includes('Conjunction') || tags.includes('Determiner') || (tags.includes('Verb') && !tags.includes('Noun'))) break;
-      if (!tags.includes('Noun') && !tags.includes('Adjective')) break;
-      words.push(t.text);
-      if (words.length === 5) break;
-    }
+    const words = title(clause, strong);
     const phrase = words.join(' ').replace(/[^\w\s/&'-]/g, '').trim();
     if (!phrase || NOT_OCCUPATION.test(phrase)) continue;
     const at = body.indexOf(words[0]!, from);

@@ -3,7 +3,7 @@
  * then, if no layout is found, forgiving damaged headings); the layout with a
  * decisive heading and the most headings found wins.
  */
-import { findHeadings, type FoundHeading } from '../headings.js';
+import { findHeadings, HeadingIndex, type FoundHeading } from '../headings.js';
 import { issues2015 } from './issues-2015.js';
 import type { Layout } from './layout.js';
 import { notice2013 } from './notice-2013.js';
@@ -19,10 +19,10 @@ export interface Detected {
   headings: FoundHeading[];
 }
 
-function best(text: string, fuzzy: boolean): Detected | null {
+function best(index: HeadingIndex, fuzzy: boolean): Detected | null {
   let winner: (Detected & { score: number }) | null = null;
   for (const layout of LAYOUTS) {
-    const headings = findHeadings(text, layout.headings, fuzzy);
+    const headings = findHeadings(index, layout.headings, fuzzy);
     if (!headings.some((h) => layout.decisive.includes(h.section))) continue;
     const score = headings.length / layout.headings.length;
     if (!winner || score > winner.score) winner = { layout, headings, score };
@@ -31,5 +31,6 @@ function best(text: string, fuzzy: boolean): Detected | null {
 }
 
 export function detectLayout(text: string): Detected | null {
-  return best(text, false) ?? best(text, true);
+  const index = new HeadingIndex(text);
+  return best(index, false) ?? best(index, true);
 }
