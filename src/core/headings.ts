@@ -29,6 +29,25 @@ export const letterKey = (s: string): string => s.toUpperCase().replace(/[^A-Z]/
 
 /** The longest heading any layout has, in letters: longer lines are not headings. */
 const MAX_HEADING_LETTERS = 90;
+/** Longer lines are prose (the longest heading, with spaces, is 84 characters). */
+const MAX_HEADING_CHARACTERS = 110;
+/**
+ * A line that may be (part of) a heading: short, or, up to the longest
+ * heading's length, in capitals (headings are; prose is not) with few words.
+ */
+function headingLike(s: string): boolean {
+  if (s.length > MAX_HEADING_CHARACTERS) return false;
+  let spaces = 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) spaces++;
+    else if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return spaces < MAX_HEADING_WORDS && (s.length <= 60 || upper > lower);
+}
 /** Lines of more words than this are prose, not damaged headings. */
 const MAX_HEADING_WORDS = 14;
 
@@ -50,7 +69,7 @@ export class HeadingIndex {
   constructor(text: string) {
     this.lines = linesOf(text);
     // Prose lines are long: only lines of a few words can be (part of) a heading.
-    const short = this.lines.map((l) => l.text.length <= MAX_HEADING_LETTERS * 1.6 && (l.text.match(/ +/g)?.length ?? 0) < MAX_HEADING_WORDS);
+    const short = this.lines.map((l) => headingLike(l.text));
     const keys = this.lines.map((l, i) => (short[i] ? letterKey(l.text) : ''));
     for (let i = 0; i < this.lines.length; i++) {
       const key = keys[i]!;

@@ -248,8 +248,13 @@ export const RULES: readonly RewriteRule[] = [
   { name: 'punctuation', pattern: /[\u2018-\u201E\u2010-\u2014\u2212\u2026]/, replace: (m) => PUNCTUATION[m[0]] ?? m[0] },
   { name: 'trailing-space', pattern: /(?<! ) +(?=\n|\f|$)/, replace: () => '' },
   // "Page 2 of 4" footers, and headers/footers that repeat at every page break, are not letter text.
-  { name: 'page-numbers', pattern: /(?<=^|\n|\f)[ \t]*(?:-\s*)?Page\s+\d+(?:\s+of\s+\d+)?(?:\s*-)?[ \t]*(?=\n|\f|$)/i, replace: () => '' },
-  { name: 'running-lines', pattern: runningLines, replace: () => '' },
+  {
+    name: 'page-numbers',
+    pattern: /(?<=^|\n|\f)[ \t]*(?:-\s*)?Page\s+\d+(?:\s+of\s+\d+)?(?:\s*-)?[ \t]*(?=\n|\f|$)/i,
+    replace: () => '',
+    when: (text) => /page\s+\d/i.test(text),
+  },
+  { name: 'running-lines', pattern: runningLines, replace: () => '', when: (text) => text.includes('\f') },
   { name: 'form-feed', pattern: /\f/, replace: () => '\n' },
   // Some extractions put a blank line after every line: one blank line is then a line break, two a paragraph break.
   { name: 'double-spacing', pattern: /\n\n((?:\n\n)+)?/, replace: (m) => (m[1] ? '\n\n' : '\n'), when: isDoubleSpaced },
@@ -258,11 +263,20 @@ export const RULES: readonly RewriteRule[] = [
     name: 'hyphenation',
     pattern: /(?<![A-Za-z])([A-Za-z]+)-\n(?=[a-z])/,
     replace: (m) => (HYPHEN_PREFIXES.has(m[1]!.toLowerCase()) ? `${m[1]}-` : m[1]!),
+    when: (text) => text.includes('-\n'),
   },
 ];
 
+/** Characters some rule rewrites; a text with none of them skips those rules (most letters). */
+const REWRITTEN_CHARACTERS = /[\uFEFF\r\u0000-\u0008\u000B\u000E-\u001F\u007F\u00A0\u1680\u2000-\u200D\u2060\u00AD\u202F\u205F\u3000\t\uFB00-\uFB06\u2010-\u201E\u2212\u2026]/;
+const CHARACTER_RULES = new Set(['bom', 'line-endings', 'control-characters', 'unicode-spaces', 'zero-width', 'ligatures', 'punctuation']);
+
 export function normalize(source: string, rules: readonly RewriteRule[] = RULES): MappedText {
   let mapped = identity(source);
-  for (const rule of rules) mapped = rewrite(mapped, rule);
+  const plain = !REWRITTEN_CHARACTERS.test(source);
+  for (const rule of rules) {
+    if (plain && CHARACTER_RULES.has(rule.name)) continue;
+    mapped = rewrite(mapped, rule);
+  }
   return mapped;
 }

@@ -62,11 +62,13 @@ function tokenize(lower: string): Token[] {
   return out;
 }
 
+const bucketOf = (word: string): number => (word.charCodeAt(0) << 16) | (word.length > 1 ? word.charCodeAt(1) : 0);
+
 class TermIndex<K> {
   /** Terms by their exact first word. */
   private readonly byFirst = new Map<string, CompiledTerm<K>[]>();
-  /** One-word prefix terms ("massage*"), by their first two letters. */
-  private readonly prefixes = new Map<string, CompiledTerm<K>[]>();
+  /** One-word prefix terms ("massage*"), by their first two letters (as a number: no string is made per word). */
+  private readonly prefixes = new Map<number, CompiledTerm<K>[]>();
 
   constructor(groups: Iterable<readonly [K, readonly string[]]>) {
     for (const [key, terms] of groups) {
@@ -74,7 +76,7 @@ class TermIndex<K> {
         const c = compile(key, term);
         if (!c) continue;
         if (c.prefix && c.words.length === 1) {
-          const bucket = c.words[0]!.slice(0, 2);
+          const bucket = bucketOf(c.words[0]!);
           this.prefixes.set(bucket, [...(this.prefixes.get(bucket) ?? []), c]);
         } else {
           this.byFirst.set(c.words[0]!, [...(this.byFirst.get(c.words[0]!) ?? []), c]);
@@ -87,7 +89,7 @@ class TermIndex<K> {
   matchesAt(lower: string, tokens: Token[], i: number): { term: CompiledTerm<K>; end: number }[] {
     const out: { term: CompiledTerm<K>; end: number }[] = [];
     const first = tokens[i]!.word;
-    for (const t of this.prefixes.get(first.slice(0, 2)) ?? []) {
+    for (const t of this.prefixes.get(bucketOf(first)) ?? []) {
       if (first.startsWith(t.words[0]!)) out.push({ term: t, end: tokens[i]!.end });
     }
     for (const t of this.byFirst.get(first) ?? []) {

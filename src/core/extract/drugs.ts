@@ -85,7 +85,9 @@ function corrected(text: string, tokens: Token[], i: number): string | null {
   const word = tokens[i]!.text;
   if (word.length < 5 || knownWords.has(word) || !/^[a-z]+$/.test(word)) return null;
   const dose = (t: Token) => /^\d/.test(t.text) && (/^\s*(?:mg|mcg|ml|gm?|%|units?)\b|^\s*%/i.test(text.slice(t.end, t.end + 6)) || /#\s*$/.test(text.slice(Math.max(0, t.index - 2), t.index)));
-  if (!tokens.slice(i + 1, i + 4).some(dose)) return null;
+  let near = false;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 4) && !near; k++) near = dose(tokens[k]!);
+  if (!near) return null;
   let best: string | null = null;
   let bestScore = 0.9;
   for (const candidate of wordsByInitial.get(word[0]!) ?? []) {
