@@ -1,5 +1,7 @@
 import { runExtract } from '../run/extract.js';
+import { join } from 'node:path';
 import { parseShard } from '../run/shard.js';
+import { OutputRefused, WORK_DIR } from '../sinks/output-folder.js';
 import { fail, UsageError, type Command } from './command.js';
 
 export const extract: Command = {
@@ -17,10 +19,13 @@ leaves the previous dataset intact.
       --incremental     Reuse the results of unchanged inputs from the cache
                         (a file's path, content and the extractor version must
                         all match); a re-run over unchanged inputs only hashes
-      --cache <dir>     Cache folder for --incremental (default: <out>.cache)
+      --cache <dir>     Cache folder for --incremental (default: <out>/.imr/cache)
       --shard <i/N>     Process only shard i of N (1-based), chosen by a stable
                         hash of each input's path; combine the N outputs with
                         imr merge
+      --force           Write into a folder that is not empty and holds no
+                        imr dataset (the dataset's files are replaced; other
+                        files are left alone)
       --keep-text       Write the text extracted from each PDF to the output's
                         text/ folder (<source_file>.txt): the offsets in
                         cases.jsonl index that text
@@ -30,7 +35,8 @@ leaves the previous dataset intact.
 
 Exit status: 0 when the dataset was written with at least one case; 1 when no
 input gave a case (nothing usable); 2 for a usage error or when the output
-could not be written.`,
+could not be written; 130 when interrupted (Ctrl-C: the partial dataset is
+published with "complete": false in its manifest).`,
   options: {
     out: { type: 'string', short: 'o', default: 'output' },
     jobs: { type: 'string', short: 'j' },
@@ -38,6 +44,7 @@ could not be written.`,
     cache: { type: 'string' },
     shard: { type: 'string' },
     'keep-text': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
     'raw-csv': { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
   },
@@ -63,11 +70,16 @@ could not be written.`,
         keepText: values['keep-text'] === true,
         jobs,
         shard,
-        cacheDir: values.incremental === true ? ((values.cache as string | undefined) ?? `${out.replace(/[\\/]+$/, '')}.cache`) : null,
+        cacheDir: values.incremental === true ? ((values.cache as string | undefined) ?? join(out, WORK_DIR, 'cache')) : null,
+        force: values.force === true,
         progress: quiet ? null : process.stderr,
       });
     } catch (error) {
+      if (error instanceof OutputRefused) return fail(error.message, 2);
       return fail(`the output could not be written to ${out}: ${error instanceof Error ? error.message : String(error)}`, 2);
+    }
+    if (summary.interrupted) {
+      return fail(`interrupted: wrote a partial dataset to ${out} (${summary.inputs} of ${summary.discovered} inputs; its manifest says "complete": false); run again with --incremental to finish`, 130);
     }
     if (values.quiet !== true) {
       const rate = summary.decisions ? ((100 * summary.overturned) / summary.decisions).toFixed(1) : '0.0';

@@ -10,9 +10,11 @@ dataset a single run over all the inputs would write (the same bytes; only
 the manifest's options and timings differ). Each folder is read as a stream.
 
   -o, --out <dir>   Output folder (required)
+      --force       Write into a non-empty folder that holds no imr dataset
   -q, --quiet       Print nothing but errors`,
   options: {
     out: { type: 'string', short: 'o' },
+    force: { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
   },
   async run(dirs, values) {
@@ -20,7 +22,7 @@ the manifest's options and timings differ). Each folder is read as a stream.
     if (typeof values.out !== 'string') throw new UsageError('merge needs --out <dir>');
     let summary;
     try {
-      summary = mergeOutputs(dirs, values.out);
+      summary = mergeOutputs(dirs, values.out, values.force === true);
     } catch (error) {
       return fail(`could not merge: ${error instanceof Error ? error.message : String(error)}`, 2);
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { discover } from '../io/discover.js';
 import { DatasetWriter } from '../sinks/dataset.js';
+import { prepareOutput } from '../sinks/output-folder.js';
 import { TOOL_VERSION } from '../version.js';
 import { extractorVersion } from './cache.js';
 import { createRunner } from './pool.js';
@@ -30,9 +31,14 @@ export interface ExtractOptions {
   batchSize?: number;
   /** Write the text extracted from each PDF into the output's text/ folder. */
   keepText?: boolean;
+  /** Write into a non-empty folder that holds no imr dataset. */
+  force?: boolean;
 }
 
 export interface ExtractSummary {
+  /** Stopped by SIGINT: the dataset written is partial, and its manifest says so. */
+  interrupted: boolean;
+  discovered: number;
   inputs: number;
   cases: number;
   errors: number;
@@ -55,6 +61,7 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
   const batches: (typeof files)[] = [];
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
 
+  prepareOutput(options.out, options.force === true);
   const writer = new DatasetWriter(options.out);
   const keepText = options.keepText ? join(writer.staging, 'text') : null;
   const progress = new Progress(files.length, options.progress ?? null);
@@ -62,10 +69,17 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
   const runner = createRunner(files.length <= size ? 1 : Math.min(jobs, batches.length));
   const limit = pLimit(jobs * 2);
   const window = jobs * 8;
+  // Ctrl-C: stop taking new batches, publish what is done as a partial dataset. A second one stops at once.
+  let interrupted = false;
+  const onInterrupt = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     const inFlight = new Map<number, ReturnType<typeof runner.run>>();
     let next = 0;
-    for (let written = 0; written < batches.length; written++) {
+    for (let written = 0; written < batches.length && !interrupted; written++) {
       while (next < batches.length && next < written + window) {
         const batch = batches[next]!;
         inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache, keepText })));
@@ -79,21 +93,28 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
         errors += r.counts.errors;
       }
       progress.tick(results.length, errors);
+      // Let signals (Ctrl-C) and I/O in between batches.
+      await new Promise((resume) => setImmediate(resume));
     }
   } catch (error) {
     writer.abandon();
     throw error;
   } finally {
+    process.off('SIGINT', onInterrupt);
     await runner.close();
   }
   progress.finish();
   const t2 = performance.now();
-  writer.publish({
-    tool: 'imr-extract',
-    version: TOOL_VERSION,
-    options: { inputs: options.inputs, raw_csv: options.rawCsv, incremental: cache !== null, shard: shard ? `${shard.index}/${shard.count}` : null },
-    timings_ms: { discover: Math.round(t1 - t0), extract: Math.round(t2 - t1), jobs },
-  });
+  writer.publish(
+    {
+      tool: 'imr-extract',
+      version: TOOL_VERSION,
+      options: { inputs: options.inputs, raw_csv: options.rawCsv, incremental: cache !== null, shard: shard ? `${shard.index}/${shard.count}` : null },
+      discovered: files.length,
+      timings_ms: { discover: Math.round(t1 - t0), extract: Math.round(t2 - t1), jobs },
+    },
+    !interrupted,
+  );
   const c = writer.counts;
-  return { inputs: c.inputs, cases: c.cases, errors: c.errors, decisions: c.decisions, overturned: c.overturned, out: options.out, ms: Math.round(performance.now() - t0) };
+  return { interrupted, discovered: files.length, inputs: c.inputs, cases: c.cases, errors: c.errors, decisions: c.decisions, overturned: c.overturned, out: options.out, ms: Math.round(performance.now() - t0) };
 }

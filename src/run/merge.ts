@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { CaseRecord } from '../core/record.js';
 import { DatasetWriter } from '../sinks/dataset.js';
+import { prepareOutput } from '../sinks/output-folder.js';
 import { TOOL_VERSION } from '../version.js';
 import type { FileEntry, Rendered } from './render.js';
 
@@ -158,6 +159,17 @@ class ShardReader {
   }
 }
 
+/** The head of a shard's manifest (before its list of files): was the run complete, how many inputs did it set out to process. */
+function manifestHead(dir: string): { complete: boolean; discovered: number } {
+  const fd = openSync(join(dir, 'manifest.json'), 'r');
+  const buffer = Buffer.alloc(1 << 16);
+  const n = readSync(fd, buffer, 0, buffer.length, 0);
+  closeSync(fd);
+  const head = buffer.toString('utf8', 0, n).split('"files"')[0]!;
+  const inputs = Number(/"inputs":\s*(\d+)/.exec(head)?.[1] ?? 0);
+  return { complete: !/"complete":\s*false/.test(head), discovered: Number(/"discovered":\s*(\d+)/.exec(head)?.[1] ?? inputs) };
+}
+
 export interface MergeSummary {
   inputs: number;
   cases: number;
@@ -165,9 +177,10 @@ export interface MergeSummary {
   shards: number;
 }
 
-export function mergeOutputs(dirs: readonly string[], out: string): MergeSummary {
+export function mergeOutputs(dirs: readonly string[], out: string, force = false): MergeSummary {
   const t0 = performance.now();
   const shards = dirs.map((d) => new ShardReader(d));
+  prepareOutput(out, force);
   const writer = new DatasetWriter(out);
   try {
     for (;;) {
@@ -181,6 +194,10 @@ export function mergeOutputs(dirs: readonly string[], out: string): MergeSummary
     writer.abandon();
     throw error;
   }
-  writer.publish({ tool: 'imr-extract', version: TOOL_VERSION, options: { merged_from: [...dirs] }, timings_ms: { merge: Math.round(performance.now() - t0) } });
+  const heads = dirs.map(manifestHead);
+  writer.publish(
+    { tool: 'imr-extract', version: TOOL_VERSION, options: { merged_from: [...dirs] }, discovered: heads.reduce((n, h) => n + h.discovered, 0), timings_ms: { merge: Math.round(performance.now() - t0) } },
+    heads.every((h) => h.complete),
+  );
   return { inputs: writer.counts.inputs, cases: writer.counts.cases, errors: writer.counts.errors, shards: dirs.length };
 }

@@ -1,16 +1,17 @@
 /**
  * The dataset sink: the six files of the contract (and the codebook beside
- * them), streamed row by row into a
- * staging folder beside the output folder, then published by renaming the
- * whole folder into place, so a reader never sees a half-written dataset and
- * an interrupted run leaves the previous one intact.
+ * them), streamed row by row into a staging folder inside the output folder,
+ * then published over the previous dataset (see output-folder.ts), so a
+ * reader never sees a half-written dataset and an interrupted run leaves the
+ * previous one intact.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, mkdirSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { CASES, CITATIONS, DECISIONS, ERRORS } from '../core/schema.js';
 import type { Rendered } from '../run/render.js';
 import { writeCodebook } from '../codebook/index.js';
 import { header } from './csv.js';
+import { publish, stagingFolder } from './output-folder.js';
 
 /** Appends text to a file through a buffer. */
 class BufferedFile {
@@ -46,6 +47,8 @@ export interface ManifestHead {
   tool: string;
   version: string;
   options: Record<string, unknown>;
+  /** Inputs the run set out to process (more than `inputs` when it was interrupted). */
+  discovered?: number;
   timings_ms: Record<string, number>;
 }
 
@@ -59,9 +62,7 @@ export class DatasetWriter {
 
   constructor(out: string) {
     this.out = resolve(out);
-    this.staging = join(dirname(this.out), `.${basename(this.out)}.imr-staging-${process.pid}`);
-    rmSync(this.staging, { recursive: true, force: true });
-    mkdirSync(this.staging, { recursive: true });
+    this.staging = stagingFolder(this.out);
     const open = (name: string) => new BufferedFile(join(this.staging, name));
     this.files = {
       cases: open(CASES.file),
@@ -96,7 +97,7 @@ export class DatasetWriter {
     this.files.entries.write((this.counts.inputs > 1 ? ',\n    ' : '\n    ') + r.entry);
   }
 
-  /** Writes the manifest and publishes the staged dataset in place of `out`. */
+  /** Writes the manifest and publishes the staged dataset over the previous one; `complete: false` marks an interrupted run's partial dataset. */
   publish(head: ManifestHead, complete = true): void {
     for (const f of Object.values(this.files)) f.close();
     this.closed = true;
@@ -106,6 +107,7 @@ export class DatasetWriter {
       version: head.version,
       complete,
       options: head.options,
+      ...(head.discovered === undefined ? {} : { discovered: head.discovered }),
       inputs: this.counts.inputs,
       cases: this.counts.cases,
       errors: this.counts.errors,
@@ -129,7 +131,7 @@ export class DatasetWriter {
     manifestFile.close();
     rmSync(entriesPath);
     writeCodebook(this.staging);
-    swapInto(this.staging, this.out);
+    publish(this.staging, this.out);
   }
 
   /** Removes the staging folder without publishing (the previous dataset stays). */
@@ -137,21 +139,4 @@ export class DatasetWriter {
     if (!this.closed) for (const f of Object.values(this.files)) f.close();
     rmSync(this.staging, { recursive: true, force: true });
   }
-}
-
-/**
- * Replaces `out` with `staging`: the old folder is moved aside, the new one
- * renamed into place, the old one removed. Each step is one rename, so at any
- * moment either the old or the new dataset is complete on disk.
- */
-function swapInto(staging: string, out: string): void {
-  const aside = join(dirname(out), `.${basename(out)}.imr-previous-${process.pid}`);
-  if (existsSync(out)) renameSync(out, aside);
-  try {
-    renameSync(staging, out);
-  } catch (error) {
-    if (existsSync(aside)) renameSync(aside, out);
-    throw error;
-  }
-  rmSync(aside, { recursive: true, force: true });
 }

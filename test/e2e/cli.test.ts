@@ -37,7 +37,7 @@ describe('imr extract', () => {
     const b = join(work, 'b');
     expect(run('extract', corpus, '--out', a, '-q').status).toBe(0);
     expect(run('extract', corpus, '--out', b, '-q').status).toBe(0);
-    expect(readdirSync(a).sort()).toEqual(FILES);
+    expect(readdirSync(a).filter((f) => !f.startsWith('.')).sort()).toEqual(FILES);
     for (const f of FILES.filter((f) => f !== 'manifest.json')) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     expect(manifestData(a)).toEqual(manifestData(b));
   });
@@ -55,13 +55,36 @@ describe('imr extract', () => {
     expect(manifest.files.map((f: { source_file: string }) => f.source_file)).toEqual(inputs);
   });
 
-  it('replaces the previous dataset whole and leaves no staging folder behind', () => {
+  it('replaces the previous dataset and leaves no staging folder behind', () => {
     const out = join(work, 'replace');
-    mkdirSync(out);
-    writeFileSync(join(out, 'stale.csv'), 'old');
+    expect(run('extract', corpus, '--out', out, '-q').status).toBe(0);
+    const before = readFileSync(join(out, 'cases.csv'), 'utf8');
     expect(run('extract', join(corpus, 'issues-2015'), '--out', out, '-q').status).toBe(0);
-    expect(existsSync(join(out, 'stale.csv'))).toBe(false);
-    expect(readdirSync(work).filter((f) => f.includes('imr-staging') || f.includes('imr-previous'))).toEqual([]);
+    const after = readFileSync(join(out, 'cases.csv'), 'utf8');
+    expect(after).not.toBe(before);
+    expect(after).not.toContain('notice-2013/');
+    expect(readdirSync(join(out, '.imr')).filter((f) => f.startsWith('run-'))).toEqual([]);
+  });
+
+  it('refuses a non-empty folder that holds no imr dataset, unless --force, and leaves its files alone', () => {
+    const out = join(work, 'foreign');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const refused = run('extract', join(corpus, 'issues-2015'), '--out', out, '-q');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--force');
+    expect(existsSync(join(out, 'cases.csv'))).toBe(false);
+    expect(run('extract', join(corpus, 'issues-2015'), '--out', out, '-q', '--force').status).toBe(0);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(join(out, 'cases.csv'))).toBe(true);
+  });
+
+  it('writes nothing outside the output folder', () => {
+    const parent = join(work, 'parent');
+    mkdirSync(parent);
+    const out = join(parent, 'dataset');
+    expect(run('extract', join(corpus, 'issues-2015'), '--out', out, '-q', '--incremental').status).toBe(0);
+    expect(readdirSync(parent)).toEqual(['dataset']);
   });
 
   it('exits 1 when no input gives a case, and says why', () => {

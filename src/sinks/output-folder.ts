@@ -1,0 +1,103 @@
+/**
+ * The output folder and how a dataset is published into it. Everything the
+ * tool writes stays inside the folder: a run is staged in `<out>/.imr/`, and
+ * published by renaming each staged file over the previous one under a
+ * journal. A run killed before publishing leaves the previous dataset as it
+ * was; one killed while publishing (a few renames) is rolled forward by the
+ * next run, which finds the journal. The folder must be empty or hold a
+ * previous imr dataset, unless forced.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** What a dataset folder holds (`text/`: the PDFs' text, with --keep-text). */
+export const DATASET_ENTRIES = ['cases.csv', 'decisions.csv', 'citations.csv', 'cases.jsonl', 'errors.csv', 'manifest.json', 'codebook.md', 'datapackage.json', 'text'] as const;
+
+/** The tool's own working folder inside the output folder: staged runs, the publish journal, the cache. */
+export const WORK_DIR = '.imr';
+const JOURNAL = 'publish.json';
+
+export class OutputRefused extends Error {}
+
+function isImrDataset(out: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { tool?: string }).tool === 'imr-extract';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes `out` ready for a run: creates it, or checks that it is empty or a
+ * previous imr dataset (else refuses, unless `force`), and finishes a
+ * publication an earlier run was killed in.
+ */
+export function prepareOutput(out: string, force: boolean): string {
+  const dir = resolve(out);
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new OutputRefused(`${out} exists and is not a folder`);
+    const foreign = readdirSync(dir).filter((e) => e !== WORK_DIR);
+    if (foreign.length > 0 && !isImrDataset(dir) && !existsSync(join(dir, WORK_DIR)) && !force) {
+      throw new OutputRefused(`${out} is not empty and holds no imr dataset (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}); choose another folder, or pass --force to write the dataset files into it`);
+    }
+  }
+  mkdirSync(join(dir, WORK_DIR), { recursive: true });
+  recover(dir);
+  return dir;
+}
+
+/** A fresh staging folder for this run, inside the output folder. */
+export function stagingFolder(out: string): string {
+  const staging = join(resolve(out), WORK_DIR, `run-${process.pid}-${Date.now()}`);
+  mkdirSync(staging, { recursive: true });
+  return staging;
+}
+
+/** Renames the staged entries over the published ones; `fresh`: also drop a text/ folder the new run has none of. */
+function moveInto(staging: string, out: string, fresh: boolean): void {
+  for (const name of DATASET_ENTRIES) {
+    const from = join(staging, name);
+    const to = join(out, name);
+    if (existsSync(from)) {
+      if (name === 'text') rmSync(to, { recursive: true, force: true });
+      renameSync(from, to);
+    } else if (fresh && name === 'text' && existsSync(to)) {
+      rmSync(to, { recursive: true, force: true });
+    }
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/** Publishes a complete staged dataset into `out`, under a journal. */
+export function publish(staging: string, out: string): void {
+  const journal = join(out, WORK_DIR, JOURNAL);
+  writeFileSync(`${journal}.tmp`, JSON.stringify({ staging }));
+  renameSync(`${journal}.tmp`, journal);
+  moveInto(staging, out, true);
+  rmSync(journal, { force: true });
+}
+
+/** Rolls forward a publication that was interrupted; removes runs that never reached publication. */
+function recover(out: string): void {
+  const work = join(out, WORK_DIR);
+  const journal = join(work, JOURNAL);
+  if (existsSync(journal)) {
+    const { staging } = JSON.parse(readFileSync(journal, 'utf8')) as { staging: string };
+    if (existsSync(staging)) moveInto(staging, out, false);
+    rmSync(journal, { force: true });
+  }
+  for (const entry of readdirSync(work)) {
+    const m = /^run-(\d+)-\d+$/.exec(entry);
+    if (m && !alive(Number(m[1]))) rmSync(join(work, entry), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
