@@ -23,6 +23,10 @@ leaves the previous dataset intact.
       --shard <i/N>     Process only shard i of N (1-based), chosen by a stable
                         hash of each input's path; combine the N outputs with
                         imr merge
+      --time-budget <s> Seconds one letter may take before it is stopped and
+                        recorded as a timeout error (default 60)
+      --max-bytes <n>   Larger files are recorded as file_too_large errors
+                        (default 20000000)
       --force           Write into a folder that is not empty and holds no
                         imr dataset (the dataset's files are replaced; other
                         files are left alone)
@@ -45,6 +49,8 @@ published with "complete": false in its manifest).`,
     shard: { type: 'string' },
     'keep-text': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    'time-budget': { type: 'string' },
+    'max-bytes': { type: 'string' },
     'raw-csv': { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
   },
@@ -60,6 +66,14 @@ published with "complete": false in its manifest).`,
       throw new UsageError((error as Error).message);
     }
     if (values.cache !== undefined && values.incremental !== true) throw new UsageError('--cache goes with --incremental');
+    const number = (name: string): number | undefined => {
+      if (values[name] === undefined) return undefined;
+      const n = Number(values[name]);
+      if (!(n > 0)) throw new UsageError(`--${name} takes a positive number (got "${values[name]}")`);
+      return n;
+    };
+    const timeBudget = number('time-budget');
+    const maxBytes = number('max-bytes');
     const quiet = values.quiet === true;
     let summary;
     try {
@@ -72,6 +86,8 @@ published with "complete": false in its manifest).`,
         shard,
         cacheDir: values.incremental === true ? ((values.cache as string | undefined) ?? join(out, WORK_DIR, 'cache')) : null,
         force: values.force === true,
+        timeBudget,
+        maxBytes,
         progress: quiet ? null : process.stderr,
       });
     } catch (error) {

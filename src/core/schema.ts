@@ -43,6 +43,8 @@ export const ERROR_CODE_MEANINGS = {
   not_an_imr_letter: 'readable text, but none of the headings or wording of an IMR determination letter',
   no_decisions: 'an IMR letter whose layout was recognised or suggested, but in which no decided item could be found (e.g. truncated)',
   extractor_failed: 'an internal error of the extractor on this letter (a defect: please report it)',
+  timeout: 'processing took longer than the time budget (--time-budget) and was stopped',
+  file_too_large: 'larger than the size limit (--max-bytes): no letter is that long',
   pdf_encrypted: 'a PDF that needs a password (or an encryption pdf.js cannot undo)',
   pdf_no_text: 'a PDF with pages but no text layer (a scan): OCR is out of scope; the manifest counts these',
   pdf_damaged: 'a PDF that cannot be read: empty, truncated (no %%EOF), or not a PDF',

@@ -33,6 +33,10 @@ export interface ExtractOptions {
   keepText?: boolean;
   /** Write into a non-empty folder that holds no imr dataset. */
   force?: boolean;
+  /** Seconds a single letter may take before it is stopped as a `timeout` error (default 60). */
+  timeBudget?: number;
+  /** Larger files are `file_too_large` errors (default 20,000,000 bytes). */
+  maxBytes?: number;
 }
 
 export interface ExtractSummary {
@@ -65,8 +69,7 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
   const writer = new DatasetWriter(options.out);
   const keepText = options.keepText ? join(writer.staging, 'text') : null;
   const progress = new Progress(files.length, options.progress ?? null);
-  // Few inputs do not pay for starting workers.
-  const runner = createRunner(files.length <= size ? 1 : Math.min(jobs, batches.length));
+  const runner = createRunner(Math.max(1, Math.min(jobs, batches.length)), (options.timeBudget ?? 60) * 1000);
   const limit = pLimit(jobs * 2);
   const window = jobs * 8;
   // Ctrl-C: stop taking new batches, publish what is done as a partial dataset. A second one stops at once.
@@ -76,13 +79,13 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     interrupted = true;
   };
   process.on('SIGINT', onInterrupt);
+  const inFlight = new Map<number, ReturnType<typeof runner.run>>();
   try {
-    const inFlight = new Map<number, ReturnType<typeof runner.run>>();
     let next = 0;
     for (let written = 0; written < batches.length && !interrupted; written++) {
       while (next < batches.length && next < written + window) {
         const batch = batches[next]!;
-        inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache, keepText })));
+        inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache, keepText, maxBytes: options.maxBytes ?? 20_000_000 })));
         next++;
       }
       const results = await inFlight.get(written)!;
@@ -101,6 +104,8 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);
+    // Batches still running when interrupted are dropped: closing the pool stops them.
+    for (const pending of inFlight.values()) pending.catch(() => {});
     await runner.close();
   }
   progress.finish();

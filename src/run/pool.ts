@@ -1,12 +1,15 @@
 /**
- * Where batches run: worker threads (piscina) for `--jobs` above 1, the main
- * thread otherwise. Workers run the built code (dist/run/worker.js).
+ * Where batches run: worker threads (piscina), `jobs` of them, running the
+ * built code (dist/run/worker.js). Each batch is watched: a letter that
+ * keeps its worker busy longer than the time budget has its worker stopped
+ * and becomes a `timeout` error row; the rest of its batch is run again
+ * without it. So one pathological letter costs its budget, not the run.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { Rendered } from './render.js';
-import { runBatch, type Batch } from './worker.js';
+import { render, type Rendered } from './render.js';
+import type { Batch } from './worker.js';
 
 export interface Runner {
   run(batch: Batch): Promise<Rendered[]>;
@@ -15,11 +18,49 @@ export interface Runner {
 
 const WORKER = fileURLToPath(new URL('../../dist/run/worker.js', import.meta.url).href.replace('/dist/dist/', '/dist/'));
 
-export function createRunner(jobs: number): Runner {
-  if (jobs <= 1) {
-    return { run: (batch) => runBatch(batch), close: async () => {} };
-  }
+/** How often the watchdog looks at the workers. */
+const WATCH_MS = 100;
+
+export function createRunner(jobs: number, budgetMs: number): Runner {
   if (!existsSync(WORKER)) throw new Error(`worker threads need the built code (${WORKER}): run npm run build`);
   const pool = new Piscina<Batch, Rendered[]>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
-  return { run: (batch) => pool.run(batch), close: () => pool.destroy() };
+
+  async function guarded(batch: Batch): Promise<Rendered[]> {
+    if (batch.files.length === 0) return [];
+    // The worker writes the index of the file it is on; the watchdog reads it.
+    const current = new Int32Array(new SharedArrayBuffer(4));
+    current[0] = -1;
+    const controller = new AbortController();
+    let seen = -1;
+    let since = performance.now();
+    let timedOut = -1;
+    const watch = setInterval(() => {
+      const at = Atomics.load(current, 0);
+      const now = performance.now();
+      if (at !== seen) {
+        seen = at;
+        since = now;
+      } else if (at >= 0 && now - since > budgetMs) {
+        timedOut = at;
+        controller.abort();
+      }
+    }, WATCH_MS);
+    try {
+      return await pool.run({ ...batch, current }, { signal: controller.signal });
+    } catch (error) {
+      if (timedOut < 0) throw error;
+      const file = batch.files[timedOut]!;
+      const row = render(
+        { sourceFile: file.sourceFile, sha256: '', bytes: 0, encoding: '', outcome: { ok: false, code: 'timeout', message: `took longer than the time budget of ${budgetMs / 1000} s and was stopped` } },
+        batch.rawCsv,
+      );
+      const before = await guarded({ ...batch, files: batch.files.slice(0, timedOut) });
+      const after = await guarded({ ...batch, files: batch.files.slice(timedOut + 1) });
+      return [...before, row, ...after];
+    } finally {
+      clearInterval(watch);
+    }
+  }
+
+  return { run: guarded, close: () => pool.destroy() };
 }

@@ -16,12 +16,17 @@ export interface Batch {
   cache: CacheConfig | null;
   /** Where to write the text extracted from PDFs (`--keep-text`), or null. */
   keepText: string | null;
+  /** Files larger than this become `file_too_large` errors. */
+  maxBytes: number;
+  /** Shared with the watchdog: the index of the file being processed. */
+  current?: Int32Array;
 }
 
 export async function runBatch(batch: Batch): Promise<Rendered[]> {
   const out: Rendered[] = [];
-  for (const input of batch.files) {
-    const read = readInput(input);
+  for (const [index, input] of batch.files.entries()) {
+    if (batch.current) Atomics.store(batch.current, 0, index);
+    const read = readInput(input, batch.maxBytes);
     if ('result' in read) {
       out.push(render(read.result, batch.rawCsv));
       continue;
