@@ -107,7 +107,8 @@ function occupation(text: string, region: Span): Found<string> | null {
   for (const { m, strong } of cues) {
     const from = m.index! + m[0].length;
     const clause = /^[^.,;:()\n]{1,60}/.exec(body.slice(from).replace(/\n/g, ' '))?.[0] ?? '';
-    const words = title(clause, strong);
+    // A title's words without the punctuation around them ("driver," -> "driver").
+    const words = title(clause, strong).map((w) => w.replace(/^[^\w]+|[^\w]+$/g, '')).filter(Boolean);
     const phrase = words.join(' ').replace(/[^\w\s/&'-]/g, '').trim();
     if (!phrase || NOT_OCCUPATION.test(phrase)) continue;
     const at = body.indexOf(words[0]!, from);

@@ -61,7 +61,8 @@ export const professionalReview: Layout = {
         const re = new RegExp(`The\\s+requested\\s+[^]{1,400}?${NECESSITY}`, 'gi');
         const body = text.slice(why.start, why.end);
         for (let m = re.exec(body); m !== null; m = re.exec(body)) {
-          const at = why.start + m.index + m[0].search(/(?:not\s*)?medically/i);
+          // The deciding words end the match ("... is not medically necessary").
+          const at = why.start + m.index + m[0].search(/(?:not\s*)?medically\s*necessary$/i);
           decided = { value: m[1] ? 'upheld' : 'overturned', span: { start: at, end: why.start + m.index + m[0].length } };
         }
       }
