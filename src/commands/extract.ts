@@ -33,6 +33,11 @@ leaves the previous dataset intact.
       --keep-text       Write the text extracted from each PDF to the output's
                         text/ folder (<source_file>.txt): the offsets in
                         cases.jsonl index that text
+      --redact          Mask residual identifiers (person names, phone and
+                        social security numbers, claim numbers, e-mail and
+                        street addresses) found in free text, in every output
+                        as [REDACTED:kind]; the manifest counts them per case
+                        either way
       --raw-csv         Do not neutralise free-text cells that a spreadsheet
                         would evaluate as formulas (see the codebook)
   -q, --quiet           Print nothing but errors (no progress)
@@ -51,6 +56,7 @@ published with "complete": false in its manifest).`,
     force: { type: 'boolean', default: false },
     'time-budget': { type: 'string' },
     'max-bytes': { type: 'string' },
+    redact: { type: 'boolean', default: false },
     'raw-csv': { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
   },
@@ -82,6 +88,7 @@ published with "complete": false in its manifest).`,
         out,
         rawCsv: values['raw-csv'] === true,
         keepText: values['keep-text'] === true,
+        redact: values.redact === true,
         jobs,
         shard,
         cacheDir: values.incremental === true ? ((values.cache as string | undefined) ?? join(out, WORK_DIR, 'cache')) : null,

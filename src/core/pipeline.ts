@@ -11,6 +11,7 @@ import { classifyTreatment } from './extract/treatment.js';
 import { CASE_NUMBER, extractHeader } from './extract/header.js';
 import { extractNarrativeDates } from './extract/narrative-dates.js';
 import { extractReviewer, extractReviewerProse } from './extract/reviewer.js';
+import { findIdentifiers } from './identifiers.js';
 import { detectLayout } from './layouts/index.js';
 import { unknownDecisions } from './layouts/unknown.js';
 import { createLetter } from './letter.js';
@@ -103,41 +104,41 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
   const itemRecords = items.map((item) => itemRecord(letter, item));
   const nOverturned = itemRecords.filter((i) => i.outcome.value === 'overturned').length;
   const caseNumber = loc(headerFields.caseNumber);
-  return {
-    ok: true,
-    record: {
-      case_id: caseNumber?.value ?? baseName(sourceFile),
-      source_file: sourceFile,
-      template,
-      offsets: 'utf16',
-      case_number: caseNumber,
-      dates,
-      priority: loc(headerFields.priority),
-      patient_age: loc(demographics.age),
-      patient_sex: loc(demographics.sex),
-      reviewer_licensure: reviewer.licensure.map((f) => located(letter, f)),
-      reviewer_specialty: reviewer.specialty.map((f) => located(letter, f)),
-      n_items: itemRecords.length,
-      n_overturned: nOverturned,
-      case_outcome: caseOutcome(itemRecords.length, nOverturned),
-      occupation: loc(clinical?.occupation),
-      mechanism: loc(clinical?.mechanism),
-      mechanism_type: clinical?.mechanismType ?? null,
-      body_regions: (clinical?.bodyRegions ?? []).map((f) => located(letter, f)),
-      diagnoses: (clinical?.diagnoses ?? []).map((f) => located(letter, f)),
-      prior_treatments: (clinical?.priorTreatments ?? []).map((f) => located(letter, f)),
-      negated: (clinical?.negated ?? []).map((f) => located(letter, f)),
-      ur_action: loc(clinical?.urAction),
-      ur_action_date: loc(clinical?.urActionDate),
-      mentions: (clinical?.mentions ?? []).map((m) => ({ kind: m.kind, value: m.value, status: m.status, ...sourceSpan(letter, m.span) })),
-      sections: sections.map((s) => ({ name: s.name, ...sourceSpan(letter, s.span) })),
-      items: itemRecords,
-      warnings: messages.map((m) => {
-        const span = m.span ? sourceSpan(letter, m.span) : null;
-        return { rule_id: m.ruleId, reason: m.reason, start: span?.start ?? null, end: span?.end ?? null };
-      }),
-    },
+  const record: CaseRecord = {
+    case_id: caseNumber?.value ?? baseName(sourceFile),
+    source_file: sourceFile,
+    template,
+    offsets: 'utf16',
+    case_number: caseNumber,
+    dates,
+    priority: loc(headerFields.priority),
+    patient_age: loc(demographics.age),
+    patient_sex: loc(demographics.sex),
+    reviewer_licensure: reviewer.licensure.map((f) => located(letter, f)),
+    reviewer_specialty: reviewer.specialty.map((f) => located(letter, f)),
+    n_items: itemRecords.length,
+    n_overturned: nOverturned,
+    case_outcome: caseOutcome(itemRecords.length, nOverturned),
+    occupation: loc(clinical?.occupation),
+    mechanism: loc(clinical?.mechanism),
+    mechanism_type: clinical?.mechanismType ?? null,
+    body_regions: (clinical?.bodyRegions ?? []).map((f) => located(letter, f)),
+    diagnoses: (clinical?.diagnoses ?? []).map((f) => located(letter, f)),
+    prior_treatments: (clinical?.priorTreatments ?? []).map((f) => located(letter, f)),
+    negated: (clinical?.negated ?? []).map((f) => located(letter, f)),
+    ur_action: loc(clinical?.urAction),
+    ur_action_date: loc(clinical?.urActionDate),
+    mentions: (clinical?.mentions ?? []).map((m) => ({ kind: m.kind, value: m.value, status: m.status, ...sourceSpan(letter, m.span) })),
+    sections: sections.map((s) => ({ name: s.name, ...sourceSpan(letter, s.span) })),
+    items: itemRecords,
+    warnings: messages.map((m) => {
+      const span = m.span ? sourceSpan(letter, m.span) : null;
+      return { rule_id: m.ruleId, reason: m.reason, start: span?.start ?? null, end: span?.end ?? null };
+    }),
+    identifiers: [],
   };
+  record.identifiers = findIdentifiers(record);
+  return { ok: true, record };
 }
 
 function baseName(path: string): string {

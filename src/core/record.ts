@@ -3,6 +3,7 @@
  * is these records; the CSV files are columns drawn from them (see schema.ts).
  */
 import type { AssertionStatus } from './extract/assertions.js';
+import type { IdentifierHit } from './identifiers.js';
 import type { CaseOutcome, DateField, Outcome, Party, Priority, SectionName, Sex, SourceFamily, TemplateName } from './types.js';
 
 /** A value with the `[start, end)` UTF-16 offsets of the source text it was read from. */
@@ -90,6 +91,8 @@ export interface CaseRecord {
   sections: { name: SectionName; start: number; end: number }[];
   items: ItemRecord[];
   warnings: WarningRecord[];
+  /** Residual identifiers found in the free-text values (offsets within each value). */
+  identifiers: IdentifierHit[];
 }
 
 export const DATE_FIELDS: readonly DateField[] = ['date_assigned', 'decision_date', 'date_of_injury', 'ur_denial_date', 'application_received'];

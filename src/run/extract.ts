@@ -37,6 +37,8 @@ export interface ExtractOptions {
   timeBudget?: number;
   /** Larger files are `file_too_large` errors (default 20,000,000 bytes). */
   maxBytes?: number;
+  /** Mask residual identifiers (names, phone numbers, ...) in every output. */
+  redact?: boolean;
 }
 
 export interface ExtractSummary {
@@ -85,7 +87,7 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     for (let written = 0; written < batches.length && !interrupted; written++) {
       while (next < batches.length && next < written + window) {
         const batch = batches[next]!;
-        inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache, keepText, maxBytes: options.maxBytes ?? 20_000_000 })));
+        inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache, keepText, maxBytes: options.maxBytes ?? 20_000_000, redact: options.redact === true })));
         next++;
       }
       const results = await inFlight.get(written)!;
@@ -114,7 +116,7 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     {
       tool: 'imr-extract',
       version: TOOL_VERSION,
-      options: { inputs: options.inputs, raw_csv: options.rawCsv, incremental: cache !== null, shard: shard ? `${shard.index}/${shard.count}` : null },
+      options: { inputs: options.inputs, raw_csv: options.rawCsv, redact: options.redact === true, incremental: cache !== null, shard: shard ? `${shard.index}/${shard.count}` : null },
       discovered: files.length,
       timings_ms: { discover: Math.round(t1 - t0), extract: Math.round(t2 - t1), jobs },
     },

@@ -134,7 +134,7 @@ class ShardReader {
         citations: '',
         jsonl: '',
         errors: this.errors.next(),
-        counts: { cases: 0, errors: 1, decisions: 0, citations: 0, overturned: 0, warnings: 0, errorCode: entry.error_code ?? null },
+        counts: { cases: 0, errors: 1, decisions: 0, citations: 0, overturned: 0, warnings: 0, errorCode: entry.error_code ?? null, identifiers: {} },
       };
       return;
     }
@@ -154,7 +154,7 @@ class ShardReader {
       citations,
       jsonl,
       errors: '',
-      counts: { cases: 1, errors: 0, decisions: record.items.length, citations: nCitations, overturned: record.n_overturned, warnings: record.warnings.length, errorCode: null },
+      counts: { cases: 1, errors: 0, decisions: record.items.length, citations: nCitations, overturned: record.n_overturned, warnings: record.warnings.length, errorCode: null, identifiers: entry.identifiers ?? {} },
     };
   }
 }

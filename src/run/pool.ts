@@ -53,6 +53,7 @@ export function createRunner(jobs: number, budgetMs: number): Runner {
       const row = render(
         { sourceFile: file.sourceFile, sha256: '', bytes: 0, encoding: '', outcome: { ok: false, code: 'timeout', message: `took longer than the time budget of ${budgetMs / 1000} s and was stopped` } },
         batch.rawCsv,
+        batch.redact,
       );
       const before = await guarded({ ...batch, files: batch.files.slice(0, timedOut) });
       const after = await guarded({ ...batch, files: batch.files.slice(timedOut + 1) });

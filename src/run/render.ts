@@ -4,6 +4,7 @@
  * letter was processed (a worker thread), so the main thread only appends
  * strings in order.
  */
+import { countByKind, redact as redactRecord, type IdentifierKind } from '../core/identifiers.js';
 import type { CaseRecord } from '../core/record.js';
 import { CASES, CITATIONS, DECISIONS, ERRORS, type CitationRow, type DecisionRow, type ErrorRow } from '../core/schema.js';
 import { CsvTable } from '../sinks/csv.js';
@@ -18,6 +19,8 @@ export interface FileEntry {
   result: 'case' | 'error';
   case_id?: string;
   error_code?: string;
+  /** Residual identifiers found in the case's free text, by kind (only when there are any). */
+  identifiers?: Partial<Record<IdentifierKind, number>>;
 }
 
 export interface Rendered {
@@ -29,7 +32,7 @@ export interface Rendered {
   citations: string;
   jsonl: string;
   errors: string;
-  counts: { cases: number; errors: number; decisions: number; citations: number; overturned: number; warnings: number; errorCode: string | null };
+  counts: { cases: number; errors: number; decisions: number; citations: number; overturned: number; warnings: number; errorCode: string | null; identifiers: Partial<Record<IdentifierKind, number>> };
 }
 
 interface Tables {
@@ -50,10 +53,11 @@ function tablesFor(rawCsv: boolean): Tables {
   return t;
 }
 
-export function render(result: FileResult, rawCsv: boolean): Rendered {
+/** Renders one result; with `redact`, identifiers in the free text are masked in every output. */
+export function render(result: FileResult, rawCsv: boolean, redact = false): Rendered {
   const t = tablesFor(rawCsv);
   const base = { source_file: result.sourceFile, sha256: result.sha256, bytes: result.bytes, encoding: result.encoding };
-  const entry = (e: Pick<FileEntry, 'result' | 'case_id' | 'error_code'>): string => JSON.stringify({ ...base, ...e } satisfies FileEntry);
+  const entry = (e: Pick<FileEntry, 'result' | 'case_id' | 'error_code' | 'identifiers'>): string => JSON.stringify({ ...base, ...e } satisfies FileEntry);
   if (!result.outcome.ok) {
     const row = { source_file: result.sourceFile, error_code: result.outcome.code, message: result.outcome.message };
     return {
@@ -64,20 +68,22 @@ export function render(result: FileResult, rawCsv: boolean): Rendered {
       citations: '',
       jsonl: '',
       errors: t.errors.rows([row]),
-      counts: { cases: 0, errors: 1, decisions: 0, citations: 0, overturned: 0, warnings: 0, errorCode: row.error_code },
+      counts: { cases: 0, errors: 1, decisions: 0, citations: 0, overturned: 0, warnings: 0, errorCode: row.error_code, identifiers: {} },
     };
   }
-  const record = result.outcome.record;
+  const found = result.outcome.record;
+  const identifiers = countByKind(found.identifiers);
+  const record = redact && found.identifiers.length ? redactRecord(found, found.identifiers) : found;
   const decisions = record.items.map((item) => ({ record, item }));
   const citations = record.items.flatMap((item) => item.citations.map((citation) => ({ record, item, citation })));
   return {
     sourceFile: result.sourceFile,
-    entry: entry({ result: 'case', case_id: record.case_id }),
+    entry: entry({ result: 'case', case_id: record.case_id, ...(found.identifiers.length ? { identifiers } : {}) }),
     cases: t.cases.rows([record]),
     decisions: t.decisions.rows(decisions),
     citations: t.citations.rows(citations),
     jsonl: JSON.stringify(record) + '\n',
     errors: '',
-    counts: { cases: 1, errors: 0, decisions: decisions.length, citations: citations.length, overturned: record.n_overturned, warnings: record.warnings.length, errorCode: null },
+    counts: { cases: 1, errors: 0, decisions: decisions.length, citations: citations.length, overturned: record.n_overturned, warnings: record.warnings.length, errorCode: null, identifiers },
   };
 }

@@ -18,6 +18,8 @@ export interface Batch {
   keepText: string | null;
   /** Files larger than this become `file_too_large` errors. */
   maxBytes: number;
+  /** Mask residual identifiers in every output. */
+  redact: boolean;
   /** Shared with the watchdog: the index of the file being processed. */
   current?: Int32Array;
 }
@@ -28,7 +30,7 @@ export async function runBatch(batch: Batch): Promise<Rendered[]> {
     if (batch.current) Atomics.store(batch.current, 0, index);
     const read = readInput(input, batch.maxBytes);
     if ('result' in read) {
-      out.push(render(read.result, batch.rawCsv));
+      out.push(render(read.result, batch.rawCsv, batch.redact));
       continue;
     }
     const hash = sha256(read.bytes);
@@ -38,7 +40,7 @@ export async function runBatch(batch: Batch): Promise<Rendered[]> {
       continue;
     }
     const result = isPdf(input) ? await processPdf(input, read.bytes, hash, batch.keepText) : processBytes(input, read.bytes, hash);
-    const rendered = render(result, batch.rawCsv);
+    const rendered = render(result, batch.rawCsv, batch.redact);
     if (batch.cache) cachePut(batch.cache, input.sourceFile, hash, rendered);
     out.push(rendered);
   }

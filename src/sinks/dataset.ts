@@ -58,6 +58,8 @@ export class DatasetWriter {
   private readonly files: Record<'cases' | 'decisions' | 'citations' | 'jsonl' | 'errors' | 'entries', BufferedFile>;
   readonly counts = { inputs: 0, cases: 0, errors: 0, decisions: 0, citations: 0, overturned: 0, warnings: 0 };
   readonly errorCodes: Record<string, number> = {};
+  readonly identifiers: Record<string, number> = {};
+  private casesWithIdentifiers = 0;
   private closed = false;
 
   constructor(out: string) {
@@ -89,6 +91,9 @@ export class DatasetWriter {
     this.counts.overturned += c.overturned;
     this.counts.warnings += c.warnings;
     if (c.errorCode) this.errorCodes[c.errorCode] = (this.errorCodes[c.errorCode] ?? 0) + 1;
+    const kinds = Object.entries(c.identifiers);
+    if (kinds.length) this.casesWithIdentifiers++;
+    for (const [kind, n] of kinds) this.identifiers[kind] = (this.identifiers[kind] ?? 0) + (n ?? 0);
     this.files.cases.write(r.cases);
     this.files.decisions.write(r.decisions);
     this.files.citations.write(r.citations);
@@ -121,6 +126,7 @@ export class DatasetWriter {
       },
       items_overturned: this.counts.overturned,
       warnings: this.counts.warnings,
+      identifiers: { cases: this.casesWithIdentifiers, ...Object.fromEntries(Object.entries(this.identifiers).sort(([a], [b]) => (a < b ? -1 : 1))) },
       offsets: 'UTF-16 code units into the decoded source text, [start, end)',
       timings_ms: head.timings_ms,
     };

@@ -53,9 +53,9 @@ describe('bad input', () => {
   });
 
   it('records a file that vanished (or cannot be read) before its turn as unreadable', async () => {
-    const [row] = await runBatch({ files: [{ path: join(work, 'gone.txt'), sourceFile: 'gone.txt' }], rawCsv: false, cache: null, keepText: null, maxBytes: 1e7 });
+    const [row] = await runBatch({ files: [{ path: join(work, 'gone.txt'), sourceFile: 'gone.txt' }], rawCsv: false, cache: null, keepText: null, maxBytes: 1e7, redact: false });
     expect(row!.counts.errorCode).toBe('unreadable');
-    const [dirRow] = await runBatch({ files: [{ path: work, sourceFile: 'a-folder.txt' }], rawCsv: false, cache: null, keepText: null, maxBytes: 1e7 });
+    const [dirRow] = await runBatch({ files: [{ path: work, sourceFile: 'a-folder.txt' }], rawCsv: false, cache: null, keepText: null, maxBytes: 1e7, redact: false });
     expect(dirRow!.counts.errorCode).toBe('unreadable');
   });
 
