@@ -120,7 +120,10 @@ export class TermMatcher<K> {
     this.index = new TermIndex(groups);
   }
 
-  /** Every non-overlapping hit in `text`, in text order; at each word the longest match wins. */
+  /**
+   * Every non-overlapping hit in `text`, in text order; at each word the
+   * longest match wins (one hit per key when several keys share that term).
+   */
   scan(text: string): TermHit<K>[] {
     const lower = text.toLowerCase();
     const tokens = tokenize(lower);
@@ -128,10 +131,15 @@ export class TermMatcher<K> {
     for (let i = 0; i < tokens.length; i++) {
       const matches = this.index.matchesAt(lower, tokens, i);
       if (matches.length === 0) continue;
-      const best = matches.reduce((a, b) => (b.end > a.end ? b : a));
+      const end = Math.max(...matches.map((m) => m.end));
       const start = tokens[i]!.start;
-      hits.push({ key: best.term.key, term: best.term.term, index: start, length: best.end - start });
-      while (i + 1 < tokens.length && tokens[i + 1]!.start < best.end) i++;
+      const keys = new Set<K>();
+      for (const m of matches) {
+        if (m.end !== end || keys.has(m.term.key)) continue;
+        keys.add(m.term.key);
+        hits.push({ key: m.term.key, term: m.term.term, index: start, length: end - start });
+      }
+      while (i + 1 < tokens.length && tokens[i + 1]!.start < end) i++;
     }
     return hits;
   }

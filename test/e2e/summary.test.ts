@@ -1,8 +1,9 @@
 /**
  * Case-summary fields against the hand annotations of 48 dev letters
- * (test/annotations/). The floors here guard what has been reached; the
- * targets in scripts/summary-score.ts (SUMMARY_THRESHOLDS) are what
- * `npm run eval` reports against. Needs ../shared.
+ * (test/annotations/): F1 of at least 0.90 for diagnoses, prior treatments
+ * and body regions (occupation: no false one; the summaries name none), and
+ * 0.95 accuracy of the assertion status of the mentions the extractor
+ * extracts. Needs ../shared.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { ROOT } from '../../scripts/golden.js';
 import { LETTERS, hasShared } from '../../scripts/shared.js';
 import { scoreSummaries } from '../../scripts/summary-score.js';
 
-const FLOORS: Record<string, number> = { diagnoses: 0.9, body_regions: 0.88, prior_treatments: 0.85, occupation: 1, ur_action: 0.95, ur_action_date: 0.85 };
+const FLOORS: Record<string, number> = { diagnoses: 0.9, body_regions: 0.9, prior_treatments: 0.9, occupation: 1, ur_action: 0.95, ur_action_date: 0.85 };
 
 describe.skipIf(!hasShared())('case-summary fields on the annotated dev letters', () => {
   const annotations = JSON.parse(readFileSync(join(ROOT, 'test', 'annotations', 'summaries.json'), 'utf8')).letters;
@@ -24,6 +25,6 @@ describe.skipIf(!hasShared())('case-summary fields on the annotated dev letters'
       expect(f.f1, `${field} F1 (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`).toBeGreaterThanOrEqual(floor);
     }
     expect(s.extracted.n).toBeGreaterThan(100);
-    expect(s.extracted.accuracy, 'assertion status of extracted mentions').toBeGreaterThanOrEqual(0.85);
+    expect(s.extracted.accuracy, 'assertion status of extracted mentions').toBeGreaterThanOrEqual(0.95);
   });
 });

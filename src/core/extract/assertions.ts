@@ -38,7 +38,7 @@ const TRIGGERS = new TermMatcher<TriggerKey>([
 ]);
 
 /** How far (in words) each kind of trigger reaches: negation is local; a history or plan covers its list. */
-const WINDOW: Record<Kind, number> = { negated: lexicon.window, hypothetical: 20, historical: 60 };
+const WINDOW: Record<Kind, number> = { negated: lexicon.window, hypothetical: 40, historical: 60 };
 
 interface Trigger {
   key: TriggerKey;

@@ -251,12 +251,20 @@ function diagnoses(text: string, region: Span): Found<string>[] {
 const UR_SENTENCE = /\butili[sz]ation\s+review\b|\bUR\b|\brequest(?:ed|s)?\b|\b(?:was|were|been)\s+(?:denied|non-?\s?certified|modified|partially\s+certified)\b|\bdenied\s+due\b|\bprevious\s+denial\b|\bprior\s+determination\b/i;
 const COMPLAINT_SENTENCE = /\binjur|\bpain\b|\bcomplain|\bdiagnos|\bsprain|\bstrain|\btreated\s+for|\bsymptom|\bcontusion|\bfracture|\bache/i;
 
+/** Examination and imaging findings: a region seen only there is not an injured one. */
+const FINDING_SENTENCE = /\b(?:exam(?:ination)?|objective(?:\s+findings)?|x-?rays?|MRI|CT\s+scan|imaging|radiograph\w*|studies|reflex(?:es)?|palpation)\b/i;
+const STRONG_COMPLAINT = /\bcomplain|\bdiagnos|\binjur(?:ed|y|ies)\b/i;
+/** Pain that radiates from a region names no new one after this. */
+const RADIATION = /\b(?:radiat\w*|down\s+(?:the|to|into)|into\s+the|extending\s+(?:to|into))\b/i;
+
 function bodyRegions(text: string, region: Span): Found<string>[] {
   const found: Found<string>[] = [];
   for (const s of sentences(text, region)) {
     const sentence = text.slice(s.start, s.end);
     if (!COMPLAINT_SENTENCE.test(sentence) || UR_SENTENCE.test(sentence)) continue;
-    for (const h of BODY_REGION_TERMS.scan(sentence)) {
+    if (FINDING_SENTENCE.test(sentence) && !STRONG_COMPLAINT.test(sentence)) continue;
+    const radiation = RADIATION.exec(sentence)?.index ?? sentence.length;
+    for (const h of BODY_REGION_TERMS.scan(sentence.slice(0, radiation))) {
       if (!found.some((f) => f.value === h.key)) found.push({ value: h.key, span: { start: s.start + h.index, end: s.start + h.index + h.length } });
     }
   }
