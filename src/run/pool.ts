@@ -20,10 +20,14 @@ const WORKER = fileURLToPath(new URL('../../dist/run/worker.js', import.meta.url
 
 /** How often the watchdog looks at the workers. */
 const WATCH_MS = 100;
+/** Old-generation heap of a worker thread. */
+const WORKER_HEAP_MB = 192;
 
 export function createRunner(jobs: number, budgetMs: number): Runner {
   if (!existsSync(WORKER)) throw new Error(`worker threads need the built code (${WORKER}): run npm run build`);
-  const pool = new Piscina<Batch, Rendered[]>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  // A worker's heap is capped, so memory stays bounded however many letters pass through; a letter
+  // that needs more (a giant PDF) stops its worker and becomes an error row like a timeout.
+  const pool = new Piscina<Batch, Rendered[]>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 
   async function guarded(batch: Batch): Promise<Rendered[]> {
     if (batch.files.length === 0) return [];
@@ -48,15 +52,17 @@ export function createRunner(jobs: number, budgetMs: number): Runner {
     try {
       return await pool.run({ ...batch, current }, { signal: controller.signal });
     } catch (error) {
-      if (timedOut < 0) throw error;
-      const file = batch.files[timedOut]!;
-      const row = render(
-        { sourceFile: file.sourceFile, sha256: '', bytes: 0, encoding: '', outcome: { ok: false, code: 'timeout', message: `took longer than the time budget of ${budgetMs / 1000} s and was stopped` } },
-        batch.rawCsv,
-        batch.redact,
-      );
-      const before = await guarded({ ...batch, files: batch.files.slice(0, timedOut) });
-      const after = await guarded({ ...batch, files: batch.files.slice(timedOut + 1) });
+      // The worker stopped on a letter: past the time budget, or out of memory. That letter becomes an error row.
+      const at = timedOut >= 0 ? timedOut : Atomics.load(current, 0);
+      if (at < 0) throw error;
+      const file = batch.files[at]!;
+      const outcome =
+        timedOut >= 0
+          ? { ok: false as const, code: 'timeout', message: `took longer than the time budget of ${budgetMs / 1000} s and was stopped` }
+          : { ok: false as const, code: 'extractor_failed', message: `the worker stopped on this letter: ${error instanceof Error ? error.message : String(error)}` };
+      const row = render({ sourceFile: file.sourceFile, sha256: '', bytes: 0, encoding: '', outcome }, batch.rawCsv, batch.redact);
+      const before = await guarded({ ...batch, files: batch.files.slice(0, at) });
+      const after = await guarded({ ...batch, files: batch.files.slice(at + 1) });
       return [...before, row, ...after];
     } finally {
       clearInterval(watch);
