@@ -4,7 +4,8 @@
  * addresses. The published letters are redacted; letters from other sources
  * may not be. Patterns find the structured ones; person names are found by
  * titles and credentials ("Dr. Ruiz", "Ana Ruiz, M.D.") and, in sentences
- * with a run of capitalised words, by compromise's people tagging.
+ * with two capitalised words that compromise's lexicon knows as a given name
+ * or a surname, by compromise's people tagging.
  */
 import nlp from 'compromise';
 import { loadLexicon } from './lexicon.js';
@@ -53,10 +54,18 @@ const KNOWN_WORDS = (() => {
 /** Two capitalised words in a row that the lexicons do not know: where a bare name could be. */
 const CAPITALISED_RUN = /\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b/g;
 
+/** compromise's own lexicon: which words it knows as given names or surnames. */
+const NAMES = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+const givenName = (w: string) => /^(?:FirstName|MaleName|FemaleName)$/.test(NAMES[w] ?? '');
+const surname = (w: string) => NAMES[w] === 'LastName';
+
+/** A run of capitalised words the lexicons do not know, one of which compromise knows as part of a name. */
 function nameCandidate(sentence: string): boolean {
   CAPITALISED_RUN.lastIndex = 0;
   for (let m = CAPITALISED_RUN.exec(sentence); m !== null; m = CAPITALISED_RUN.exec(sentence)) {
-    if (!KNOWN_WORDS.has(m[1]!.toLowerCase()) && !KNOWN_WORDS.has(m[2]!.toLowerCase())) return true;
+    const [a, b] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+    if (KNOWN_WORDS.has(a) || KNOWN_WORDS.has(b)) continue;
+    if (givenName(a) || surname(b)) return true;
   }
   return false;
 }

@@ -38,7 +38,7 @@ describe('formula neutralisation', () => {
       const out = join(work, name);
       await runExtract({ inputs: [dir], out, rawCsv: raw });
       const rows = parse(readFileSync(join(out, 'decisions.csv')), { columns: true }) as Record<string, string>[];
-      expect(rows[0]!.item_text.startsWith(raw ? '=' : `'=`)).toBe(true);
+      expect(rows[0]!.item_text!.startsWith(raw ? '=' : `'=`)).toBe(true);
       expect(rows[0]!.item_no).toBe('1');
       const cases = parse(readFileSync(join(out, 'cases.csv')), { columns: true }) as Record<string, string>[];
       expect(cases[0]!.n_items).toMatch(/^\d+$/);
