@@ -9,6 +9,8 @@
  * with the text, not with the size of the lexicon.
  */
 
+import { escapeRegExp } from './lexicon.js';
+
 export interface TermHit<K> {
   key: K;
   term: string;
@@ -27,10 +29,6 @@ interface CompiledTerm<K> {
 
 const WORD = /[a-z0-9]+/g;
 const FLEX_GAP = /^[\s\-/]+$/;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function compile<K>(key: K, term: string): CompiledTerm<K> | null {
   const prefix = term.endsWith('*');

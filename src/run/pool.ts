@@ -16,7 +16,8 @@ export interface Runner {
   close(): Promise<void>;
 }
 
-const WORKER = fileURLToPath(new URL('../../dist/run/worker.js', import.meta.url).href.replace('/dist/dist/', '/dist/'));
+/** The built worker, found the same way from src/run (tests) and dist/run. */
+const WORKER = fileURLToPath(new URL('../../dist/run/worker.js', import.meta.url));
 
 /** How often the watchdog looks at the workers. */
 const WATCH_MS = 100;

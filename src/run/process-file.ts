@@ -36,12 +36,16 @@ export function processBytes(input: InputFile, bytes: Buffer, hash = sha256(byte
   if (bytes.length === 0) return { ...base, encoding: '', outcome: { ok: false, code: 'empty_file', message: 'the file is empty (0 bytes)' } };
   const decoded = decode(bytes);
   if (!decoded.ok) return { ...base, encoding: '', outcome: { ok: false, code: decoded.code, message: decoded.message } };
+  return { ...base, encoding: decoded.encoding, outcome: extractSafely(input.sourceFile, decoded.text) };
+}
+
+/** The extractor on one letter's text; a defect in it costs that letter (`extractor_failed`), not the run. */
+function extractSafely(sourceFile: string, text: string): FileResult['outcome'] {
   try {
-    return { ...base, encoding: decoded.encoding, outcome: extractLetter(input.sourceFile, decoded.text) };
+    return extractLetter(sourceFile, text);
   } catch (error) {
-    // A defect in an extractor must cost one letter, not the run.
     const reason = error instanceof Error ? error.message : String(error);
-    return { ...base, encoding: decoded.encoding, outcome: { ok: false, code: 'extractor_failed', message: `internal error while extracting: ${reason}` } };
+    return { ok: false, code: 'extractor_failed', message: `internal error while extracting: ${reason}` };
   }
 }
 
@@ -62,12 +66,7 @@ export async function processPdf(input: InputFile, bytes: Buffer, hash: string, 
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, pdf.text);
   }
-  try {
-    return { ...base, outcome: extractLetter(input.sourceFile, pdf.text) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ...base, outcome: { ok: false, code: 'extractor_failed', message: `internal error while extracting: ${reason}` } };
-  }
+  return { ...base, outcome: extractSafely(input.sourceFile, pdf.text) };
 }
 
 /** One text letter, read and processed in the calling thread (PDFs go through runBatch). */

@@ -19,7 +19,7 @@ export const BODY_REGION_TERMS = new TermMatcher(Object.entries(bodyRegions));
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18,
-  twenty: 20, twenty_four: 24, thirty: 30, sixty: 60, ninety: 90, once: 1, twice: 2, thrice: 3, a: 1, an: 1,
+  twenty: 20, thirty: 30, sixty: 60, ninety: 90, once: 1, twice: 2, thrice: 3,
 };
 const NUM = String.raw`(\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|sixty|ninety)\b)`;
 const ONCE = String.raw`(once|twice|thrice)`;
