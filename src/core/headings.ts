@@ -27,26 +27,48 @@ export interface FoundHeading {
 
 export const letterKey = (s: string): string => s.toUpperCase().replace(/[^A-Z]/g, '');
 
+/** The layouts' titles' keys, each computed once. */
+const titleKeys = new Map<string, string>();
+
+function titleKey(title: string): string {
+  let key = titleKeys.get(title);
+  if (key === undefined) {
+    key = letterKey(title);
+    titleKeys.set(title, key);
+  }
+  return key;
+}
+
 /** The longest heading any layout has, in letters: longer lines are not headings. */
 const MAX_HEADING_LETTERS = 90;
 /** Longer lines are prose (the longest heading, with spaces, is 84 characters). */
 const MAX_HEADING_CHARACTERS = 110;
 /**
- * A line that may be (part of) a heading: short, or, up to the longest
- * heading's length, in capitals (headings are; prose is not) with few words.
+ * For a line that may be (part of) a heading (short, or, up to the longest
+ * heading's length, in capitals (headings are; prose is not) with few words),
+ * how many letters its key has; else 0.
  */
-function headingLike(s: string): boolean {
-  if (s.length > MAX_HEADING_CHARACTERS) return false;
+function headingLetters(text: string, line: Line): number {
+  const length = line.end - line.start;
+  if (length > MAX_HEADING_CHARACTERS) return 0;
   let spaces = 0;
   let upper = 0;
   let lower = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) spaces++;
-    else if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
+  let ascii = true;
+  // Every line of a letter is read: the loop stops as soon as the answer is known (too many words, or too many lowercase letters for the rest to outnumber).
+  for (let i = line.start; i < line.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (++spaces >= MAX_HEADING_WORDS) return 0;
+    } else if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) {
+      lower++;
+      if (length > 60 && lower - upper >= line.end - i) return 0;
+    } else if (c >= 128) ascii = false;
   }
-  return spaces < MAX_HEADING_WORDS && (s.length <= 60 || upper > lower);
+  if (length > 60 && upper <= lower) return 0;
+  // Upper-casing may turn a letter outside ASCII into ASCII letters ("ß" into "SS"): such a line is counted by its key.
+  return ascii ? upper + lower : letterKey(line.text).length;
 }
 /** Lines of more words than this are prose, not damaged headings. */
 const MAX_HEADING_WORDS = 14;
@@ -60,39 +82,100 @@ interface Candidate {
  * A letter's lines as heading candidates, computed once and shared by every
  * layout's search: each line's key, and each pair of consecutive lines' key
  * (headings that wrap), with the first place each key occurs.
+ *
+ * A heading is looked up by its key, so only the candidates with as many
+ * letters as it has can be it: keys are built (and indexed) for one length
+ * at a time, when a heading of that length is first asked for, rather than
+ * for every line of every letter.
  */
 export class HeadingIndex {
   readonly lines: Line[];
-  readonly candidates: Candidate[] = [];
+  /** Per line: how many letters its key has when it may be (part of) a heading, else 0. */
+  private readonly counts: number[];
+  private readonly keys: (string | undefined)[] = [];
   private readonly first = new Map<string, Span>();
+  /** The candidates by their key's length, in text order (2i: line i, 2i + 1: lines i and i + 1), made on the first look-up. */
+  private byLength: Map<number, number[]> | null = null;
+  /** The key lengths whose candidates `first` holds. */
+  private readonly indexed = new Set<number>();
+  private all: Candidate[] | null = null;
 
   constructor(text: string) {
     this.lines = linesOf(text);
     // Prose lines are long: only lines of a few words can be (part of) a heading.
-    const short = this.lines.map((l) => headingLike(l.text));
-    const keys = this.lines.map((l, i) => (short[i] ? letterKey(l.text) : ''));
+    this.counts = this.lines.map((l) => headingLetters(text, l));
+  }
+
+  private keyOf(i: number): string {
+    return (this.keys[i] ??= letterKey(this.lines[i]!.text));
+  }
+
+  /** Each candidate in text order (a line of four letters or more, then it with the next line), as its code (see byLength) and key length. */
+  private forEachCandidate(visit: (code: number, length: number) => void): void {
     for (let i = 0; i < this.lines.length; i++) {
-      const key = keys[i]!;
-      if (key.length < 4) continue;
-      const line = this.lines[i]!;
-      this.add({ key, span: { start: line.start, end: line.end } });
-      const next = keys[i + 1];
-      if (next) {
-        const both = key + next;
-        if (both.length <= MAX_HEADING_LETTERS) this.add({ key: both, span: { start: line.start, end: this.lines[i + 1]!.end } });
-      }
+      const n = this.counts[i]!;
+      if (n < 4) continue;
+      visit(2 * i, n);
+      const next = this.counts[i + 1] ?? 0;
+      if (next > 0 && n + next <= MAX_HEADING_LETTERS) visit(2 * i + 1, n + next);
     }
   }
 
-  private add(c: Candidate): void {
-    this.candidates.push(c);
-    if (!this.first.has(c.key)) this.first.set(c.key, c.span);
+  private candidate(code: number): Candidate {
+    const i = code >> 1;
+    const line = this.lines[i]!;
+    return code & 1
+      ? { key: this.keyOf(i) + this.keyOf(i + 1), span: { start: line.start, end: this.lines[i + 1]!.end } }
+      : { key: this.keyOf(i), span: { start: line.start, end: line.end } };
+  }
+
+  /** Every candidate, for the forgiving pass. */
+  get candidates(): Candidate[] {
+    if (!this.all) {
+      const all: Candidate[] = [];
+      this.forEachCandidate((code) => all.push(this.candidate(code)));
+      this.all = all;
+    }
+    return this.all;
   }
 
   /** Where a heading's letters first occur as a line (or two), if they do. */
   exact(title: string): Span | undefined {
-    return this.first.get(letterKey(title));
+    const key = titleKey(title);
+    if (!this.byLength) {
+      const byLength = new Map<number, number[]>();
+      this.forEachCandidate((code, length) => {
+        const list = byLength.get(length);
+        if (list) list.push(code);
+        else byLength.set(length, [code]);
+      });
+      this.byLength = byLength;
+    }
+    if (!this.indexed.has(key.length)) {
+      this.indexed.add(key.length);
+      for (const code of this.byLength.get(key.length) ?? []) {
+        const c = this.candidate(code);
+        if (!this.first.has(c.key)) this.first.set(c.key, c.span);
+      }
+    }
+    return this.first.get(key);
   }
+}
+
+/** Whether `a.slice(0, 3) === b.slice(0, 3)`, compared without making the slices (the forgiving pass asks it of every candidate). */
+function sameStart(a: string, b: string): boolean {
+  const n = Math.min(3, a.length);
+  if (n !== Math.min(3, b.length)) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether `a.slice(-3) === b.slice(-3)`, compared without making the slices. */
+function sameEnd(a: string, b: string): boolean {
+  const n = Math.min(3, a.length);
+  if (n !== Math.min(3, b.length)) return false;
+  for (let k = 1; k <= n; k++) if (a.charCodeAt(a.length - k) !== b.charCodeAt(b.length - k)) return false;
+  return true;
 }
 
 function tolerance(key: string): number {
@@ -123,12 +206,12 @@ export function findHeadings(index: HeadingIndex, specs: readonly HeadingSpec[],
       if (found.has(spec.section) || !spec.titles) continue;
       let best: { c: Candidate; d: number } | null = null;
       for (const title of spec.titles) {
-        const key = letterKey(title);
+        const key = titleKey(title);
         const limit = tolerance(key);
         for (const c of index.candidates) {
           if (Math.abs(c.key.length - key.length) > limit) continue;
           // Damage rarely reaches both ends of a heading: a candidate shares its first or last letters.
-          if (c.key.slice(0, 3) !== key.slice(0, 3) && c.key.slice(-3) !== key.slice(-3)) continue;
+          if (!sameStart(c.key, key) && !sameEnd(c.key, key)) continue;
           const d = LevenshteinDistance(c.key, key);
           if (d <= limit && (!best || d < best.d || (d === best.d && c.span.start < best.c.span.start))) best = { c, d };
         }

@@ -7,7 +7,7 @@
  * with two capitalised words that compromise's lexicon knows as a given name
  * or a surname, by compromise's people tagging.
  */
-import nlp from 'compromise';
+import { compromise } from './nlp.js';
 import { loadLexicon } from './lexicon.js';
 import type { CaseRecord, Located } from './record.js';
 
@@ -55,9 +55,11 @@ const KNOWN_WORDS = (() => {
 const CAPITALISED_RUN = /\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b/g;
 
 /** compromise's own lexicon: which words it knows as given names or surnames. */
-const NAMES = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
-const givenName = (w: string) => /^(?:FirstName|MaleName|FemaleName)$/.test(NAMES[w] ?? '');
-const surname = (w: string) => NAMES[w] === 'LastName';
+let lexicon: Record<string, string | undefined> | null = null;
+/** Looked up once (on first use, so compromise loads only when a letter needs it): model() is no cheap accessor. */
+const names = (): Record<string, string | undefined> => (lexicon ??= (compromise().model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon);
+const givenName = (w: string) => /^(?:FirstName|MaleName|FemaleName)$/.test(names()[w] ?? '');
+const surname = (w: string) => names()[w] === 'LastName';
 
 /** A run of capitalised words the lexicons do not know, one of which compromise knows as part of a name. */
 function nameCandidate(sentence: string): boolean {
@@ -82,7 +84,7 @@ function scan(text: string, field: string): IdentifierHit[] {
   for (const m of text.matchAll(/[^.!?]+[.!?]*/g)) {
     const sentence = m[0];
     if (!nameCandidate(sentence)) continue;
-    for (const person of nlp(sentence).people().json({ offset: true }) as { offset?: { start: number; length: number } }[]) {
+    for (const person of compromise()(sentence).people().json({ offset: true }) as { offset?: { start: number; length: number } }[]) {
       if (!person.offset) continue;
       const start = m.index! + person.offset.start;
       const end = start + person.offset.length;

@@ -111,6 +111,19 @@ export function toSource(map: OffsetMap, start: number, end: number): { start: n
   return { start: sourceStart(map, start), end: sourceEnd(map, end - 1) };
 }
 
+/** The global form of each rule's pattern, made once (not per letter). */
+const globalForms = new WeakMap<RegExp, RegExp>();
+
+function globalForm(pattern: RegExp): RegExp {
+  let re = globalForms.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+    globalForms.set(pattern, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
 /**
  * Applies one rule. Unchanged runs keep their origin; a replacement points at
  * the whole source range of the match it replaces.
@@ -120,7 +133,7 @@ export function rewrite(input: MappedText, rule: RewriteRule): MappedText {
   if (rule.when && !rule.when(text)) return input;
   const pattern = typeof rule.pattern === 'function' ? rule.pattern(text) : rule.pattern;
   if (!pattern) return input;
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  const re = globalForm(pattern);
   const parts: string[] = [];
   const b = new PieceBuilder();
   let out = 0;
@@ -218,8 +231,7 @@ export function runningLines(text: string): RegExp | null {
   if (pages.length < 2) return null;
   const counts = new Map<string, number>();
   for (const page of pages) {
-    const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const line of new Set([lines[0], lines[lines.length - 1]])) {
+    for (const line of new Set([firstLine(page), lastLine(page)])) {
       // A running header or footer starts with a capital or a digit; a line starting lowercase continues a sentence.
       if (line && line.length <= 120 && /^[A-Z0-9|(]/.test(line)) counts.set(line, (counts.get(line) ?? 0) + 1);
     }
@@ -228,6 +240,29 @@ export function runningLines(text: string): RegExp | null {
   if (repeated.length === 0) return null;
   const escaped = repeated.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\d+/g, '\\d+'));
   return new RegExp(`(?<=^|\\n|\\f)[ \\t]*(?:${escaped.join('|')})[ \\t]*(?=\\n|\\f|$)`, 'g');
+}
+
+/** The first line of `page` with text, trimmed (undefined when none has): only the ends of a page are looked at, so its lines are not all split out. */
+function firstLine(page: string): string | undefined {
+  for (let start = 0; start <= page.length; ) {
+    let end = page.indexOf('\n', start);
+    if (end === -1) end = page.length;
+    const line = page.slice(start, end).trim();
+    if (line) return line;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** The last line of `page` with text, trimmed (undefined when none has). */
+function lastLine(page: string): string | undefined {
+  for (let end = page.length; ; ) {
+    const start = end === 0 ? 0 : page.lastIndexOf('\n', end - 1) + 1;
+    const line = page.slice(start, end).trim();
+    if (line) return line;
+    if (start === 0) return undefined;
+    end = start - 1;
+  }
 }
 
 /** Words that keep their hyphen when split at a line end ("non-\ncertified"). */
@@ -246,7 +281,8 @@ export const RULES: readonly RewriteRule[] = [
   { name: 'zero-width', pattern: /[\u200B-\u200D\u2060\u00AD]/, replace: () => '' },
   { name: 'ligatures', pattern: /[\uFB00-\uFB06]/, replace: (m) => LIGATURES[m[0]] ?? m[0] },
   { name: 'punctuation', pattern: /[\u2018-\u201E\u2010-\u2014\u2212\u2026]/, replace: (m) => PUNCTUATION[m[0]] ?? m[0] },
-  { name: 'trailing-space', pattern: /(?<! ) +(?=\n|\f|$)/, replace: () => '' },
+  // (A space before a line end is what the pattern needs; most letters have none, and two searches for it are cheaper than the pattern.)
+  { name: 'trailing-space', pattern: /(?<! ) +(?=\n|\f|$)/, replace: () => '', when: (text) => text.includes(' \n') || text.includes(' \f') || text.endsWith(' ') },
   // "Page 2 of 4" footers, and headers/footers that repeat at every page break, are not letter text.
   {
     name: 'page-numbers',

@@ -15,6 +15,7 @@ import { findIdentifiers } from './identifiers.js';
 import { detectLayout } from './layouts/index.js';
 import { unknownDecisions } from './layouts/unknown.js';
 import { createLetter } from './letter.js';
+import { isSpaceCode, squash } from './lines.js';
 import { toSource } from './normalize.js';
 import { caseOutcome, DATE_FIELDS, type CaseRecord, type ItemRecord, type Located } from './record.js';
 import type { ErrorCode } from './schema.js';
@@ -128,8 +129,14 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
     negated: (clinical?.negated ?? []).map((f) => located(letter, f)),
     ur_action: loc(clinical?.urAction),
     ur_action_date: loc(clinical?.urActionDate),
-    mentions: (clinical?.mentions ?? []).map((m) => ({ kind: m.kind, value: m.value, status: m.status, ...sourceSpan(letter, m.span) })),
-    sections: sections.map((s) => ({ name: s.name, ...sourceSpan(letter, s.span) })),
+    mentions: (clinical?.mentions ?? []).map((m) => {
+      const { start, end } = sourceSpan(letter, m.span);
+      return { kind: m.kind, value: m.value, status: m.status, start, end };
+    }),
+    sections: sections.map((s) => {
+      const { start, end } = sourceSpan(letter, s.span);
+      return { name: s.name, start, end };
+    }),
     items: itemRecords,
     warnings: messages.map((m) => {
       const span = m.span ? sourceSpan(letter, m.span) : null;
@@ -151,8 +158,10 @@ function sourceSpan(letter: Letter, span: Span): Span {
   return toSource(letter.map, span.start, span.end);
 }
 
+// Records are built with their properties written out rather than spread in: spreading is much slower, and there are many.
 function located<T>(letter: Letter, found: Found<T>): Located<T> {
-  return { value: found.value, ...sourceSpan(letter, found.span) };
+  const { start, end } = sourceSpan(letter, found.span);
+  return { value: found.value, start, end };
 }
 
 function itemRecord(letter: Letter, item: Item): ItemRecord {
@@ -163,19 +172,20 @@ function itemRecord(letter: Letter, item: Item): ItemRecord {
   const itemText = item.itemText.value;
   const drugs = drugDetails(itemText);
   const treatment = classifyTreatment(itemText, drugs);
-  const details = itemDetails(itemText);
-  // Offsets found in the whitespace-normalised item text map back through the item's own span.
-  const within = (span: { start: number; end: number }) => sourceSpan(letter, textSpanIn(letter.text, item.itemText.span, span));
+  const details = itemDetails(itemText, drugs?.topical);
+  const { start, end } = sourceSpan(letter, item.span);
   return {
     item_no: item.itemNo,
-    ...sourceSpan(letter, item.span),
+    start,
+    end,
     item_text: located(letter, item.itemText),
     original_request: loc(item.originalRequest),
     authorized_portion: loc(item.authorizedPortion),
     outcome: located(letter, item.outcome),
     treatment_category: treatment.category,
     treatment_subcategory: treatment.subcategory,
-    treatment_basis: treatment.span ? { value: treatment.basis, ...within(treatment.span) } : null,
+    // Offsets found in the whitespace-normalised item text map back through the item's own span.
+    treatment_basis: treatment.span ? located(letter, { value: treatment.basis, span: textSpanIn(letter.text, item.itemText.span, treatment.span) }) : null,
     quantity: details.quantity,
     quantity_unit: details.quantityUnit,
     frequency: details.frequency,
@@ -216,11 +226,11 @@ function textSpanIn(text: string, span: Span, inValue: Span): Span {
   let seen = 0;
   let start = span.start;
   let end = span.end;
-  const value = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-  const startK = value.slice(0, inValue.start).replace(/\s/g, '').length;
-  const endK = value.slice(0, inValue.end).replace(/\s/g, '').length;
+  const value = squash(text.slice(span.start, span.end));
+  const startK = nonSpaceBefore(value, inValue.start);
+  const endK = nonSpaceBefore(value, inValue.end);
   for (let i = span.start; i < span.end; i++) {
-    if (/\s/.test(text[i]!)) continue;
+    if (isSpaceCode(text.charCodeAt(i))) continue;
     if (seen === startK) start = i;
     seen++;
     if (seen === endK) {
@@ -229,4 +239,11 @@ function textSpanIn(text: string, span: Span, inValue: Span): Span {
     }
   }
   return { start, end };
+}
+
+/** How many characters of `s` before offset `k` are not white space. */
+function nonSpaceBefore(s: string, k: number): number {
+  let n = 0;
+  for (let i = 0; i < Math.min(k, s.length); i++) if (!isSpaceCode(s.charCodeAt(i))) n++;
+  return n;
 }

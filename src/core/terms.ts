@@ -10,6 +10,8 @@
  */
 
 import { escapeRegExp } from './lexicon.js';
+import { isSpaceCode } from './lines.js';
+import type { Span } from './types.js';
 
 export interface TermHit<K> {
   key: K;
@@ -47,66 +49,186 @@ function compile<K>(key: K, term: string): CompiledTerm<K> | null {
   return words.length ? { key, term, words, gaps, prefix } : null;
 }
 
-interface Token {
-  word: string;
-  start: number;
-  end: number;
+/**
+ * A text's word tokens (runs of [a-z0-9] in its lower-cased form), as
+ * parallel arrays of offsets: no object and no string is made per token (a
+ * letter has thousands). Terms are looked up by a word's first two letters,
+ * then by a hash of its letters, then compared letter by letter.
+ */
+interface Tokens {
+  lower: string;
+  starts: number[];
+  ends: number[];
 }
 
-function tokenize(lower: string): Token[] {
-  const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
-  return out;
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** One step of a word's hash, kept to 30 bits so it stays a small integer (no boxed number, fast as a Map key). */
+const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) & 0x3fffffff;
+
+/** The hash of the letters of `s[from, to)`. */
+function hashOf(s: string, from = 0, to = s.length): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = hashStep(h, s.charCodeAt(i));
+  return h;
 }
 
-const bucketOf = (word: string): number => (word.charCodeAt(0) << 16) | (word.length > 1 ? word.charCodeAt(1) : 0);
+function tokenize(text: string): Tokens {
+  const lower = text.toLowerCase();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    if (!isWordCode(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do i++;
+    while (i < n && isWordCode(lower.charCodeAt(i)));
+    starts.push(start);
+    ends.push(i);
+  }
+  return { lower, starts, ends };
+}
+
+/** Whether token `i` is `word` (or, with `prefix`, starts with it). */
+function tokenIs(tokens: Tokens, i: number, word: string, prefix: boolean): boolean {
+  const start = tokens.starts[i]!;
+  const length = tokens.ends[i]! - start;
+  if (prefix ? length < word.length : length !== word.length) return false;
+  // Letter by letter: words are short, and this is cheaper than startsWith at an offset.
+  for (let k = 0; k < word.length; k++) if (tokens.lower.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** `lower[from, to)` is a run of spaces, hyphens and slashes (FLEX_GAP), tested without making the substring. */
+function isFlexGap(lower: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = lower.charCodeAt(i);
+    if (c !== 45 && c !== 47 && !isSpaceCode(c)) return false;
+  }
+  return true;
+}
+
+/** The tokens of a text (or of a span of it): the first `to` of `tokens`, and what to add to their offsets to get offsets in the caller's text. */
+interface TokenRun {
+  tokens: Tokens;
+  to: number;
+  offset: number;
+}
+
+/**
+ * The spans of the last text tokenised, by their start: a letter's extractors
+ * scan each sentence of its summary with several lexicons (and an item's text
+ * with several), so a span is lower-cased and tokenised once.
+ */
+let memoText: string | null = null;
+let memo = new Map<number, { end: number; tokens: Tokens }>();
+
+/** The first index in `sorted` whose value is greater than `value` (or the length). */
+function firstAbove(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The tokens of `text[span]` (default: all of it), with offsets in `text`. A
+ * span tokenised before serves a shorter one with the same start (the head of
+ * a sentence) when no token is cut by the shorter end (as tokenising that
+ * slice would give) and lower-casing kept the length (offsets still match).
+ */
+function run(text: string, span: Span = { start: 0, end: text.length }): TokenRun {
+  if (text !== memoText) {
+    memoText = text;
+    // A new map: clear() costs far more than making one.
+    memo = new Map();
+  }
+  const known = memo.get(span.start);
+  if (known && known.end === span.end) return { tokens: known.tokens, to: known.tokens.starts.length, offset: span.start };
+  if (known && known.end > span.end && known.tokens.lower.length === known.end - span.start) {
+    const { tokens } = known;
+    const length = span.end - span.start;
+    const to = firstAbove(tokens.starts, length - 1);
+    if (to === 0 || tokens.ends[to - 1]! <= length) return { tokens, to, offset: span.start };
+  }
+  const tokens = tokenize(text.slice(span.start, span.end));
+  if (!known || known.end < span.end) memo.set(span.start, { end: span.end, tokens });
+  return { tokens, to: tokens.starts.length, offset: span.start };
+}
+
+/** A word's first two letters (the second 0 for a one-letter word) as a number below 128 * 128 (words are ASCII). */
+const headOf = (s: string, at: number, length: number): number => s.charCodeAt(at) * 128 + (length > 1 ? s.charCodeAt(at + 1) : 0);
+/** Bits of TermIndex.heads: some one-word prefix term has this head; some term's first word has it. */
+const PREFIX_HEAD = 1;
+const WORD_HEAD = 2;
 
 class TermIndex<K> {
-  /** Terms by their exact first word. */
-  private readonly byFirst = new Map<string, CompiledTerm<K>[]>();
-  /** One-word prefix terms ("massage*"), by their first two letters (as a number: no string is made per word). */
+  /** Terms by the hash of their first word (hashOf). */
+  private readonly byFirst = new Map<number, CompiledTerm<K>[]>();
+  /** One-word prefix terms ("massage*"), by their first two letters. */
   private readonly prefixes = new Map<number, CompiledTerm<K>[]>();
+  /** Which heads (headOf) terms start with: most words start none, and are passed over with one look-up. */
+  readonly heads = new Uint8Array(128 * 128);
+  /** A bit per value of a first word's hash's low 16 bits: most words that pass `heads` are still no first word, and a bit is cheaper to test than the map. */
+  private readonly firstWordBits = new Uint32Array(65536 / 32);
 
   constructor(groups: Iterable<readonly [K, readonly string[]]>) {
     for (const [key, terms] of groups) {
       for (const term of terms) {
         const c = compile(key, term);
         if (!c) continue;
+        const first = c.words[0]!;
+        const head = headOf(first, 0, first.length);
         if (c.prefix && c.words.length === 1) {
-          const bucket = bucketOf(c.words[0]!);
-          this.prefixes.set(bucket, [...(this.prefixes.get(bucket) ?? []), c]);
+          this.prefixes.set(head, [...(this.prefixes.get(head) ?? []), c]);
+          this.heads[head]! |= PREFIX_HEAD;
         } else {
-          this.byFirst.set(c.words[0]!, [...(this.byFirst.get(c.words[0]!) ?? []), c]);
+          const hash = hashOf(first);
+          this.byFirst.set(hash, [...(this.byFirst.get(hash) ?? []), c]);
+          this.heads[head]! |= WORD_HEAD;
+          this.firstWordBits[(hash & 0xffff) >> 5]! |= 1 << (hash & 31);
         }
       }
     }
   }
 
-  /** Every term match starting at token i: [term, end offset]. */
-  matchesAt(lower: string, tokens: Token[], i: number): { term: CompiledTerm<K>; end: number }[] {
-    const out: { term: CompiledTerm<K>; end: number }[] = [];
-    const first = tokens[i]!.word;
-    for (const t of this.prefixes.get(bucketOf(first)) ?? []) {
-      if (first.startsWith(t.words[0]!)) out.push({ term: t, end: tokens[i]!.end });
+  /** The head of token `i`, for `heads`. */
+  headAt(tokens: Tokens, i: number): number {
+    return headOf(tokens.lower, tokens.starts[i]!, tokens.ends[i]! - tokens.starts[i]!);
+  }
+
+  /** One-word prefix terms that token `i` (of head `head`) may start with. */
+  prefixed(head: number): CompiledTerm<K>[] | undefined {
+    return this.heads[head]! & PREFIX_HEAD ? this.prefixes.get(head) : undefined;
+  }
+
+  /** Terms whose first word may be token `i` (of head `head`), by the hash of its letters: endOf compares them. */
+  exact(tokens: Tokens, i: number, head: number): CompiledTerm<K>[] | undefined {
+    if (!(this.heads[head]! & WORD_HEAD)) return undefined;
+    const hash = hashOf(tokens.lower, tokens.starts[i]!, tokens.ends[i]!);
+    return this.firstWordBits[(hash & 0xffff) >> 5]! & (1 << (hash & 31)) ? this.byFirst.get(hash) : undefined;
+  }
+
+  /** Where term `t` ends when it matches at token `i` (the run ending at token `to`), else -1. */
+  endOf(t: CompiledTerm<K>, tokens: Tokens, i: number, to: number): number {
+    const { starts, ends, lower } = tokens;
+    const n = t.words.length;
+    if (i + n > to) return -1;
+    if (!tokenIs(tokens, i, t.words[0]!, t.prefix && n === 1)) return -1;
+    for (let k = 1; k < n; k++) {
+      if (!tokenIs(tokens, i + k, t.words[k]!, t.prefix && k === n - 1)) return -1;
+      const pattern = t.gaps[k - 1]!;
+      if (!(pattern === null ? isFlexGap(lower, ends[i + k - 1]!, starts[i + k]!) : pattern.test(lower.slice(ends[i + k - 1]!, starts[i + k]!)))) return -1;
     }
-    for (const t of this.byFirst.get(first) ?? []) {
-      const n = t.words.length;
-      if (i + n > tokens.length) continue;
-      let ok = true;
-      for (let k = 1; k < n && ok; k++) {
-        const word = tokens[i + k]!.word;
-        const expected = t.words[k]!;
-        ok = k === n - 1 && t.prefix ? word.startsWith(expected) : word === expected;
-        if (ok) {
-          const gap = lower.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start);
-          const pattern = t.gaps[k - 1]!;
-          ok = pattern === null ? FLEX_GAP.test(gap) : pattern.test(gap);
-        }
-      }
-      if (ok) out.push({ term: t, end: tokens[i + n - 1]!.end });
-    }
-    return out;
+    return ends[i + n - 1]!;
   }
 }
 
@@ -119,28 +241,50 @@ export class TermMatcher<K> {
   }
 
   /**
-   * Every non-overlapping hit in `text`, in text order; at each word the
-   * longest match wins (one hit per key when several keys share that term).
+   * Every non-overlapping hit in `text` (or in `text[span]`, with offsets in
+   * `text`), in text order; at each word the longest match wins (one hit per
+   * key when several keys share that term).
    */
-  scan(text: string): TermHit<K>[] {
-    const lower = text.toLowerCase();
-    const tokens = tokenize(lower);
+  scan(text: string, span?: Span): TermHit<K>[] {
+    const { tokens, to, offset } = run(text, span);
     const hits: TermHit<K>[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const matches = this.index.matchesAt(lower, tokens, i);
-      if (matches.length === 0) continue;
-      const end = Math.max(...matches.map((m) => m.end));
-      const start = tokens[i]!.start;
-      const keys = new Set<K>();
-      for (const m of matches) {
-        if (m.end !== end || keys.has(m.term.key)) continue;
-        keys.add(m.term.key);
-        hits.push({ key: m.term.key, term: m.term.term, index: start, length: end - start });
-      }
-      while (i + 1 < tokens.length && tokens[i + 1]!.start < end) i++;
+    for (let i = 0; i < to; i++) {
+      const head = this.index.headAt(tokens, i);
+      if (this.index.heads[head] === 0) continue;
+      const prefixed = this.index.prefixed(head);
+      const exact = this.index.exact(tokens, i, head);
+      if (!prefixed && !exact) continue;
+      // The longest match at this word; then every term that reaches as far, one per key (prefix terms first).
+      const end = Math.max(this.longest(prefixed, tokens, i, to), this.longest(exact, tokens, i, to));
+      if (end < 0) continue;
+      const atWord = hits.length;
+      this.push(hits, atWord, prefixed, tokens, i, to, end, offset);
+      this.push(hits, atWord, exact, tokens, i, to, end, offset);
+      while (i + 1 < to && tokens.starts[i + 1]! < end) i++;
     }
     return hits;
   }
+
+  private longest(terms: CompiledTerm<K>[] | undefined, tokens: Tokens, i: number, to: number): number {
+    let end = -1;
+    if (terms) for (const t of terms) end = Math.max(end, this.index.endOf(t, tokens, i, to));
+    return end;
+  }
+
+  private push(hits: TermHit<K>[], atWord: number, terms: CompiledTerm<K>[] | undefined, tokens: Tokens, i: number, to: number, end: number, offset: number): void {
+    if (!terms) return;
+    const start = tokens.starts[i]!;
+    for (const t of terms) {
+      if (this.index.endOf(t, tokens, i, to) !== end || hasKey(hits, atWord, t.key)) continue;
+      hits.push({ key: t.key, term: t.term, index: offset + start, length: end - start });
+    }
+  }
+}
+
+/** Whether a hit from `from` on has key `key` (the hits at one word: a few at most). */
+function hasKey<K>(hits: TermHit<K>[], from: number, key: K): boolean {
+  for (let h = from; h < hits.length; h++) if (hits[h]!.key === key) return true;
+  return false;
 }
 
 /**
@@ -154,19 +298,26 @@ export class KeyedTerms<K> {
     this.index = new TermIndex(groups);
   }
 
-  firstHits(text: string): TermHit<K>[] {
-    const lower = text.toLowerCase();
-    const tokens = tokenize(lower);
+  firstHits(text: string, span?: Span): TermHit<K>[] {
+    const { tokens, to, offset } = run(text, span);
     const best = new Map<K, TermHit<K>>();
-    for (let i = 0; i < tokens.length; i++) {
-      for (const m of this.index.matchesAt(lower, tokens, i)) {
-        const start = tokens[i]!.start;
-        const current = best.get(m.term.key);
-        if (!current || (current.index === start && m.end - start > current.length)) {
-          best.set(m.term.key, { key: m.term.key, term: m.term.term, index: start, length: m.end - start });
-        }
-      }
+    for (let i = 0; i < to; i++) {
+      const head = this.index.headAt(tokens, i);
+      if (this.index.heads[head] === 0) continue;
+      this.update(best, this.index.prefixed(head), tokens, i, to, offset);
+      this.update(best, this.index.exact(tokens, i, head), tokens, i, to, offset);
     }
     return [...best.values()];
+  }
+
+  private update(best: Map<K, TermHit<K>>, terms: CompiledTerm<K>[] | undefined, tokens: Tokens, i: number, to: number, offset: number): void {
+    if (!terms) return;
+    const start = tokens.starts[i]!;
+    for (const t of terms) {
+      const end = this.index.endOf(t, tokens, i, to);
+      if (end < 0) continue;
+      const current = best.get(t.key);
+      if (!current || (current.index === offset + start && end - start > current.length)) best.set(t.key, { key: t.key, term: t.term, index: offset + start, length: end - start });
+    }
   }
 }

@@ -46,11 +46,27 @@ interface Trigger {
   end: number;
 }
 
+/**
+ * The last text's triggers by sentence span (sentences() gives the same span
+ * objects for a letter's summary): assertStatuses and negatedPhrases both
+ * read every sentence's triggers.
+ */
+let triggersText = '';
+let triggersOf = new Map<Span, Trigger[]>();
+
 /** The triggers of one sentence, pseudo-triggers removed along with the triggers they contain. */
 function triggersIn(text: string, sentence: Span): Trigger[] {
-  const hits = TRIGGERS.scan(text.slice(sentence.start, sentence.end)).map((h) => ({ key: h.key, start: sentence.start + h.index, end: sentence.start + h.index + h.length }));
+  if (text !== triggersText) {
+    triggersText = text;
+    triggersOf = new Map();
+  }
+  const known = triggersOf.get(sentence);
+  if (known) return known;
+  const hits = TRIGGERS.scan(text, sentence).map((h) => ({ key: h.key, start: h.index, end: h.index + h.length }));
   const pseudo = hits.filter((h) => h.key.endsWith(':pseudo'));
-  return hits.filter((h) => !h.key.endsWith(':pseudo') && !pseudo.some((p) => h.start >= p.start && h.end <= p.end));
+  const triggers = hits.filter((h) => !h.key.endsWith(':pseudo') && !pseudo.some((p) => h.start >= p.start && h.end <= p.end));
+  triggersOf.set(sentence, triggers);
+  return triggers;
 }
 
 function wordsBetween(text: string, from: number, to: number): number {

@@ -7,7 +7,7 @@
  * compromise runs only on the short phrase after an occupation cue
  * ("working as a ..."), to cut it at the end of its noun phrase.
  */
-import nlp from 'compromise';
+import { compromise } from '../nlp.js';
 import { loadLexicon } from '../lexicon.js';
 import { squash } from '../lines.js';
 import { sentences } from '../sentences.js';
@@ -69,7 +69,7 @@ const OCCUPATION_STOP = /^(?:he|she|they|his|her|their|who|which|that|when|while
 
 /** compromise: the leading noun phrase of a phrase, without pronouns, verbs or what follows a preposition. */
 function nounPhrase(phrase: string): string[] {
-  const terms = nlp(phrase).terms().json() as { text: string; terms: { tags: string[] }[] }[];
+  const terms = compromise()(phrase).terms().json() as { text: string; terms: { tags: string[] }[] }[];
   const words: string[] = [];
   for (const t of terms) {
     const tags = t.terms[0]?.tags ?? [];
@@ -179,9 +179,11 @@ const DIAGNOSIS_CUE = new RegExp(
 function splitOnHeads(words: { w: string; start: number; end: number }[]): { start: number; end: number }[] {
   const parts: { start: number; end: number }[] = [];
   let begin = 0;
+  // Each word's letters, lower-cased, made once (each is asked about as a word and as the next one).
+  const letters = words.map((word) => word.w.toLowerCase().replace(/[^a-z/]/g, ''));
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!.w.toLowerCase().replace(/[^a-z/]/g, '');
-    const next = words[i + 1]?.w.toLowerCase().replace(/[^a-z/]/g, '');
+    const w = letters[i]!;
+    const next = letters[i + 1];
     if (isHead(w) && next !== undefined && !isHead(next) && !CONTINUATIONS.has(next)) {
       parts.push({ start: words[begin]!.start, end: words[i]!.end });
       begin = i + 1;
@@ -191,11 +193,15 @@ function splitOnHeads(words: { w: string; start: number; end: number }[]): { sta
   return parts;
 }
 
+/** Every cue has one of these words: a cheaper test passes over the many sentences with neither. */
+const DIAGNOSIS_WORDS = /diagnos|treat/i;
+
 function diagnoses(text: string, region: Span): Found<string>[] {
   const out: Found<string>[] = [];
   const seen = new Set<string>();
   for (const s of sentences(text, region)) {
     const sentence = text.slice(s.start, s.end);
+    if (!DIAGNOSIS_WORDS.test(sentence)) continue;
     DIAGNOSIS_CUE.lastIndex = 0;
     const m = DIAGNOSIS_CUE.exec(sentence);
     if (!m) continue;
@@ -257,15 +263,20 @@ const STRONG_COMPLAINT = /\bcomplain|\bdiagnos|\binjur(?:ed|y|ies)\b/i;
 /** Pain that radiates from a region names no new one after this. */
 const RADIATION = /\b(?:radiat\w*|down\s+(?:the|to|into)|into\s+the|extending\s+(?:to|into))\b/i;
 
-function bodyRegions(text: string, region: Span): Found<string>[] {
+/** The sentences of `region` about the disputed requests (UR_SENTENCE), found once for the regions and the treatments. */
+function urSentences(text: string, region: Span): Set<Span> {
+  return new Set(sentences(text, region).filter((s) => UR_SENTENCE.test(text.slice(s.start, s.end))));
+}
+
+function bodyRegions(text: string, region: Span, aboutUr: Set<Span>): Found<string>[] {
   const found: Found<string>[] = [];
   for (const s of sentences(text, region)) {
     const sentence = text.slice(s.start, s.end);
-    if (!COMPLAINT_SENTENCE.test(sentence) || UR_SENTENCE.test(sentence)) continue;
+    if (!COMPLAINT_SENTENCE.test(sentence) || aboutUr.has(s)) continue;
     if (FINDING_SENTENCE.test(sentence) && !STRONG_COMPLAINT.test(sentence)) continue;
     const radiation = RADIATION.exec(sentence)?.index ?? sentence.length;
-    for (const h of BODY_REGION_TERMS.scan(sentence.slice(0, radiation))) {
-      if (!found.some((f) => f.value === h.key)) found.push({ value: h.key, span: { start: s.start + h.index, end: s.start + h.index + h.length } });
+    for (const h of BODY_REGION_TERMS.scan(text, { start: s.start, end: s.start + radiation })) {
+      if (!found.some((f) => f.value === h.key)) found.push({ value: h.key, span: { start: h.index, end: h.index + h.length } });
     }
   }
   return BODY_REGIONS.flatMap((r) => found.filter((f) => f.value === r));
@@ -278,12 +289,12 @@ const GENERIC_OF: Record<string, string[]> = {
   injections: ['epidural steroid injection', 'facet injection/radiofrequency ablation', 'trigger point injection'],
 };
 
-function treatmentMentions(text: string, region: Span): { kind: string; span: Span }[] {
+function treatmentMentions(text: string, region: Span, aboutUr: Set<Span>): { kind: string; span: Span }[] {
   const out: { kind: string; span: Span }[] = [];
   for (const s of sentences(text, region)) {
     const sentence = text.slice(s.start, s.end);
-    if (UR_SENTENCE.test(sentence)) continue;
-    for (const h of PRIOR_TERMS.scan(sentence)) out.push({ kind: h.key, span: { start: s.start + h.index, end: s.start + h.index + h.length } });
+    if (aboutUr.has(s)) continue;
+    for (const h of PRIOR_TERMS.scan(text, s)) out.push({ kind: h.key, span: { start: h.index, end: h.index + h.length } });
     for (const d of findDrugs(sentence)) {
       out.push({ kind: DRUG_KIND[d.entry.class] ?? 'medications', span: { start: s.start + d.span.start, end: s.start + d.span.end } });
     }
@@ -297,7 +308,8 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
   const region = narrative(text, summary);
   const mech = mechanism(text, region);
   const diags = diagnoses(text, region);
-  const treatments = treatmentMentions(text, region);
+  const aboutUr = urSentences(text, region);
+  const treatments = treatmentMentions(text, region, aboutUr);
   const statuses = assertStatuses(text, region, [...treatments.map((t) => t.span), ...diags.map((d) => d.span)]);
   const mentions: Mention[] = [
     ...treatments.map((t, i) => ({ kind: 'treatment' as const, value: t.kind, status: statuses[i]!, span: t.span })),
@@ -315,7 +327,7 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
     occupation: occupation(text, region),
     mechanism: mech?.found ?? null,
     mechanismType: mech?.type ?? null,
-    bodyRegions: bodyRegions(text, region),
+    bodyRegions: bodyRegions(text, region, aboutUr),
     diagnoses: diags.filter((d, i) => statuses[treatments.length + i] !== 'negated'),
     priorTreatments: PRIOR_TREATMENTS.flatMap((k) => (prior.has(k) ? [prior.get(k)!] : [])),
     negated: dedupe(negatedPhrases(text, region).map((n) => ({ value: n.value, span: n.span }))),

@@ -34,6 +34,10 @@ function aliasMatcher(entries: Record<string, string[]>): { pattern: RegExp; can
 
 const MTUS_TITLES = aliasMatcher(lexicon.mtus);
 const ODG_CHAPTERS = aliasMatcher(lexicon.odg);
+/** The titles' pattern for a first match (the shared global one keeps a position). */
+const MTUS_TITLE = new RegExp(MTUS_TITLES.pattern.source, 'i');
+/** An ODG chapter at the start of a text. */
+const ODG_CHAPTER_FIRST = new RegExp(`^\\s*${ODG_CHAPTERS.pattern.source}`, 'i');
 const ODG = new RegExp(lexicon.families.ODG.map(phrasePattern).join('|'), 'i');
 const ACOEM = new RegExp(lexicon.families.ACOEM.map(phrasePattern).join('|'), 'i');
 const ODG_G = new RegExp(ODG.source, 'gi');
@@ -219,7 +223,8 @@ function citation(text: string, citedBy: Party, family: SourceFamily, span: Span
 function mtus(text: string, citedBy: Party, span: Span, whole: Span): Citation[] {
   const region = text.slice(span.start, span.end);
   const titles: { start: number; end: number; canonical: string; chapter: string }[] = [];
-  const re = new RegExp(MTUS_TITLES.pattern.source, 'gi');
+  const re = MTUS_TITLES.pattern;
+  re.lastIndex = 0;
   for (let m = re.exec(region); m !== null; m = re.exec(region)) {
     const before = region.slice(0, m.index);
     const lead = /(?:Chapter\s*(\d+)\s*)?$/i.exec(before)!;
@@ -272,7 +277,7 @@ function nonMtus(text: string, citedBy: Party, span: Span): Citation[] {
     const mentions = [...mentionsOf(ODG_G, partText, 'ODG'), ...mentionsOf(ACOEM_G, partText, 'ACOEM')].sort((a, b) => a.index - b.index);
     const firsts = mentions.filter((m, i) => i === 0 || mentions[i - 1]!.family !== m.family);
     if (firsts.length === 0) {
-      const odgChapter = new RegExp(`^\\s*${ODG_CHAPTERS.pattern.source}`, 'i').exec(partText);
+      const odgChapter = ODG_CHAPTER_FIRST.exec(partText);
       const family: SourceFamily = odgChapter ? 'ODG' : 'Other';
       out.push(sourceCitation(text, citedBy, family, { start: span.start + part.start, end: span.start + part.end }));
       continue;
@@ -399,15 +404,13 @@ function proseUnit(text: string, citedBy: Party, unit: Span): Citation[] {
 }
 
 function guidelineIn(s: string): string {
-  const re = new RegExp(MTUS_TITLES.pattern.source, 'i');
-  const m = re.exec(s);
+  const m = MTUS_TITLE.exec(s);
   return m ? MTUS_TITLES.canonical(m[0]) : '';
 }
 
 /** Prose sections: what follows the title and its year, before pages and qualifiers. */
 function sectionsAfterTitle(s: string): string {
-  const re = new RegExp(MTUS_TITLES.pattern.source, 'i');
-  const m = re.exec(s);
+  const m = MTUS_TITLE.exec(s);
   if (!m) return '';
   const rest = s
     .slice(m.index + m[0].length)

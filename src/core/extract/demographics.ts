@@ -10,8 +10,11 @@ const SEX = /\b(female|male|woman|man|gentleman|lady)\b/i;
 const HE = /\b(?:he|his|him|himself)\b/gi;
 const SHE = /\b(?:she|her|hers|herself)\b/gi;
 
+/** The global forms firstMatch searches with (made once). */
+const GLOBAL = new Map<RegExp, RegExp>([SEX, HE, SHE].map((re) => [re, new RegExp(re.source, 'gi')]));
+
 function firstMatch(pattern: RegExp, s: string, from: number): RegExpExecArray | null {
-  const re = new RegExp(pattern.source, 'gi');
+  const re = GLOBAL.get(pattern)!;
   re.lastIndex = from;
   return re.exec(s);
 }

@@ -28,19 +28,40 @@ interface DrugsLexicon {
 
 const lexicon = loadLexicon<DrugsLexicon>('drugs.json');
 
-const TOKEN = /[a-z]+|\d+(?:\.\d+)?/g;
-
 interface Token {
   text: string;
   index: number;
   end: number;
 }
 
+const isLetterCode = (c: number): boolean => c >= 97 && c <= 122;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The tokens of `s` lower-cased: runs of letters, and numbers with their decimals (/[a-z]+|\d+(?:\.\d+)?/g, by character codes). */
 function tokenize(s: string): Token[] {
   const out: Token[] = [];
   const lower = s.toLowerCase();
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(lower); m !== null; m = TOKEN.exec(lower)) out.push({ text: m[0], index: m.index, end: m.index + m[0].length });
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    const start = i;
+    const c = lower.charCodeAt(i);
+    if (isLetterCode(c)) {
+      do i++;
+      while (i < n && isLetterCode(lower.charCodeAt(i)));
+    } else if (isDigitCode(c)) {
+      do i++;
+      while (i < n && isDigitCode(lower.charCodeAt(i)));
+      if (lower.charCodeAt(i) === 46 && isDigitCode(lower.charCodeAt(i + 1))) {
+        i++;
+        do i++;
+        while (i < n && isDigitCode(lower.charCodeAt(i)));
+      }
+    } else {
+      i++;
+      continue;
+    }
+    out.push({ text: lower.slice(start, i), index: start, end: i });
+  }
   return out;
 }
 
@@ -53,6 +74,23 @@ for (const entry of lexicon.entries) {
   if (!key || byKey.has(key)) continue;
   byKey.set(key, entry);
   longestFrom.set(tokens[0]!, Math.max(longestFrom.get(tokens[0]!) ?? 0, tokens.length));
+}
+
+/** A word's hash, 16 bits. */
+function hash16(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) & 0xffff;
+  return h;
+}
+/** A bit per hash16 of the tokens that start a name: most words start none, and a bit is cheaper to test than a look-up in longestFrom. */
+const NAME_STARTS = new Uint32Array(65536 / 32);
+for (const first of longestFrom.keys()) {
+  const h = hash16(first);
+  NAME_STARTS[h >> 5]! |= 1 << (h & 31);
+}
+function mayStartName(word: string): boolean {
+  const h = hash16(word);
+  return (NAME_STARTS[h >> 5]! & (1 << (h & 31))) !== 0;
 }
 
 /** The words of all names, by first letter, for correcting misspelt words. */
@@ -75,6 +113,14 @@ export interface DrugHit {
 /** A strength: numbers (with "/" for combinations) and a unit. */
 const STRENGTH = /(\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)*)\s*(mg|mcg|µg|ml|%|units?|iu|meq|g|gm)(\s*\/\s*(?:hr|hour|h|day|24\s*hrs?)\b)?(?![a-z])/gi;
 
+const UNIT_AFTER = /^\s*(?:mg|mcg|ml|gm?|%|units?)\b|^\s*%/i;
+const COUNT_SIGN_BEFORE = /#\s*$/;
+
+/** A number that is a dose: a unit follows it, or it is a "#" count. */
+function isDose(text: string, t: Token): boolean {
+  return isDigitCode(t.text.charCodeAt(0)) && (UNIT_AFTER.test(text.slice(t.end, t.end + 6)) || COUNT_SIGN_BEFORE.test(text.slice(Math.max(0, t.index - 2), t.index)));
+}
+
 /**
  * A misspelt word of a drug name ("Hydrocodon", "Gabapentine"): an unknown
  * word of five letters or more, followed within three words by a strength or
@@ -83,11 +129,11 @@ const STRENGTH = /(\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)*)\s*(mg|mcg|µg|ml|%|u
  */
 function corrected(text: string, tokens: Token[], i: number): string | null {
   const word = tokens[i]!.text;
-  if (word.length < 5 || knownWords.has(word) || !/^[a-z]+$/.test(word)) return null;
-  const dose = (t: Token) => /^\d/.test(t.text) && (/^\s*(?:mg|mcg|ml|gm?|%|units?)\b|^\s*%/i.test(text.slice(t.end, t.end + 6)) || /#\s*$/.test(text.slice(Math.max(0, t.index - 2), t.index)));
+  // The cheap tests first: most words are short, known, or have no number after them. (A token is all letters or starts with a digit.)
+  if (word.length < 5 || !isLetterCode(word.charCodeAt(0))) return null;
   let near = false;
-  for (let k = i + 1; k < Math.min(tokens.length, i + 4) && !near; k++) near = dose(tokens[k]!);
-  if (!near) return null;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 4) && !near; k++) near = isDose(text, tokens[k]!);
+  if (!near || knownWords.has(word)) return null;
   let best: string | null = null;
   let bestScore = 0.9;
   for (const candidate of wordsByInitial.get(word[0]!) ?? []) {
@@ -115,7 +161,8 @@ export function findDrugs(text: string): DrugHit[] {
   const hits: DrugHit[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
-    const longest = longestFrom.get(tokens[i]!.text) ?? 0;
+    const word = tokens[i]!.text;
+    const longest = mayStartName(word) ? (longestFrom.get(word) ?? 0) : 0;
     for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       let key = tokens[i]!.text;
       for (let k = 1; k < n; k++) key += ' ' + tokens[i + k]!.text;

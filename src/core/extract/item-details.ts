@@ -48,14 +48,16 @@ export interface ItemDetails {
 const PERIOD = String.raw`(?:week|wk|month|day)`;
 
 /** Therapy frequencies: "2x/week x 6 weeks", "two times a week for three weeks", "twice weekly for 4 weeks", "2x6", "3 x 4". */
-const FREQUENCY_PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => string | null }[] = [
+const FREQUENCY_PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => string | null; period?: true }[] = [
   {
     re: new RegExp(String.raw`\b${NUM}\s*(?:-|to)?\s*(?:\d+\s*)?${TIMES}\s*(?:a|per|\/|each)?\s*${PERIOD}s?\s*(?:x|for|times|over)\s*${NUM}\s*(${PERIOD})s?\b`, 'i'),
     build: (m) => freq(m[1]!, periodOf(m[0]), m[2]!, m[3]!),
+    period: true,
   },
   {
     re: new RegExp(String.raw`\b${ONCE}\s*(?:a\s+|per\s+)?(week|month)(?:ly)?\s*(?:x|for|times|over)\s*${NUM}\s*(${PERIOD})s?\b`, 'i'),
     build: (m) => freq(m[1]!, norm(m[2]!), m[3]!, m[4]!),
+    period: true,
   },
   {
     re: new RegExp(String.raw`\b${NUM}\s*${TIMES}\s*(?:a|per|\/|each)\s*(${PERIOD})\b`, 'i'),
@@ -63,10 +65,12 @@ const FREQUENCY_PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => string | 
       const n = numberValue(m[1]!);
       return n === null ? null : `${n}x/${norm(m[2]!)}`;
     },
+    period: true,
   },
   {
     re: new RegExp(String.raw`\b${ONCE}\s*(?:a\s+|per\s+)?(week|month)(?:ly)?\b`, 'i'),
     build: (m) => `${numberValue(m[1]!)}x/${norm(m[2]!)}`,
+    period: true,
   },
   {
     // "2x6", "3 x 4": sessions a week by weeks (not dimensions or strengths).
@@ -87,6 +91,9 @@ const FREQUENCY_PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => string | 
   },
 ];
 
+/** The patterns marked `period` all name a week, month or day: an item naming none (most) is not searched with them. */
+const PERIOD_WORD = /week|wk|month|day/i;
+
 function norm(period: string): string {
   return /^w/i.test(period) ? 'week' : /^m/i.test(period) ? 'month' : 'day';
 }
@@ -100,18 +107,23 @@ function freq(times: string, period: string, count: string, unit: string): strin
 }
 
 /** Explicit counts: "12 sessions", "(8 visits)", "times 12", "x12", "#60", "160 hours". */
-/** Grams count a topical's amount; elsewhere ("Ancef 2g") they are a strength. */
+/** Grams count a topical's amount; elsewhere ("Ancef 2g") they are a strength. (Global: each is searched match by match.) */
 const COUNT_PATTERNS: { re: RegExp; unit: (m: RegExpExecArray) => string; topicalOnly?: boolean }[] = [
-  { re: /#\s*(\d+)/, unit: () => 'units' },
-  { re: new RegExp(String.raw`\b${NUM}[\s-]*(?:[a-z/-]+\s+){0,3}?(sessions?|visits?|treatments?|hours?|days?|months?|weeks?|tablets?|capsules?|patches?|units?|grams?|gms?)\b`, 'i'), unit: (m) => m[2]!.toLowerCase().replace(/^gms?$/, 'gram').replace(/(?<=patch)es$|s$/, '') },
-  { re: /\b(\d+)\s*(?:g|gm|gms|grams?)\b/i, unit: () => 'gram', topicalOnly: true },
-  { re: /\b(?:times|x|qty:?|quantity:?)\s*(\d+)\b(?!\s*(?:a|per|\/)\s*(?:week|day|month))/i, unit: () => 'sessions' },
+  { re: /#\s*(\d+)/gi, unit: () => 'units' },
+  { re: new RegExp(String.raw`\b${NUM}[\s-]*(?:[a-z/-]+\s+){0,3}?(sessions?|visits?|treatments?|hours?|days?|months?|weeks?|tablets?|capsules?|patches?|units?|grams?|gms?)\b`, 'gi'), unit: (m) => m[2]!.toLowerCase().replace(/^gms?$/, 'gram').replace(/(?<=patch)es$|s$/, '') },
+  { re: /\b(\d+)\s*(?:g|gm|gms|grams?)\b/gi, unit: () => 'gram', topicalOnly: true },
+  { re: /\b(?:times|x|qty:?|quantity:?)\s*(\d+)\b(?!\s*(?:a|per|\/)\s*(?:week|day|month))/gi, unit: () => 'sessions' },
 ];
 
-export function itemDetails(text: string): ItemDetails {
+const DATE_OF_SERVICE = new RegExp(String.raw`\b(?:DOS|dates?\s+of\s+service)\s*:?\s*(?:on\s+)?(${DATE_TOKEN})`, 'i');
+
+/** `topical`: whether the text has a topical marker, when the caller knows already (drugDetails does). */
+export function itemDetails(text: string, topical = hasTopicalMarker(text)): ItemDetails {
   let frequency = '';
   let frequencyMatch: RegExpExecArray | null = null;
+  const periodic = PERIOD_WORD.test(text);
   for (const p of FREQUENCY_PATTERNS) {
+    if (p.period && !periodic) continue;
     const m = p.re.exec(text);
     const built = m ? p.build(m) : null;
     if (built) {
@@ -123,10 +135,10 @@ export function itemDetails(text: string): ItemDetails {
 
   let quantity: number | null = null;
   let quantityUnit = '';
-  const topical = hasTopicalMarker(text);
   search: for (const p of COUNT_PATTERNS) {
     if (p.topicalOnly && !topical) continue;
-    const re = new RegExp(p.re.source, 'gi');
+    const re = p.re;
+    re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       // A count that overlaps the frequency ("for 6 weeks", "50mg twice a day") is not the quantity.
       if (frequencyMatch && m.index < frequencyMatch.index + frequencyMatch[0].length && frequencyMatch.index < m.index + m[0].length) continue;
@@ -153,7 +165,7 @@ export function itemDetails(text: string): ItemDetails {
   const left = /\b(?:left|lt\.?)(?![a-z])|\(l\)|\bL[UL]E\b/i.test(text);
   const laterality = /\bbilateral(?:ly)?\b|\bboth\b|\bB[UL]E\b/i.test(text) || (right && left) ? 'bilateral' : right ? 'right' : left ? 'left' : '';
 
-  const dos = new RegExp(String.raw`\b(?:DOS|dates?\s+of\s+service)\s*:?\s*(?:on\s+)?(${DATE_TOKEN})`, 'i').exec(text);
+  const dos = DATE_OF_SERVICE.exec(text);
   return {
     quantity,
     quantityUnit: quantity === null ? '' : quantityUnit,

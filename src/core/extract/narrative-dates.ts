@@ -37,6 +37,15 @@ export function extractNarrativeDates(text: string, summary: Span): NarrativeDat
   return { dateOfInjury, urDenialDate };
 }
 
+/** Where a 2013 notice states each date, in order of preference. */
+const NOTICE_CUES: [DateField, RegExp][] = [
+  ['date_assigned', new RegExp(String.raw`\bassigned\b[^]{0,90}?\bon\s+(${DATE_TOKEN})`, 'i')],
+  ['application_received', new RegExp(String.raw`\bOn\s+(${DATE_TOKEN}),?\s+[^]{0,80}?\breceived\s+an?\s+application`, 'i')],
+  ['application_received', new RegExp(String.raw`\bApplication\s+for\s+Independent\s+Medical\s+Review\b[^]{0,120}?\b(?:was\s+)?received\s+(?:by\s+[^]{0,50}?)?on\s+(${DATE_TOKEN})`, 'i')],
+  ['application_received', new RegExp(String.raw`\b(?:receipt\s+of|received)\s+(?:an?|the)\s+Application\b[^]{0,60}?\bon\s+(${DATE_TOKEN})`, 'i')],
+  ['ur_denial_date', new RegExp(String.raw`\bUtilization\s+Review\s+(?:Denial|decision|determination)\s+dated\s+(${DATE_TOKEN})`, 'i')],
+];
+
 /**
  * The dates a 2013 notice states in its opening paragraph: "assigned to
  * MAXIMUS ... on 10/21/2013", "receipt of an Application for Independent
@@ -46,14 +55,7 @@ export function extractNarrativeDates(text: string, summary: Span): NarrativeDat
 export function noticeDates(text: string, span: Span): Partial<Record<DateField, Found<string>>> {
   const body = text.slice(span.start, span.end);
   const out: Partial<Record<DateField, Found<string>>> = {};
-  const cues: [DateField, RegExp][] = [
-    ['date_assigned', new RegExp(String.raw`\bassigned\b[^]{0,90}?\bon\s+(${DATE_TOKEN})`, 'i')],
-    ['application_received', new RegExp(String.raw`\bOn\s+(${DATE_TOKEN}),?\s+[^]{0,80}?\breceived\s+an?\s+application`, 'i')],
-    ['application_received', new RegExp(String.raw`\bApplication\s+for\s+Independent\s+Medical\s+Review\b[^]{0,120}?\b(?:was\s+)?received\s+(?:by\s+[^]{0,50}?)?on\s+(${DATE_TOKEN})`, 'i')],
-    ['application_received', new RegExp(String.raw`\b(?:receipt\s+of|received)\s+(?:an?|the)\s+Application\b[^]{0,60}?\bon\s+(${DATE_TOKEN})`, 'i')],
-    ['ur_denial_date', new RegExp(String.raw`\bUtilization\s+Review\s+(?:Denial|decision|determination)\s+dated\s+(${DATE_TOKEN})`, 'i')],
-  ];
-  for (const [field, re] of cues) {
+  for (const [field, re] of NOTICE_CUES) {
     if (out[field]) continue;
     const m = re.exec(body);
     if (!m) continue;

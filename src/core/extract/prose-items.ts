@@ -26,7 +26,7 @@ export interface Decided {
  * run 1, 2, 3...; a repeated list (2013 notices print it twice) is read once.
  */
 export function numberedDecisions(text: string, region: Span, lead: string, necessity = NECESSITY, tail = ''): Decided[] {
-  const re = new RegExp(`${lead}([^]{1,600}?)${necessity}${tail}`, 'gid');
+  const re = decisionPattern(`${lead}([^]{1,600}?)${necessity}${tail}`);
   const body = text.slice(region.start, region.end);
   const out: Decided[] = [];
   for (let m = re.exec(body); m !== null; m = re.exec(body)) {
@@ -44,6 +44,19 @@ export function numberedDecisions(text: string, region: Span, lead: string, nece
     out.push({ no, text: textSpan, outcome: { value: m[3] ? 'upheld' : 'overturned', span: { start: at, end: at + length } } });
   }
   return out;
+}
+
+/** The layouts' few decision patterns, each compiled once. */
+const decisionPatterns = new Map<string, RegExp>();
+
+function decisionPattern(source: string): RegExp {
+  let re = decisionPatterns.get(source);
+  if (!re) {
+    re = new RegExp(source, 'gid');
+    decisionPatterns.set(source, re);
+  }
+  re.lastIndex = 0;
+  return re;
 }
 
 /** Builds the item record of a decided request from its block (guideline paragraphs and rationale). */

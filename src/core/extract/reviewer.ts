@@ -39,11 +39,18 @@ interface Piece {
   span: Span;
 }
 
-/** Splits `text[span]` at each match of `separator`, trimming pieces and keeping their spans. */
+/** The states' list ends at the specialties' label or the line's end. */
+const STATES_END = new RegExp(`${SPECIALTY_LABEL.source}|\\n`, 'i');
+/** List separators (global: pieces searches them match by match). */
+const STATE_SEPARATOR = /,|;|\band\b/g;
+const SPECIALTY_SEPARATOR = /,|;/g;
+
+/** Splits `text[span]` at each match of the global `separator`, trimming pieces and keeping their spans. */
 function pieces(text: string, span: Span, separator: RegExp): Piece[] {
   const out: Piece[] = [];
   const region = text.slice(span.start, span.end);
-  const re = new RegExp(separator.source, 'g');
+  const re = separator;
+  re.lastIndex = 0;
   let last = 0;
   const push = (from: number, to: number) => {
     const raw = region.slice(from, to);
@@ -79,10 +86,10 @@ function valueAfter(text: string, section: Span, label: RegExp, stop: RegExp | n
 
 export function extractReviewer(text: string, section: Span, messages: Message[]): Reviewer {
   const reviewer: Reviewer = { licensure: [], specialty: [] };
-  const states = valueAfter(text, section, LICENSURE_LABEL, new RegExp(`${SPECIALTY_LABEL.source}|\\n`, 'i'));
+  const states = valueAfter(text, section, LICENSURE_LABEL, STATES_END);
   if (states) {
     const seen = new Set<string>();
-    for (const piece of pieces(text, states, /,|;|\band\b/)) {
+    for (const piece of pieces(text, states, STATE_SEPARATOR)) {
       const upper = piece.text.toUpperCase();
       const code = codes.has(upper) ? upper : STATES.lookup(piece.text)?.canonical;
       if (!code) {
@@ -95,7 +102,7 @@ export function extractReviewer(text: string, section: Span, messages: Message[]
     reviewer.licensure.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
   const specialties = valueAfter(text, section, SPECIALTY_LABEL, null);
-  if (specialties) reviewer.specialty = matchSpecialties(text, pieces(text, specialties, /,|;/), messages);
+  if (specialties) reviewer.specialty = matchSpecialties(text, pieces(text, specialties, SPECIALTY_SEPARATOR), messages);
   return reviewer;
 }
 
@@ -148,16 +155,16 @@ export function extractReviewerProse(text: string, section: Span, messages: Mess
     if (!CREDENTIAL_SENTENCE.test(sentence)) continue;
     const license = LICENSE_CUE.exec(sentence);
     const licenseAt = license ? license.index : sentence.length;
-    for (const hit of SPECIALTY_TERMS.scan(sentence.slice(0, licenseAt))) {
-      if (!reviewer.specialty.some((f) => f.value === hit.key)) reviewer.specialty.push({ value: hit.key, span: { start: s.start + hit.index, end: s.start + hit.index + hit.length } });
+    for (const hit of SPECIALTY_TERMS.scan(text, { start: s.start, end: s.start + licenseAt })) {
+      if (!reviewer.specialty.some((f) => f.value === hit.key)) reviewer.specialty.push({ value: hit.key, span: { start: hit.index, end: hit.index + hit.length } });
     }
     if (!license) continue;
     const from = license.index + license[0].length;
     const list = sentence.slice(from).split(/[.;]/)[0]!;
-    for (const hit of STATE_TERMS.scan(list)) {
+    for (const hit of STATE_TERMS.scan(text, { start: s.start + from, end: s.start + from + list.length })) {
       if (seenStates.has(hit.key)) continue;
       seenStates.add(hit.key);
-      reviewer.licensure.push({ value: hit.key, span: { start: s.start + from + hit.index, end: s.start + from + hit.index + hit.length } });
+      reviewer.licensure.push({ value: hit.key, span: { start: hit.index, end: hit.index + hit.length } });
     }
   }
   if (reviewer.specialty.length === 0 && reviewer.licensure.length === 0) {

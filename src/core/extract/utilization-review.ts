@@ -27,8 +27,11 @@ export interface UrReport {
   date: Found<string> | null;
 }
 
+const DATES = new RegExp(DATE_TOKEN, 'g');
+
 function firstDate(text: string, s: Span): Found<string> | null {
-  const re = new RegExp(DATE_TOKEN, 'g');
+  const re = DATES;
+  re.lastIndex = 0;
   const sentence = text.slice(s.start, s.end);
   for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
     const iso = parseDate(m[0]);
@@ -46,9 +49,14 @@ function firstDate(text: string, s: Span): Found<string> | null {
 export function urReports(text: string, region: Span): UrReport[] {
   const out: UrReport[] = [];
   const list = sentences(text, region);
-  list.forEach((s, i) => {
+  // Whether each sentence speaks of a review, tested once (a report also asks it of the sentence before).
+  const aboutReview = list.map((s) => {
     const sentence = text.slice(s.start, s.end);
-    if (!NAMED.test(sentence) && !EARLIER_REVIEW.test(sentence)) return;
+    return NAMED.test(sentence) || EARLIER_REVIEW.test(sentence);
+  });
+  list.forEach((s, i) => {
+    if (!aboutReview[i]) return;
+    const sentence = text.slice(s.start, s.end);
     let best: { at: number; len: number; action: UrAction } | null = null;
     for (const [re, action] of ACTION_WORDS) {
       const m = re.exec(sentence);
@@ -57,7 +65,7 @@ export function urReports(text: string, region: Span): UrReport[] {
     if (!best) return;
     let date = firstDate(text, s);
     const previous = list[i - 1];
-    if (!date && previous && (NAMED.test(text.slice(previous.start, previous.end)) || EARLIER_REVIEW.test(text.slice(previous.start, previous.end)))) date = firstDate(text, previous);
+    if (!date && previous && aboutReview[i - 1]) date = firstDate(text, previous);
     out.push({ sentence: s, action: { value: best.action, span: { start: s.start + best.at, end: s.start + best.at + best.len } }, date });
   });
   return out;

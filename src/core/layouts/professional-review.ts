@@ -16,6 +16,8 @@ import type { Item, Span } from '../types.js';
 import type { Layout } from './layout.js';
 
 const NUMBERED = /(?:^|\n)[ \t]*(\d{1,2})\.[ \t]+/g;
+/** A rationale's decision sentence: "The requested X is (not) medically necessary". */
+const DECISION_SENTENCE = new RegExp(`The\\s+requested\\s+[^]{1,400}?${NECESSITY}`, 'gi');
 
 /** Item blocks of a section: from each "N." at a line start to the next. */
 function numberedBlocks(text: string, section: Span): Map<number, Span> {
@@ -58,7 +60,8 @@ export const professionalReview: Layout = {
       // The decision is the last "The requested X is (not) medically necessary" of the item's rationale.
       let decided: Decided['outcome'] | null = null;
       if (why) {
-        const re = new RegExp(`The\\s+requested\\s+[^]{1,400}?${NECESSITY}`, 'gi');
+        const re = DECISION_SENTENCE;
+        re.lastIndex = 0;
         const body = text.slice(why.start, why.end);
         for (let m = re.exec(body); m !== null; m = re.exec(body)) {
           // The deciding words end the match ("... is not medically necessary").

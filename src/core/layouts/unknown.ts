@@ -56,11 +56,14 @@ export function unknownDecisions(text: string, messages: Message[]): Item[] {
   // A table of services and outcomes; each service's own paragraph, if any, holds its sources.
   const rows = [...text.matchAll(TABLE_ROW)].filter((m) => !/^\s*(?:Service|Item|Request)s?\b.*\bOutcome\b/i.test(m[0]));
   if (rows.length > 0) {
+    // Each paragraph's lines as compared with a service's name, made once for all the rows.
+    const paraLines: (string[] | undefined)[] = [];
+    const linesOfPara = (k: number) => (paraLines[k] ??= text.slice(paras[k]!.start, paras[k]!.end).split('\n').map((l) => squash(l).toLowerCase()));
     return rows.map((m, i) => {
       const textSpan = trimSpan(text, { start: m.index!, end: m.index! + m[1]!.length });
       const name = squash(m[1]!).toLowerCase();
       // The service's own paragraph: one that has a line starting with its name.
-      const block = paras.find((p) => !(p.start <= textSpan.start && textSpan.start < p.end) && text.slice(p.start, p.end).split('\n').some((l) => squash(l).toLowerCase().startsWith(name))) ?? null;
+      const block = paras.find((p, k) => !(p.start <= textSpan.start && textSpan.start < p.end) && linesOfPara(k).some((l) => l.startsWith(name))) ?? null;
       return item(text, i + 1, textSpan, outcomeAt(m.index! + m[0].lastIndexOf(m[2]!), m[2]!), block);
     });
   }
