@@ -10,13 +10,14 @@
  * line of JSON.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
 import { ROOT } from './golden.js';
 import { LETTERS, hasShared } from './shared.js';
+import { buildCorpus } from './synthetic.js';
 
 const { values } = parseArgs({ options: { letters: { type: 'string', default: '50000' }, pdfs: { type: 'string', default: '512' }, keep: { type: 'boolean', default: false } } });
 const N = Number(values.letters);
@@ -24,23 +25,6 @@ const cores = availableParallelism();
 const cli = join(ROOT, 'dist', 'cli.js');
 if (!existsSync(cli)) throw new Error('build first: npm run build');
 const work = mkdtempSync(join(tmpdir(), 'imr-bench-'));
-
-/** Synthetic letters: corpus letters with a fresh case number and dates moved by a few days. */
-function buildCorpus(dir: string, n: number): number {
-  const sources = fg.sync('**/*.txt', { cwd: join(ROOT, 'corpus'), ignore: ['errors/**'] }).sort().map((f) => readFileSync(join(ROOT, 'corpus', f), 'latin1'));
-  let bytes = 0;
-  for (let k = 0; k < n; k++) {
-    const shift = (k % 27) + 1;
-    const text = sources[k % sources.length]!
-      .replace(/CM(\d{2})-\d{7}/g, (_, yy: string) => `CM${yy}-${String(8000000 + k).padStart(7, '0')}`)
-      .replace(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (_, m: string, d: string, y: string) => `${m}/${String(((Number(d) + shift - 1) % 28) + 1).padStart(d.length, '0')}/${y}`);
-    const sub = join(dir, String(k % 100).padStart(2, '0'));
-    if (k < 100) mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, `letter-${k}.txt`), text, 'latin1');
-    bytes += text.length;
-  }
-  return bytes;
-}
 
 interface Run {
   seconds: number;

@@ -5,7 +5,7 @@
  */
 import fg from 'fast-glob';
 import { statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export interface InputFile {
   /** Absolute path. */
@@ -39,9 +39,12 @@ function commonDir(dirs: string[]): string {
 }
 
 export async function discover(inputs: readonly string[]): Promise<InputFile[]> {
-  const found = new Map<string, string>(); // absolute path -> root
+  /** Absolute path -> the root it was found under and its path below that root (`/`-separated). */
+  const found = new Map<string, { root: string; below: string }>();
   const roots: string[] = [];
   const extensions = `{${LETTER_EXTENSIONS.join(',')}}`;
+  const options = { onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: false, suppressErrors: true, dot: false } as const;
+  const add = (path: string, root: string) => found.set(path, { root, below: relative(root, path).split(sep).join('/') });
   for (const input of inputs) {
     const abs = resolve(input);
     let kind: 'file' | 'dir' | 'glob' = 'glob';
@@ -53,25 +56,30 @@ export async function discover(inputs: readonly string[]): Promise<InputFile[]> 
     }
     if (kind === 'file') {
       roots.push(dirname(abs));
-      found.set(abs, dirname(abs));
-      continue;
+      add(abs, dirname(abs));
+    } else if (kind === 'dir') {
+      // Paths come back relative to the folder: no per-file path arithmetic (a folder can hold a million letters).
+      roots.push(abs);
+      const prefix = abs.endsWith(sep) ? abs : abs + sep;
+      for (const below of await fg(`**/*.${extensions}`, { ...options, cwd: abs })) found.set(sep === '/' ? prefix + below : join(abs, below), { root: abs, below });
+    } else {
+      const root = resolve(globBase(input));
+      roots.push(root);
+      for (const m of await fg(input.split(sep).join('/'), { ...options, absolute: true })) add(resolve(m), root);
     }
-    const root = kind === 'dir' ? abs : resolve(globBase(input));
-    const pattern = kind === 'dir' ? `${fg.convertPathToPattern(abs)}/**/*.${extensions}` : input.split(sep).join('/');
-    roots.push(root);
-    const matches = await fg(pattern, {
-      absolute: true,
-      onlyFiles: true,
-      caseSensitiveMatch: false,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      dot: false,
-    });
-    for (const m of matches) found.set(resolve(m), root);
   }
   if (found.size === 0) return [];
   const base = roots.length === 1 ? roots[0]! : commonDir(roots);
-  return [...found.keys()]
-    .map((path) => ({ path, sourceFile: relative(base, path).split(sep).join('/') }))
+  const prefixes = new Map<string, string>();
+  const prefixOf = (root: string) => {
+    let p = prefixes.get(root);
+    if (p === undefined) {
+      p = relative(base, root).split(sep).join('/');
+      prefixes.set(root, p ? `${p}/` : '');
+    }
+    return prefixes.get(root)!;
+  };
+  return [...found]
+    .map(([path, { root, below }]) => ({ path, sourceFile: prefixOf(root) + below }))
     .sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
 }

@@ -7,11 +7,11 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { discover } from '../io/discover.js';
+import { discover, type InputFile } from '../io/discover.js';
 import { DatasetWriter } from '../sinks/dataset.js';
 import { prepareOutput } from '../sinks/output-folder.js';
 import { TOOL_VERSION } from '../version.js';
-import { extractorVersion } from './cache.js';
+import { CacheIndex, extractorVersion } from './cache.js';
 import { createRunner } from './pool.js';
 import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
@@ -58,20 +58,28 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
   const t0 = performance.now();
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const shard = options.shard ?? null;
-  const all = await discover(options.inputs);
-  const files = shard ? all.filter((f) => inShard(f.sourceFile, shard)) : all;
+  // Started first: the workers load their code while the inputs are being found.
+  const runner = createRunner(jobs, (options.timeBudget ?? 60) * 1000);
+  let files: InputFile[];
+  let writer: DatasetWriter;
+  try {
+    const all = await discover(options.inputs);
+    files = shard ? all.filter((f) => inShard(f.sourceFile, shard)) : all;
+    prepareOutput(options.out, options.force === true);
+    writer = new DatasetWriter(options.out);
+  } catch (error) {
+    await runner.close();
+    throw error;
+  }
   const t1 = performance.now();
 
-  const cache = options.cacheDir ? { dir: options.cacheDir, version: extractorVersion(options.rawCsv) } : null;
+  const cache = options.cacheDir ? new CacheIndex({ dir: options.cacheDir, version: extractorVersion(options.rawCsv, options.redact === true) }) : null;
   const size = options.batchSize ?? 200;
-  const batches: (typeof files)[] = [];
+  const batches: InputFile[][] = [];
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
 
-  prepareOutput(options.out, options.force === true);
-  const writer = new DatasetWriter(options.out);
   const keepText = options.keepText ? join(writer.staging, 'text') : null;
   const progress = new Progress(files.length, options.progress ?? null);
-  const runner = createRunner(Math.max(1, Math.min(jobs, batches.length)), (options.timeBudget ?? 60) * 1000);
   const limit = pLimit(jobs * 2);
   const window = jobs * 8;
   // Ctrl-C: stop taking new batches, publish what is done as a partial dataset. A second one stops at once.
@@ -87,22 +95,21 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     for (let written = 0; written < batches.length && !interrupted; written++) {
       while (next < batches.length && next < written + window) {
         const batch = batches[next]!;
-        inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache, keepText, maxBytes: options.maxBytes ?? 20_000_000, redact: options.redact === true })));
+        const cached = cache && { dir: cache.config.dir, pack: cache.writable ? cache.packFor(next) : null, refs: batch.map((f) => cache.lookup(f.sourceFile)) };
+        inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache: cached, keepText, maxBytes: options.maxBytes ?? 20_000_000, redact: options.redact === true })));
         next++;
       }
-      const results = await inFlight.get(written)!;
+      const pack = await inFlight.get(written)!;
       inFlight.delete(written);
-      let errors = 0;
-      for (const r of results) {
-        writer.add(r);
-        errors += r.counts.errors;
-      }
-      progress.tick(results.length, errors);
+      const { tally, refs } = writer.addPacked(pack);
+      if (refs) cache?.record(refs);
+      progress.tick(tally.inputs, tally.errors);
       // Let signals (Ctrl-C) and I/O in between batches.
       await new Promise((resume) => setImmediate(resume));
     }
   } catch (error) {
     writer.abandon();
+    cache?.abandon();
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);
@@ -111,6 +118,7 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     await runner.close();
   }
   progress.finish();
+  cache?.commit(files.map((f) => f.sourceFile));
   const t2 = performance.now();
   writer.publish(
     {
@@ -122,6 +130,6 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     },
     !interrupted,
   );
-  const c = writer.counts;
-  return { interrupted, discovered: files.length, inputs: c.inputs, cases: c.cases, errors: c.errors, decisions: c.decisions, overturned: c.overturned, out: options.out, ms: Math.round(performance.now() - t0) };
+  const t = writer.tally;
+  return { interrupted, discovered: files.length, inputs: t.inputs, cases: t.cases, errors: t.errors, decisions: t.decisions, overturned: t.overturned, out: options.out, ms: Math.round(performance.now() - t0) };
 }

@@ -199,5 +199,5 @@ export function mergeOutputs(dirs: readonly string[], out: string, force = false
     { tool: 'imr-extract', version: TOOL_VERSION, options: { merged_from: [...dirs] }, discovered: heads.reduce((n, h) => n + h.discovered, 0), timings_ms: { merge: Math.round(performance.now() - t0) } },
     heads.every((h) => h.complete),
   );
-  return { inputs: writer.counts.inputs, cases: writer.counts.cases, errors: writer.counts.errors, shards: dirs.length };
+  return { inputs: writer.tally.inputs, cases: writer.tally.cases, errors: writer.tally.errors, shards: dirs.length };
 }

@@ -8,11 +8,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { render, type Rendered } from './render.js';
+import { Packer } from './packed.js';
+import { render } from './render.js';
 import type { Batch } from './worker.js';
 
 export interface Runner {
-  run(batch: Batch): Promise<Rendered[]>;
+  /** The batch's pack (see packed.ts), with one cache reference per input. */
+  run(batch: Batch): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -28,10 +30,10 @@ export function createRunner(jobs: number, budgetMs: number): Runner {
   if (!existsSync(WORKER)) throw new Error(`worker threads need the built code (${WORKER}): run npm run build`);
   // A worker's heap is capped, so memory stays bounded however many letters pass through; a letter
   // that needs more (a giant PDF) stops its worker and becomes an error row like a timeout.
-  const pool = new Piscina<Batch, Rendered[]>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const pool = new Piscina<Batch, Uint8Array>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 
-  async function guarded(batch: Batch): Promise<Rendered[]> {
-    if (batch.files.length === 0) return [];
+  async function guarded(batch: Batch): Promise<Uint8Array> {
+    if (batch.files.length === 0) return new Packer().finish({ refs: true });
     // The worker writes the index of the file it is on; the watchdog reads it.
     const current = new Int32Array(new SharedArrayBuffer(4));
     current[0] = -1;
@@ -62,9 +64,10 @@ export function createRunner(jobs: number, budgetMs: number): Runner {
           ? { ok: false as const, code: 'timeout', message: `took longer than the time budget of ${budgetMs / 1000} s and was stopped` }
           : { ok: false as const, code: 'extractor_failed', message: `the worker stopped on this letter: ${error instanceof Error ? error.message : String(error)}` };
       const row = render({ sourceFile: file.sourceFile, sha256: '', bytes: 0, encoding: '', outcome }, batch.rawCsv, batch.redact);
-      const before = await guarded({ ...batch, files: batch.files.slice(0, at) });
-      const after = await guarded({ ...batch, files: batch.files.slice(at + 1) });
-      return [...before, row, ...after];
+      const part = (from: number, to?: number): Batch => ({ ...batch, files: batch.files.slice(from, to), cache: batch.cache && { ...batch.cache, pack: batch.cache.pack && `${from}-${batch.cache.pack}`, refs: batch.cache.refs.slice(from, to) } });
+      const out = new Packer().addPacked(await guarded(part(0, at))).addRendered(row);
+      out.refs.push(null);
+      return out.addPacked(await guarded(part(at + 1))).finish({ refs: true });
     } finally {
       clearInterval(watch);
     }

@@ -2,12 +2,13 @@
  * One input file to one result: read → decode → extract. Used in worker
  * threads and in-process alike. Never throws.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { extractLetter } from '../core/pipeline.js';
 import type { CaseRecord } from '../core/record.js';
 import { decode, sha256 } from '../io/decode.js';
 import type { InputFile } from '../io/discover.js';
+import { readInput } from '../io/read.js';
 
 export interface FileResult {
   sourceFile: string;
@@ -15,20 +16,6 @@ export interface FileResult {
   bytes: number;
   encoding: string;
   outcome: { ok: true; record: CaseRecord } | { ok: false; code: string; message: string };
-}
-
-/** Reads a file; a file that cannot be read, or is larger than `maxBytes`, is a result too (`unreadable`, `file_too_large`). */
-export function readInput(input: InputFile, maxBytes = Infinity): { bytes: Buffer } | { result: FileResult } {
-  try {
-    const size = statSync(input.path).size;
-    if (size > maxBytes) {
-      return { result: { sourceFile: input.sourceFile, sha256: '', bytes: size, encoding: '', outcome: { ok: false, code: 'file_too_large', message: `${size} bytes, more than the limit of ${maxBytes} (--max-bytes)` } } };
-    }
-    return { bytes: readFileSync(input.path) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { result: { sourceFile: input.sourceFile, sha256: '', bytes: 0, encoding: '', outcome: { ok: false, code: 'unreadable', message: `could not be read: ${reason}` } } };
-  }
 }
 
 export function processBytes(input: InputFile, bytes: Buffer, hash = sha256(bytes)): FileResult {

@@ -5,34 +5,42 @@
  * reader never sees a half-written dataset and an interrupted run leaves the
  * previous one intact.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CASES, CITATIONS, DECISIONS, ERRORS } from '../core/schema.js';
+import { addTally, emptyTally, Packer, STREAMS, unpack, type Stream, type Unpacked } from '../run/packed.js';
 import type { Rendered } from '../run/render.js';
 import { writeCodebook } from '../codebook/index.js';
 import { header } from './csv.js';
 import { publish, stagingFolder } from './output-folder.js';
 
-/** Appends text to a file through a buffer. */
+/** Appends text and bytes to a file through a buffer. */
 class BufferedFile {
   private readonly fd: number;
-  private chunks: string[] = [];
+  private chunks: Buffer[] = [];
   private size = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
   }
 
-  write(s: string): void {
-    if (!s) return;
-    this.chunks.push(s);
-    this.size += s.length;
+  /** Bytes are kept, not copied, until flushed: the caller must not reuse them. */
+  write(data: string | Uint8Array): void {
+    if (data.length === 0) return;
+    const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    if (bytes.length >= 1 << 16) {
+      this.flush();
+      writeAll(this.fd, bytes);
+      return;
+    }
+    this.chunks.push(bytes);
+    this.size += bytes.length;
     if (this.size >= 1 << 16) this.flush();
   }
 
   flush(): void {
     if (this.size === 0) return;
-    writeSync(this.fd, this.chunks.join(''));
+    writeAll(this.fd, Buffer.concat(this.chunks, this.size));
     this.chunks = [];
     this.size = 0;
   }
@@ -42,6 +50,15 @@ class BufferedFile {
     closeSync(this.fd);
   }
 }
+
+/** writeSync may write less than asked (large writes, some file systems): write the rest. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** Where the manifest's file entries are streamed during the run. */
+const ENTRIES_PART = '.files.part';
+const ENTRIES = STREAMS.indexOf('entries');
 
 export interface ManifestHead {
   tool: string;
@@ -55,11 +72,9 @@ export interface ManifestHead {
 export class DatasetWriter {
   readonly staging: string;
   private readonly out: string;
-  private readonly files: Record<'cases' | 'decisions' | 'citations' | 'jsonl' | 'errors' | 'entries', BufferedFile>;
-  readonly counts = { inputs: 0, cases: 0, errors: 0, decisions: 0, citations: 0, overturned: 0, warnings: 0 };
-  readonly errorCodes: Record<string, number> = {};
-  readonly identifiers: Record<string, number> = {};
-  private casesWithIdentifiers = 0;
+  private readonly files: Record<Stream, BufferedFile>;
+  /** What the manifest counts, over the inputs added so far. */
+  readonly tally = emptyTally();
   private closed = false;
 
   constructor(out: string) {
@@ -72,7 +87,7 @@ export class DatasetWriter {
       citations: open(CITATIONS.file),
       jsonl: open('cases.jsonl'),
       errors: open(ERRORS.file),
-      entries: open('.files.part'),
+      entries: open(ENTRIES_PART),
     };
     this.files.cases.write(header(CASES));
     this.files.decisions.write(header(DECISIONS));
@@ -82,58 +97,59 @@ export class DatasetWriter {
 
   /** Appends one input's rendered rows (see run/render.ts), in input order. */
   add(r: Rendered): void {
-    const c = r.counts;
-    this.counts.inputs++;
-    this.counts.cases += c.cases;
-    this.counts.errors += c.errors;
-    this.counts.decisions += c.decisions;
-    this.counts.citations += c.citations;
-    this.counts.overturned += c.overturned;
-    this.counts.warnings += c.warnings;
-    if (c.errorCode) this.errorCodes[c.errorCode] = (this.errorCodes[c.errorCode] ?? 0) + 1;
-    const kinds = Object.entries(c.identifiers);
-    if (kinds.length) this.casesWithIdentifiers++;
-    for (const [kind, n] of kinds) this.identifiers[kind] = (this.identifiers[kind] ?? 0) + (n ?? 0);
-    this.files.cases.write(r.cases);
-    this.files.decisions.write(r.decisions);
-    this.files.citations.write(r.citations);
-    this.files.jsonl.write(r.jsonl);
-    this.files.errors.write(r.errors);
-    this.files.entries.write((this.counts.inputs > 1 ? ',\n    ' : '\n    ') + r.entry);
+    this.addPacked(new Packer().addRendered(r).finish());
+  }
+
+  /** Appends a pack of inputs (see run/packed.ts), in input order, without decoding it; returns what it read of the pack. */
+  addPacked(bytes: Uint8Array): Unpacked {
+    const unpacked = unpack(bytes);
+    const { tally, streams } = unpacked;
+    // Manifest entries come with a separator before each; the first of all has none.
+    if (this.tally.inputs === 0 && streams[ENTRIES]!.length) streams[ENTRIES] = streams[ENTRIES]!.subarray(1);
+    addTally(this.tally, tally);
+    STREAMS.forEach((stream, i) => this.files[stream].write(streams[i]!));
+    return unpacked;
   }
 
   /** Writes the manifest and publishes the staged dataset over the previous one; `complete: false` marks an interrupted run's partial dataset. */
   publish(head: ManifestHead, complete = true): void {
     for (const f of Object.values(this.files)) f.close();
     this.closed = true;
-    const entriesPath = join(this.staging, '.files.part');
+    const t = this.tally;
+    const sorted = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
     const manifest = {
       tool: head.tool,
       version: head.version,
       complete,
       options: head.options,
       ...(head.discovered === undefined ? {} : { discovered: head.discovered }),
-      inputs: this.counts.inputs,
-      cases: this.counts.cases,
-      errors: this.counts.errors,
-      error_codes: Object.fromEntries(Object.entries(this.errorCodes).sort(([a], [b]) => (a < b ? -1 : 1))),
+      inputs: t.inputs,
+      cases: t.cases,
+      errors: t.errors,
+      error_codes: sorted(t.errorCodes),
       rows: {
-        [CASES.file]: this.counts.cases,
-        [DECISIONS.file]: this.counts.decisions,
-        [CITATIONS.file]: this.counts.citations,
-        'cases.jsonl': this.counts.cases,
-        [ERRORS.file]: this.counts.errors,
+        [CASES.file]: t.cases,
+        [DECISIONS.file]: t.decisions,
+        [CITATIONS.file]: t.citations,
+        'cases.jsonl': t.cases,
+        [ERRORS.file]: t.errors,
       },
-      items_overturned: this.counts.overturned,
-      warnings: this.counts.warnings,
-      identifiers: { cases: this.casesWithIdentifiers, ...Object.fromEntries(Object.entries(this.identifiers).sort(([a], [b]) => (a < b ? -1 : 1))) },
+      items_overturned: t.overturned,
+      warnings: t.warnings,
+      identifiers: { cases: t.casesWithIdentifiers, ...sorted(t.identifiers) },
       offsets: 'UTF-16 code units into the decoded source text, [start, end)',
       timings_ms: head.timings_ms,
     };
     const json = JSON.stringify(manifest, null, 2);
-    const files = readFileSync(entriesPath, 'utf8');
+    // The file entries (one per input) are copied in from where they were streamed, in chunks.
+    const entriesPath = join(this.staging, ENTRIES_PART);
     const manifestFile = new BufferedFile(join(this.staging, 'manifest.json'));
-    manifestFile.write(json.slice(0, -2) + `,\n  "files": [${files}${files ? '\n  ' : ''}]\n}\n`);
+    manifestFile.write(json.slice(0, -2) + ',\n  "files": [');
+    const fd = openSync(entriesPath, 'r');
+    const chunk = Buffer.alloc(1 << 20);
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) manifestFile.write(Buffer.from(chunk.subarray(0, n)));
+    closeSync(fd);
+    manifestFile.write(t.inputs > 0 ? '\n  ]\n}\n' : ']\n}\n');
     manifestFile.close();
     rmSync(entriesPath);
     writeCodebook(this.staging);

@@ -44,6 +44,12 @@ async function until(check: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** The cache's pack files (one per batch with new renderings). */
+const packs = (out: string): string[] => {
+  const dir = join(out, '.imr', 'cache', 'packs');
+  return existsSync(dir) ? readdirSync(dir) : [];
+};
+
 const snapshot = (dir: string) => Object.fromEntries(DATA.concat('manifest.json').map((f) => [f, readFileSync(join(dir, f))]));
 
 describe('interruptions', () => {
@@ -74,7 +80,7 @@ describe('interruptions', () => {
 
     const out = join(work, 'interrupted');
     const run = start('extract', letters, '--out', out, '-q', '--incremental', '--jobs', '1');
-    await until(() => existsSync(join(out, '.imr', 'cache')) && readdirSync(join(out, '.imr', 'cache')).length > 20, 'the cache to fill');
+    await until(() => packs(out).length >= 3, 'the cache to fill');
     run.child.kill('SIGINT');
     expect(await run.exit).toBe(130);
     expect(run.stderr()).toContain('interrupted');
@@ -83,8 +89,29 @@ describe('interruptions', () => {
     expect(manifest.inputs).toBeLessThan(manifest.discovered);
     expect(manifest.inputs).toBeGreaterThan(0);
 
+    const done = packs(out);
+
     expect(await start('extract', letters, '--out', out, '-q', '--incremental').exit).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).complete).toBe(true);
     for (const f of DATA) expect(readFileSync(join(out, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
+    // The interrupted run's work was used, not redone: its packs are still the cache's.
+    expect(packs(out)).toEqual(expect.arrayContaining(done));
+  });
+
+  it('an --incremental run killed midway keeps its finished work for the next run', async () => {
+    const plain = join(work, 'plain');
+    const out = join(work, 'killed');
+    const run = start('extract', letters, '--out', out, '-q', '--incremental', '--jobs', '1');
+    await until(() => packs(out).length >= 3, 'the cache to fill');
+    run.child.kill('SIGKILL');
+    await run.exit;
+    // What its journal says it finished (a pack written just before the kill may not be in it yet).
+    const cache = join(out, '.imr', 'cache');
+    const journal = readdirSync(cache).find((f) => f.startsWith('journal-'))!;
+    const done = [...new Set(readFileSync(join(cache, journal), 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l)[2] as string))];
+    expect(done.length).toBeGreaterThan(0);
+    expect(await start('extract', letters, '--out', out, '-q', '--incremental').exit).toBe(0);
+    for (const f of DATA) expect(readFileSync(join(out, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
+    expect(packs(out)).toEqual(expect.arrayContaining(done));
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The same bytes whatever the concurrency: one thread, worker threads, and a
  * 3-shard run merged; an incremental re-run gives the same dataset from the
- * cache, and a different extractor version does not reuse it.
+ * cache, a different extractor version does not reuse it, and a changed
+ * letter is processed again.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheGet, extractorVersion, type CacheConfig } from '../../src/run/cache.js';
+import { CacheIndex, extractorVersion } from '../../src/run/cache.js';
 import { runExtract } from '../../src/run/extract.js';
 import { mergeOutputs } from '../../src/run/merge.js';
 import { discover } from '../../src/io/discover.js';
@@ -58,17 +59,48 @@ describe('concurrency, shards and the cache', () => {
     expectSame(plain, merged);
   });
 
-  it('re-runs from the cache to the same bytes, and keys the cache by extractor version', async () => {
+  it('re-runs from the cache to the same bytes, and keys the cache by extractor version and content', async () => {
     const cacheDir = join(work, 'cache');
     const out = join(work, 'incremental');
     await runExtract({ inputs: [CORPUS], out, rawCsv: false, jobs: 2, batchSize: 4, cacheDir });
-    expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
+    const packs = readdirSync(join(cacheDir, 'packs'));
+    expect(packs.length).toBeGreaterThan(1);
     await runExtract({ inputs: [CORPUS], out, rawCsv: false, jobs: 1, cacheDir });
     expectSame(plain, out);
+    // Everything came from the cache: no new pack, none dropped.
+    expect(readdirSync(join(cacheDir, 'packs'))).toEqual(packs);
+
     const [first] = await discover([CORPUS]);
-    const hash = sha256(readFileSync(first!.path));
-    expect(cacheGet({ dir: cacheDir, version: extractorVersion(false) }, first!.sourceFile, hash)).not.toBeNull();
-    const other: CacheConfig = { dir: cacheDir, version: 'another-extractor' };
-    expect(cacheGet(other, first!.sourceFile, hash)).toBeNull();
+    const lookup = (version: string) => {
+      const index = new CacheIndex({ dir: cacheDir, version });
+      const ref = index.lookup(first!.sourceFile);
+      index.abandon();
+      return ref;
+    };
+    expect(lookup(extractorVersion(false, false))?.sha256).toBe(sha256(readFileSync(first!.path)));
+    expect(lookup('another-extractor')).toBeNull();
+    expect(new Set([extractorVersion(false, false), extractorVersion(true, false), extractorVersion(false, true)]).size).toBe(3);
+  });
+
+  it('processes again a letter whose content changed, and only that one', async () => {
+    const letters = join(work, 'changing');
+    cpSync(CORPUS, letters, { recursive: true });
+    const cacheDir = join(work, 'changing-cache');
+    const out = join(work, 'changing-out');
+    await runExtract({ inputs: [letters], out, rawCsv: false, jobs: 1, cacheDir });
+    const packs = readdirSync(join(cacheDir, 'packs'));
+    const letter = (await discover([letters])).find((f) => /CM\d\d-\d{7}/.test(readFileSync(f.path, 'latin1')))!;
+    const before = readFileSync(letter.path, 'latin1');
+    const after = before.replace(/CM(\d\d)-\d{7}/g, 'CM$1-0000001');
+    expect(after).not.toBe(before);
+    writeFileSync(letter.path, after, 'latin1');
+    await runExtract({ inputs: [letters], out, rawCsv: false, jobs: 1, cacheDir });
+    const fresh = join(work, 'changing-fresh');
+    await runExtract({ inputs: [letters], out: fresh, rawCsv: false, jobs: 1 });
+    expectSame(fresh, out);
+    // One new pack (holding the changed letter); the first run's pack is still used by the others.
+    const now = readdirSync(join(cacheDir, 'packs'));
+    expect(now).toEqual(expect.arrayContaining(packs));
+    expect(now.length).toBe(packs.length + 1);
   });
 });

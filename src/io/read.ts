@@ -1,0 +1,47 @@
+/**
+ * Reading an input: one open, one fstat, the reads, one close. A file that
+ * cannot be read, or is too large, is a result of its own (an error row).
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { FileResult } from '../run/process-file.js';
+import type { InputFile } from './discover.js';
+
+/** Reads a file; a file that cannot be read, or is larger than `maxBytes`, is a result too (`unreadable`, `file_too_large`). */
+export function readInput(input: InputFile, maxBytes = Infinity): { bytes: Buffer } | { result: FileResult } {
+  let fd: number | null = null;
+  try {
+    // One open, one fstat, reads: the size check costs no extra system call.
+    fd = openSync(input.path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) {
+      return { result: { sourceFile: input.sourceFile, sha256: '', bytes: size, encoding: '', outcome: { ok: false, code: 'file_too_large', message: `${size} bytes, more than the limit of ${maxBytes} (--max-bytes)` } } };
+    }
+    return { bytes: readAll(fd, size) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { result: { sourceFile: input.sourceFile, sha256: '', bytes: 0, encoding: '', outcome: { ok: false, code: 'unreadable', message: `could not be read: ${reason}` } } };
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** The file's `size` bytes (as fstat gave it, like readFileSync); what reports no size is read to its end. */
+function readAll(fd: number, size: number): Buffer {
+  if (size > 0) {
+    const buffer = Buffer.allocUnsafe(size);
+    let length = 0;
+    while (length < size) {
+      const n = readSync(fd, buffer, length, size - length, null);
+      if (n === 0) return buffer.subarray(0, length);
+      length += n;
+    }
+    return buffer;
+  }
+  const chunks: Buffer[] = [];
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, n));
+  }
+}
