@@ -12,6 +12,7 @@
 import { escapeRegExp } from './lexicon.js';
 import { isSpaceCode } from './lines.js';
 import type { Span } from './types.js';
+import { HashBits, hashOf } from './word-hash.js';
 
 export interface TermHit<K> {
   key: K;
@@ -62,16 +63,6 @@ interface Tokens {
 }
 
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-
-/** One step of a word's hash, kept to 30 bits so it stays a small integer (no boxed number, fast as a Map key). */
-const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) & 0x3fffffff;
-
-/** The hash of the letters of `s[from, to)`. */
-function hashOf(s: string, from = 0, to = s.length): number {
-  let h = 0;
-  for (let i = from; i < to; i++) h = hashStep(h, s.charCodeAt(i));
-  return h;
-}
 
 function tokenize(text: string): Tokens {
   const lower = text.toLowerCase();
@@ -178,7 +169,7 @@ class TermIndex<K> {
   /** Which heads (headOf) terms start with: most words start none, and are passed over with one look-up. */
   readonly heads = new Uint8Array(128 * 128);
   /** A bit per value of a first word's hash's low 16 bits: most words that pass `heads` are still no first word, and a bit is cheaper to test than the map. */
-  private readonly firstWordBits = new Uint32Array(65536 / 32);
+  private readonly firstWordBits = new HashBits();
 
   constructor(groups: Iterable<readonly [K, readonly string[]]>) {
     for (const [key, terms] of groups) {
@@ -194,7 +185,7 @@ class TermIndex<K> {
           const hash = hashOf(first);
           this.byFirst.set(hash, [...(this.byFirst.get(hash) ?? []), c]);
           this.heads[head]! |= WORD_HEAD;
-          this.firstWordBits[(hash & 0xffff) >> 5]! |= 1 << (hash & 31);
+          this.firstWordBits.add(hash);
         }
       }
     }
@@ -214,7 +205,7 @@ class TermIndex<K> {
   exact(tokens: Tokens, i: number, head: number): CompiledTerm<K>[] | undefined {
     if (!(this.heads[head]! & WORD_HEAD)) return undefined;
     const hash = hashOf(tokens.lower, tokens.starts[i]!, tokens.ends[i]!);
-    return this.firstWordBits[(hash & 0xffff) >> 5]! & (1 << (hash & 31)) ? this.byFirst.get(hash) : undefined;
+    return this.firstWordBits.has(hash) ? this.byFirst.get(hash) : undefined;
   }
 
   /** Where term `t` ends when it matches at token `i` (the run ending at token `to`), else -1. */

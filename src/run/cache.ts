@@ -18,6 +18,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOOL_VERSION } from '../version.js';
+import { ChunkReader, lineEnd } from '../io/chunk-reader.js';
 import { readHeader, type CacheRef, type InputShare } from './packed.js';
 
 export interface CacheConfig {
@@ -49,43 +50,23 @@ export function extractorVersion(rawCsv: boolean, redact: boolean): string {
   return h.digest('hex').slice(0, 16);
 }
 
-/** The lines of a file, read in chunks (an index of a million inputs is never one string). */
-function* lines(path: string): Generator<string> {
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = Buffer.alloc(1 << 20);
-    let rest = '';
-    for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      const text = rest + chunk.toString('utf8', 0, n);
-      const parts = text.split('\n');
-      rest = parts.pop()!;
-      yield* parts;
-    }
-    if (rest) yield rest;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 type Entry = [sha256: string, pack: string, slot: number];
 
 /** Reads an index or journal into `into`, if it was written by this extractor version; a damaged line ends it. */
 function load(path: string, version: string, into: Map<string, Entry>): void {
-  let first = true;
-  for (const line of lines(path)) {
-    try {
-      if (first) {
-        if ((JSON.parse(line) as { version?: string }).version !== version) return;
-        first = false;
-        continue;
-      }
+  // Read in chunks: an index of a million inputs is never one string.
+  const reader = new ChunkReader(path);
+  try {
+    const head = reader.next(lineEnd);
+    if (head === null || (JSON.parse(head) as { version?: string }).version !== version) return;
+    for (let line = reader.next(lineEnd); line !== null; line = reader.next(lineEnd)) {
       const [sourceFile, ...entry] = JSON.parse(line) as [string, ...Entry];
       into.set(sourceFile, entry);
-    } catch {
-      return; // the torn last line of a killed run's journal
     }
+  } catch {
+    // The torn last line of a killed run's journal: what came before it stands.
+  } finally {
+    reader.close();
   }
 }
 

@@ -6,55 +6,13 @@
  * file as a stream: memory stays flat whatever the number of inputs.
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { ChunkReader, lineEnd } from '../io/chunk-reader.js';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { CaseRecord } from '../core/record.js';
 import { DatasetWriter } from '../sinks/dataset.js';
 import { prepareOutput } from '../sinks/output-folder.js';
 import { TOOL_VERSION } from '../version.js';
 import type { FileEntry, Rendered } from './render.js';
-
-/** Reads a file in chunks and yields its pieces split by a function of the text read so far. */
-class ChunkReader {
-  private readonly fd: number;
-  private buffer = '';
-  /** Where the unread part of the buffer starts. */
-  private pos = 0;
-  private done = false;
-  private readonly chunk = Buffer.alloc(1 << 16);
-  /** Keeps a character split between two chunks whole. */
-  private readonly decoder = new StringDecoder('utf8');
-
-  constructor(path: string) {
-    this.fd = openSync(path, 'r');
-  }
-
-  /** The next piece: `end(buffer, from)` gives the index just past it, or -1 to read more. */
-  next(end: (buffer: string, from: number) => number): string | null {
-    for (;;) {
-      const at = end(this.buffer, this.pos);
-      if (at >= 0) {
-        const piece = this.buffer.slice(this.pos, at);
-        this.pos = at;
-        return piece;
-      }
-      if (this.done) {
-        const rest = this.buffer.slice(this.pos);
-        this.buffer = '';
-        this.pos = 0;
-        return rest || null;
-      }
-      const n = readSync(this.fd, this.chunk, 0, this.chunk.length, null);
-      if (n === 0) {
-        this.done = true;
-        closeSync(this.fd);
-      } else {
-        this.buffer = this.buffer.slice(this.pos) + this.decoder.write(this.chunk.subarray(0, n));
-        this.pos = 0;
-      }
-    }
-  }
-}
 
 /** End of the first CSV record (CRLF outside quotes), or -1. */
 function csvRecordEnd(s: string, from: number): number {
@@ -66,11 +24,6 @@ function csvRecordEnd(s: string, from: number): number {
   }
   return -1;
 }
-
-const lineEnd = (s: string, from: number): number => {
-  const i = s.indexOf('\n', from);
-  return i < 0 ? -1 : i + 1;
-};
 
 class CsvRecords {
   private readonly reader: ChunkReader;

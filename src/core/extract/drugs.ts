@@ -8,6 +8,7 @@
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { loadLexicon } from '../lexicon.js';
 import type { Span } from '../types.js';
+import { HashBits, hashOf } from '../word-hash.js';
 
 export type DrugClass = string;
 
@@ -76,22 +77,9 @@ for (const entry of lexicon.entries) {
   longestFrom.set(tokens[0]!, Math.max(longestFrom.get(tokens[0]!) ?? 0, tokens.length));
 }
 
-/** A word's hash, 16 bits. */
-function hash16(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) & 0xffff;
-  return h;
-}
-/** A bit per hash16 of the tokens that start a name: most words start none, and a bit is cheaper to test than a look-up in longestFrom. */
-const NAME_STARTS = new Uint32Array(65536 / 32);
-for (const first of longestFrom.keys()) {
-  const h = hash16(first);
-  NAME_STARTS[h >> 5]! |= 1 << (h & 31);
-}
-function mayStartName(word: string): boolean {
-  const h = hash16(word);
-  return (NAME_STARTS[h >> 5]! & (1 << (h & 31))) !== 0;
-}
+/** The hashes of the tokens that start a name: most words start none, and a bit is cheaper to test than a look-up in longestFrom. */
+const NAME_STARTS = new HashBits();
+for (const first of longestFrom.keys()) NAME_STARTS.add(hashOf(first));
 
 /** The words of all names, by first letter, for correcting misspelt words. */
 const knownWords = new Set<string>();
@@ -162,7 +150,7 @@ export function findDrugs(text: string): DrugHit[] {
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
     const word = tokens[i]!.text;
-    const longest = mayStartName(word) ? (longestFrom.get(word) ?? 0) : 0;
+    const longest = NAME_STARTS.has(hashOf(word)) ? (longestFrom.get(word) ?? 0) : 0;
     for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       let key = tokens[i]!.text;
       for (let k = 1; k < n; k++) key += ' ' + tokens[i + k]!.text;
