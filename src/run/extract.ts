@@ -20,7 +20,7 @@ export interface ExtractOptions {
   inputs: string[];
   out: string;
   rawCsv: boolean;
-  /** Worker threads (default: the number of cores); 1 runs in the main thread. */
+  /** Worker threads (default: the number of cores). */
   jobs?: number;
   /** Reuse earlier results of unchanged inputs from this cache folder. */
   cacheDir?: string | null;
@@ -40,6 +40,9 @@ export interface ExtractOptions {
   /** Mask residual identifiers (names, phone numbers, ...) in every output. */
   redact?: boolean;
 }
+
+/** Spent pack buffers up to this size are reused for later batches. */
+const MAX_SPARE = 16 << 20;
 
 export interface ExtractSummary {
   /** Stopped by SIGINT: the dataset written is partial, and its manifest says so. */
@@ -90,18 +93,22 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
   };
   process.on('SIGINT', onInterrupt);
   const inFlight = new Map<number, ReturnType<typeof runner.run>>();
+  const spares: ArrayBuffer[] = [];
   try {
     let next = 0;
     for (let written = 0; written < batches.length && !interrupted; written++) {
       while (next < batches.length && next < written + window) {
         const batch = batches[next]!;
         const cached = cache && { dir: cache.config.dir, pack: cache.writable ? cache.packFor(next) : null, refs: batch.map((f) => cache.lookup(f.sourceFile)) };
-        inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache: cached, keepText, maxBytes: options.maxBytes ?? 20_000_000, redact: options.redact === true })));
+        const spare = spares.pop() ?? null;
+        inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache: cached, keepText, maxBytes: options.maxBytes ?? 20_000_000, redact: options.redact === true, spare })));
         next++;
       }
       const pack = await inFlight.get(written)!;
       inFlight.delete(written);
       const { tally, refs } = writer.addPacked(pack);
+      // Written: its buffer goes back to a worker to hold a later batch's pack (unless it is unusually large).
+      if (pack.buffer.byteLength <= MAX_SPARE && pack.buffer instanceof ArrayBuffer) spares.push(pack.buffer);
       if (refs) cache?.record(refs);
       progress.tick(tally.inputs, tally.errors);
       // Let signals (Ctrl-C) and I/O in between batches.

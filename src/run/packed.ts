@@ -123,21 +123,54 @@ export function unpack(bytes: Uint8Array): Unpacked {
   return { tally: header.tally, refs: header.refs ?? null, streams: starts.map((start, i) => bytes.subarray(start, start + header.lengths[i]!)) };
 }
 
-/** Bytes still in a file, copied when the pack is finished. */
-interface FileRange {
-  fd: number;
-  position: number;
-  length: number;
+/**
+ * One stream's bytes while a pack is built: text is encoded into it as it
+ * comes, so a batch's rendered strings die young instead of living on the
+ * heap until the batch is done (where every garbage collection copied them).
+ */
+class Arena {
+  bytes = Buffer.allocUnsafeSlow(1 << 12);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const next = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.length + n));
+    this.bytes.copy(next, 0, 0, this.length);
+    this.bytes = next;
+  }
+
+  text(s: string): number {
+    if (s.length === 0) return 0;
+    // Three bytes per UTF-16 unit is UTF-8's worst case, so the write is never cut short.
+    this.room(s.length * 3);
+    const n = this.bytes.write(s, this.length);
+    this.length += n;
+    return n;
+  }
+
+  copy(bytes: Uint8Array): number {
+    this.room(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+    return bytes.length;
+  }
+
+  read(fd: number, position: number, length: number): number {
+    this.room(length);
+    if (readSync(fd, this.bytes, this.length, length, position) !== length) throw new Error('a cache pack ended early');
+    this.length += length;
+    return length;
+  }
 }
 
-type Part = string | Uint8Array | FileRange;
-
-const byteLength = (p: Part): number => (typeof p === 'string' ? Buffer.byteLength(p) : p.length);
+/** Arenas of finished packs, reused by the next packs of this thread (so a worker does not allocate them per batch). */
+const spareArenas: Arena[] = [];
+const MAX_SPARE_ARENAS = 2 * STREAMS.length;
+const MAX_ARENA = 16 << 20;
 
 /** Builds a pack from rendered inputs, other packs and byte ranges of pack files, in order. */
 export class Packer {
-  private readonly parts: Part[][] = STREAMS.map(() => []);
-  private readonly lengths: number[] = STREAMS.map(() => 0);
+  private readonly streams = STREAMS.map(() => spareArenas.pop() ?? new Arena());
   readonly tally = emptyTally();
   /** One per input when this pack is a batch's result; see Header.refs. */
   readonly refs: (CacheRef | null)[] = [];
@@ -152,14 +185,9 @@ export class Packer {
     return this.tally.inputs;
   }
 
-  private push(stream: number, part: Part, length = byteLength(part)): number {
-    if (length > 0) this.parts[stream]!.push(part);
-    this.lengths[stream]! += length;
-    return length;
-  }
-
   addRendered(r: Rendered): this {
-    const lengths = [r.cases, r.decisions, r.citations, r.jsonl, r.errors, ENTRY_SEPARATOR + r.entry].map((s, i) => this.push(i, s));
+    const s = this.streams;
+    const lengths = [s[0]!.text(r.cases), s[1]!.text(r.decisions), s[2]!.text(r.citations), s[3]!.text(r.jsonl), s[4]!.text(r.errors), s[5]!.text(ENTRY_SEPARATOR + r.entry)];
     const tally = tallyOf(r);
     addTally(this.tally, tally);
     this.shares?.push({ lengths, tally });
@@ -169,43 +197,42 @@ export class Packer {
   /** Appends another pack's streams and tallies (and its refs, when it has them). */
   addPacked(bytes: Uint8Array): this {
     const { tally, refs, streams } = unpack(bytes);
-    streams.forEach((s, i) => this.push(i, s));
+    streams.forEach((bytes, i) => this.streams[i]!.copy(bytes));
     addTally(this.tally, tally);
     if (refs) this.refs.push(...refs);
     return this;
   }
 
-  /** Appends inputs still in a pack file: a byte range per stream, and their tally. */
+  /** Appends inputs kept in a pack file: a byte range per stream, read now, and their tally. */
   addRanges(fd: number, ranges: readonly { position: number; length: number }[], tally: Tally): this {
-    ranges.forEach((r, i) => this.push(i, { fd, position: r.position, length: r.length }, r.length));
+    ranges.forEach((r, i) => this.streams[i]!.read(fd, r.position, r.length));
     addTally(this.tally, tally);
     return this;
   }
 
-  /** The pack's bytes, in a buffer of its own (safe to transfer to another thread). */
-  finish(options: { refs?: boolean } = {}): Uint8Array {
-    const header: Header = { lengths: this.lengths, tally: this.tally };
+  /**
+   * The pack's bytes, in a buffer of its own (safe to transfer to another
+   * thread): `into` when it is large enough (a spent pack's buffer, reused),
+   * else a new one. The packer is spent: its arenas go to the next one.
+   */
+  finish(options: { refs?: boolean; into?: ArrayBuffer | null } = {}): Uint8Array {
+    const header: Header = { lengths: this.streams.map((a) => a.length), tally: this.tally };
     if (options.refs) header.refs = this.refs;
     if (this.shares) header.inputs = this.shares;
     const json = JSON.stringify(header);
     const headerLength = Buffer.byteLength(json);
-    const total = 4 + headerLength + this.lengths.reduce((a, b) => a + b, 0);
+    const total = 4 + headerLength + header.lengths.reduce((a, b) => a + b, 0);
     // Not Buffer.allocUnsafe: small ones come from a shared pool, which must not be transferred.
-    const out = Buffer.from(new ArrayBuffer(total));
+    const into = options.into && options.into.byteLength >= total ? options.into : null;
+    const out = into ? Buffer.from(into, 0, total) : Buffer.from(new ArrayBuffer(total));
     out.writeUInt32LE(headerLength, 0);
     let at = 4 + out.write(json, 4);
-    for (const parts of this.parts) {
-      for (const p of parts) {
-        if (typeof p === 'string') at += out.write(p, at);
-        else if (p instanceof Uint8Array) {
-          out.set(p, at);
-          at += p.length;
-        } else {
-          if (readSync(p.fd, out, at, p.length, p.position) !== p.length) throw new Error('a cache pack ended early');
-          at += p.length;
-        }
-      }
+    for (const arena of this.streams) {
+      at += arena.bytes.copy(out, at, 0, arena.length);
+      arena.length = 0;
+      if (spareArenas.length < MAX_SPARE_ARENAS && arena.bytes.length <= MAX_ARENA) spareArenas.push(arena);
     }
+    this.streams.length = 0;
     return out;
   }
 }

@@ -53,7 +53,7 @@ export function createRunner(jobs: number, budgetMs: number): Runner {
       }
     }, WATCH_MS);
     try {
-      return await pool.run({ ...batch, current }, { signal: controller.signal });
+      return await pool.run({ ...batch, current }, { signal: controller.signal, ...(batch.spare ? { transferList: [batch.spare] } : {}) });
     } catch (error) {
       // The worker stopped on a letter: past the time budget, or out of memory. That letter becomes an error row.
       const at = timedOut >= 0 ? timedOut : Atomics.load(current, 0);
@@ -64,7 +64,7 @@ export function createRunner(jobs: number, budgetMs: number): Runner {
           ? { ok: false as const, code: 'timeout', message: `took longer than the time budget of ${budgetMs / 1000} s and was stopped` }
           : { ok: false as const, code: 'extractor_failed', message: `the worker stopped on this letter: ${error instanceof Error ? error.message : String(error)}` };
       const row = render({ sourceFile: file.sourceFile, sha256: '', bytes: 0, encoding: '', outcome }, batch.rawCsv, batch.redact);
-      const part = (from: number, to?: number): Batch => ({ ...batch, files: batch.files.slice(from, to), cache: batch.cache && { ...batch.cache, pack: batch.cache.pack && `${from}-${batch.cache.pack}`, refs: batch.cache.refs.slice(from, to) } });
+      const part = (from: number, to?: number): Batch => ({ ...batch, spare: null, files: batch.files.slice(from, to), cache: batch.cache && { ...batch.cache, pack: batch.cache.pack && `${from}-${batch.cache.pack}`, refs: batch.cache.refs.slice(from, to) } });
       const out = new Packer().addPacked(await guarded(part(0, at))).addRendered(row);
       out.refs.push(null);
       return out.addPacked(await guarded(part(at + 1))).finish({ refs: true });

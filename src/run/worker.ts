@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { move } from 'piscina';
 import { sha256 } from '../io/decode.js';
 import type { InputFile } from '../io/discover.js';
-import { readInput } from '../io/read.js';
+import { ReadBuffer, readInput } from '../io/read.js';
 import { PACKS, PackReader } from './cache.js';
 import { addTally, emptyTally, Packer, STREAMS, type CacheRef } from './packed.js';
 import type * as Processing from './process-file.js';
@@ -27,6 +27,8 @@ export interface Batch {
   maxBytes: number;
   /** Mask residual identifiers in every output. */
   redact: boolean;
+  /** A spent pack's buffer, moved here to hold this batch's pack (saves allocating one per batch). */
+  spare?: ArrayBuffer | null;
   /** Shared with the watchdog: the index of the file being processed. */
   current?: Int32Array;
 }
@@ -43,12 +45,18 @@ const render = async (...args: Parameters<typeof Rendering.render>) => {
   return rendering.render(...args);
 };
 
+/** Every letter this worker reads goes into one buffer (PDFs are copied out of it: pdf.js keeps its input). */
+const readBuffer = new ReadBuffer();
+
 /** Consecutive inputs found in the cache, in consecutive slots of one pack: copied as one byte range per stream. */
 interface Run {
   pack: string;
   from: number;
   to: number;
 }
+
+/** A cache pack could not be read as its header promised. */
+class StaleCache extends Error {}
 
 /** The batch's pack, with one cache reference per input (null where there is none). */
 export async function runBatch(batch: Batch): Promise<Uint8Array> {
@@ -63,12 +71,16 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
       const pack = reader!.pack(run.pack)!;
       const tally = emptyTally();
       for (let slot = run.from; slot < run.to; slot++) addTally(tally, pack.inputs[slot]!.tally);
-      out.addRanges(pack.fd, STREAMS.map((_, s) => ({ position: pack.offsets[s]![run!.from]!, length: pack.offsets[s]![run!.to]! - pack.offsets[s]![run!.from]! })), tally);
+      try {
+        out.addRanges(pack.fd, STREAMS.map((_, s) => ({ position: pack.offsets[s]![run!.from]!, length: pack.offsets[s]![run!.to]! - pack.offsets[s]![run!.from]! })), tally);
+      } catch (error) {
+        throw new StaleCache(error instanceof Error ? error.message : String(error));
+      }
       run = null;
     };
     for (const [index, input] of batch.files.entries()) {
       if (batch.current) Atomics.store(batch.current, 0, index);
-      const read = readInput(input, batch.maxBytes);
+      const read = readInput(input, batch.maxBytes, readBuffer);
       if ('result' in read) {
         flush();
         out.addRendered(await render(read.result, batch.rawCsv, batch.redact));
@@ -88,7 +100,7 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
       }
       flush();
       processing ??= await import('./process-file.js');
-      const result = processing.isPdf(input) ? await processing.processPdf(input, read.bytes, hash, batch.keepText) : processing.processBytes(input, read.bytes, hash);
+      const result = processing.isPdf(input) ? await processing.processPdf(input, Buffer.from(read.bytes), hash, batch.keepText) : processing.processBytes(input, read.bytes, hash);
       const rendered = await render(result, batch.rawCsv, batch.redact);
       out.addRendered(rendered);
       if (cache?.pack) {
@@ -107,12 +119,11 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
         });
       }
     }
-    try {
-      return out.finish({ refs: true });
-    } catch {
-      // A pack file changed under this run (it was checked when opened): do the batch without the cache.
-      return await runBatch({ ...batch, cache: cache && { ...cache, refs: cache.refs.map(() => null) } });
-    }
+    return out.finish({ refs: true, into: batch.spare });
+  } catch (error) {
+    if (!(error instanceof StaleCache)) throw error;
+    // A pack file changed under this run (it was checked when opened): do the batch without the cache.
+    return await runBatch({ ...batch, spare: null, cache: cache && { ...cache, refs: cache.refs.map(() => null) } });
   } finally {
     reader?.close();
   }

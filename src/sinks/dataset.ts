@@ -14,34 +14,33 @@ import { writeCodebook } from '../codebook/index.js';
 import { header } from './csv.js';
 import { publish, stagingFolder } from './output-folder.js';
 
-/** Appends text and bytes to a file through a buffer. */
+/** Appends text and bytes to a file through a buffer; what it is given is written or copied at once, so the caller may reuse it. */
 class BufferedFile {
   private readonly fd: number;
-  private chunks: Buffer[] = [];
+  private readonly buffer = Buffer.allocUnsafe(1 << 16);
   private size = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
   }
 
-  /** Bytes are kept, not copied, until flushed: the caller must not reuse them. */
   write(data: string | Uint8Array): void {
-    if (data.length === 0) return;
-    const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    if (bytes.length >= 1 << 16) {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    if (bytes.length === 0) return;
+    if (this.size + bytes.length > this.buffer.length) {
       this.flush();
-      writeAll(this.fd, bytes);
-      return;
+      if (bytes.length >= this.buffer.length) {
+        writeAll(this.fd, bytes);
+        return;
+      }
     }
-    this.chunks.push(bytes);
+    this.buffer.set(bytes, this.size);
     this.size += bytes.length;
-    if (this.size >= 1 << 16) this.flush();
   }
 
   flush(): void {
     if (this.size === 0) return;
-    writeAll(this.fd, Buffer.concat(this.chunks, this.size));
-    this.chunks = [];
+    writeAll(this.fd, this.buffer.subarray(0, this.size));
     this.size = 0;
   }
 
@@ -100,7 +99,7 @@ export class DatasetWriter {
     this.addPacked(new Packer().addRendered(r).finish());
   }
 
-  /** Appends a pack of inputs (see run/packed.ts), in input order, without decoding it; returns what it read of the pack. */
+  /** Appends a pack of inputs (see run/packed.ts), in input order, without decoding it; returns what it read of the pack. The pack's bytes are written or copied before it returns. */
   addPacked(bytes: Uint8Array): Unpacked {
     const unpacked = unpack(bytes);
     const { tally, streams } = unpacked;
@@ -147,7 +146,7 @@ export class DatasetWriter {
     manifestFile.write(json.slice(0, -2) + ',\n  "files": [');
     const fd = openSync(entriesPath, 'r');
     const chunk = Buffer.alloc(1 << 20);
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) manifestFile.write(Buffer.from(chunk.subarray(0, n)));
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) manifestFile.write(chunk.subarray(0, n));
     closeSync(fd);
     manifestFile.write(t.inputs > 0 ? '\n  ]\n}\n' : ']\n}\n');
     manifestFile.close();

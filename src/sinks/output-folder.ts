@@ -7,7 +7,7 @@
  * next run, which finds the journal. The folder must be empty or hold a
  * previous imr dataset, unless forced.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** What a dataset folder holds (`text/`: the PDFs' text, with --keep-text). */
@@ -19,13 +19,22 @@ const JOURNAL = 'publish.json';
 
 export class OutputRefused extends Error {}
 
+/** Whether the folder's manifest.json is one this tool wrote: its first field names the tool (the file runs to megabytes; only its head is read). */
 function isImrDataset(out: string): boolean {
+  let fd: number | null = null;
   try {
-    return (JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { tool?: string }).tool === 'imr-extract';
+    fd = openSync(join(out, 'manifest.json'), 'r');
+    const head = Buffer.alloc(256);
+    const text = head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
+    return MANIFEST_HEAD.test(text);
   } catch {
     return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
+
+const MANIFEST_HEAD = /^\{\s*"tool"\s*:\s*"imr-extract"/;
 
 /**
  * Makes `out` ready for a run: creates it, or checks that it is empty or a

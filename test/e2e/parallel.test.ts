@@ -4,7 +4,7 @@
  * cache, a different extractor version does not reuse it, and a changed
  * letter is processed again.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,5 +102,23 @@ describe('concurrency, shards and the cache', () => {
     const now = readdirSync(join(cacheDir, 'packs'));
     expect(now).toEqual(expect.arrayContaining(packs));
     expect(now.length).toBe(packs.length + 1);
+  });
+
+  it('processes again the letters whose cache pack is damaged or gone, to the same bytes', async () => {
+    const cacheDir = join(work, 'damaged-cache');
+    const out = join(work, 'damaged-out');
+    await runExtract({ inputs: [CORPUS], out, rawCsv: false, jobs: 2, batchSize: 5, cacheDir });
+    const packs = readdirSync(join(cacheDir, 'packs')).sort();
+    expect(packs.length).toBeGreaterThan(3);
+    const path = (name: string) => join(cacheDir, 'packs', name);
+    truncateSync(path(packs[0]!), Math.floor(readFileSync(path(packs[0]!)).length / 2));
+    writeFileSync(path(packs[1]!), readFileSync(path(packs[1]!)).subarray(0, 40));
+    rmSync(path(packs[2]!));
+    await runExtract({ inputs: [CORPUS], out, rawCsv: false, jobs: 2, batchSize: 5, cacheDir });
+    expectSame(plain, out);
+    // The damaged packs are replaced by new ones; the others are still used.
+    const now = readdirSync(join(cacheDir, 'packs'));
+    expect(now).toEqual(expect.arrayContaining(packs.slice(3)));
+    expect(now).not.toContain(packs[0]);
   });
 });
