@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { explainFile, explainHtml, explainJson } from '../explain/index.js';
 import { fail, UsageError, type Command } from './command.js';
 
 export const explain: Command = {
@@ -26,6 +25,8 @@ written.`,
   async run(positionals, values) {
     if (positionals.length !== 1) throw new UsageError('explain needs exactly one letter file');
     const file = positionals[0]!;
+    // Loaded here: the other commands do not pay for the extractor and the page builder.
+    const { explainFile, explainHtml, explainJson } = await import('../explain/index.js');
     const input = explainFile(file);
     const json = values.json === true;
     const content = json ? explainJson(input) : explainHtml(input);

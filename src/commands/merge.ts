@@ -1,4 +1,3 @@
-import { mergeOutputs } from '../run/merge.js';
 import { fail, UsageError, type Command } from './command.js';
 
 export const merge: Command = {
@@ -20,6 +19,7 @@ the manifest's options and timings differ). Each folder is read as a stream.
   async run(dirs, values) {
     if (dirs.length === 0) throw new UsageError('merge needs at least one output folder');
     if (typeof values.out !== 'string') throw new UsageError('merge needs --out <dir>');
+    const { mergeOutputs } = await import('../run/merge.js');
     let summary;
     try {
       summary = mergeOutputs(dirs, values.out, values.force === true);

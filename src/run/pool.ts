@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { Packer } from './packed.js';
-import { render } from './render.js';
 import type { Batch } from './worker.js';
 
 export interface Runner {
@@ -63,6 +62,8 @@ export function createRunner(jobs: number, budgetMs: number): Runner {
         timedOut >= 0
           ? { ok: false as const, code: 'timeout', message: `took longer than the time budget of ${budgetMs / 1000} s and was stopped` }
           : { ok: false as const, code: 'extractor_failed', message: `the worker stopped on this letter: ${error instanceof Error ? error.message : String(error)}` };
+      // The renderer is loaded here, on the first stopped letter: the main thread has no other use for it.
+      const { render } = await import('./render.js');
       const row = render({ sourceFile: file.sourceFile, sha256: '', bytes: 0, encoding: '', outcome }, batch.rawCsv, batch.redact);
       const part = (from: number, to?: number): Batch => ({ ...batch, spare: null, files: batch.files.slice(from, to), cache: batch.cache && { ...batch.cache, pack: batch.cache.pack && `${from}-${batch.cache.pack}`, refs: batch.cache.refs.slice(from, to) } });
       const out = new Packer().addPacked(await guarded(part(0, at))).addRendered(row);
