@@ -74,7 +74,8 @@ export class CacheIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly run = `${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private journal: number | null = null;
-  private readonly recorded = new Set<string>();
+  /** How many of the run's inputs (in order) have been recorded. */
+  private reached = 0;
   private readonly referenced = new Set<string>();
 
   constructor(readonly config: CacheConfig) {
@@ -112,15 +113,16 @@ export class CacheIndex {
     return e ? { sourceFile, sha256: e[0], pack: e[1], slot: e[2] } : null;
   }
 
-  /** Journals where a finished batch's renderings are. */
+  /** Journals where a finished batch's renderings are: called for each batch in input order, one ref (or null) per input. */
   record(refs: readonly (CacheRef | null)[]): void {
+    this.reached += refs.length;
     if (this.journal === null) return;
     let text = '';
     for (const r of refs) {
       if (!r) continue;
-      this.recorded.add(r.sourceFile);
       this.referenced.add(r.pack);
-      text += `${JSON.stringify([r.sourceFile, r.sha256, r.pack, r.slot])}\n`;
+      // The line JSON.stringify would give: the hash is hex and the pack name this module's own.
+      text += `[${JSON.stringify(r.sourceFile)},"${r.sha256}","${r.pack}",${r.slot}]\n`;
     }
     this.write(text);
   }
@@ -136,15 +138,15 @@ export class CacheIndex {
 
   /**
    * Makes this run's journal the index. Earlier entries of this run's inputs
-   * that it did not reach (an interrupted run) are carried over; entries of
+   * that it did not reach (the inputs after those recorded: an interrupted
+   * run) are carried over; entries of
    * inputs outside this run are dropped, and so are the packs and journals
    * nothing refers to any more.
    */
   commit(inputs: readonly string[]): void {
     if (this.journal === null) return;
     let text = '';
-    for (const sourceFile of inputs) {
-      if (this.recorded.has(sourceFile)) continue;
+    for (const sourceFile of inputs.slice(this.reached)) {
       const e = this.entries.get(sourceFile);
       if (!e) continue;
       this.referenced.add(e[1]);

@@ -94,6 +94,7 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
   process.on('SIGINT', onInterrupt);
   const inFlight = new Map<number, ReturnType<typeof runner.run>>();
   const spares: ArrayBuffer[] = [];
+  const backlog: Promise<unknown>[] = [];
   try {
     let next = 0;
     for (let written = 0; written < batches.length && !interrupted; written++) {
@@ -106,15 +107,22 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
       }
       const pack = await inFlight.get(written)!;
       inFlight.delete(written);
-      const { tally, refs } = writer.addPacked(pack);
-      // Written: its buffer goes back to a worker to hold a later batch's pack (unless it is unusually large).
-      if (pack.buffer.byteLength <= MAX_SPARE && pack.buffer instanceof ArrayBuffer) spares.push(pack.buffer);
+      // The pack is written in the background while this thread hands out batches and journals the cache.
+      const { tally, refs, written: done } = writer.addPackedLater(pack);
+      const buffer = pack.buffer;
+      // Once written, its buffer goes back to a worker to hold a later batch's pack (unless it is unusually large).
+      done.then(() => buffer instanceof ArrayBuffer && buffer.byteLength <= MAX_SPARE && spares.push(buffer), () => {});
+      backlog.push(done);
+      // At most two packs wait to be written: memory stays bounded.
+      if (backlog.length > 2) await backlog.shift();
       if (refs) cache?.record(refs);
       progress.tick(tally.inputs, tally.errors);
       // Let signals (Ctrl-C) and I/O in between batches.
       await new Promise((resume) => setImmediate(resume));
     }
+    await writer.settled();
   } catch (error) {
+    await writer.settled().catch(() => {});
     writer.abandon();
     cache?.abandon();
     throw error;

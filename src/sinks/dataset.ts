@@ -5,7 +5,7 @@
  * reader never sees a half-written dataset and an interrupted run leaves the
  * previous one intact.
  */
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, write, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CASES, CITATIONS, DECISIONS, ERRORS } from '../core/schema.js';
 import { addTally, emptyTally, Packer, STREAMS, unpack, type Stream, type Unpacked } from '../run/packed.js';
@@ -14,11 +14,19 @@ import { writeCodebook } from '../codebook/index.js';
 import { header } from './csv.js';
 import { publish, stagingFolder } from './output-folder.js';
 
-/** Appends text and bytes to a file through a buffer; what it is given is written or copied at once, so the caller may reuse it. */
+/**
+ * Appends text and bytes to a file through a buffer. `write` writes or
+ * copies what it is given at once, so the caller may reuse it; `writeLater`
+ * hands bytes to the file system in the background (libuv's thread pool),
+ * in order, and the caller keeps them untouched until its promise resolves.
+ */
 class BufferedFile {
   private readonly fd: number;
-  private readonly buffer = Buffer.allocUnsafe(1 << 16);
+  private buffer = Buffer.allocUnsafe(1 << 16);
   private size = 0;
+  /** The background writes, chained in order; a failure is kept and rethrown by `settled`. */
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
 
   constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
@@ -30,7 +38,8 @@ class BufferedFile {
     if (this.size + bytes.length > this.buffer.length) {
       this.flush();
       if (bytes.length >= this.buffer.length) {
-        writeAll(this.fd, bytes);
+        if (this.queued > 0) void this.enqueue(Buffer.from(bytes));
+        else writeAll(this.fd, bytes);
         return;
       }
     }
@@ -38,13 +47,49 @@ class BufferedFile {
     this.size += bytes.length;
   }
 
+  /** Writes `bytes` after everything before them, in the background. */
+  writeLater(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return this.queue;
+    if (this.size + bytes.length <= this.buffer.length) {
+      this.write(bytes);
+      return this.queue;
+    }
+    this.flush();
+    return this.enqueue(bytes);
+  }
+
+  private enqueue(bytes: Uint8Array): Promise<void> {
+    this.queued++;
+    this.queue = this.queue.then(async () => {
+      try {
+        for (let at = 0; at < bytes.length; ) at += await writeAsync(this.fd, bytes, at, bytes.length - at);
+      } finally {
+        this.queued--;
+      }
+    });
+    // Handled here so a failure is never an unhandled rejection; `settled` still rejects with it.
+    this.queue.catch(() => {});
+    return this.queue;
+  }
+
   flush(): void {
     if (this.size === 0) return;
-    writeAll(this.fd, this.buffer.subarray(0, this.size));
+    if (this.queued > 0) {
+      // The buffer goes to the queue as it is; a new one takes its place.
+      void this.enqueue(this.buffer.subarray(0, this.size));
+      this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    } else writeAll(this.fd, this.buffer.subarray(0, this.size));
     this.size = 0;
   }
 
+  /** When everything handed to `writeLater` so far is written (rejects if a write failed). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Closes the file; call after `settled()` when anything was written later. */
   close(): void {
+    if (this.queued > 0) throw new Error(`${this.path}: closed with writes still pending`);
     this.flush();
     closeSync(this.fd);
   }
@@ -54,6 +99,9 @@ class BufferedFile {
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
+
+const writeAsync = (fd: number, bytes: Uint8Array, offset: number, length: number) =>
+  new Promise<number>((done, fail) => write(fd, bytes, offset, length, null, (error, n) => (error ? fail(error) : done(n))));
 
 /** Where the manifest's file entries are streamed during the run. */
 const ENTRIES_PART = '.files.part';
@@ -101,13 +149,33 @@ export class DatasetWriter {
 
   /** Appends a pack of inputs (see run/packed.ts), in input order, without decoding it; returns what it read of the pack. The pack's bytes are written or copied before it returns. */
   addPacked(bytes: Uint8Array): Unpacked {
+    const unpacked = this.unpack(bytes);
+    STREAMS.forEach((stream, i) => this.files[stream].write(unpacked.streams[i]!));
+    return unpacked;
+  }
+
+  /**
+   * `addPacked`, with the pack's bytes written in the background (so the
+   * thread can go on with other work): they must stay untouched until
+   * `written` resolves, and the dataset is published after `settled()`.
+   */
+  addPackedLater(bytes: Uint8Array): Unpacked & { written: Promise<unknown> } {
+    const unpacked = this.unpack(bytes);
+    return { ...unpacked, written: Promise.all(STREAMS.map((stream, i) => this.files[stream].writeLater(unpacked.streams[i]!))) };
+  }
+
+  private unpack(bytes: Uint8Array): Unpacked {
     const unpacked = unpack(bytes);
     const { tally, streams } = unpacked;
     // Manifest entries come with a separator before each; the first of all has none.
     if (this.tally.inputs === 0 && streams[ENTRIES]!.length) streams[ENTRIES] = streams[ENTRIES]!.subarray(1);
     addTally(this.tally, tally);
-    STREAMS.forEach((stream, i) => this.files[stream].write(streams[i]!));
     return unpacked;
+  }
+
+  /** When every background write so far is done (rejects if one failed). */
+  async settled(): Promise<void> {
+    await Promise.all(Object.values(this.files).map((f) => f.settled()));
   }
 
   /** Writes the manifest and publishes the staged dataset over the previous one; `complete: false` marks an interrupted run's partial dataset. */
@@ -157,6 +225,7 @@ export class DatasetWriter {
 
   /** Removes the staging folder without publishing (the previous dataset stays). */
   abandon(): void {
+    // (After settled(): a file with background writes pending cannot be closed.)
     if (!this.closed) for (const f of Object.values(this.files)) f.close();
     rmSync(this.staging, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@
  * next run, which finds the journal. The folder must be empty or hold a
  * previous imr dataset, unless forced.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rm, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** What a dataset folder holds (`text/`: the PDFs' text, with --keep-text). */
@@ -62,27 +62,42 @@ export function stagingFolder(out: string): string {
   return staging;
 }
 
-/** Renames the staged entries over the published ones; `fresh`: also drop a text/ folder the new run has none of. */
-function moveInto(staging: string, out: string, fresh: boolean): void {
+/**
+ * Moves the staged entries in place of the published ones; `fresh`: also
+ * drops a text/ folder the new run has none of. Each published entry is
+ * first renamed aside into the staging folder, then the staged one renamed
+ * in: renaming over a file would make ext4 flush the new one and free the old
+ * one's blocks while the dataset is being switched. The staging folder, now
+ * holding the previous dataset, is then removed; with `background`, in
+ * libuv's thread pool (the process exits when that is done, and a removal cut
+ * short is finished by the next run: see recover).
+ */
+function moveInto(staging: string, out: string, fresh: boolean, background: boolean): void {
+  const replaced = join(staging, REPLACED);
+  mkdirSync(replaced, { recursive: true });
   for (const name of DATASET_ENTRIES) {
     const from = join(staging, name);
     const to = join(out, name);
     if (existsSync(from)) {
-      if (name === 'text') rmSync(to, { recursive: true, force: true });
+      if (existsSync(to)) renameSync(to, join(replaced, name));
       renameSync(from, to);
     } else if (fresh && name === 'text' && existsSync(to)) {
-      rmSync(to, { recursive: true, force: true });
+      renameSync(to, join(replaced, name));
     }
   }
-  rmSync(staging, { recursive: true, force: true });
+  if (background) rm(staging, { recursive: true, force: true }, () => {});
+  else rmSync(staging, { recursive: true, force: true });
 }
+
+/** Inside a staging folder: the published entries it replaced. */
+const REPLACED = '.replaced';
 
 /** Publishes a complete staged dataset into `out`, under a journal. */
 export function publish(staging: string, out: string): void {
   const journal = join(out, WORK_DIR, JOURNAL);
   writeFileSync(`${journal}.tmp`, JSON.stringify({ staging }));
   renameSync(`${journal}.tmp`, journal);
-  moveInto(staging, out, true);
+  moveInto(staging, out, true, true);
   rmSync(journal, { force: true });
 }
 
@@ -92,7 +107,7 @@ function recover(out: string): void {
   const journal = join(work, JOURNAL);
   if (existsSync(journal)) {
     const { staging } = JSON.parse(readFileSync(journal, 'utf8')) as { staging: string };
-    if (existsSync(staging)) moveInto(staging, out, false);
+    if (existsSync(staging)) moveInto(staging, out, false, false);
     rmSync(journal, { force: true });
   }
   for (const entry of readdirSync(work)) {

@@ -1,0 +1,58 @@
+/**
+ * Publishing a dataset: the staged files replace the published ones, and a
+ * publication killed between its renames (an old file moved aside, the new
+ * one not yet in) is rolled forward by the next run, from the journal.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepareOutput, publish, stagingFolder, WORK_DIR } from '../../src/sinks/output-folder.js';
+
+const work = mkdtempSync(join(tmpdir(), 'imr-publish-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const FILES = ['cases.csv', 'decisions.csv', 'citations.csv', 'cases.jsonl', 'errors.csv', 'manifest.json'];
+const stage = (out: string, label: string) => {
+  const staging = stagingFolder(out);
+  for (const f of FILES) writeFileSync(join(staging, f), f === 'manifest.json' ? `{\n  "tool": "imr-extract", "label": "${label}"\n}\n` : `${label} ${f}\n`);
+  return staging;
+};
+const published = (out: string) => Object.fromEntries(FILES.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+const runFolders = (out: string) => readdirSync(join(out, WORK_DIR)).filter((d) => d.startsWith('run-'));
+
+describe('publishing', () => {
+  it('replaces every published file with the staged one', async () => {
+    const out = join(work, 'plain');
+    prepareOutput(out, false);
+    publish(stage(out, 'first'), out);
+    prepareOutput(out, false);
+    publish(stage(out, 'second'), out);
+    expect(Object.values(published(out)).every((text) => text.includes('second'))).toBe(true);
+    // The previous dataset is removed in the background; it is gone soon after.
+    for (let i = 0; i < 100 && runFolders(out).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(runFolders(out)).toEqual([]);
+  });
+
+  it('rolls forward a publication killed between moving an old file aside and moving the new one in', () => {
+    const out = join(work, 'killed');
+    prepareOutput(out, false);
+    publish(stage(out, 'old'), out);
+    prepareOutput(out, false);
+    const staging = stage(out, 'new');
+    // What publish had done when it was killed: the journal, two files switched, the third's old one moved aside.
+    writeFileSync(join(out, WORK_DIR, 'publish.json'), JSON.stringify({ staging }));
+    mkdirSync(join(staging, '.replaced'));
+    for (const f of ['cases.csv', 'decisions.csv']) {
+      renameSync(join(out, f), join(staging, '.replaced', f));
+      renameSync(join(staging, f), join(out, f));
+    }
+    renameSync(join(out, 'citations.csv'), join(staging, '.replaced', 'citations.csv'));
+    expect(existsSync(join(out, 'citations.csv'))).toBe(false);
+
+    prepareOutput(out, false);
+    expect(Object.values(published(out)).every((text) => text.includes('new'))).toBe(true);
+    expect(existsSync(staging)).toBe(false);
+    expect(existsSync(join(out, WORK_DIR, 'publish.json'))).toBe(false);
+  });
+});
