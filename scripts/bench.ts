@@ -6,8 +6,11 @@
  *   (c) with all cores, (d) an incremental re-run over unchanged inputs,
  *   (e) PDFs per second (the dev PDFs in ../shared, copied, with all cores).
  * Each run is the built CLI in a child process, timed wall-clock, with its
- * peak memory (maximum resident set) from GNU time. Prints a table, then one
- * line of JSON.
+ * peak memory (maximum resident set) from GNU time. Before each, `sync`
+ * writes out what earlier runs left in the page cache (gigabytes, by the
+ * incremental run): a run is measured alone, not while the kernel writes
+ * back the one before it, as a re-run the next day would be. Prints a table,
+ * then one line of JSON.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +35,7 @@ interface Run {
 }
 
 function timed(args: string[]): Run {
+  spawnSync('sync');
   const t0 = performance.now();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
@@ -46,6 +50,7 @@ const bytes = buildCorpus(letters, N);
 
 // (a) reading only: every file, one thread.
 const files = fg.sync('**/*.txt', { cwd: letters, absolute: true });
+spawnSync('sync');
 const t0 = performance.now();
 let read = 0;
 for (const f of files) read += readFileSync(f).length;

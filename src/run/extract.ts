@@ -61,8 +61,8 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
   const t0 = performance.now();
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const shard = options.shard ?? null;
-  // Started first: the workers load their code while the inputs are being found.
-  const runner = createRunner(jobs, (options.timeBudget ?? 60) * 1000);
+  // Started first: the workers load their code while the inputs are being found (the extractor too, unless most letters may come from the cache).
+  const runner = createRunner(jobs, (options.timeBudget ?? 60) * 1000, !options.cacheDir);
   let files: InputFile[];
   let writer: DatasetWriter;
   try {

@@ -25,11 +25,12 @@ const WATCH_MS = 100;
 /** Old-generation heap of a worker thread. */
 const WORKER_HEAP_MB = 192;
 
-export function createRunner(jobs: number, budgetMs: number): Runner {
+/** `preload`: the workers load the extractor as they start (a run that will process letters), rather than on their first cache miss. */
+export function createRunner(jobs: number, budgetMs: number, preload = false): Runner {
   if (!existsSync(WORKER)) throw new Error(`worker threads need the built code (${WORKER}): run npm run build`);
   // A worker's heap is capped, so memory stays bounded however many letters pass through; a letter
   // that needs more (a giant PDF) stops its worker and becomes an error row like a timeout.
-  const pool = new Piscina<Batch, Uint8Array>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const pool = new Piscina<Batch, Uint8Array>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: { preload } });
 
   async function guarded(batch: Batch): Promise<Uint8Array> {
     if (batch.files.length === 0) return new Packer().finish({ refs: true });

@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workerData } from 'node:worker_threads';
 import { move } from 'piscina';
 import { sha256 } from '../io/decode.js';
 import type { InputFile } from '../io/discover.js';
@@ -40,6 +41,12 @@ export interface Batch {
  */
 let processing: typeof Processing | null = null;
 let rendering: typeof Rendering | null = null;
+/** A run without a cache will process every letter: load the extractor now, while the main thread finds the inputs. */
+if ((workerData as { preload?: boolean } | null)?.preload) {
+  // A failure here is left to the first letter, which imports them again and reports it.
+  import('./process-file.js').then((m) => (processing ??= m), () => {});
+  import('./render.js').then((m) => (rendering ??= m), () => {});
+}
 const render = async (...args: Parameters<typeof Rendering.render>) => {
   rendering ??= await import('./render.js');
   return rendering.render(...args);
