@@ -123,54 +123,101 @@ export function unpack(bytes: Uint8Array): Unpacked {
   return { tally: header.tally, refs: header.refs ?? null, streams: starts.map((start, i) => bytes.subarray(start, start + header.lengths[i]!)) };
 }
 
+/** Bytes still in a (cache pack) file: read straight into the pack when it is finished. */
+interface FileRange {
+  fd: number;
+  position: number;
+  length: number;
+}
+
+/** Bytes [from, to) of a stream's arena. */
+interface Segment {
+  from: number;
+  to: number;
+}
+
 /**
- * One stream's bytes while a pack is built: text is encoded into it as it
- * comes, so a batch's rendered strings die young instead of living on the
- * heap until the batch is done (where every garbage collection copied them).
+ * One stream of a pack while it is built. Text is encoded into an arena as
+ * it comes, so a batch's rendered strings die young instead of living on the
+ * heap until the batch is done (where every garbage collection copied them);
+ * byte ranges of cache pack files are only noted, and read when the pack is
+ * finished, straight into it.
  */
-class Arena {
-  bytes = Buffer.allocUnsafeSlow(1 << 12);
+class StreamBuilder {
+  private bytes = Buffer.allocUnsafeSlow(1 << 12);
+  private used = 0;
+  private parts: (Segment | FileRange)[] = [];
   length = 0;
 
   private room(n: number): void {
-    if (this.length + n <= this.bytes.length) return;
-    const next = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.length + n));
-    this.bytes.copy(next, 0, 0, this.length);
+    if (this.used + n <= this.bytes.length) return;
+    const next = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + n));
+    this.bytes.copy(next, 0, 0, this.used);
     this.bytes = next;
+  }
+
+  /** Notes the arena's bytes from `from` to where it is filled; returns their length. */
+  private grown(from: number): number {
+    const n = this.used - from;
+    if (n === 0) return 0;
+    const last = this.parts[this.parts.length - 1];
+    if (last && 'to' in last && last.to === from) last.to = this.used;
+    else this.parts.push({ from, to: this.used });
+    this.length += n;
+    return n;
   }
 
   text(s: string): number {
     if (s.length === 0) return 0;
     // Three bytes per UTF-16 unit is UTF-8's worst case, so the write is never cut short.
     this.room(s.length * 3);
-    const n = this.bytes.write(s, this.length);
-    this.length += n;
-    return n;
+    const from = this.used;
+    this.used += this.bytes.write(s, from);
+    return this.grown(from);
   }
 
   copy(bytes: Uint8Array): number {
     this.room(bytes.length);
-    this.bytes.set(bytes, this.length);
-    this.length += bytes.length;
-    return bytes.length;
+    const from = this.used;
+    this.bytes.set(bytes, from);
+    this.used += bytes.length;
+    return this.grown(from);
   }
 
-  read(fd: number, position: number, length: number): number {
-    this.room(length);
-    if (readSync(fd, this.bytes, this.length, length, position) !== length) throw new Error('a cache pack ended early');
+  range(fd: number, position: number, length: number): void {
+    if (length === 0) return;
+    this.parts.push({ fd, position, length });
     this.length += length;
-    return length;
+  }
+
+  /** Writes the stream into `out` from `at`, and empties it for reuse; returns where it ends in `out`. */
+  writeTo(out: Buffer, at: number): number {
+    for (const p of this.parts) {
+      if ('to' in p) at += this.bytes.copy(out, at, p.from, p.to);
+      else {
+        if (readSync(p.fd, out, at, p.length, p.position) !== p.length) throw new Error('a cache pack ended early');
+        at += p.length;
+      }
+    }
+    this.parts = [];
+    this.used = 0;
+    this.length = 0;
+    return at;
+  }
+
+  /** Small enough to keep for the next pack. */
+  get reusable(): boolean {
+    return this.bytes.length <= 16 << 20;
   }
 }
 
-/** Arenas of finished packs, reused by the next packs of this thread (so a worker does not allocate them per batch). */
-const spareArenas: Arena[] = [];
-const MAX_SPARE_ARENAS = 2 * STREAMS.length;
-const MAX_ARENA = 16 << 20;
+/** Stream builders of finished packs, reused by the next packs of this thread (so a worker does not allocate arenas per batch). */
+const spareStreams: StreamBuilder[] = [];
+const MAX_SPARE_STREAMS = 2 * STREAMS.length;
 
 /** Builds a pack from rendered inputs, other packs and byte ranges of pack files, in order. */
 export class Packer {
-  private readonly streams = STREAMS.map(() => spareArenas.pop() ?? new Arena());
+  private readonly streams = STREAMS.map(() => spareStreams.pop() ?? new StreamBuilder());
   readonly tally = emptyTally();
   /** One per input when this pack is a batch's result; see Header.refs. */
   readonly refs: (CacheRef | null)[] = [];
@@ -203,9 +250,9 @@ export class Packer {
     return this;
   }
 
-  /** Appends inputs kept in a pack file: a byte range per stream, read now, and their tally. */
+  /** Appends inputs kept in a pack file: a byte range per stream (read when the pack is finished), and their tally. */
   addRanges(fd: number, ranges: readonly { position: number; length: number }[], tally: Tally): this {
-    ranges.forEach((r, i) => this.streams[i]!.read(fd, r.position, r.length));
+    ranges.forEach((r, i) => this.streams[i]!.range(fd, r.position, r.length));
     addTally(this.tally, tally);
     return this;
   }
@@ -213,7 +260,7 @@ export class Packer {
   /**
    * The pack's bytes, in a buffer of its own (safe to transfer to another
    * thread): `into` when it is large enough (a spent pack's buffer, reused),
-   * else a new one. The packer is spent: its arenas go to the next one.
+   * else a new one. The packer is spent: its stream builders go to the next one.
    */
   finish(options: { refs?: boolean; into?: ArrayBuffer | null } = {}): Uint8Array {
     const header: Header = { lengths: this.streams.map((a) => a.length), tally: this.tally };
@@ -227,10 +274,9 @@ export class Packer {
     const out = into ? Buffer.from(into, 0, total) : Buffer.from(new ArrayBuffer(total));
     out.writeUInt32LE(headerLength, 0);
     let at = 4 + out.write(json, 4);
-    for (const arena of this.streams) {
-      at += arena.bytes.copy(out, at, 0, arena.length);
-      arena.length = 0;
-      if (spareArenas.length < MAX_SPARE_ARENAS && arena.bytes.length <= MAX_ARENA) spareArenas.push(arena);
+    for (const stream of this.streams) {
+      at = stream.writeTo(out, at);
+      if (spareStreams.length < MAX_SPARE_STREAMS && stream.reusable) spareStreams.push(stream);
     }
     this.streams.length = 0;
     return out;

@@ -78,11 +78,7 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
       const pack = reader!.pack(run.pack)!;
       const tally = emptyTally();
       for (let slot = run.from; slot < run.to; slot++) addTally(tally, pack.inputs[slot]!.tally);
-      try {
-        out.addRanges(pack.fd, STREAMS.map((_, s) => ({ position: pack.offsets[s]![run!.from]!, length: pack.offsets[s]![run!.to]! - pack.offsets[s]![run!.from]! })), tally);
-      } catch (error) {
-        throw new StaleCache(error instanceof Error ? error.message : String(error));
-      }
+      out.addRanges(pack.fd, STREAMS.map((_, s) => ({ position: pack.offsets[s]![run!.from]!, length: pack.offsets[s]![run!.to]! - pack.offsets[s]![run!.from]! })), tally);
       run = null;
     };
     for (const [index, input] of batch.files.entries()) {
@@ -126,7 +122,11 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
         });
       }
     }
-    return out.finish({ refs: true, into: batch.spare });
+    try {
+      return out.finish({ refs: true, into: batch.spare });
+    } catch (error) {
+      throw new StaleCache(error instanceof Error ? error.message : String(error));
+    }
   } catch (error) {
     if (!(error instanceof StaleCache)) throw error;
     // A pack file changed under this run (it was checked when opened): do the batch without the cache.
