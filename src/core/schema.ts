@@ -3,11 +3,7 @@
  * allowed values and how it is drawn from a case record. The sinks write from
  * these definitions and the codebook is generated from them.
  */
-import { MECHANISM_TYPES, PRIOR_TREATMENTS } from './extract/case-summary.js';
-import { UR_ACTIONS } from './extract/utilization-review.js';
-import { DOSE_FORMS } from './extract/drugs.js';
-import { BODY_REGIONS, QUANTITY_UNITS } from './extract/item-details.js';
-import { STATE_CODES } from './extract/reviewer.js';
+import { BODY_REGIONS, DOSE_FORMS, MECHANISM_TYPES, PRIOR_TREATMENTS, QUANTITY_UNITS, STATE_CODES, UR_ACTIONS } from './vocabulary.js';
 import { TREATMENT_CATEGORIES, TREATMENT_SUBCATEGORIES } from './taxonomy.js';
 import { caseOutcome, type CaseRecord, type CitationRecord, type ItemRecord, type Located } from './record.js';
 

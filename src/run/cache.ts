@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOOL_VERSION } from '../version.js';
 import { ChunkReader, lineEnd } from '../io/chunk-reader.js';
+import { QuietOpener } from '../io/read.js';
 import { readHeader, type CacheRef, type InputShare } from './packed.js';
 
 export interface CacheConfig {
@@ -189,6 +190,9 @@ interface OpenPack {
   offsets: number[][];
 }
 
+/** Packs are opened without updating their access time (see QuietOpener). */
+const packOpener = new QuietOpener();
+
 /** Reads cached renderings out of pack files, each opened once (per batch). */
 export class PackReader {
   private readonly open = new Map<string, OpenPack | null>();
@@ -204,7 +208,7 @@ export class PackReader {
   private load(name: string): OpenPack | null {
     let fd: number | null = null;
     try {
-      fd = openSync(join(this.dir, PACKS, name), 'r');
+      fd = packOpener.open(join(this.dir, PACKS, name));
       const size = fstatSync(fd).size;
       const head = Buffer.alloc(4);
       readSync(fd, head, 0, 4, 0);

@@ -125,26 +125,33 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     await writer.settled().catch(() => {});
     writer.abandon();
     cache?.abandon();
+    for (const pending of inFlight.values()) pending.catch(() => {});
+    await runner.close();
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);
     // Batches still running when interrupted are dropped: closing the pool stops them.
     for (const pending of inFlight.values()) pending.catch(() => {});
+  }
+  if (inFlight.size > 0) await runner.close();
+  progress.finish();
+  const t2 = performance.now();
+  // Published first: the pool (idle, unless interrupted) is stopped and the cache index written while the previous dataset is removed in the background.
+  try {
+    writer.publish(
+      {
+        tool: 'imr-extract',
+        version: TOOL_VERSION,
+        options: { inputs: options.inputs, raw_csv: options.rawCsv, redact: options.redact === true, incremental: cache !== null, shard: shard ? `${shard.index}/${shard.count}` : null },
+        discovered: files.length,
+        timings_ms: { discover: Math.round(t1 - t0), extract: Math.round(t2 - t1), jobs },
+      },
+      !interrupted,
+    );
+    cache?.commit(files.map((f) => f.sourceFile));
+  } finally {
     await runner.close();
   }
-  progress.finish();
-  cache?.commit(files.map((f) => f.sourceFile));
-  const t2 = performance.now();
-  writer.publish(
-    {
-      tool: 'imr-extract',
-      version: TOOL_VERSION,
-      options: { inputs: options.inputs, raw_csv: options.rawCsv, redact: options.redact === true, incremental: cache !== null, shard: shard ? `${shard.index}/${shard.count}` : null },
-      discovered: files.length,
-      timings_ms: { discover: Math.round(t1 - t0), extract: Math.round(t2 - t1), jobs },
-    },
-    !interrupted,
-  );
   const t = writer.tally;
   return { interrupted, discovered: files.length, inputs: t.inputs, cases: t.cases, errors: t.errors, decisions: t.decisions, overturned: t.overturned, out: options.out, ms: Math.round(performance.now() - t0) };
 }

@@ -14,6 +14,7 @@ import type { Batch } from './worker.js';
 export interface Runner {
   /** The batch's pack (see packed.ts), with one cache reference per input. */
   run(batch: Batch): Promise<Uint8Array>;
+  /** Stops the workers (once; later calls wait for the same). */
   close(): Promise<void>;
 }
 
@@ -75,5 +76,6 @@ export function createRunner(jobs: number, budgetMs: number, preload = false): R
     }
   }
 
-  return { run: guarded, close: () => pool.destroy() };
+  let closed: Promise<void> | null = null;
+  return { run: guarded, close: () => (closed ??= pool.destroy()) };
 }

@@ -11,7 +11,7 @@ import { workerData } from 'node:worker_threads';
 import { move } from 'piscina';
 import { sha256 } from '../io/decode.js';
 import type { InputFile } from '../io/discover.js';
-import { ReadBuffer, readInput } from '../io/read.js';
+import { QuietOpener, ReadBuffer, readInput } from '../io/read.js';
 import { PACKS, PackReader } from './cache.js';
 import { addTally, emptyTally, Packer, STREAMS, type CacheRef } from './packed.js';
 import type * as Processing from './process-file.js';
@@ -54,6 +54,7 @@ const render = async (...args: Parameters<typeof Rendering.render>) => {
 
 /** Every letter this worker reads goes into one buffer (PDFs are copied out of it: pdf.js keeps its input). */
 const readBuffer = new ReadBuffer();
+const opener = new QuietOpener();
 
 /** Consecutive inputs found in the cache, in consecutive slots of one pack: copied as one byte range per stream. */
 interface Run {
@@ -83,7 +84,7 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
     };
     for (const [index, input] of batch.files.entries()) {
       if (batch.current) Atomics.store(batch.current, 0, index);
-      const read = readInput(input, batch.maxBytes, readBuffer);
+      const read = readInput(input, batch.maxBytes, readBuffer, opener);
       if ('result' in read) {
         flush();
         out.addRendered(await render(read.result, batch.rawCsv, batch.redact));

@@ -15,16 +15,13 @@ import { TermMatcher } from '../terms.js';
 import type { Found, Span } from '../types.js';
 import { assertStatuses, negatedPhrases, type AssertionStatus } from './assertions.js';
 import { findDrugs } from './drugs.js';
-import { BODY_REGIONS, BODY_REGION_TERMS } from './item-details.js';
-import { urReports, type UrAction } from './utilization-review.js';
+import { BODY_REGION_TERMS } from './item-details.js';
+import { urReports } from './utilization-review.js';
+import { BODY_REGIONS, MECHANISM_WORDS, PRIOR_TREATMENT_WORDS, PRIOR_TREATMENTS, type UrAction } from '../vocabulary.js';
 
-const priorKinds = loadLexicon<{ kinds: Record<string, string[]> }>('prior-treatments.json').kinds;
-export const PRIOR_TREATMENTS = Object.keys(priorKinds);
-const PRIOR_TERMS = new TermMatcher(Object.entries(priorKinds));
+const PRIOR_TERMS = new TermMatcher(Object.entries(PRIOR_TREATMENT_WORDS));
 
-const mechanismTypes = loadLexicon<{ types: Record<string, string[]> }>('mechanisms.json').types;
-export const MECHANISM_TYPES = [...Object.keys(mechanismTypes), 'other'];
-const MECHANISM_TERMS = new TermMatcher(Object.entries(mechanismTypes));
+const MECHANISM_TERMS = new TermMatcher(Object.entries(MECHANISM_WORDS));
 
 const diagnosisLexicon = loadLexicon<{ heads: string[]; continuations: string[] }>('diagnoses.json');
 const HEAD_WORDS = new Set(diagnosisLexicon.heads);
@@ -161,7 +158,7 @@ function mechanism(text: string, region: Span): { found: Found<string>; type: st
 /** The first mechanism type, in the lexicon's order, that a phrase names. */
 function firstType(phrase: string): string {
   const keys = new Set(MECHANISM_TERMS.scan(phrase).map((h) => h.key));
-  return Object.keys(mechanismTypes).find((t) => keys.has(t)) ?? 'other';
+  return Object.keys(MECHANISM_WORDS).find((t) => keys.has(t)) ?? 'other';
 }
 
 // --------------------------------------------------------------- diagnoses

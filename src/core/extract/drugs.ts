@@ -8,6 +8,7 @@
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { loadLexicon } from '../lexicon.js';
 import type { Span } from '../types.js';
+import { DOSE_FORM_WORDS } from '../vocabulary.js';
 import { HashBits, hashOf } from '../word-hash.js';
 
 export type DrugClass = string;
@@ -181,23 +182,6 @@ export interface DrugDetails {
   hits: DrugHit[];
 }
 
-const DOSE_FORM_WORDS: [RegExp, string][] = [
-  [/\b(?:tablets?|tabs?)\b/i, 'tablet'],
-  [/\b(?:capsules?|caps?)\b/i, 'capsule'],
-  [/\bcreams?\b/i, 'cream'],
-  [/\bgels?\b/i, 'gel'],
-  [/\bpatch(?:es)?\b/i, 'patch'],
-  [/\bointments?\b/i, 'ointment'],
-  [/\blotions?\b/i, 'lotion'],
-  [/\b(?:solution|suspension|liquid|syrup|elixir)\b/i, 'liquid'],
-  [/\bspray\b/i, 'spray'],
-  [/\b(?:injections?|injectable|vials?)\b/i, 'injection'],
-  [/\bpowder\b/i, 'powder'],
-  [/\bpads?\b/i, 'pad'],
-];
-
-/** The dose forms an item can name (the values of `dose_form`). */
-export const DOSE_FORMS = [...new Set(DOSE_FORM_WORDS.map(([, form]) => form))];
 
 export function hasTopicalMarker(text: string): boolean {
   const words = tokenize(text).map((t) => t.text);

@@ -4,17 +4,11 @@
  * associated-surgery flags with the date of service.
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
-import { loadLexicon } from '../lexicon.js';
+import { BODY_REGION_WORDS, BODY_REGIONS } from '../vocabulary.js';
 import { hasTopicalMarker } from './drugs.js';
 import { TermMatcher } from '../terms.js';
 
-interface BodyRegionsLexicon {
-  regions: Record<string, string[]>;
-}
-
-const bodyRegions = loadLexicon<BodyRegionsLexicon>('body-regions.json').regions;
-export const BODY_REGIONS = Object.keys(bodyRegions);
-export const BODY_REGION_TERMS = new TermMatcher(Object.entries(bodyRegions));
+export const BODY_REGION_TERMS = new TermMatcher(Object.entries(BODY_REGION_WORDS));
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -32,7 +26,6 @@ export function numberValue(s: string): number | null {
 }
 
 /** The units a quantity can have (the values of `quantity_unit`). */
-export const QUANTITY_UNITS = ['sessions', 'visits', 'treatments', 'units', 'tablets', 'capsules', 'patches', 'grams', 'hours', 'days', 'weeks', 'months'] as const;
 
 export interface ItemDetails {
   quantity: number | null;

@@ -7,21 +7,15 @@ import { loadLexicon } from '../lexicon.js';
 import { sentences } from '../sentences.js';
 import { TermMatcher } from '../terms.js';
 import type { Found, Message, Reviewer, Span } from '../types.js';
+import { STATES as STATE_LEXICON, STATE_CODES } from '../vocabulary.js';
 
-interface StatesLexicon {
-  states: Record<string, string>;
-  aliases: Record<string, string>;
-}
 interface SpecialtiesLexicon {
   specialties: Record<string, string[]>;
 }
 
-const statesLexicon = loadLexicon<StatesLexicon>('states.json');
-const codes = new Set(Object.values(statesLexicon.states));
-/** USPS codes of the states and territories (the values of `reviewer_licensure`). */
-export const STATE_CODES = [...codes].sort();
+const codes = new Set(STATE_CODES);
 const stateNames: Record<string, string[]> = {};
-for (const [name, code] of [...Object.entries(statesLexicon.states), ...Object.entries(statesLexicon.aliases)]) {
+for (const [name, code] of [...Object.entries(STATE_LEXICON.states), ...Object.entries(STATE_LEXICON.aliases)]) {
   (stateNames[code] ??= []).push(name);
 }
 const STATES = new Vocabulary(stateNames, 0.94);

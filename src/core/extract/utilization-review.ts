@@ -5,11 +5,10 @@
  * reviewed and denied on 11/10/2016"), the action, and its date.
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
+import type { UrAction } from '../vocabulary.js';
 import { sentences } from '../sentences.js';
 import type { Found, Span } from '../types.js';
 
-export const UR_ACTIONS = ['non-certified', 'modified', 'denied', 'certified in part'] as const;
-export type UrAction = (typeof UR_ACTIONS)[number];
 
 const NAMED = /\butili[sz]ation\s+review\b|\bUR\b/i;
 const EARLIER_REVIEW = /\b(?:previous(?:ly)?|prior|original)\b[^.]*?\b(?:review(?:ed)?|denial|denied|determination|non-?\s?certif\w*|modif\w*)\b/i;
