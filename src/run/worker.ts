@@ -72,7 +72,8 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
   const reader = cache ? new PackReader(cache.dir) : null;
   try {
     const out = new Packer();
-    const fresh = new Packer({ shares: true });
+    // This batch's new renderings for the cache, made on the first one (a packer holds arenas, reused from pack to pack).
+    let fresh: Packer | null = null;
     let run: Run | null = null;
     const flush = () => {
       if (!run) return;
@@ -108,12 +109,13 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
       const rendered = await render(result, batch.rawCsv, batch.redact);
       out.addRendered(rendered);
       if (cache?.pack) {
+        fresh ??= new Packer({ shares: true });
         out.refs.push({ sourceFile: input.sourceFile, sha256: hash, pack: cache.pack, slot: fresh.inputs });
         fresh.addRendered(rendered);
       } else out.refs.push(null);
     }
     flush();
-    if (cache?.pack && fresh.inputs > 0) {
+    if (cache?.pack && fresh) {
       try {
         writeFileSync(join(cache.dir, PACKS, cache.pack), fresh.finish());
       } catch {
