@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --letters N] [-- --pdfs N]`: builds a synthetic corpus
+ * `npm run bench [-- --letters N] [-- --pdfs N] [-- --repeat R]`: builds a synthetic corpus
  * from corpus/ (every letter copied with a new case number and shifted
  * dates, so each copy is a distinct file) and measures, in one run:
  *   (a) reading every file only, (b) the full pipeline with 1 worker,
@@ -22,7 +22,8 @@ import { ROOT } from './golden.js';
 import { LETTERS, hasShared } from './shared.js';
 import { buildCorpus } from './synthetic.js';
 
-const { values } = parseArgs({ options: { letters: { type: 'string', default: '50000' }, pdfs: { type: 'string', default: '512' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { letters: { type: 'string', default: '50000' }, pdfs: { type: 'string', default: '512' }, repeat: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
+const repeat = Math.max(1, Number(values.repeat));
 const N = Number(values.letters);
 const cores = availableParallelism();
 const cli = join(ROOT, 'dist', 'cli.js');
@@ -57,10 +58,22 @@ for (const f of files) read += readFileSync(f).length;
 const readSeconds = (performance.now() - t0) / 1000;
 
 const out = (name: string) => join(work, name);
-const one = timed(['extract', letters, '--out', out('one'), '--jobs', '1', '--quiet']);
-const all = timed(['extract', letters, '--out', out('all'), '--jobs', String(cores), '--quiet']);
-const first = timed(['extract', letters, '--out', out('inc'), '--jobs', String(cores), '--incremental', '--quiet']);
-const again = timed(['extract', letters, '--out', out('inc'), '--jobs', String(cores), '--incremental', '--quiet']);
+// With --repeat R, each measurement is made R times, in rounds (b, c, first, re-run; then again), and
+// the table gives the median time of each and the largest peak memory: this machine's speed drifts.
+const rounds: Record<'one' | 'all' | 'first' | 'again', Run[]> = { one: [], all: [], first: [], again: [] };
+for (let r = 0; r < repeat; r++) {
+  if (r > 0) for (const name of ['one', 'all', 'inc']) rmSync(out(name), { recursive: true, force: true });
+  rounds.one.push(timed(['extract', letters, '--out', out('one'), '--jobs', '1', '--quiet']));
+  rounds.all.push(timed(['extract', letters, '--out', out('all'), '--jobs', String(cores), '--quiet']));
+  rounds.first.push(timed(['extract', letters, '--out', out('inc'), '--jobs', String(cores), '--incremental', '--quiet']));
+  rounds.again.push(timed(['extract', letters, '--out', out('inc'), '--jobs', String(cores), '--incremental', '--quiet']));
+}
+const median = (runs: Run[]): Run => {
+  const sorted = runs.map((r) => r.seconds).sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return { seconds: sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2, rssMb: Math.max(...runs.map((r) => r.rssMb)) };
+};
+const [one, all, first, again] = [median(rounds.one), median(rounds.all), median(rounds.first), median(rounds.again)];
 for (const f of ['cases.csv', 'decisions.csv', 'cases.jsonl']) {
   if (!readFileSync(join(out('one'), f)).equals(readFileSync(join(out('all'), f))) || !readFileSync(join(out('all'), f)).equals(readFileSync(join(out('inc'), f)))) {
     throw new Error(`${f} differs between the runs`);
@@ -81,7 +94,8 @@ if (hasShared()) {
 const rate = (run: Run) => N / run.seconds;
 const row = (what: string, seconds: number, perS: number, rss: number | string) =>
   `${what.padEnd(34)} ${seconds.toFixed(2).padStart(9)} ${Math.round(perS).toString().padStart(12)} ${String(rss).padStart(12)}`;
-console.log(`\n${N} letters, ${(bytes / 1e6).toFixed(0)} MB, ${cores} cores`);
+console.log(`\n${N} letters, ${(bytes / 1e6).toFixed(0)} MB, ${cores} cores${repeat > 1 ? `; median of ${repeat} rounds` : ''}`);
+if (repeat > 1) for (const [name, runs] of Object.entries(rounds)) console.log(`  ${name.padEnd(6)} ${runs.map((r) => r.seconds.toFixed(2)).join('  ')} s`);
 console.log(`${'measurement'.padEnd(34)} ${'seconds'.padStart(9)} ${'letters/s'.padStart(12)} ${'peak RSS MB'.padStart(12)}`);
 console.log(row('(a) read every file only', readSeconds, N / readSeconds, '-'));
 console.log(row('(b) full pipeline, 1 worker', one.seconds, rate(one), one.rssMb));
@@ -92,6 +106,7 @@ if (pdf) console.log(row(`(e) ${pdf.n} PDFs, ${cores} workers`, pdf.seconds, pdf
 const result = {
   letters: N,
   cores,
+  repeat,
   letters_per_s: Math.round(rate(all)),
   letters_per_s_1_worker: Math.round(rate(one)),
   speedup: Number((one.seconds / all.seconds).toFixed(2)),
