@@ -102,7 +102,10 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
         const batch = batches[next]!;
         const cached = cache && { dir: cache.config.dir, pack: cache.writable ? cache.packFor(next) : null, refs: batch.map((f) => cache.lookup(f.sourceFile)) };
         const spare = spares.pop() ?? null;
-        inFlight.set(next, limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache: cached, keepText, maxBytes: options.maxBytes ?? 20_000_000, redact: options.redact === true, spare })));
+        const task = limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache: cached, keepText, maxBytes: options.maxBytes ?? 20_000_000, redact: options.redact === true, spare }));
+        // Handled here: a batch still running when the run stops (Ctrl-C, an error) is dropped with the pool, and its failure is nobody's to report.
+        task.catch(() => {});
+        inFlight.set(next, task);
         next++;
       }
       const pack = await inFlight.get(written)!;
@@ -125,14 +128,12 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     await writer.settled().catch(() => {});
     writer.abandon();
     cache?.abandon();
-    for (const pending of inFlight.values()) pending.catch(() => {});
     await runner.close();
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);
-    // Batches still running when interrupted are dropped: closing the pool stops them.
-    for (const pending of inFlight.values()) pending.catch(() => {});
   }
+  // Interrupted: closing the pool stops the batches still running.
   if (inFlight.size > 0) await runner.close();
   progress.finish();
   const t2 = performance.now();

@@ -63,9 +63,6 @@ interface Run {
   to: number;
 }
 
-/** A cache pack could not be read as its header promised. */
-class StaleCache extends Error {}
-
 /** The batch's pack, with one cache reference per input (null where there is none). */
 export async function runBatch(batch: Batch): Promise<Uint8Array> {
   const cache = batch.cache && !batch.keepText ? batch.cache : null;
@@ -126,14 +123,12 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
       }
     }
     try {
+      // Cached ranges are read here, into the pack.
       return out.finish({ refs: true, into: batch.spare });
-    } catch (error) {
-      throw new StaleCache(error instanceof Error ? error.message : String(error));
+    } catch {
+      // A pack file changed under this run (it was checked when opened): do the batch without the cache.
+      return await runBatch({ ...batch, spare: null, cache: cache && { ...cache, refs: cache.refs.map(() => null) } });
     }
-  } catch (error) {
-    if (!(error instanceof StaleCache)) throw error;
-    // A pack file changed under this run (it was checked when opened): do the batch without the cache.
-    return await runBatch({ ...batch, spare: null, cache: cache && { ...cache, refs: cache.refs.map(() => null) } });
   } finally {
     reader?.close();
   }
