@@ -50,7 +50,7 @@ function fields(record: CaseRecord | null): { letter: Fields; items: Fields[] } 
   };
   const items = record.items.map((i) => ({
     item_text: i.item_text.value,
-    outcome: i.outcome.value,
+    outcome: i.outcome?.value ?? null,
     claims_admin_sources: i.claims_admin_sources,
     reviewer_sources: i.reviewer_sources,
     treatment_category: i.treatment_category,

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASES, CITATIONS, DECISIONS, ERROR_CODE_MEANINGS, ERRORS, type Column, type ColumnType, type TableSchema } from '../core/schema.js';
 import { TOOL_VERSION } from '../version.js';
+import { WARNING_RULES } from '../core/warnings.js';
 
 // Rows are typed per table; the codebook reads only the definitions, never `get`.
 type AnyTable = TableSchema<never>;
@@ -61,6 +62,11 @@ function allowedValues(table: AnyTable, column: AnyColumn): string | null {
   if (table === ERRORS && column.name === 'error_code') {
     return Object.entries(ERROR_CODE_MEANINGS)
       .map(([c, meaning]) => `\n  - ${code(c)}: ${meaning}`)
+      .join('');
+  }
+  if (table === CASES && column.name === 'warnings') {
+    return Object.entries(WARNING_RULES)
+      .map(([id, rule]) => `\n  - ${code(id)}: ${rule.meaning}${rule.incomplete ? ' (sets `items_complete` to `false`)' : ''}`)
       .join('');
   }
   if (!column.values) return null;

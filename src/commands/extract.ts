@@ -1,3 +1,4 @@
+import { missingInputs } from '../io/discover.js';
 import { runExtract } from '../run/extract.js';
 import { join } from 'node:path';
 import { parseShard } from '../run/shard.js';
@@ -41,10 +42,14 @@ leaves the previous dataset intact.
       --raw-csv         Do not neutralise free-text cells that a spreadsheet
                         would evaluate as formulas (see the codebook)
   -q, --quiet           Print nothing but errors (no progress)
+      --strict          Exit with status 3 when the dataset holds doubtful data:
+                        a case with warnings, of no known layout, or with a
+                        disputed item not read whole (items_complete false)
 
 Exit status: 0 when the dataset was written with at least one case; 1 when no
-input gave a case (nothing usable); 2 for a usage error or when the output
-could not be written; 130 when interrupted (Ctrl-C: the partial dataset is
+input gave a case (nothing usable); 2 for a usage error (a named input that
+does not exist among them) or when the output could not be written; 3 with
+--strict when the dataset holds doubtful data; 130 when interrupted (Ctrl-C: the partial dataset is
 published with "complete": false in its manifest).`,
   options: {
     out: { type: 'string', short: 'o', default: 'output' },
@@ -59,9 +64,12 @@ published with "complete": false in its manifest).`,
     redact: { type: 'boolean', default: false },
     'raw-csv': { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
+    strict: { type: 'boolean', default: false },
   },
   async run(inputs, values) {
     if (inputs.length === 0) throw new UsageError('extract needs at least one file, folder or glob');
+    const missing = await missingInputs(inputs);
+    if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
     const out = values.out as string;
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number of at least 1 (got "${values.jobs}")`);
@@ -107,11 +115,15 @@ published with "complete": false in its manifest).`,
     if (values.quiet !== true) {
       const rate = summary.decisions ? ((100 * summary.overturned) / summary.decisions).toFixed(1) : '0.0';
       process.stdout.write(
-        `${summary.inputs} inputs -> ${summary.cases} cases, ${summary.decisions} decisions (${rate}% overturned), ${summary.errors} errors; wrote ${summary.out} in ${(summary.ms / 1000).toFixed(1)} s\n`,
+        `${summary.inputs} inputs -> ${summary.cases} cases, ${summary.decisions} decisions (${rate}% overturned), ${summary.errors} errors; wrote ${summary.out} in ${(summary.ms / 1000).toFixed(1)} s\n` +
+          `quality: ${summary.casesWithWarnings} cases with warnings, ${summary.unknownLayout} of no known layout, ${summary.itemsIncomplete} with items_complete=false (see the warnings column and the codebook)\n`,
       );
     }
     if (summary.inputs === 0) return fail('no input letters were found (looked for .txt and .pdf files)', 1);
     if (summary.cases === 0) return fail(`none of the ${summary.inputs} inputs gave a case: see ${summary.out}/errors.csv`, 1);
+    if (values.strict === true && summary.casesWithWarnings + summary.unknownLayout + summary.itemsIncomplete > 0) {
+      return fail(`--strict: the dataset holds doubtful data (${summary.casesWithWarnings} cases with warnings, ${summary.unknownLayout} of no known layout, ${summary.itemsIncomplete} with items_complete=false)`, 3);
+    }
     return 0;
   },
 };

@@ -7,6 +7,9 @@ export const merge: Command = {
   help: `Combines the output folders of runs made with --shard 1/N ... N/N into the
 dataset a single run over all the inputs would write (the same bytes; only
 the manifest's options and timings differ). Each folder is read as a stream.
+Shards made with different options or extractor versions, the same shard
+twice, or an input in two shards are refused (exit 2); a shard set with
+shards missing is merged, marked "complete": false, and exits 1.
 
   -o, --out <dir>   Output folder (required)
       --force       Write into a non-empty folder that holds no imr dataset
@@ -27,6 +30,7 @@ the manifest's options and timings differ). Each folder is read as a stream.
       return fail(`could not merge: ${error instanceof Error ? error.message : String(error)}`, 2);
     }
     if (values.quiet !== true) process.stdout.write(`merged ${summary.shards} outputs: ${summary.inputs} inputs -> ${summary.cases} cases, ${summary.errors} errors; wrote ${values.out}\n`);
+    if (summary.missing.length > 0) return fail(`the shard set is incomplete: shard(s) ${summary.missing.join(', ')} missing; the merged manifest says "complete": false`, 1);
     return 0;
   },
 };

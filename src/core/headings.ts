@@ -51,15 +51,16 @@ const MAX_HEADING_CHARACTERS = 110;
 function headingLetters(text: string, line: Line): number {
   const length = line.end - line.start;
   if (length > MAX_HEADING_CHARACTERS) return 0;
-  let spaces = 0;
+  let words = 0;
   let upper = 0;
   let lower = 0;
   let ascii = true;
   // Every line of a letter is read: the loop stops as soon as the answer is known (too many words, or too many lowercase letters for the rest to outnumber).
+  // Words are counted where they end, so centring indentation and wide gaps do not count.
   for (let i = line.start; i < line.end; i++) {
     const c = text.charCodeAt(i);
     if (c === 32) {
-      if (++spaces >= MAX_HEADING_WORDS) return 0;
+      if (i > line.start && text.charCodeAt(i - 1) !== 32 && ++words >= MAX_HEADING_WORDS) return 0;
     } else if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) {
       lower++;

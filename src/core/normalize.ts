@@ -9,6 +9,8 @@
  * number of edits rather than the length of the letter.
  */
 
+import { loadLexicon } from './lexicon.js';
+
 /**
  * A piecewise map from normalised-text offsets to source offsets. Piece `i`
  * starts at text offset `textStarts[i]` and covers source `[sourceStarts[i],
@@ -265,6 +267,52 @@ function lastLine(page: string): string | undefined {
   }
 }
 
+const WORD = /(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])/g;
+/** Words known without the letter (lower case): common words of letters like these and the drug lexicon's names, for a broken word the letter does not use whole elsewhere ("y ear", "Bupi vacaine"). */
+const COMMON = new Set([
+  ...loadLexicon<{ words: string[] }>('common-words.json').words,
+  ...loadLexicon<{ entries: { name: string; ingredients: string[] }[] }>('drugs.json').entries.flatMap((e) => [e.name, ...e.ingredients].flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 5)),
+]);
+/** Fewer broken-looking pairs than this in a letter are its own spelling, not a renderer's damage. */
+const MIN_BROKEN_WORDS = 2;
+/** Single letters that are words; any other letter alone is a broken word's piece. */
+const LETTER_WORDS = new Set(['a', 'A', 'I']);
+
+/**
+ * Words a renderer broke with a space ("wit hout", "bi lateral", "session s"):
+ * pairs of letter runs, one space apart on a line, whose concatenation the
+ * letter itself uses as a word elsewhere (or is a word known without it:
+ * lexicons/common-words.json and the drug names), where one of the two pieces is not a
+ * word: it never stands alone outside such pairs and is not common (or is a single letter other than "a" and "I"). "in to" stays apart: both pieces are words
+ * of the letter. Returns a pattern of the pairs to join.
+ */
+export function splitWords(text: string): RegExp | null {
+  const counts = new Map<string, number>();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const pairs: [string, string][] = [];
+  const inPairs = new Map<string, number>();
+  const pair = /(?<![A-Za-z0-9])([A-Za-z]+) (?=([A-Za-z]+)(?![A-Za-z0-9]))/g;
+  for (let m = pair.exec(text); m !== null; m = pair.exec(text)) {
+    const [a, b] = [m[1]!, m[2]!];
+    if (!(a.length + b.length >= 3 && counts.has(a + b)) && !COMMON.has((a + b).toLowerCase())) continue;
+    pairs.push([a, b]);
+    inPairs.set(a, (inPairs.get(a) ?? 0) + 1);
+    inPairs.set(b, (inPairs.get(b) ?? 0) + 1);
+  }
+  const joined = new Set<string>();
+  const piece = (w: string) => (counts.get(w) === inPairs.get(w) && !COMMON.has(w.toLowerCase())) || (w.length === 1 && !LETTER_WORDS.has(w));
+  // A join that only the known words justify needs stronger evidence: a piece of one or two letters that is no word, or a long word.
+  const stub = (w: string) => w.length <= 2 && piece(w);
+  for (const [a, b] of pairs) {
+    if (!(piece(a) || piece(b))) continue;
+    if (counts.has(a + b) || stub(a) || stub(b) || a.length + b.length >= 8) joined.add(`${a} ${b}`);
+  }
+  // A few such pairs occur in any letter ("electro diagnostic"): only a rendering that breaks words throughout is mended.
+  if (joined.size < MIN_BROKEN_WORDS) return null;
+  return new RegExp(`(?<![A-Za-z])(?:${[...joined].join('|')})(?![A-Za-z])`, 'g');
+}
+
 /** Words that keep their hyphen when split at a line end ("non-\ncertified"). */
 const HYPHEN_PREFIXES = new Set(['non', 'self', 'post', 'pre', 'anti', 'follow', 'well', 'long', 'short', 'multi', 'ex', 'cross', 'half', 'all', 'co', 'semi', 'mid', 'low', 'high', 'full', 'part', 'x', 'on', 'off', 'up', 'check', 'work', 'year', 'day', 'week', 'month', 'time', 'right', 'left', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'sub', 'over', 'under', 'out', 'in', 'by', 'sit', 'stand']);
 
@@ -292,6 +340,14 @@ export const RULES: readonly RewriteRule[] = [
   },
   { name: 'running-lines', pattern: runningLines, replace: () => '', when: (text) => text.includes('\f') },
   { name: 'form-feed', pattern: /\f/, replace: () => '\n' },
+  // Layout-preserving renderers indent lines (centred headings, the right column): a line's text starts at its first character.
+  { name: 'indentation', pattern: /(?<=^|\n) +/, replace: () => '', when: (text) => text.includes('\n ') || text.startsWith(' ') },
+  // Renderers that place words by glyph positions put a space beside a hyphen ("x -ray", "1- 2") or before punctuation ("shoulder , elbow").
+  { name: 'spaced-hyphen', pattern: /(?<=[A-Za-z0-9]) -(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])- (?!(?:and|or|to|through)\b)(?=[A-Za-z0-9])/, replace: () => '-', when: (text) => text.includes(' -') || text.includes('- ') },
+  { name: 'spaced-punctuation', pattern: /(?<=[A-Za-z0-9)%]) +(?=[,;:](?: |\n|$))/, replace: () => '', when: (text) => / [,;:]/.test(text) },
+  { name: 'split-words', pattern: splitWords, replace: (m) => m[0].replace(' ', '') },
+  // Renderers that run lines together put an item's block label after its outcome ("Upheld  Claims Administrator guideline:"): a label starts a line.
+  { name: 'run-together-labels', pattern: /(?<=\S)[ \t]+(?=(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:)/, replace: () => '\n' },
   // Some extractions put a blank line after every line: one blank line is then a line break, two a paragraph break.
   { name: 'double-spacing', pattern: /\n\n((?:\n\n)+)?/, replace: (m) => (m[1] ? '\n\n' : '\n'), when: isDoubleSpaced },
   // A word hyphenated across a line break is one word again; a compound ("non-certified") keeps its hyphen.

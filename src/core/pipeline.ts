@@ -8,12 +8,17 @@ import { extractDemographics } from './extract/demographics.js';
 import { drugDetails } from './extract/drugs.js';
 import { itemDetails } from './extract/item-details.js';
 import { classifyTreatment } from './extract/treatment.js';
-import { CASE_NUMBER, extractHeader } from './extract/header.js';
+import { extractHeader } from './extract/header.js';
 import { extractNarrativeDates } from './extract/narrative-dates.js';
 import { extractReviewer, extractReviewerProse } from './extract/reviewer.js';
 import { findIdentifiers } from './identifiers.js';
-import { detectLayout } from './layouts/index.js';
-import { unknownDecisions } from './layouts/unknown.js';
+import { detectLayout, LAYOUTS } from './layouts/index.js';
+import { unknownItems } from './layouts/unknown.js';
+import { checkItems } from './extract/completeness.js';
+import { itemsComplete, ruleList } from './warnings.js';
+import { buildItems, type FoundItem } from './extract/items.js';
+import { findHeadings, HeadingIndex } from './headings.js';
+import type { ItemChecks, Layout } from './layouts/layout.js';
 import { createLetter } from './letter.js';
 import { isSpaceCode, squash } from './lines.js';
 import { toSource } from './normalize.js';
@@ -35,8 +40,28 @@ interface Reading {
   header: Span | null;
   credentials: { span: Span; style: 'labels' | 'prose' } | null;
   summary: Span | null;
-  items: Item[];
+  found: FoundItem[];
+  checks: ItemChecks | null;
   proseDates: Partial<Record<DateField, Found<string>>>;
+}
+
+/**
+ * The items of a letter whose layout gave none: each other layout's reader on
+ * that layout's own headings, then the readers for letters of no known layout.
+ */
+function otherReaders(text: string, layout: Layout, messages: Letter['messages']): FoundItem[] {
+  const index = new HeadingIndex(text);
+  for (const other of LAYOUTS) {
+    if (other === layout) continue;
+    const found = other.items(text, segment(text, findHeadings(index, other.headings, true)));
+    if (found.length > 0) {
+      messages.push({ ruleId: 'items-other-reader', reason: `no item in the ${layout.name} form; the items were read in the ${other.name} form`, severity: 'warning' });
+      return found;
+    }
+  }
+  const found = unknownItems(text);
+  if (found.length > 0) messages.push({ ruleId: 'items-other-reader', reason: `no item in the ${layout.name} form; the items were read as in a letter of no known layout`, severity: 'warning' });
+  return found;
 }
 
 function read(letter: Letter): Reading | null {
@@ -52,13 +77,15 @@ function read(letter: Letter): Reading | null {
     for (const name of [layout.credentials.section, layout.summary]) {
       if (!sectionNamed(sections, name)) messages.push({ ruleId: 'section-missing', reason: `no ${name} section`, severity: 'warning' });
     }
+    const found = layout.items(text, sections);
     return {
       template: layout.name,
       sections,
       header: sectionNamed(sections, 'header')?.body ?? null,
       credentials: credentials ? { span: credentials.body, style: layout.credentials.style } : null,
       summary: sectionNamed(sections, layout.summary)?.body ?? null,
-      items: layout.decisions(text, sections, messages),
+      // Items read by another reader are not checked against this layout's marks.
+      ...(found.length > 0 ? { found, checks: layout.checks } : { found: otherReaders(text, layout, messages), checks: null }),
       proseDates: layout.proseDates?.(text, sections) ?? {},
     };
   }
@@ -66,7 +93,7 @@ function read(letter: Letter): Reading | null {
   // An IMR letter of no known layout: what can be found in the whole text.
   const whole = { start: 0, end: text.length };
   messages.push({ ruleId: 'layout-unknown', reason: 'none of the known layouts\' headings: fields were read from the whole text and may be incomplete', severity: 'warning' });
-  return { template: 'unknown', sections: [], header: whole, credentials: { span: whole, style: 'prose' }, summary: whole, items: unknownDecisions(text, messages), proseDates: {} };
+  return { template: 'unknown', sections: [], header: whole, credentials: { span: whole, style: 'prose' }, summary: whole, found: unknownItems(text), checks: null, proseDates: {} };
 }
 
 export function extractLetter(sourceFile: string, source: string): LetterResult {
@@ -74,18 +101,16 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
   const letter = createLetter(sourceFile, source);
   const reading = read(letter);
   if (!reading) return { ok: false, code: 'not_an_imr_letter', message: 'none of the headings or wording of an IMR determination letter' };
-  const { template, sections, items } = reading;
+  const { template, sections } = reading;
   const messages = letter.messages;
   const { text } = letter;
-  if (items.length === 0) {
+  if (reading.found.length === 0) {
     return { ok: false, code: 'no_decisions', message: `recognised as ${template === 'unknown' ? 'an IMR letter of no known layout' : template} but no decided item could be found (truncated?)` };
   }
 
+  const items = buildItems(text, reading.found, messages);
+  checkItems(text, sections, reading.checks, items, messages);
   const headerFields = reading.header ? extractHeader(text, reading.header) : { caseNumber: null, dates: {}, priority: null };
-  if (template === 'unknown' && !headerFields.caseNumber) {
-    const m = CASE_NUMBER.exec(text);
-    if (m) headerFields.caseNumber = { value: m[0].toUpperCase(), span: { start: m.index, end: m.index + m[0].length } };
-  }
   const reviewer = !reading.credentials
     ? { licensure: [], specialty: [] }
     : reading.credentials.style === 'labels'
@@ -103,7 +128,7 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
   dates.ur_denial_date ??= loc(narrative.urDenialDate);
 
   const itemRecords = items.map((item) => itemRecord(letter, item));
-  const nOverturned = itemRecords.filter((i) => i.outcome.value === 'overturned').length;
+  const nOverturned = itemRecords.filter((i) => i.outcome?.value === 'overturned').length;
   const caseNumber = loc(headerFields.caseNumber);
   const record: CaseRecord = {
     case_id: caseNumber?.value ?? baseName(sourceFile),
@@ -119,7 +144,7 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
     reviewer_specialty: reviewer.specialty.map((f) => located(letter, f)),
     n_items: itemRecords.length,
     n_overturned: nOverturned,
-    case_outcome: caseOutcome(itemRecords.length, nOverturned),
+    case_outcome: caseOutcome(itemRecords.map((i) => i.outcome?.value ?? null)),
     occupation: loc(clinical?.occupation),
     mechanism: loc(clinical?.mechanism),
     mechanism_type: clinical?.mechanismType ?? null,
@@ -138,6 +163,8 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
       return { name: s.name, start, end };
     }),
     items: itemRecords,
+    items_complete: itemsComplete(messages.map((m) => m.ruleId)),
+    warning_rules: ruleList(messages.map((m) => m.ruleId)),
     warnings: messages.map((m) => {
       const span = m.span ? sourceSpan(letter, m.span) : null;
       return { rule_id: m.ruleId, reason: m.reason, start: span?.start ?? null, end: span?.end ?? null };
@@ -181,7 +208,7 @@ function itemRecord(letter: Letter, item: Item): ItemRecord {
     item_text: located(letter, item.itemText),
     original_request: loc(item.originalRequest),
     authorized_portion: loc(item.authorizedPortion),
-    outcome: located(letter, item.outcome),
+    outcome: loc(item.outcome),
     treatment_category: treatment.category,
     treatment_subcategory: treatment.subcategory,
     // Offsets found in the whitespace-normalised item text map back through the item's own span.

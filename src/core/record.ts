@@ -4,6 +4,7 @@
  */
 import type { AssertionStatus } from './extract/assertions.js';
 import type { IdentifierHit } from './identifiers.js';
+import type { RuleId } from './warnings.js';
 import type { CaseOutcome, DateField, Outcome, Party, Priority, SectionName, Sex, SourceFamily, TemplateName } from './types.js';
 
 /** A value with the `[start, end)` UTF-16 offsets of the source text it was read from. */
@@ -31,7 +32,8 @@ export interface ItemRecord {
   item_text: Located<string>;
   original_request: Located<string> | null;
   authorized_portion: Located<string> | null;
-  outcome: Located<Outcome>;
+  /** null: the item's outcome could not be read (see the case's warnings). */
+  outcome: Located<Outcome> | null;
   treatment_category: string;
   treatment_subcategory: string;
   /** What decided the category: the lexicon rule id or `drug:<name>`, and where its words are. */
@@ -90,6 +92,10 @@ export interface CaseRecord {
   mentions: { kind: 'treatment' | 'diagnosis'; value: string; status: AssertionStatus; start: number; end: number }[];
   sections: { name: SectionName; start: number; end: number }[];
   items: ItemRecord[];
+  /** false when the letter shows an item that was not read whole (see warnings.ts). */
+  items_complete: boolean;
+  /** The distinct rule ids of `warnings`, in the fixed order. */
+  warning_rules: RuleId[];
   warnings: WarningRecord[];
   /** Residual identifiers found in the free-text values (offsets within each value). */
   identifiers: IdentifierHit[];
@@ -97,8 +103,11 @@ export interface CaseRecord {
 
 export const DATE_FIELDS: readonly DateField[] = ['date_assigned', 'decision_date', 'date_of_injury', 'ur_denial_date', 'application_received'];
 
-export function caseOutcome(nItems: number, nOverturned: number): CaseOutcome | null {
-  if (nItems === 0) return null;
-  if (nOverturned === 0) return 'upheld';
-  return nOverturned === nItems ? 'overturned' : 'partially_overturned';
+/** The case's outcome from its items' (null: an item's outcome is unread): empty unless the items read decide it. */
+export function caseOutcome(outcomes: readonly (Outcome | null)[]): CaseOutcome | null {
+  const up = outcomes.includes('upheld');
+  const over = outcomes.includes('overturned');
+  if (up && over) return 'partially_overturned';
+  if (outcomes.length === 0 || outcomes.includes(null)) return null;
+  return over ? 'overturned' : 'upheld';
 }

@@ -4,8 +4,9 @@
  * these definitions and the codebook is generated from them.
  */
 import { BODY_REGIONS, DOSE_FORMS, MECHANISM_TYPES, PRIOR_TREATMENTS, QUANTITY_UNITS, STATE_CODES, UR_ACTIONS } from './vocabulary.js';
+import { RULE_IDS } from './warnings.js';
 import { TREATMENT_CATEGORIES, TREATMENT_SUBCATEGORIES } from './taxonomy.js';
-import { caseOutcome, type CaseRecord, type CitationRecord, type ItemRecord, type Located } from './record.js';
+import { type CaseRecord, type CitationRecord, type ItemRecord, type Located } from './record.js';
 
 export type ColumnType = 'string' | 'integer' | 'date' | 'list' | 'boolean';
 
@@ -86,7 +87,7 @@ export const CASES: TableSchema<CaseRecord> = {
     { name: 'reviewer_specialty', type: 'list', description: "The expert reviewer's certifications/specialties normalised to the DWC reviewer-specialty list, in letter order (a name not on the list is kept as printed, with a warning).", freeText: true, get: (r) => list(r.reviewer_specialty) },
     { name: 'n_items', type: 'integer', description: "Number of the case's rows in decisions.csv.", get: (r) => r.n_items },
     { name: 'n_overturned', type: 'integer', description: 'Number of those items overturned.', get: (r) => r.n_overturned },
-    { name: 'case_outcome', type: 'string', description: '`upheld` (no item overturned), `overturned` (every item), `partially_overturned`.', values: CASE_OUTCOMES, get: (r) => caseOutcome(r.n_items, r.n_overturned) },
+    { name: 'case_outcome', type: 'string', description: '`upheld` (no item overturned), `overturned` (every item), `partially_overturned`.', values: CASE_OUTCOMES, get: (r) => r.case_outcome },
     { name: 'occupation', type: 'string', description: "The worker's job as the case summary states it, lowercase, no article; empty when not stated (never inferred from a workplace).", freeText: true, get: (r) => v(r.occupation) },
     { name: 'mechanism', type: 'string', description: 'Short phrase for how the injury happened, as stated (at most eight words).', freeText: true, get: (r) => v(r.mechanism) },
     { name: 'mechanism_type', type: 'string', description: 'The kind of mechanism; empty when the summary states no mechanism.', values: MECHANISM_TYPES, get: (r) => r.mechanism_type },
@@ -96,6 +97,8 @@ export const CASES: TableSchema<CaseRecord> = {
     { name: 'negated', type: 'list', description: 'Short phrases the summary states as absent or not done ("denies numbness" gives numbness).', freeText: true, get: (r) => list(r.negated) },
     { name: 'ur_action', type: 'string', description: 'What utilization review did, per the summary.', values: UR_ACTIONS, get: (r) => v(r.ur_action) },
     { name: 'ur_action_date', type: 'date', description: 'Date of that action as the summary states it.', get: (r) => v(r.ur_action_date) },
+    { name: 'items_complete', type: 'boolean', description: '`false` when the letter shows a disputed item that was not read whole (an outcome outside every item read, a gap in the item numbering, more item marks than items, an item without its outcome); never `true` when the checks could not run (a letter of no known layout).', get: (r) => String(r.items_complete) },
+    { name: 'warnings', type: 'list', description: "Distinct rule ids of the case's warnings, in a fixed order (the codebook explains each; cases.jsonl has their positions).", values: RULE_IDS, get: (r) => r.warning_rules.join(';') },
     { name: 'n_warnings', type: 'integer', description: 'Number of warnings on this case (listed with positions in cases.jsonl).', get: (r) => r.warnings.length },
   ],
 };
@@ -109,7 +112,7 @@ export const DECISIONS: TableSchema<DecisionRow> = {
     { name: 'item_text', type: 'string', description: 'The request the outcome applies to, whitespace-normalised; for a partial authorisation, the remaining IMR-eligible portion.', freeText: true, get: (r) => r.item.item_text.value },
     { name: 'original_request', type: 'string', description: 'For a partial authorisation: the original request; else empty.', freeText: true, get: (r) => v(r.item.original_request) },
     { name: 'authorized_portion', type: 'string', description: 'For a partial authorisation: the part the claims administrator authorised; else empty.', freeText: true, get: (r) => v(r.item.authorized_portion) },
-    { name: 'outcome', type: 'string', description: '`upheld`: the utilization-review denial stands; `overturned`: found medically necessary.', values: ['upheld', 'overturned'], get: (r) => r.item.outcome.value },
+    { name: 'outcome', type: 'string', description: '`upheld`: the utilization-review denial stands; `overturned`: found medically necessary; empty when the outcome word could not be read (the case has `items_complete` false).', values: ['upheld', 'overturned'], get: (r) => v(r.item.outcome) },
     { name: 'treatment_category', type: 'string', description: 'Treatment category of the request (the DWC IMR taxonomy).', values: TREATMENT_CATEGORIES, get: (r) => r.item.treatment_category },
     { name: 'treatment_subcategory', type: 'string', description: "Subcategory within the category; for Pharmaceuticals the drug class.", values: TREATMENT_SUBCATEGORIES, get: (r) => r.item.treatment_subcategory },
     { name: 'quantity', type: 'integer', description: 'How many were requested (sessions, tablets, ...; see quantity_unit): "12 sessions", "#60", "times 12"; or frequency times duration ("2x6" gives 12).', get: (r) => r.item.quantity },

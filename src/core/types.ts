@@ -10,6 +10,7 @@
  */
 
 import type { OffsetMap } from './normalize.js';
+import type { RuleId } from './warnings.js';
 
 /** A half-open range `[start, end)` of UTF-16 code units. */
 export interface Span {
@@ -27,7 +28,7 @@ export type Severity = 'warning' | 'error';
 
 /** A positioned problem, in the manner of vfile messages: data, never a throw. */
 export interface Message {
-  ruleId: string;
+  ruleId: RuleId;
   reason: string;
   severity: Severity;
   span?: Span;
@@ -82,14 +83,20 @@ export interface GuidelineParagraph {
 }
 
 export interface Item {
+  /** The item's 1-based position in the letter. */
   itemNo: number;
+  /** The number printed before it, where the layout numbers items. */
+  printedNo: number | null;
   /** The whole item block: header, guideline paragraphs and rationale. */
   span: Span;
   header: Found<string>;
   itemText: Found<string>;
   originalRequest: Found<string> | null;
   authorizedPortion: Found<string> | null;
-  outcome: Found<Outcome>;
+  /** null: the letter shows the item but its outcome could not be read (flagged). */
+  outcome: Found<Outcome> | null;
+  /** Where the outcome stands (the word or clause, read or not). */
+  outcomeAt: Span;
   guidelines: GuidelineParagraph[];
   rationale: Found<string> | null;
 }

@@ -11,7 +11,7 @@
  * skipped. fast-glob is loaded only when an input is not a file or folder
  * (a twentieth of a second).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export interface InputFile {
@@ -62,6 +62,14 @@ function commonDir(dirs: string[]): string {
 }
 
 type FastGlob = typeof import('fast-glob');
+
+/** The inputs that name a file or folder that does not exist (glob patterns aside: one that matches nothing is no mistake of naming). */
+export async function missingInputs(inputs: readonly string[]): Promise<string[]> {
+  const absent = inputs.filter((input) => !existsSync(resolve(input)));
+  if (absent.length === 0) return [];
+  const fg = (await import('fast-glob')).default;
+  return absent.filter((input) => !fg.isDynamicPattern(input));
+}
 
 export async function discover(inputs: readonly string[]): Promise<InputFile[]> {
   let fg: FastGlob | null = null;

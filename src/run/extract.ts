@@ -53,6 +53,9 @@ export interface ExtractSummary {
   errors: number;
   decisions: number;
   overturned: number;
+  casesWithWarnings: number;
+  unknownLayout: number;
+  itemsIncomplete: number;
   out: string;
   ms: number;
 }
@@ -154,5 +157,5 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     await runner.close();
   }
   const t = writer.tally;
-  return { interrupted, discovered: files.length, inputs: t.inputs, cases: t.cases, errors: t.errors, decisions: t.decisions, overturned: t.overturned, out: options.out, ms: Math.round(performance.now() - t0) };
+  return { interrupted, discovered: files.length, inputs: t.inputs, cases: t.cases, errors: t.errors, decisions: t.decisions, overturned: t.overturned, casesWithWarnings: t.casesWithWarnings, unknownLayout: t.unknownLayout, itemsIncomplete: t.itemsIncomplete, out: options.out, ms: Math.round(performance.now() - t0) };
 }

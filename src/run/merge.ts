@@ -87,7 +87,7 @@ class ShardReader {
         citations: '',
         jsonl: '',
         errors: this.errors.next(),
-        counts: { cases: 0, errors: 1, decisions: 0, citations: 0, overturned: 0, warnings: 0, errorCode: entry.error_code ?? null, identifiers: {} },
+        counts: { cases: 0, errors: 1, decisions: 0, citations: 0, overturned: 0, warnings: 0, unknownLayout: false, itemsIncomplete: false, errorCode: entry.error_code ?? null, identifiers: {} },
       };
       return;
     }
@@ -107,20 +107,61 @@ class ShardReader {
       citations,
       jsonl,
       errors: '',
-      counts: { cases: 1, errors: 0, decisions: record.items.length, citations: nCitations, overturned: record.n_overturned, warnings: record.warnings.length, errorCode: null, identifiers: entry.identifiers ?? {} },
+      counts: { cases: 1, errors: 0, decisions: record.items.length, citations: nCitations, overturned: record.n_overturned, warnings: record.warnings.length, unknownLayout: record.template === 'unknown', itemsIncomplete: !record.items_complete, errorCode: null, identifiers: entry.identifiers ?? {} },
     };
   }
 }
 
-/** The head of a shard's manifest (before its list of files): was the run complete, how many inputs did it set out to process. */
-function manifestHead(dir: string): { complete: boolean; discovered: number } {
+interface ManifestHead {
+  complete: boolean;
+  discovered: number;
+  version: string;
+  options: { raw_csv?: boolean; redact?: boolean; shard?: string | null; inputs?: string[] };
+}
+
+/** The head of a shard's manifest (everything before its list of files). */
+function manifestHead(dir: string): ManifestHead {
   const fd = openSync(join(dir, 'manifest.json'), 'r');
-  const buffer = Buffer.alloc(1 << 16);
+  const buffer = Buffer.alloc(1 << 20);
   const n = readSync(fd, buffer, 0, buffer.length, 0);
   closeSync(fd);
-  const head = buffer.toString('utf8', 0, n).split('"files"')[0]!;
-  const inputs = Number(/"inputs":\s*(\d+)/.exec(head)?.[1] ?? 0);
-  return { complete: !/"complete":\s*false/.test(head), discovered: Number(/"discovered":\s*(\d+)/.exec(head)?.[1] ?? inputs) };
+  const head = buffer.toString('utf8', 0, n).split('"files"')[0]!.replace(/,\s*$/, '');
+  let parsed: Partial<ManifestHead> & { inputs?: number };
+  try {
+    parsed = JSON.parse(head.endsWith('}') ? head : `${head}}`) as typeof parsed;
+  } catch {
+    throw new Error(`${dir}: its manifest.json cannot be read`);
+  }
+  return { complete: parsed.complete !== false, discovered: parsed.discovered ?? parsed.inputs ?? 0, version: parsed.version ?? '', options: parsed.options ?? {} };
+}
+
+/**
+ * Refuses shards that were not made to go together: different extractor
+ * versions or output options, the same shard twice. Returns what is missing
+ * from the shard set (empty when complete, or when the runs were not sharded).
+ */
+function checkShards(dirs: readonly string[], heads: readonly ManifestHead[]): string[] {
+  const first = heads[0]!;
+  const same = (h: ManifestHead) => h.version === first.version && Boolean(h.options.raw_csv) === Boolean(first.options.raw_csv) && Boolean(h.options.redact) === Boolean(first.options.redact);
+  heads.forEach((h, k) => {
+    if (!same(h)) throw new Error(`${dirs[k]} was made with other options or another extractor version than ${dirs[0]} (version ${h.version} vs ${first.version}; raw_csv, redact must match)`);
+  });
+  const shards = heads.map((h) => h.options.shard ?? null);
+  if (shards.every((s) => s === null)) return [];
+  const seen = new Map<string, string>();
+  let count: number | null = null;
+  shards.forEach((s, k) => {
+    if (s === null) throw new Error(`${dirs[k]} is not a shard (made without --shard) but ${dirs[shards.findIndex((x) => x !== null)]} is`);
+    const other = seen.get(s);
+    if (other !== undefined) throw new Error(`${dirs[k]} and ${other} are the same shard (${s})`);
+    seen.set(s, dirs[k]!);
+    const n = Number(s.split('/')[1]);
+    if (count !== null && n !== count) throw new Error(`${dirs[k]} is shard ${s}, of another split than ${count} shards`);
+    count = n;
+  });
+  const missing: string[] = [];
+  for (let i = 1; i <= count!; i++) if (!seen.has(`${i}/${count}`)) missing.push(`${i}/${count}`);
+  return missing;
 }
 
 export interface MergeSummary {
@@ -128,11 +169,15 @@ export interface MergeSummary {
   cases: number;
   errors: number;
   shards: number;
+  /** Shards of the set that were not given (the merged manifest says "complete": false). */
+  missing: string[];
 }
 
 export function mergeOutputs(dirs: readonly string[], out: string, force = false): MergeSummary {
   const t0 = performance.now();
   const shards = dirs.map((d) => new ShardReader(d));
+  const heads = dirs.map(manifestHead);
+  const missing = checkShards(dirs, heads);
   prepareOutput(out, force);
   const writer = new DatasetWriter(out);
   try {
@@ -140,6 +185,9 @@ export function mergeOutputs(dirs: readonly string[], out: string, force = false
       let first: ShardReader | null = null;
       for (const s of shards) if (s.current && (!first || s.current.sourceFile < first.current!.sourceFile)) first = s;
       if (!first) break;
+      for (const s of shards) {
+        if (s !== first && s.current && s.current.sourceFile === first.current!.sourceFile) throw new Error(`${first.current!.sourceFile} is in both ${first.dir} and ${s.dir}: the same input twice`);
+      }
       writer.add(first.current!);
       first.advance();
     }
@@ -147,10 +195,9 @@ export function mergeOutputs(dirs: readonly string[], out: string, force = false
     writer.abandon();
     throw error;
   }
-  const heads = dirs.map(manifestHead);
   writer.publish(
     { tool: 'imr-extract', version: TOOL_VERSION, options: { merged_from: [...dirs] }, discovered: heads.reduce((n, h) => n + h.discovered, 0), timings_ms: { merge: Math.round(performance.now() - t0) } },
-    heads.every((h) => h.complete),
+    missing.length === 0 && heads.every((h) => h.complete),
   );
-  return { inputs: writer.tally.inputs, cases: writer.tally.cases, errors: writer.tally.errors, shards: dirs.length };
+  return { inputs: writer.tally.inputs, cases: writer.tally.cases, errors: writer.tally.errors, shards: dirs.length, missing };
 }

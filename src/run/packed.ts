@@ -31,6 +31,10 @@ export interface Tally {
   citations: number;
   overturned: number;
   warnings: number;
+  /** Cases with any warning, of no known layout, and with items_complete false. */
+  casesWithWarnings: number;
+  unknownLayout: number;
+  itemsIncomplete: number;
   casesWithIdentifiers: number;
   errorCodes: Record<string, number>;
   identifiers: Record<string, number>;
@@ -59,7 +63,7 @@ export interface Header {
   inputs?: InputShare[];
 }
 
-export const emptyTally = (): Tally => ({ inputs: 0, cases: 0, errors: 0, decisions: 0, citations: 0, overturned: 0, warnings: 0, casesWithIdentifiers: 0, errorCodes: {}, identifiers: {} });
+export const emptyTally = (): Tally => ({ inputs: 0, cases: 0, errors: 0, decisions: 0, citations: 0, overturned: 0, warnings: 0, casesWithWarnings: 0, unknownLayout: 0, itemsIncomplete: 0, casesWithIdentifiers: 0, errorCodes: {}, identifiers: {} });
 
 /** Adds `b` into `a`. */
 export function addTally(a: Tally, b: Tally): void {
@@ -70,6 +74,9 @@ export function addTally(a: Tally, b: Tally): void {
   a.citations += b.citations;
   a.overturned += b.overturned;
   a.warnings += b.warnings;
+  a.casesWithWarnings += b.casesWithWarnings;
+  a.unknownLayout += b.unknownLayout;
+  a.itemsIncomplete += b.itemsIncomplete;
   a.casesWithIdentifiers += b.casesWithIdentifiers;
   for (const [code, n] of Object.entries(b.errorCodes)) a.errorCodes[code] = (a.errorCodes[code] ?? 0) + n;
   for (const [kind, n] of Object.entries(b.identifiers)) a.identifiers[kind] = (a.identifiers[kind] ?? 0) + n;
@@ -87,6 +94,9 @@ export function tallyOf(r: Rendered): Tally {
     citations: c.citations,
     overturned: c.overturned,
     warnings: c.warnings,
+    casesWithWarnings: c.warnings > 0 ? 1 : 0,
+    unknownLayout: c.unknownLayout ? 1 : 0,
+    itemsIncomplete: c.itemsIncomplete ? 1 : 0,
     casesWithIdentifiers: Object.keys(identifiers).length > 0 ? 1 : 0,
     errorCodes: c.errorCode ? { [c.errorCode]: 1 } : {},
     identifiers,

@@ -32,7 +32,7 @@ export interface Rendered {
   citations: string;
   jsonl: string;
   errors: string;
-  counts: { cases: number; errors: number; decisions: number; citations: number; overturned: number; warnings: number; errorCode: string | null; identifiers: Partial<Record<IdentifierKind, number>> };
+  counts: { cases: number; errors: number; decisions: number; citations: number; overturned: number; warnings: number; unknownLayout: boolean; itemsIncomplete: boolean; errorCode: string | null; identifiers: Partial<Record<IdentifierKind, number>> };
 }
 
 interface Tables {
@@ -68,7 +68,7 @@ export function render(result: FileResult, rawCsv: boolean, redact = false): Ren
       citations: '',
       jsonl: '',
       errors: t.errors.rows([row]),
-      counts: { cases: 0, errors: 1, decisions: 0, citations: 0, overturned: 0, warnings: 0, errorCode: row.error_code, identifiers: {} },
+      counts: { cases: 0, errors: 1, decisions: 0, citations: 0, overturned: 0, warnings: 0, unknownLayout: false, itemsIncomplete: false, errorCode: row.error_code, identifiers: {} },
     };
   }
   const found = result.outcome.record;
@@ -84,6 +84,6 @@ export function render(result: FileResult, rawCsv: boolean, redact = false): Ren
     citations: t.citations.rows(citations),
     jsonl: JSON.stringify(record) + '\n',
     errors: '',
-    counts: { cases: 1, errors: 0, decisions: decisions.length, citations: citations.length, overturned: record.n_overturned, warnings: record.warnings.length, errorCode: null, identifiers },
+    counts: { cases: 1, errors: 0, decisions: decisions.length, citations: citations.length, overturned: record.n_overturned, warnings: record.warnings.length, unknownLayout: record.template === 'unknown', itemsIncomplete: !record.items_complete, errorCode: null, identifiers },
   };
 }

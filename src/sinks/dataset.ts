@@ -203,6 +203,8 @@ export class DatasetWriter {
       },
       items_overturned: t.overturned,
       warnings: t.warnings,
+      // Doubtful data, case by case: any warning, no known layout, a disputed item not read whole (items_complete false).
+      quality: { cases_with_warnings: t.casesWithWarnings, unknown_layout: t.unknownLayout, items_incomplete: t.itemsIncomplete },
       identifiers: { cases: t.casesWithIdentifiers, ...sorted(t.identifiers) },
       offsets: 'UTF-16 code units into the decoded source text, [start, end)',
       timings_ms: head.timings_ms,

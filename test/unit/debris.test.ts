@@ -20,7 +20,7 @@ function essentials(r: CaseRecord) {
     age: r.patient_age?.value,
     states: r.reviewer_licensure.map((l) => l.value),
     specialties: r.reviewer_specialty.map((l) => l.value),
-    items: r.items.map((i) => [i.item_text.value, i.outcome.value, i.claims_admin_sources, i.reviewer_sources, i.treatment_category]),
+    items: r.items.map((i) => [i.item_text.value, i.outcome?.value, i.claims_admin_sources, i.reviewer_sources, i.treatment_category]),
   };
 }
 
@@ -39,7 +39,7 @@ describe('extraction debris', () => {
     if (!r.ok) throw new Error(r.message);
     expect(essentials(r.record)).toEqual(essentials(clean.record));
     for (const item of r.record.items) {
-      expect(decoded.text.slice(item.outcome.start, item.outcome.end).toLowerCase()).toBe(item.outcome.value);
+      expect(decoded.text.slice(item.outcome!.start, item.outcome!.end).toLowerCase()).toBe(item.outcome!.value);
     }
   });
 });

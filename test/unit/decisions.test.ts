@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractDecisions } from '../../src/core/extract/decisions.js';
+import { readIssueItems } from '../../src/core/extract/decisions.js';
+import { buildItems } from '../../src/core/extract/items.js';
 import type { Message } from '../../src/core/types.js';
 
 function items(text: string) {
   const messages: Message[] = [];
-  const list = extractDecisions(text, { start: 0, end: text.length }, messages);
+  const list = buildItems(text, readIssueItems(text, { start: 0, end: text.length }), messages);
   return list.map((i) => ({
     no: i.itemNo,
     text: i.itemText.value,
-    outcome: i.outcome.value,
+    outcome: i.outcome?.value ?? null,
     original: i.originalRequest?.value ?? null,
     authorized: i.authorizedPortion?.value ?? null,
   }));
@@ -90,8 +91,50 @@ describe('items of an issues-2015 letter', () => {
 
   it('gives the item text span in the text', () => {
     const text = INTRO + '\nPurchase of a TENS unit: Overturned\n\n' + BODY('MTUS Chronic Pain Medical Treatment 2016', 'MTUS Chronic Pain Medical Treatment 2016', 'A trial helped.');
-    const [item] = extractDecisions(text, { start: 0, end: text.length }, []);
+    const [item] = buildItems(text, readIssueItems(text, { start: 0, end: text.length }), []);
     expect(text.slice(item!.itemText.span.start, item!.itemText.span.end)).toBe('Purchase of a TENS unit');
-    expect(text.slice(item!.outcome.span.start, item!.outcome.span.end)).toBe('Overturned');
+    expect(text.slice(item!.outcome!.span.start, item!.outcome!.span.end)).toBe('Overturned');
+  });
+});
+
+describe('damaged outcome words', () => {
+  const letter = (word: string) =>
+    INTRO +
+    '\nHome exercise kit: Upheld\n\n' +
+    BODY('MTUS Chronic Pain Medical Treatment 2016', 'MTUS Chronic Pain Medical Treatment 2016', 'No program was described.') +
+    `\nSix acupuncture visits for the neck: ${word}\n\n` +
+    BODY('MTUS Acupuncture Treatment 2007', 'MTUS Acupuncture Treatment 2007', 'A first trial is supported.') +
+    '\nCervical pillow: Upheld\n\n' +
+    BODY('ODG Neck and Upper Back', 'ODG Neck and Upper Back', 'Not recommended.');
+  const read = (word: string) => {
+    const messages: Message[] = [];
+    const text = letter(word);
+    return { items: buildItems(text, readIssueItems(text, { start: 0, end: text.length }), messages), rules: messages.map((m) => m.ruleId) };
+  };
+
+  it.each([
+    ['Overtur ned', 'overturned'],
+    ['0verturned', 'overturned'],
+    ['Overtumed', 'overturned'],
+    ['Uph eld', 'upheld'],
+    ['Upheid', 'upheld'],
+  ])('recovers "%s" as %s, and says so', (word, value) => {
+    const { items, rules } = read(word);
+    expect(items.map((i) => i.outcome?.value)).toEqual(['upheld', value, 'upheld']);
+    expect(rules).toContain('outcome-recovered');
+  });
+
+  it('keeps an item whose outcome word cannot be read, with an empty outcome and a warning', () => {
+    const { items, rules } = read('Uqxwzd');
+    expect(items.map((i) => [i.itemText.value, i.outcome?.value ?? null])).toEqual([
+      ['Home exercise kit', 'upheld'],
+      ['Six acupuncture visits for the neck', null],
+      ['Cervical pillow', 'upheld'],
+    ]);
+    expect(rules).toContain('item-no-outcome');
+  });
+
+  it('reads exact words without a warning', () => {
+    expect(read('Overturned').rules).not.toContain('outcome-recovered');
   });
 });

@@ -46,7 +46,7 @@ describe('layout detection', () => {
     const r = read(text);
     if (!r.ok || !clean.ok) throw new Error('no case');
     expect(r.record.template).toBe('issues-2015');
-    expect(r.record.items.map((i) => [i.item_text.value, i.outcome.value])).toEqual(clean.record.items.map((i) => [i.item_text.value, i.outcome.value]));
+    expect(r.record.items.map((i) => [i.item_text.value, i.outcome?.value])).toEqual(clean.record.items.map((i) => [i.item_text.value, i.outcome?.value]));
     expect(r.record.patient_age?.value).toBe(clean.record.patient_age?.value);
   });
 
@@ -60,7 +60,7 @@ describe('layout detection', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.record.template).toBe('unknown');
     expect(r.record.warnings.map((w) => w.rule_id)).toContain('layout-unknown');
-    expect(r.record.items.map((i) => i.outcome.value)).toEqual(['overturned', 'upheld']);
+    expect(r.record.items.map((i) => i.outcome?.value)).toEqual(['overturned', 'upheld']);
   });
 
   it('refuses documents that are not IMR letters', () => {

@@ -4,50 +4,65 @@
  * possibly straight after the previous rationale with no blank line), then the
  * two guideline paragraphs and the decision rationale.
  */
-import { linesOf, squash, trimSpan, type Line } from '../lines.js';
-import type { Found, Item, Message, Outcome, Span } from '../types.js';
-import { extractGuidelines } from './citations.js';
+import { linesOf, trimSpan, type Line } from '../lines.js';
+import type { Span } from '../types.js';
+import { LABELED_2015 } from './citations.js';
+import type { FoundItem } from './items.js';
+import { readOutcomeWord, type OutcomeReading } from './outcome.js';
 
-/** A line that ends an item header with its outcome. */
-const OUTCOME_AT_END = /:\s*(Upheld|Overturned)\s*\.?$/i;
+/** A line that may end an item header with its outcome: the word(s) after its last colon. */
+const OUTCOME_AT_END = /:[ \t]*([A-Za-z0-9][A-Za-z0-9 ]{2,16}?)[ \t]*\.?$/;
 /** The outcome word alone on a line, after a line ending in ":". */
-const OUTCOME_ALONE = /^\s*(Upheld|Overturned)\s*\.?$/i;
+const OUTCOME_ALONE = /^[ \t]*([A-Za-z0-9][A-Za-z0-9 ]{2,16}?)[ \t]*\.?$/;
 
 const BLOCK_LABEL = /^\s*(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
+/** The label that opens an item's block: one per item. */
+export const FIRST_BLOCK_LABEL = /^\s*Claims\s+Administrator\s+guideline\s*:/i;
 const INTRO = /set\s+forth\s+below\s*:?\s*$/i;
 const SENTENCE_END = /[.!?]["')\]]*$/;
 
-/**
- * Wordings of a partial authorisation, where the outcome applies to the
- * remaining portion. A space in these stands for any white space (lines wrap).
- */
-const PARTIAL_WORDINGS = [
-  String.raw`^(?<original>.+?) was the original request\.\s*(?<authorized>.+?) was authorized by the Claims Administrator\.?\s*The remaining IMR eligible portion of the original request,?\s*(?<item>.+?)(?: is)?\s*$`,
-  String.raw`^(?<original>.+?) was the original request\.\s*The Claims Administrator authorized (?<authorized>.+?),? leaving the original request IMR eligible\.\s*The original request,?\s*(?<item>.+?)(?: is)?\s*$`,
-].map((wording) => new RegExp(wording.replace(/ /g, '\\s+'), 'isd'));
-
 /** Words that show a header line only continues a partial-authorisation wording begun on an earlier line. */
 const PARTIAL_CONTINUATION = /was authorized by the Claims Administrator|The remaining IMR eligible|leaving the original request|The original request,/i;
-
-/** Longer item headers than this are not read as partial authorisations (keeps the patterns' cost bounded). */
-const MAX_HEADER = 2000;
 
 interface OutcomeMark {
   /** Index of the line that starts the header's last line (the line holding the outcome, or the one before "Upheld" alone). */
   lastHeaderLine: number;
   /** Index of the line that holds the outcome word. */
   outcomeLine: number;
-  outcome: Found<Outcome>;
+  reading: OutcomeReading;
+}
+
+/** The outcome word that `m` (of OUTCOME_AT_END or OUTCOME_ALONE) found on `line`, read. */
+function reading(line: Line, m: RegExpExecArray): OutcomeReading | null {
+  const word = m[1]!;
+  const at = line.start + m.index + m[0].indexOf(word);
+  return readOutcomeWord(line.text, { start: at - line.start, end: at - line.start + word.length }, line.start);
+}
+
+/** Whether the next line with text opens an item's block ("Claims Administrator guideline:"). */
+function opensBlockNext(lines: Line[], i: number): boolean {
+  for (let k = i + 1; k < lines.length; k++) if (lines[k]!.text.trim() !== '') return FIRST_BLOCK_LABEL.test(lines[k]!.text);
+  return false;
+}
+
+/**
+ * The word after a header's colon where no outcome word can be made out: a
+ * header all the same when the item's block follows it (the item is kept,
+ * its outcome unread and flagged).
+ */
+function unreadable(line: Line, m: RegExpExecArray): OutcomeReading {
+  const at = line.start + m.index + m[0].indexOf(m[1]!);
+  return { outcome: null, recovered: false, span: { start: at, end: at + m[1]!.length } };
 }
 
 function findOutcomes(lines: Line[]): OutcomeMark[] {
   const marks: OutcomeMark[] = [];
   lines.forEach((line, i) => {
+    if (BLOCK_LABEL.test(line.text)) return;
     const end = OUTCOME_AT_END.exec(line.text);
-    if (end && !BLOCK_LABEL.test(line.text)) {
-      const word = end[1]!;
-      const at = line.start + end.index + end[0].indexOf(word);
-      marks.push({ lastHeaderLine: i, outcomeLine: i, outcome: { value: word.toLowerCase() as Outcome, span: { start: at, end: at + word.length } } });
+    const atEnd = end && (reading(line, end) ?? (opensBlockNext(lines, i) ? unreadable(line, end) : null));
+    if (atEnd) {
+      marks.push({ lastHeaderLine: i, outcomeLine: i, reading: atEnd });
       return;
     }
     const alone = OUTCOME_ALONE.exec(line.text);
@@ -55,9 +70,8 @@ function findOutcomes(lines: Line[]): OutcomeMark[] {
       let prev = i - 1;
       while (prev > 0 && lines[prev]!.text.trim() === '') prev--;
       if (/:\s*$/.test(lines[prev]!.text) && !BLOCK_LABEL.test(lines[prev]!.text)) {
-        const word = alone[1]!;
-        const at = line.start + alone.index + alone[0].indexOf(word);
-        marks.push({ lastHeaderLine: prev, outcomeLine: i, outcome: { value: word.toLowerCase() as Outcome, span: { start: at, end: at + word.length } } });
+        const r = reading(line, alone);
+        if (r) marks.push({ lastHeaderLine: prev, outcomeLine: i, reading: r });
       }
     }
   });
@@ -95,25 +109,19 @@ function headerStart(lines: Line[], last: number, floor: number): number {
   return first;
 }
 
-function found(text: string, span: Span): Found<string> {
-  return { value: squash(text.slice(span.start, span.end)), span };
-}
-
-/** Splits a header into the item text and, for a partial authorisation, the original request and the authorised part. */
-function parseHeader(text: string, span: Span): Pick<Item, 'itemText' | 'originalRequest' | 'authorizedPortion'> {
+/**
+ * A header that starts inside the previous item's prose (renderers that run a
+ * paragraph and the next line together): it starts after the last sentence
+ * end of that prose, when what it cuts off is a sentence or more; a partial
+ * authorisation keeps its own sentences.
+ */
+function dropLeadingProse(text: string, span: Span): Span {
   const raw = text.slice(span.start, span.end);
-  if (raw.length <= MAX_HEADER) {
-    for (const wording of PARTIAL_WORDINGS) {
-      const groups = wording.exec(raw)?.indices?.groups;
-      if (!groups) continue;
-      const at = (name: 'original' | 'authorized' | 'item'): Found<string> => {
-        const [s, e] = groups[name]!;
-        return found(text, trimSpan(text, { start: span.start + s, end: span.start + e }));
-      };
-      return { itemText: at('item'), originalRequest: at('original'), authorizedPortion: at('authorized') };
-    }
-  }
-  return { itemText: found(text, trimSpan(text, span)), originalRequest: null, authorizedPortion: null };
+  const partial = raw.search(/\bwas\s+the\s+original\s+request\b/i);
+  const region = partial >= 0 ? raw.slice(0, partial) : raw;
+  let cut = -1;
+  for (const m of region.matchAll(/[.!?]["')\]]*\s+(?=[A-Z0-9"(])/g)) cut = m.index + m[0].length;
+  return cut >= 80 ? trimSpan(text, { start: span.start + cut, end: span.end }) : span;
 }
 
 /**
@@ -131,41 +139,38 @@ function isItemHeader(lines: Line[], mark: OutcomeMark): boolean {
   return false;
 }
 
-export function extractDecisions(text: string, issues: Span, messages: Message[]): Item[] {
+/**
+ * The items of an issues-2015 decisions part (`issues`): each header paragraph
+ * that ends in its outcome word. Where items carry guideline paragraphs, a
+ * header is known by the block label that follows it, so a damaged outcome
+ * word that cannot be read still makes an item (flagged); elsewhere only
+ * readable outcome words do.
+ */
+export function readIssueItems(text: string, issues: Span): FoundItem[] {
   const lines = linesOf(text, issues);
   const all = findOutcomes(lines);
   const labelled = all.filter((m) => isItemHeader(lines, m));
-  const marks = labelled.length > 0 ? labelled : all;
-  const items: Item[] = [];
+  const marks = labelled.length > 0 ? labelled : all.filter((m) => m.reading.outcome);
   const starts: number[] = [];
   let floor = 0;
   for (const mark of marks) {
-    const first = headerStart(lines, mark.lastHeaderLine, floor);
-    starts.push(first);
+    starts.push(headerStart(lines, mark.lastHeaderLine, floor));
     floor = mark.outcomeLine;
   }
-  marks.forEach((mark, k) => {
-    const first = starts[k]!;
-    const headerLine = lines[first]!;
+  return marks.map((mark, k) => {
+    const headerLine = lines[starts[k]!]!;
     // The header runs to the colon before the outcome.
-    const colon = text.lastIndexOf(':', mark.outcome.span.start);
-    const headerSpan = trimSpan(text, { start: headerLine.start, end: Math.max(headerLine.start, colon) });
+    const colon = text.lastIndexOf(':', mark.reading.span.start);
+    const request = dropLeadingProse(text, trimSpan(text, { start: headerLine.start, end: Math.max(headerLine.start, colon) }));
     const blockEnd = k + 1 < marks.length ? lines[starts[k + 1]!]!.start : issues.end;
-    const bodySpan = { start: lines[mark.outcomeLine]!.end, end: blockEnd };
-    const parsed = parseHeader(text, headerSpan);
-    if (!parsed.itemText.value) {
-      messages.push({ ruleId: 'item-empty-header', reason: 'an outcome with no request text before it', severity: 'warning', span: mark.outcome.span });
-    }
-    const { guidelines, rationale } = extractGuidelines(text, bodySpan, messages);
-    items.push({
-      itemNo: k + 1,
-      span: trimSpan(text, { start: headerLine.start, end: blockEnd }),
-      header: found(text, headerSpan),
-      ...parsed,
-      outcome: mark.outcome,
-      guidelines,
-      rationale,
-    });
+    return {
+      printedNo: null,
+      request,
+      outcome: mark.reading.outcome,
+      outcomeAt: mark.reading.span,
+      recovered: mark.reading.recovered,
+      block: { start: lines[mark.outcomeLine]!.end, end: blockEnd },
+      labels: LABELED_2015,
+    };
   });
-  return items;
 }

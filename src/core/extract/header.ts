@@ -27,10 +27,12 @@ const LABELS: LabelRule[] = [
   { field: 'decision_date', kind: 'date', pattern: 'Decision\\s*Date\\s*:|(?<![A-Za-z])Dated\\s*:' },
   { field: 'ur_denial_date', kind: 'date', pattern: 'UR\\s*Denial\\s*Date\\s*:' },
   { field: 'priority', kind: 'priority', pattern: 'Priority\\s*:' },
-  { field: 'application_received', kind: 'date', pattern: 'Application\\s*Received\\s*:' },
+  // The label may wrap with its value between its words: "Application   11/03/2016" / "Received:".
+  { field: 'application_received', kind: 'date', pattern: `Application\\s*Received\\s*:|Application(?=\\s+${DATE_TOKEN}\\s+Received\\s*:)` },
 ];
 
-export const CASE_NUMBER = /\bCM\d{2}-\d{5,8}\b/;
+/** A case number; some renderers put a space beside its hyphen ("CM16 -0213037"). */
+const CASE_NUMBER = /\bCM\d{2} ?- ?\d{5,8}\b/;
 
 const VALUES: { kind: ValueKind; pattern: string }[] = [
   { kind: 'case', pattern: CASE_NUMBER.source },
@@ -63,45 +65,58 @@ function tokens(text: string, span: Span): Token[] {
   return out;
 }
 
-/** Only white space, and at most one line break, between two tokens. */
+/** Only white space between two tokens, and no line break (or, with `allowBreak`, one). */
 function adjacent(text: string, a: Token, b: Token, allowBreak: boolean): boolean {
   const gap = text.slice(a.span.end, b.span.start);
-  return /^\s*$/.test(gap) && (allowBreak || !gap.includes('\n'));
+  if (!/^\s*$/.test(gap)) return false;
+  const at = gap.indexOf('\n');
+  return at === -1 || (allowBreak && gap.indexOf('\n', at + 1) === -1);
 }
 
-/** Reads the header fields from `span` of `text`. */
+/**
+ * Reads the header fields from `span` of `text`. First, where labels and
+ * values stand side by side, each label takes a value of its kind right after it (on its line, or first on the
+ * next line when the label ends its line). Then the labels and values left
+ * over, kind by kind, are paired in order when there are as many of each
+ * (renderers that print a column's labels, then its values); otherwise each
+ * left-over value goes to the oldest label of its kind before it.
+ */
 export function extractHeader(text: string, span: Span): HeaderFields {
   const result: HeaderFields = { caseNumber: null, dates: {}, priority: null };
   const list = tokens(text, span);
-  // Side by side: some label has its value right after it on the same line. Then a
-  // label takes only the value that follows it (on its line, or first on the next
-  // line when the label ends its line); a label with none is empty.
+  const paired = new Set<Token>();
+  // Side by side only where some label has its value right after it on the same line (else the text is stacked, and a value under a label is another's).
   const sideBySide = list.some((t, i) => t.label && list[i + 1] && !list[i + 1]!.label && list[i + 1]!.kind === t.kind && adjacent(text, t, list[i + 1]!, false));
-  if (sideBySide) {
-    list.forEach((t, i) => {
-      const next = list[i + 1];
-      if (t.label && next && !next.label && next.kind === t.kind && adjacent(text, t, next, true)) assign(result, t.label.field, next.raw, next.span);
-    });
-    return result;
-  }
-  // Stacked: labels are queued, and each value goes to the oldest queued label of its kind.
-  const pending: LabelRule[] = [];
-  for (const t of list) {
-    if (t.label) {
-      pending.push(t.label);
+  if (sideBySide) list.forEach((t, i) => {
+    const next = list[i + 1];
+    if (t.label && next && !next.label && next.kind === t.kind && adjacent(text, t, next, true)) {
+      assign(result, t.label.field, next.raw, next.span);
+      paired.add(t).add(next);
+    }
+  });
+  for (const kind of ['case', 'date', 'priority'] as const) {
+    const rest = list.filter((t) => t.kind === kind && !paired.has(t));
+    const labels = rest.filter((t) => t.label);
+    const values = rest.filter((t) => !t.label);
+    if (labels.length === values.length) {
+      labels.forEach((l, k) => assign(result, l.label!.field, values[k]!.raw, values[k]!.span));
       continue;
     }
-    const at = pending.findIndex((l) => l.kind === t.kind);
-    if (at === -1) continue;
-    const [label] = pending.splice(at, 1);
-    assign(result, label!.field, t.raw, t.span);
+    const pending: LabelRule[] = [];
+    for (const t of rest) {
+      if (t.label) pending.push(t.label);
+      else if (pending.length > 0) assign(result, pending.shift()!.field, t.raw, t.span);
+    }
   }
+  // A case number is unmistakable: without its label (a header that lost it, or a letter of no known layout), the first one is the case's.
+  const unlabelled = result.caseNumber ? undefined : list.find((t) => t.kind === 'case' && !t.label);
+  if (unlabelled) assign(result, 'case_number', unlabelled.raw, unlabelled.span);
   return result;
 }
 
 function assign(result: HeaderFields, field: HeaderField, raw: string, span: Span): void {
   if (field === 'case_number') {
-    result.caseNumber = { value: raw.toUpperCase(), span };
+    result.caseNumber = { value: raw.toUpperCase().replace(/ /g, ''), span };
   } else if (field === 'priority') {
     const value: Priority = /expedited|urgent/i.test(raw) ? 'expedited' : 'standard';
     result.priority = { value, span };

@@ -3,7 +3,7 @@
  * "HOW THE IMR FINAL DETERMINATION WAS MADE", "CLINICAL CASE SUMMARY",
  * "IMR ISSUES, DECISIONS AND RATIONALES"; items end ": Upheld/Overturned".
  */
-import { extractDecisions } from '../extract/decisions.js';
+import { readIssueItems } from '../extract/decisions.js';
 import { sectionNamed } from '../sections.js';
 import type { Layout } from './layout.js';
 
@@ -17,8 +17,12 @@ export const issues2015: Layout = {
   decisive: ['issues'],
   credentials: { section: 'determination', style: 'labels' },
   summary: 'summary',
-  decisions: (text, sections, messages) => {
+  items: (text, sections) => {
     const issues = sectionNamed(sections, 'issues');
-    return issues ? extractDecisions(text, issues.body, messages) : [];
+    return issues ? readIssueItems(text, issues.body) : [];
+  },
+  checks: {
+    outcomePhrases: { section: 'issues', pattern: /:[ \t]*(?:Upheld|Overturned)[ \t]*\.?[ \t]*$/gim },
+    itemMarks: { section: 'issues', pattern: /Claims\s+Administrator\s+guideline\s*:/gi },
   },
 };

@@ -1,10 +1,20 @@
+import type { FoundItem } from '../extract/items.js';
 import type { HeadingSpec } from '../headings.js';
-import type { DateField, Found, Item, Message, Section, SectionName, TemplateName } from '../types.js';
+import type { DateField, Found, Section, SectionName, TemplateName } from '../types.js';
+
+/** Where the checks of ../extract/completeness.ts look, and what they look for. */
+export interface ItemChecks {
+  /** Each match is an outcome statement that must belong to an item read (global, multiline). */
+  outcomePhrases?: { section: SectionName; pattern: RegExp };
+  /** Each match marks one item of the letter (global, multiline). */
+  itemMarks?: { section: SectionName; pattern: RegExp };
+}
 
 /**
  * A letter layout, as a plugin: its headings, which of them decide the
- * layout, where each field family lives, and its item reader. Field
- * extractors that do not depend on the layout run on the sections it names.
+ * layout, where each field family lives, its item reader and what its items
+ * are checked against. Field extractors that do not depend on the layout run
+ * on the sections it names.
  */
 export interface Layout {
   name: Exclude<TemplateName, 'unknown'>;
@@ -15,7 +25,9 @@ export interface Layout {
   credentials: { section: SectionName; style: 'labels' | 'prose' };
   /** The clinical case summary. */
   summary: SectionName;
-  decisions: (text: string, sections: readonly Section[], messages: Message[]) => Item[];
+  /** The disputed items, as found (the item contract: ../extract/items.ts builds them). */
+  items: (text: string, sections: readonly Section[]) => FoundItem[];
+  checks: ItemChecks;
   /** Dates the layout states in prose rather than in its header (2013 notices). */
   proseDates?: (text: string, sections: readonly Section[]) => Partial<Record<DateField, Found<string>>>;
 }

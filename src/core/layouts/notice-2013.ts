@@ -9,7 +9,7 @@
  * relied upon and "Rationale for the Decision:".
  */
 import { PROSE_2013 } from '../extract/citations.js';
-import { blocks, numberedDecisions, proseItem } from '../extract/prose-items.js';
+import { blocks, numberedDecisions } from '../extract/prose-items.js';
 import { noticeDates } from '../extract/narrative-dates.js';
 import { sectionNamed } from '../sections.js';
 import type { Span } from '../types.js';
@@ -31,22 +31,22 @@ export const notice2013: Layout = {
   decisive: ['header', 'determination'],
   credentials: { section: 'qualifications', style: 'prose' },
   summary: 'summary',
-  decisions: (text, sections, messages) => {
-    // The first list gives each item's wording and outcome.
+  items: (text, sections) => {
+    // The first list gives each item's wording and outcome; the item blocks follow in the same order.
     const decided = numberedDecisions(text, { start: 0, end: text.length }, LIST_LEAD);
     const issues = sectionNamed(sections, 'issues');
-    const starts: { no: number; at: number }[] = [];
+    const starts: number[] = [];
     if (issues) {
       const region = text.slice(issues.span.start, issues.span.end);
       BLOCK_LEAD.lastIndex = 0;
-      for (let m = BLOCK_LEAD.exec(region); m !== null; m = BLOCK_LEAD.exec(region)) starts.push({ no: Number(m[1]), at: issues.span.start + m.index });
+      for (let m = BLOCK_LEAD.exec(region); m !== null; m = BLOCK_LEAD.exec(region)) starts.push(issues.span.start + m.index);
     }
-    const spans = blocks(starts.map((s) => s.at), issues?.span.end ?? text.length);
-    return decided.map((d) => {
-      const k = starts.findIndex((s) => s.no === d.no);
-      const block: Span | null = k >= 0 ? spans[k]! : null;
-      return proseItem(text, d, block, PROSE_2013, messages);
-    });
+    const spans: Span[] = blocks(starts, issues?.span.end ?? text.length);
+    return decided.map((d, k) => ({ ...d, block: spans[k] ?? null, labels: PROSE_2013 }));
+  },
+  checks: {
+    outcomePhrases: { section: 'header', pattern: /^[ \t]*\d{1,2}\)[ \t]+[^]{1,200}?has\s+determined\s+[^]{1,600}?(?:is|are)\s*(?:not\s*)?medically\s*necessary/gim },
+    itemMarks: { section: 'issues', pattern: /^[ \t]*\d{1,2}\)[ \t]+Regarding\s+the\s+request\s+for\b/gim },
   },
   proseDates: (text, sections) => {
     const determination = sectionNamed(sections, 'determination');

@@ -8,7 +8,7 @@
  * his/her decision on ..." and "The Expert Reviewer's decision rationale:".
  */
 import { PROSE_2014 } from '../extract/citations.js';
-import { blocks, numberedDecisions, proseItem } from '../extract/prose-items.js';
+import { blocks, numberedDecisions } from '../extract/prose-items.js';
 import { sectionNamed } from '../sections.js';
 import type { Layout } from './layout.js';
 
@@ -23,11 +23,15 @@ export const rationale2014: Layout = {
   decisive: ['issues'],
   credentials: { section: 'determination', style: 'prose' },
   summary: 'summary',
-  decisions: (text, sections, messages) => {
+  items: (text, sections) => {
     const issues = sectionNamed(sections, 'issues');
     if (!issues) return [];
     const decided = numberedDecisions(text, issues.body, String.raw`(?:^|\n)[ \t]*(\d{1,2})[.)][ \t]+`);
-    const starts = decided.map((d) => text.lastIndexOf('\n', d.text.start) + 1);
-    return blocks(starts, issues.body.end).map((block, i) => proseItem(text, decided[i]!, { start: decided[i]!.text.end, end: block.end }, PROSE_2014, messages));
+    const starts = decided.map((d) => text.lastIndexOf('\n', d.request.start) + 1);
+    return blocks(starts, issues.body.end).map((block, i) => ({ ...decided[i]!, block: { start: decided[i]!.outcomeAt.end, end: block.end }, labels: PROSE_2014 }));
+  },
+  checks: {
+    outcomePhrases: { section: 'issues', pattern: /^[ \t]*\d{1,2}[.)][ \t]+[^\n]{1,600}?(?:\n[^\n]{1,200}?)??(?:is|are)\s*(?:not\s*)?medically\s*necessary/gim },
+    itemMarks: { section: 'issues', pattern: /The\s+Expert\s+Reviewer'?s\s+decision\s+rationale\s*:/gi },
   },
 };

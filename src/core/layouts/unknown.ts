@@ -8,10 +8,12 @@
  * sentences of the item's paragraph that say what the reviewer used.
  */
 import { proseParagraph } from '../extract/citations.js';
-import { extractDecisions } from '../extract/decisions.js';
+import { readIssueItems } from '../extract/decisions.js';
+import type { FoundItem } from '../extract/items.js';
+import { readOutcomeWord } from '../extract/outcome.js';
 import { squash, trimSpan } from '../lines.js';
 import { sentences } from '../sentences.js';
-import type { Found, Item, Message, Outcome, Span } from '../types.js';
+import type { Span } from '../types.js';
 
 const TABLE_ROW = /^([^\n]{3,150}?)[ \t]{2,}(Upheld|Overturned)[ \t]*$/gim;
 const EXPLAINS = /\b(?:Upheld|Overturned)\s+(?:means|would\s+mean|indicates)\b/i;
@@ -30,28 +32,22 @@ function paragraphs(text: string): Span[] {
   return out;
 }
 
-function item(text: string, no: number, itemText: Span, outcome: Found<Outcome>, block: Span | null): Item {
-  const found = { value: squash(text.slice(itemText.start, itemText.end)), span: itemText };
+function item(text: string, itemText: Span, word: Span, block: Span | null): FoundItem {
+  const read = readOutcomeWord(text, word)!;
   const cited = block ? sentences(text, block).filter((s) => SOURCE_SENTENCE.test(text.slice(s.start, s.end))) : [];
   const guidelines = cited.length ? [proseParagraph(text, 'reviewer', { start: cited[0]!.start, end: cited[cited.length - 1]!.end }, { start: cited[0]!.start, end: cited[cited.length - 1]!.end })] : [];
   return {
-    itemNo: no,
-    span: block ? { start: Math.min(block.start, itemText.start), end: Math.max(block.end, itemText.end) } : itemText,
-    header: found,
-    itemText: found,
-    originalRequest: null,
-    authorizedPortion: null,
-    outcome,
-    guidelines,
-    rationale: block ? { value: squash(text.slice(block.start, block.end)), span: block } : null,
+    printedNo: null,
+    request: itemText,
+    outcome: read.outcome,
+    outcomeAt: read.span,
+    recovered: read.recovered,
+    block,
+    found: { guidelines, rationale: block ? { value: squash(text.slice(block.start, block.end)), span: block } : null },
   };
 }
 
-function outcomeAt(start: number, word: string): Found<Outcome> {
-  return { value: word.toLowerCase() as Outcome, span: { start, end: start + word.length } };
-}
-
-export function unknownDecisions(text: string, messages: Message[]): Item[] {
+export function unknownItems(text: string): FoundItem[] {
   const paras = paragraphs(text);
   // A table of services and outcomes; each service's own paragraph, if any, holds its sources.
   const rows = [...text.matchAll(TABLE_ROW)].filter((m) => !/^\s*(?:Service|Item|Request)s?\b.*\bOutcome\b/i.test(m[0]));
@@ -59,16 +55,17 @@ export function unknownDecisions(text: string, messages: Message[]): Item[] {
     // Each paragraph's lines as compared with a service's name, made once for all the rows.
     const paraLines: (string[] | undefined)[] = [];
     const linesOfPara = (k: number) => (paraLines[k] ??= text.slice(paras[k]!.start, paras[k]!.end).split('\n').map((l) => squash(l).toLowerCase()));
-    return rows.map((m, i) => {
+    return rows.map((m) => {
       const textSpan = trimSpan(text, { start: m.index!, end: m.index! + m[1]!.length });
       const name = squash(m[1]!).toLowerCase();
       // The service's own paragraph: one that has a line starting with its name.
       const block = paras.find((p, k) => !(p.start <= textSpan.start && textSpan.start < p.end) && linesOfPara(k).some((l) => l.startsWith(name))) ?? null;
-      return item(text, i + 1, textSpan, outcomeAt(m.index! + m[0].lastIndexOf(m[2]!), m[2]!), block);
+      const at = m.index! + m[0].lastIndexOf(m[2]!);
+      return item(text, textSpan, { start: at, end: at + m[2]!.length }, block);
     });
   }
   // A paragraph per item, its outcome word last.
-  const items: Item[] = [];
+  const items: FoundItem[] = [];
   for (const p of paras) {
     const body = text.slice(p.start, p.end);
     if (EXPLAINS.test(body)) continue;
@@ -79,9 +76,9 @@ export function unknownDecisions(text: string, messages: Message[]): Item[] {
     const label = ITEM_LABEL.exec(text.slice(first.start, first.end));
     const start = first.start + (label ? label[0].length : 0);
     const end = first.end - (/[.:]\s*$/.exec(text.slice(first.start, first.end))?.[0].length ?? 0);
-    items.push(item(text, items.length + 1, trimSpan(text, { start, end }), outcomeAt(p.start + last.index!, last[1]!), p));
+    items.push(item(text, trimSpan(text, { start, end }), { start: p.start + last.index!, end: p.start + last.index! + last[1]!.length }, p));
   }
   if (items.length > 0) return items;
   // Lines ending ": Upheld", as in the 2015 layout.
-  return extractDecisions(text, { start: 0, end: text.length }, messages);
+  return readIssueItems(text, { start: 0, end: text.length });
 }
