@@ -128,7 +128,7 @@ function manifestHead(dir: string): ManifestHead {
   const head = buffer.toString('utf8', 0, n).split('"files"')[0]!.replace(/,\s*$/, '');
   let parsed: Partial<ManifestHead> & { inputs?: number };
   try {
-    parsed = JSON.parse(head.endsWith('}') ? head : `${head}}`) as typeof parsed;
+    parsed = JSON.parse(`${head}}`) as typeof parsed;
   } catch {
     throw new Error(`${dir}: its manifest.json cannot be read`);
   }
