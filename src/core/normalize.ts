@@ -267,7 +267,6 @@ function lastLine(page: string): string | undefined {
   }
 }
 
-const WORD = /(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])/g;
 /** Words known without the letter (lower case): common words of letters like these and the drug lexicon's names, for a broken word the letter does not use whole elsewhere ("y ear", "Bupi vacaine"). */
 const COMMON = new Set([
   ...loadLexicon<{ words: string[] }>('common-words.json').words,
@@ -275,6 +274,15 @@ const COMMON = new Set([
 ]);
 /** Fewer broken-looking pairs than this in a letter are its own spelling, not a renderer's damage. */
 const MIN_BROKEN_WORDS = 2;
+/**
+ * A letter standing alone beside a word ("y ear", "mal e"), other than "a" and "I": the cheap sign of a
+ * rendering that breaks words, without which the word count of split-words is not made (it costs as much
+ * as the rest of normalisation).
+ */
+// Each alternative starts with a literal space, so the search skips ahead to spaces (lookbehinds first test every position).
+const LETTER_PIECE = / [b-hj-zB-HJ-Z](?: (?=[a-z])|(?![A-Za-z0-9'.\/&-])(?<=[a-z] .))/;
+/** A block label after other text on its line (the search starts at the label's words, not at every space). */
+const RUN_TOGETHER_LABEL = /(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:(?<=\S[ \t]+(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:)/;
 /** Single letters that are words; any other letter alone is a broken word's piece. */
 const LETTER_WORDS = new Set(['a', 'A', 'I']);
 
@@ -287,19 +295,46 @@ const LETTER_WORDS = new Set(['a', 'A', 'I']);
  * of the letter. Returns a pattern of the pairs to join.
  */
 export function splitWords(text: string): RegExp | null {
+  // One pass over the characters: each run of letters not touching a digit, and whether one space (on the line) parts it from the one before.
+  const words: string[] = [];
+  const spaced: boolean[] = [];
   const counts = new Map<string, number>();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const n = text.length;
+  let prevEnd = -2;
+  for (let i = 0; i < n; ) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isLetter(text.charCodeAt(j))) j++;
+    const touchesDigit = isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(j));
+    if (!touchesDigit) {
+      const w = text.slice(i, j);
+      words.push(w);
+      spaced.push(prevEnd === i - 1 && text.charCodeAt(i - 1) === 32);
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    } else {
+      words.push('');
+      spaced.push(false);
+    }
+    prevEnd = j;
+    i = j;
+  }
   const pairs: [string, string][] = [];
   const inPairs = new Map<string, number>();
-  const pair = /(?<![A-Za-z0-9])([A-Za-z]+) (?=([A-Za-z]+)(?![A-Za-z0-9]))/g;
-  for (let m = pair.exec(text); m !== null; m = pair.exec(text)) {
-    const [a, b] = [m[1]!, m[2]!];
-    if (!(a.length + b.length >= 3 && counts.has(a + b)) && !COMMON.has((a + b).toLowerCase())) continue;
+  for (let k = 1; k < words.length; k++) {
+    if (!spaced[k]) continue;
+    const a = words[k - 1]!;
+    const b = words[k]!;
+    if (!a) continue;
+    const ab = a + b;
+    if (!(ab.length >= 3 && counts.has(ab)) && !COMMON.has(ab.toLowerCase())) continue;
     pairs.push([a, b]);
     inPairs.set(a, (inPairs.get(a) ?? 0) + 1);
     inPairs.set(b, (inPairs.get(b) ?? 0) + 1);
   }
+  if (pairs.length < MIN_BROKEN_WORDS) return null;
   const joined = new Set<string>();
   const piece = (w: string) => (counts.get(w) === inPairs.get(w) && !COMMON.has(w.toLowerCase())) || (w.length === 1 && !LETTER_WORDS.has(w));
   // A join that only the known words justify needs stronger evidence: a piece of one or two letters that is no word, or a long word.
@@ -312,6 +347,9 @@ export function splitWords(text: string): RegExp | null {
   if (joined.size < MIN_BROKEN_WORDS) return null;
   return new RegExp(`(?<![A-Za-z])(?:${[...joined].join('|')})(?![A-Za-z])`, 'g');
 }
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Words that keep their hyphen when split at a line end ("non-\ncertified"). */
 const HYPHEN_PREFIXES = new Set(['non', 'self', 'post', 'pre', 'anti', 'follow', 'well', 'long', 'short', 'multi', 'ex', 'cross', 'half', 'all', 'co', 'semi', 'mid', 'low', 'high', 'full', 'part', 'x', 'on', 'off', 'up', 'check', 'work', 'year', 'day', 'week', 'month', 'time', 'right', 'left', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'sub', 'over', 'under', 'out', 'in', 'by', 'sit', 'stand']);
@@ -343,11 +381,11 @@ export const RULES: readonly RewriteRule[] = [
   // Layout-preserving renderers indent lines (centred headings, the right column): a line's text starts at its first character.
   { name: 'indentation', pattern: /(?<=^|\n) +/, replace: () => '', when: (text) => text.includes('\n ') || text.startsWith(' ') },
   // Renderers that place words by glyph positions put a space beside a hyphen ("x -ray", "1- 2") or before punctuation ("shoulder , elbow").
-  { name: 'spaced-hyphen', pattern: /(?<=[A-Za-z0-9]) -(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])- (?!(?:and|or|to|through)\b)(?=[A-Za-z0-9])/, replace: () => '-', when: (text) => text.includes(' -') || text.includes('- ') },
+  { name: 'spaced-hyphen', pattern: / -(?<=[A-Za-z0-9] -)(?=[A-Za-z0-9])|- (?<=[A-Za-z0-9]- )(?!(?:and|or|to|through)\b)(?=[A-Za-z0-9])/, replace: () => '-', when: (text) => text.includes(' -') || text.includes('- ') },
   { name: 'spaced-punctuation', pattern: /(?<=[A-Za-z0-9)%]) +(?=[,;:](?: |\n|$))/, replace: () => '', when: (text) => / [,;:]/.test(text) },
-  { name: 'split-words', pattern: splitWords, replace: (m) => m[0].replace(' ', '') },
+  { name: 'split-words', pattern: splitWords, replace: (m) => m[0].replace(' ', ''), when: (text) => LETTER_PIECE.test(text) },
   // Renderers that run lines together put an item's block label after its outcome ("Upheld  Claims Administrator guideline:"): a label starts a line.
-  { name: 'run-together-labels', pattern: /(?<=\S)[ \t]+(?=(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:)/, replace: () => '\n' },
+  { name: 'run-together-labels', pattern: /[ \t]+(?=(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:)(?<=\S[ \t]+)/, replace: () => '\n', when: (text) => RUN_TOGETHER_LABEL.test(text) },
   // Some extractions put a blank line after every line: one blank line is then a line break, two a paragraph break.
   { name: 'double-spacing', pattern: /\n\n((?:\n\n)+)?/, replace: (m) => (m[1] ? '\n\n' : '\n'), when: isDoubleSpaced },
   // A word hyphenated across a line break is one word again; a compound ("non-certified") keeps its hyphen.

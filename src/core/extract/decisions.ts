@@ -32,11 +32,10 @@ interface OutcomeMark {
   reading: OutcomeReading;
 }
 
-/** The outcome word that `m` (of OUTCOME_AT_END or OUTCOME_ALONE) found on `line`, read. */
-function reading(line: Line, m: RegExpExecArray): OutcomeReading | null {
-  const word = m[1]!;
-  const at = line.start + m.index + m[0].indexOf(word);
-  return readOutcomeWord(line.text, { start: at - line.start, end: at - line.start + word.length }, line.start);
+/** Where the word that `m` (of OUTCOME_AT_END or OUTCOME_ALONE) found on `line` is, as a span of the line. */
+function wordAt(m: RegExpExecArray): Span {
+  const start = m.index + m[0].indexOf(m[1]!);
+  return { start, end: start + m[1]!.length };
 }
 
 /** Whether the next line with text opens an item's block ("Claims Administrator guideline:"). */
@@ -46,13 +45,16 @@ function opensBlockNext(lines: Line[], i: number): boolean {
 }
 
 /**
- * The word after a header's colon where no outcome word can be made out: a
- * header all the same when the item's block follows it (the item is kept,
- * its outcome unread and flagged).
+ * The outcome word on a header's last line. Where no outcome word can be made
+ * out, the line is a header all the same when the item's block follows it
+ * (the item is kept, its outcome unread and flagged).
  */
-function unreadable(line: Line, m: RegExpExecArray): OutcomeReading {
-  const at = line.start + m.index + m[0].indexOf(m[1]!);
-  return { outcome: null, recovered: false, span: { start: at, end: at + m[1]!.length } };
+function outcomeAtEnd(lines: Line[], i: number, m: RegExpExecArray): OutcomeReading | null {
+  const line = lines[i]!;
+  const word = wordAt(m);
+  const read = readOutcomeWord(line.text, word, line.start);
+  if (read || !opensBlockNext(lines, i)) return read;
+  return { outcome: null, recovered: false, span: { start: line.start + word.start, end: line.start + word.end } };
 }
 
 function findOutcomes(lines: Line[]): OutcomeMark[] {
@@ -60,7 +62,7 @@ function findOutcomes(lines: Line[]): OutcomeMark[] {
   lines.forEach((line, i) => {
     if (BLOCK_LABEL.test(line.text)) return;
     const end = OUTCOME_AT_END.exec(line.text);
-    const atEnd = end && (reading(line, end) ?? (opensBlockNext(lines, i) ? unreadable(line, end) : null));
+    const atEnd = end && outcomeAtEnd(lines, i, end);
     if (atEnd) {
       marks.push({ lastHeaderLine: i, outcomeLine: i, reading: atEnd });
       return;
@@ -70,7 +72,7 @@ function findOutcomes(lines: Line[]): OutcomeMark[] {
       let prev = i - 1;
       while (prev > 0 && lines[prev]!.text.trim() === '') prev--;
       if (/:\s*$/.test(lines[prev]!.text) && !BLOCK_LABEL.test(lines[prev]!.text)) {
-        const r = reading(line, alone);
+        const r = readOutcomeWord(line.text, wordAt(alone), line.start);
         if (r) marks.push({ lastHeaderLine: prev, outcomeLine: i, reading: r });
       }
     }
