@@ -73,3 +73,42 @@ describe('layout detection', () => {
     expect(read(corpus('errors/truncated-header-only.txt'))).toMatchObject({ ok: false, code: 'no_decisions' });
   });
 });
+
+describe('layout variants: every item the letter shows is read or flagged', () => {
+  const record = (path: string) => {
+    const r = read(corpus(path));
+    if (!r.ok) throw new Error(r.message);
+    return r.record;
+  };
+  const summary = (path: string) => {
+    const r = record(path);
+    return { outcomes: r.items.map((i) => i.outcome?.value), complete: r.items_complete, warnings: r.warning_rules };
+  };
+
+  it('reads plural decision sentences and ones wrapped between "and" and "appropriate" (2014)', () => {
+    expect(summary('rationale-2014/plural-and-wrapped.txt')).toEqual({ outcomes: ['upheld', 'upheld', 'overturned'], complete: true, warnings: [] });
+  });
+
+  it('reads the items after a skipped number, and says an item may be missing', () => {
+    expect(summary('rationale-2014/skipped-number.txt')).toEqual({ outcomes: ['overturned', 'upheld', 'upheld'], complete: false, warnings: ['item-number-gap'] });
+  });
+
+  it('reads both items of a repeated number, and says so', () => {
+    const r = summary('rationale-2014/repeated-number.txt');
+    expect(r).toEqual({ outcomes: ['overturned', 'upheld', 'upheld', 'overturned'], complete: true, warnings: ['item-number-repeated'] });
+  });
+
+  it('reads professional-review issues stated as "X: Upheld" lines, numbers off the item text', () => {
+    const r = record('professional-review/outcome-lines.txt');
+    expect(r.items.map((i) => [i.item_text.value.slice(0, 5), i.outcome?.value])).toEqual([['Right', 'overturned'], ['Soma ', 'upheld'], ['Inter', 'upheld']]);
+    expect(r.items_complete).toBe(true);
+  });
+
+  it('reads professional-review issues stated as "X is (not) medically necessary" sentences, plural too', () => {
+    expect(summary('professional-review/necessity-sentences.txt')).toEqual({ outcomes: ['upheld', 'overturned', 'upheld'], complete: true, warnings: [] });
+  });
+
+  it('recovers a damaged outcome word ("0verturned") and says so', () => {
+    expect(summary('issues-2015/damaged-outcome.txt')).toEqual({ outcomes: ['upheld', 'overturned', 'upheld'], complete: true, warnings: ['outcome-recovered'] });
+  });
+});

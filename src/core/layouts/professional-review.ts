@@ -37,6 +37,12 @@ function numberedBlocks(text: string, section: Span): Span[] {
   return starts.map((s, i) => ({ start: s.content, end: spans[i]!.end }));
 }
 
+/** An "X: Upheld" line's item with its number ("1. X") taken off the request and kept as the printed number. */
+function numbered(text: string, item: FoundItem): FoundItem {
+  const label = /^(\d{1,2})[.)][ \t]+/.exec(text.slice(item.request.start, item.request.end));
+  return label ? { ...item, printedNo: Number(label[1]), request: { start: item.request.start + label[0].length, end: item.request.end } } : item;
+}
+
 /** The last decision sentence of a rationale, if any. */
 function decisionIn(text: string, why: Span): Found<Outcome> | null {
   let decided: Found<Outcome> | null = null;
@@ -81,7 +87,7 @@ export const professionalReview: Layout = {
     const rationales = rationale ? numberedBlocks(text, rationale.body) : [];
     const citations = guidelines ? numberedBlocks(text, guidelines.body) : [];
     const questions = numberedDecisions(text, disputed.body, QUESTION_LEAD, String.raw`\s*(\b)?medically\s*necessary`, String.raw`\s*\?`);
-    const stated = questions.length > 0 ? [] : readIssueItems(text, disputed.body);
+    const stated = questions.length > 0 ? [] : readIssueItems(text, disputed.body).map((item) => numbered(text, item));
     const found = questions.length > 0 ? questions : stated.length > 0 ? stated : numberedDecisions(text, disputed.body, SENTENCE_LEAD);
     return found.map((item, k): FoundItem => {
       const why = rationales[k];
