@@ -1,5 +1,6 @@
 /**
- * PDF bytes → text, with Mozilla's pdf.js (`pdfjs-dist`, legacy build for Node).
+ * PDF bytes → text, with Mozilla's pdf.js (`pdfjs-dist`, legacy build for Node):
+ * the engine for PDFs that PDFium (./pdfium.ts) cannot open (see ./pdf.ts).
  *
  * pdf.js gives each page's text as items (runs of glyphs) with a position; the
  * lines are rebuilt from those positions, so a two-column header reads as
@@ -13,9 +14,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/displa
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-export type PdfResult =
-  | { ok: true; text: string; pages: number }
-  | { ok: false; code: 'pdf_encrypted' | 'pdf_no_text' | 'pdf_damaged'; message: string; pages?: number };
+import { damaged, encrypted, joinPages, type PdfResult } from './pdf-result.js';
 
 /** Options passed to pdf.js: no font loading, no eval, no system fonts, no messages. */
 export const PDF_OPTIONS = {
@@ -88,14 +87,8 @@ const PARAGRAPH_GAP = 2;
 /** A table cell's wrapped lines are at most this far below its first line. */
 const CELL_DEPTH = 4;
 
-/** How far from the end `%%EOF` may be (Acrobat's tolerance for trailing bytes). */
-const EOF_WINDOW = 1024;
-
 /** Extracts the text of a PDF's pages in reading order, lines rebuilt from text items' positions. */
-export async function pdfToText(bytes: Uint8Array): Promise<PdfResult> {
-  if (bytes.length === 0) return damaged('the file is empty (0 bytes)');
-  if (!hasHeader(bytes)) return damaged('not a PDF: no %PDF- header at the start of the file');
-  if (!hasEofMarker(bytes)) return damaged('truncated: no %%EOF marker at the end of the file');
+export async function pdfjsText(bytes: Uint8Array): Promise<PdfResult> {
   let loaded: Loaded;
   try {
     loaded = await loadPdfJs();
@@ -111,15 +104,8 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfResult> {
     const doc = await task.promise;
     pages = doc.numPages;
     const texts: string[] = [];
-    let withText = 0;
-    for (let p = 1; p <= doc.numPages; p++) {
-      const text = await pageText(pdfjs, doc, p);
-      if (/\S/.test(text)) withText++;
-      texts.push(text);
-    }
-    if (pages === 0) return damaged('the document has no pages', 0);
-    if (withText === 0) return { ok: false, code: 'pdf_no_text', message: `no text layer on any of the ${pages} page(s) (a scan? OCR is out of scope)`, pages };
-    return { ok: true, text: texts.map((t) => `${t}\n`).join('\f'), pages };
+    for (let p = 1; p <= doc.numPages; p++) texts.push(await pageText(pdfjs, doc, p));
+    return joinPages(texts);
   } catch (error) {
     return failure(error, pages);
   } finally {
@@ -128,43 +114,13 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfResult> {
   }
 }
 
-function damaged(message: string, pages?: number): PdfResult {
-  return pages === undefined ? { ok: false, code: 'pdf_damaged', message } : { ok: false, code: 'pdf_damaged', message, pages };
-}
-
 function failure(error: unknown, pages: number | undefined): PdfResult {
   const { name, message } = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : { name: '', message: error };
   const reason = String(message);
-  const encrypted = (text: string): PdfResult => (pages === undefined ? { ok: false, code: 'pdf_encrypted', message: text } : { ok: false, code: 'pdf_encrypted', message: text, pages });
-  if (name === 'PasswordException') return encrypted('encrypted with a password (the empty password does not open it)');
+  if (name === 'PasswordException') return encrypted('encrypted with a password (the empty password does not open it)', pages);
   // pdf.js's words for an encryption it cannot undo ("unsupported encryption algorithm", "Unknown crypto method").
-  if (/crypt/i.test(reason)) return encrypted(`encrypted in a way pdf.js cannot decrypt: ${reason}`);
+  if (/crypt/i.test(reason)) return encrypted(`encrypted in a way pdf.js cannot decrypt: ${reason}`, pages);
   return damaged(`pdf.js could not read it: ${reason}`, pages);
-}
-
-/** `%PDF-` within the first KiB, where readers look for it. */
-function hasHeader(bytes: Uint8Array): boolean {
-  return indexOfAscii(bytes, '%PDF-', 0, Math.min(bytes.length, 1024 + 5)) !== -1;
-}
-
-/**
- * Whether the file ends with the end-of-file marker, as a whole PDF does and a download cut
- * short does not (pdf.js might salvage some pages of it: a letter without its last items).
- * The marker may be followed by white space or NULs of any length, or by anything within the last KiB.
- */
-function hasEofMarker(bytes: Uint8Array): boolean {
-  let end = bytes.length;
-  while (end > 0 && (bytes[end - 1] === 0 || bytes[end - 1] === 0x20 || (bytes[end - 1]! >= 0x09 && bytes[end - 1]! <= 0x0d))) end--;
-  if (end >= 5 && indexOfAscii(bytes, '%%EOF', end - 5, end) !== -1) return true;
-  return indexOfAscii(bytes, '%%EOF', Math.max(0, bytes.length - EOF_WINDOW), bytes.length) !== -1;
-}
-
-function indexOfAscii(bytes: Uint8Array, needle: string, from: number, to: number): number {
-  outer: for (let i = from; i + needle.length <= to; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle.charCodeAt(j)) continue outer;
-    return i;
-  }
-  return -1;
 }
 
 /** One run of text on a page, in top-down page coordinates (y grows downward, as on screen). */

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { layoutLines, pdfToText, type PdfResult, type Run } from '../../src/io/pdf.js';
+import { pdfToText, type PdfResult } from '../../src/io/pdf.js';
+import { layoutLines, pdfjsText, type Run } from '../../src/io/pdfjs.js';
 
 // Captured before pdf.js is first loaded (pdfToText loads it lazily).
 const NATIVE = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
@@ -133,9 +134,9 @@ function encryptedPdf(userPassword: string, ownerPassword: string, line: string)
   return Buffer.concat(parts);
 }
 
-describe('pdfToText', () => {
+describe('pdf.js (the engine for PDFs PDFium cannot read in order)', () => {
   it('reads a two-column header as label/value pairs, one row a line', async () => {
-    const result = await pdfToText(await twoColumnPdf());
+    const result = await pdfjsText(await twoColumnPdf());
     expect(result.ok && result.pages).toBe(1);
     expect(text(result)).toBe(
       [
@@ -160,9 +161,31 @@ describe('pdfToText', () => {
     const page = doc.addPage([612, 792]);
     for (const [s, x, y] of [['third line', 72, 672], ['right', 300, 700], ['first line', 72, 700], ['second line', 72, 686]] as const) page.drawText(s, { x, y, size: 12, font });
     doc.addPage([612, 792]).drawText('page two', { x: 72, y: 700, size: 12, font });
-    const result = await pdfToText(await doc.save());
+    const result = await pdfjsText(await doc.save());
     expect(result.ok && result.pages).toBe(2);
     expect(text(result)).toBe('first line right\nsecond line\nthird line\n\fpage two\n');
+  });
+
+});
+
+describe('pdfToText (PDFium, pdf.js where PDFium cannot read it in order)', () => {
+  it('reads a letter written row by row in its order, label beside value', async () => {
+    const result = await pdfToText(await twoColumnPdf());
+    expect(result.ok && result.pages).toBe(1);
+    const lines = text(result).split('\n');
+    expect(lines.slice(0, 3)).toEqual(['Case Number: CM16-0213037', 'Date Assigned: 11/09/2016 Date of Injury: 10/13/2016', 'Decision Date: 12/09/2016 UR Denial Date: 11/03/2016']);
+    expect(lines).toContain('HOW THE IMR FINAL DETERMINATION WAS MADE');
+    expect(text(result)).toMatch(/MAXIMUS Federal Services sent the complete case file to an\s+expert reviewer\./);
+    expect(text(result)).toMatch(/Hello world/);
+  });
+
+  it('gives a page whose top block was written last to pdf.js, which orders it by position', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    for (const [s, y] of [['body first', 500], ['body second', 486], ['heading on top', 700]] as const) page.drawText(s, { x: 72, y, size: 12, font });
+    const result = await pdfToText(await doc.save());
+    expect(text(result)).toBe('heading on top\n\nbody first\nbody second\n');
   });
 
   it('opens a PDF encrypted with an empty user password without being given one', async () => {
