@@ -21,11 +21,14 @@ import { TOOL_VERSION } from '../version.js';
 import { ChunkReader, lineEnd } from '../io/chunk-reader.js';
 import { QuietOpener } from '../io/read.js';
 import { readHeader, type CacheRef, type InputShare } from './packed.js';
+import { dropOtherVersions, TEXTS } from './pdf-texts.js';
 
 export interface CacheConfig {
   dir: string;
   /** Hash of the extractor: its code, its lexicons, its version, the output options. */
   version: string;
+  /** Hash of the PDF engine (pdf-texts.ts): the kept PDF texts outlive extractor versions. */
+  textVersion: string;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -103,6 +106,11 @@ export class CacheIndex {
     return this.journal !== null;
   }
 
+  /** Where the PDFs' texts are kept (null when the cache cannot be written). */
+  get texts(): string | null {
+    return this.journal === null ? null : join(this.config.dir, TEXTS, this.config.textVersion);
+  }
+
   /** The pack file a batch writes its new renderings to. */
   packFor(batch: number): string {
     return `${this.run}-${batch}.pack`;
@@ -165,6 +173,7 @@ export class CacheIndex {
       renameSync(this.journalPath, join(this.config.dir, INDEX));
       for (const name of readdirSync(this.config.dir)) if (JOURNAL.test(name)) rmSync(join(this.config.dir, name), { force: true });
       for (const name of readdirSync(join(this.config.dir, PACKS))) if (!this.referenced.has(name)) rmSync(join(this.config.dir, PACKS, name), { force: true });
+      dropOtherVersions(join(this.config.dir, TEXTS), this.config.textVersion);
     } catch {
       // Left as it is, the next run reads the journal.
     }

@@ -12,6 +12,7 @@ import { DatasetWriter } from '../sinks/dataset.js';
 import { prepareOutput } from '../sinks/output-folder.js';
 import { TOOL_VERSION } from '../version.js';
 import { CacheIndex, extractorVersion } from './cache.js';
+import { pdfTextVersion } from './pdf-texts.js';
 import { createRunner } from './pool.js';
 import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
@@ -79,7 +80,7 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
   }
   const t1 = performance.now();
 
-  const cache = options.cacheDir ? new CacheIndex({ dir: options.cacheDir, version: extractorVersion(options.rawCsv, options.redact === true) }) : null;
+  const cache = options.cacheDir ? new CacheIndex({ dir: options.cacheDir, version: extractorVersion(options.rawCsv, options.redact === true), textVersion: pdfTextVersion() }) : null;
   const size = options.batchSize ?? 200;
   const batches: InputFile[][] = [];
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
@@ -103,7 +104,7 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     for (let written = 0; written < batches.length && !interrupted; written++) {
       while (next < batches.length && next < written + window) {
         const batch = batches[next]!;
-        const cached = cache && { dir: cache.config.dir, pack: cache.writable ? cache.packFor(next) : null, refs: batch.map((f) => cache.lookup(f.sourceFile)) };
+        const cached = cache && { dir: cache.config.dir, pack: cache.writable ? cache.packFor(next) : null, refs: batch.map((f) => cache.lookup(f.sourceFile)), texts: cache.texts };
         const spare = spares.pop() ?? null;
         const task = limit(() => runner.run({ files: batch, rawCsv: options.rawCsv, cache: cached, keepText, maxBytes: options.maxBytes ?? 20_000_000, redact: options.redact === true, spare }));
         // Handled here: a batch still running when the run stops (Ctrl-C, an error) is dropped with the pool, and its failure is nobody's to report.

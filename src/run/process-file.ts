@@ -9,6 +9,7 @@ import type { CaseRecord } from '../core/record.js';
 import { decode, sha256 } from '../io/decode.js';
 import type { InputFile } from '../io/discover.js';
 import { readInput } from '../io/read.js';
+import { keepText as keepPdfText, keptText } from './pdf-texts.js';
 
 export interface FileResult {
   sourceFile: string;
@@ -39,21 +40,28 @@ function extractSafely(sourceFile: string, text: string): FileResult['outcome'] 
 export const isPdf = (input: InputFile): boolean => /\.pdf$/i.test(input.path);
 
 /**
- * A PDF: its text (pdf.js, lines rebuilt in reading order), then the same
- * extraction as a text letter; offsets refer to that text, which `keepText`
- * writes out (as <source_file>.txt) so any value can be audited.
+ * A PDF: its text (see io/pdf.ts), then the same extraction as a text letter;
+ * offsets refer to that text, which `keepText` writes out (as
+ * <source_file>.txt) so any value can be audited. With `texts` (the cache's
+ * PDF texts, see pdf-texts.ts), a text kept there is used instead of parsing
+ * the PDF, and a new one is kept.
  */
-export async function processPdf(input: InputFile, bytes: Buffer, hash: string, keepText: string | null): Promise<FileResult> {
+export async function processPdf(input: InputFile, bytes: Buffer, hash: string, keepText: string | null, texts: string | null = null): Promise<FileResult> {
   const base = { sourceFile: input.sourceFile, sha256: hash, bytes: bytes.length, encoding: 'pdf' };
-  const { pdfToText } = await import('../io/pdf.js');
-  const pdf = await pdfToText(bytes);
-  if (!pdf.ok) return { ...base, outcome: { ok: false, code: pdf.code, message: pdf.message } };
+  let text = texts ? keptText(texts, hash) : null;
+  if (text === null) {
+    const { pdfToText } = await import('../io/pdf.js');
+    const pdf = await pdfToText(bytes);
+    if (!pdf.ok) return { ...base, outcome: { ok: false, code: pdf.code, message: pdf.message } };
+    text = pdf.text;
+    if (texts) keepPdfText(texts, hash, text);
+  }
   if (keepText) {
     const path = join(keepText, `${input.sourceFile}.txt`);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, pdf.text);
+    writeFileSync(path, text);
   }
-  return { ...base, outcome: extractSafely(input.sourceFile, pdf.text) };
+  return { ...base, outcome: extractSafely(input.sourceFile, text) };
 }
 
 /** One text letter, read and processed in the calling thread (PDFs go through runBatch). */

@@ -20,8 +20,8 @@ import type * as Rendering from './render.js';
 export interface Batch {
   files: InputFile[];
   rawCsv: boolean;
-  /** The cache folder, the pack file this batch writes new renderings to, and each input's cached rendering (or null). */
-  cache: { dir: string; pack: string | null; refs: (CacheRef | null)[] } | null;
+  /** The cache folder, the pack file this batch writes new renderings to, each input's cached rendering (or null), and the folder of the PDFs' kept texts (null: none kept). */
+  cache: { dir: string; pack: string | null; refs: (CacheRef | null)[]; texts: string | null } | null;
   /** Where to write the text extracted from PDFs (`--keep-text`), or null. */
   keepText: string | null;
   /** Files larger than this become `file_too_large` errors. */
@@ -102,7 +102,7 @@ export async function runBatch(batch: Batch): Promise<Uint8Array> {
       }
       flush();
       processing ??= await import('./process-file.js');
-      const result = processing.isPdf(input) ? await processing.processPdf(input, Buffer.from(read.bytes), hash, batch.keepText) : processing.processBytes(input, read.bytes, hash);
+      const result = processing.isPdf(input) ? await processing.processPdf(input, Buffer.from(read.bytes), hash, batch.keepText, cache?.texts ?? null) : processing.processBytes(input, read.bytes, hash);
       const rendered = await render(result, batch.rawCsv, batch.redact);
       out.addRendered(rendered);
       if (cache?.pack) {

@@ -72,7 +72,7 @@ describe('concurrency, shards and the cache', () => {
 
     const [first] = await discover([CORPUS]);
     const lookup = (version: string) => {
-      const index = new CacheIndex({ dir: cacheDir, version });
+      const index = new CacheIndex({ dir: cacheDir, version, textVersion: 'test' });
       const ref = index.lookup(first!.sourceFile);
       index.abandon();
       return ref;
