@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --letters N] [-- --pdfs N] [-- --repeat R]`: builds a synthetic corpus
- * from corpus/ (every letter copied with a new case number and shifted
- * dates, so each copy is a distinct file) and measures, in one run:
+ * `npm run bench [-- --letters N] [-- --pdfs N] [-- --repeat R]`: builds a corpus
+ * of letters shaped like the real ones (scripts/synthetic.ts: the dev letters,
+ * each copy with a new case number and shifted dates) and measures, in one run:
  *   (a) reading every file only, (b) the full pipeline with 1 worker,
  *   (c) with all cores, (d) an incremental re-run over unchanged inputs,
- *   (e) PDFs per second (the dev PDFs in ../shared, copied, with all cores).
+ *   (e) PDFs per second (the dev PDFs in ../shared, copied, with all cores),
+ *   beside poppler's pdftotext over the same files with as many processes,
+ *   (f) a re-extraction of the same PDFs from the cache by a changed extractor.
  * Each run is the built CLI in a child process, timed wall-clock, with its
  * peak memory (maximum resident set) from GNU time. Before each, `sync`
  * writes out what earlier runs left in the page cache (gigabytes, by the
@@ -13,7 +15,7 @@
  * then one line of JSON.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,18 +38,36 @@ interface Run {
 }
 
 function timed(args: string[]): Run {
+  return timedCli(cli, args);
+}
+
+function timedCli(program: string, args: string[]): Run {
   spawnSync('sync');
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, program, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`imr ${args.join(' ')} failed: ${r.stderr}`);
   const kb = Number(r.stderr.trim().split('\n').pop());
   return { seconds, rssMb: Math.round(kb / 1024) };
 }
 
+/**
+ * A copy of the built tool whose extractor differs by one comment (so its version, and every cached
+ * rendering, differs) while its PDF engine does not: what a user has after upgrading the extractor.
+ */
+function changedExtractor(): string {
+  const app = join(work, 'changed');
+  cpSync(join(ROOT, 'dist'), join(app, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'lexicons'), join(app, 'lexicons'), { recursive: true });
+  copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
+  appendFileSync(join(app, 'dist', 'core', 'pipeline.js'), '\n// a changed extractor\n');
+  return join(app, 'dist', 'cli.js');
+}
+
 const letters = join(work, 'letters');
-console.log(`building ${N} synthetic letters in ${letters} ...`);
-const bytes = buildCorpus(letters, N);
+console.log(`building ${N} letters in ${letters} ...`);
+const { bytes, what } = buildCorpus(letters, N);
 
 // (a) reading only: every file, one thread.
 const files = fg.sync('**/*.txt', { cwd: letters, absolute: true });
@@ -80,8 +100,14 @@ for (const f of ['cases.csv', 'decisions.csv', 'cases.jsonl']) {
   }
 }
 
-// (e) PDFs: the dev PDFs, copied to the requested count.
+// (e) PDFs: the dev PDFs, copied to the requested count under new names; beside them, poppler's
+// pdftotext over the same files with as many processes as cores (the text alone, no extraction);
+// (f) with --incremental, a first run, then a run of a changed extractor over the same cache (its
+// renderings all miss; the PDFs' kept texts are read instead of the PDFs).
 let pdf: (Run & { n: number }) | null = null;
+let pdftotext: Run | null = null;
+let pdfFirst: Run | null = null;
+let pdfChanged: Run | null = null;
 if (hasShared()) {
   const pdfs = join(work, 'pdfs');
   mkdirSync(pdfs);
@@ -89,12 +115,23 @@ if (hasShared()) {
   const n = Number(values.pdfs);
   for (let k = 0; k < n; k++) copyFileSync(join(LETTERS, 'dev', 'pdf', originals[k % originals.length]!), join(pdfs, `${k}-${originals[k % originals.length]}`));
   pdf = { ...timed(['extract', pdfs, '--out', out('pdf'), '--jobs', String(cores), '--quiet']), n };
+  if (spawnSync('pdftotext', ['-v']).status === 0) {
+    spawnSync('sync');
+    const t = performance.now();
+    const r = spawnSync('sh', ['-c', `find "${pdfs}" -name '*.pdf' -print0 | xargs -0 -P ${cores} -n 16 sh -c 'for f; do pdftotext -q "$f" /dev/null; done' _`]);
+    if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+    pdftotext = { seconds: (performance.now() - t) / 1000, rssMb: 0 };
+  } else console.error('NOTE: pdftotext (poppler-utils) is not installed: no comparison with it.');
+  const cache = join(work, 'pdf-cache');
+  pdfFirst = timed(['extract', pdfs, '--out', out('pdf-inc'), '--jobs', String(cores), '--incremental', '--cache', cache, '--quiet']);
+  pdfChanged = timedCli(changedExtractor(), ['extract', pdfs, '--out', out('pdf-inc'), '--jobs', String(cores), '--incremental', '--cache', cache, '--quiet']);
+  if (!readFileSync(join(out('pdf'), 'cases.jsonl')).equals(readFileSync(join(out('pdf-inc'), 'cases.jsonl')))) throw new Error('the PDFs gave other cases from their kept texts');
 }
 
 const rate = (run: Run) => N / run.seconds;
 const row = (what: string, seconds: number, perS: number, rss: number | string) =>
   `${what.padEnd(34)} ${seconds.toFixed(2).padStart(9)} ${Math.round(perS).toString().padStart(12)} ${String(rss).padStart(12)}`;
-console.log(`\n${N} letters, ${(bytes / 1e6).toFixed(0)} MB, ${cores} cores${repeat > 1 ? `; median of ${repeat} rounds` : ''}`);
+console.log(`\n${N} letters (copies of ${what}), ${(bytes / 1e6).toFixed(0)} MB, ${cores} cores${repeat > 1 ? `; median of ${repeat} rounds` : ''}`);
 if (repeat > 1) for (const [name, runs] of Object.entries(rounds)) console.log(`  ${name.padEnd(6)} ${runs.map((r) => r.seconds.toFixed(2)).join('  ')} s`);
 console.log(`${'measurement'.padEnd(34)} ${'seconds'.padStart(9)} ${'letters/s'.padStart(12)} ${'peak RSS MB'.padStart(12)}`);
 console.log(row('(a) read every file only', readSeconds, N / readSeconds, '-'));
@@ -103,6 +140,9 @@ console.log(row(`(c) full pipeline, ${cores} workers`, all.seconds, rate(all), a
 console.log(row('    first run with --incremental', first.seconds, rate(first), first.rssMb));
 console.log(row('(d) incremental re-run, unchanged', again.seconds, rate(again), again.rssMb));
 if (pdf) console.log(row(`(e) ${pdf.n} PDFs, ${cores} workers`, pdf.seconds, pdf.n / pdf.seconds, pdf.rssMb));
+if (pdf && pdftotext) console.log(row(`    pdftotext alone, ${cores} processes`, pdftotext.seconds, pdf.n / pdftotext.seconds, '-'));
+if (pdf && pdfFirst) console.log(row('(f) PDFs, first run with --incremental', pdfFirst.seconds, pdf.n / pdfFirst.seconds, pdfFirst.rssMb));
+if (pdf && pdfChanged) console.log(row('    the same after an extractor change', pdfChanged.seconds, pdf.n / pdfChanged.seconds, pdfChanged.rssMb));
 const result = {
   letters: N,
   cores,
@@ -113,7 +153,9 @@ const result = {
   read_only_letters_per_s: Math.round(N / readSeconds),
   incremental_speedup: Number((first.seconds / again.seconds).toFixed(2)),
   pdf_per_s: pdf ? Number((pdf.n / pdf.seconds).toFixed(1)) : null,
-  peak_rss_mb: Math.max(one.rssMb, all.rssMb, first.rssMb, again.rssMb, pdf?.rssMb ?? 0),
+  pdf_vs_pdftotext: pdf && pdftotext ? Number((pdftotext.seconds / pdf.seconds).toFixed(2)) : null,
+  pdf_cached_text_speedup: pdfFirst && pdfChanged ? Number((pdfFirst.seconds / pdfChanged.seconds).toFixed(2)) : null,
+  peak_rss_mb: Math.max(one.rssMb, all.rssMb, first.rssMb, again.rssMb, pdf?.rssMb ?? 0, pdfFirst?.rssMb ?? 0, pdfChanged?.rssMb ?? 0),
 };
 console.log(JSON.stringify(result));
 if (!values.keep) rmSync(work, { recursive: true, force: true });

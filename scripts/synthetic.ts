@@ -1,16 +1,30 @@
 /**
- * A synthetic corpus for the benchmark and the profiler: the corpus/ letters
- * copied round-robin, each copy with a new case number and dates moved by a
- * few days, so every file is distinct. Written in 100 sub-folders.
+ * A corpus for the benchmark and the profiler, shaped like the letters users
+ * run: the dev letters of ../shared in both their text renderings (real
+ * letters, about 6 KB each), or, where ../shared is absent, the corpus/
+ * letters (with a note: they are shorter and simpler than real ones). Copied
+ * round-robin, each copy with a new case number and dates moved by a few days,
+ * so every file is distinct. Written in 100 sub-folders, outside the project.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import { ROOT } from './golden.js';
+import { hasShared, LETTERS } from './shared.js';
 
-/** Writes `n` letters under `dir`; returns their total size in bytes. */
-export function buildCorpus(dir: string, n: number): number {
-  const sources = fg.sync('**/*.txt', { cwd: join(ROOT, 'corpus'), ignore: ['errors/**'] }).sort().map((f) => readFileSync(join(ROOT, 'corpus', f), 'latin1'));
+/** The letters copies are made of: the dev letters when ../shared is there, else corpus/. */
+export function corpusSources(): { what: string; texts: string[] } {
+  if (hasShared()) {
+    const dirs = ['text-poppler', 'text-pypdf'].map((r) => join(LETTERS, 'dev', r));
+    return { what: 'the dev letters (text-poppler and text-pypdf)', texts: dirs.flatMap((d) => fg.sync('*.txt', { cwd: d }).sort().map((f) => readFileSync(join(d, f), 'latin1'))) };
+  }
+  console.error('NOTE: ../shared is absent: the corpus is made of corpus/ letters, which are shorter and simpler than real ones.');
+  return { what: 'corpus/ letters', texts: fg.sync('**/*.txt', { cwd: join(ROOT, 'corpus'), ignore: ['errors/**'] }).sort().map((f) => readFileSync(join(ROOT, 'corpus', f), 'latin1')) };
+}
+
+/** Writes `n` letters under `dir`; returns their total size in bytes, and what they were made of. */
+export function buildCorpus(dir: string, n: number): { bytes: number; what: string } {
+  const { what, texts: sources } = corpusSources();
   let bytes = 0;
   for (let k = 0; k < n; k++) {
     const shift = (k % 27) + 1;
@@ -22,5 +36,5 @@ export function buildCorpus(dir: string, n: number): number {
     writeFileSync(join(sub, `letter-${k}.txt`), text, 'latin1');
     bytes += text.length;
   }
-  return bytes;
+  return { bytes, what };
 }
