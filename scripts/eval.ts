@@ -23,7 +23,7 @@ import { formatScore, loadGold, score, shortfalls, type Score } from './score.js
 import { GOLD, LETTERS, hasShared } from './shared.js';
 import { isHeldOut } from './heldout.js';
 import { renderAll, RENDERINGS } from './render.js';
-import { formatSummaryScore, scoreSummaries, summaryShortfalls, type Annotation } from './summary-score.js';
+import { devShortfalls, formatDevItemScore, formatDevSummaryScore, formatSummaryScore, scoreDevItems, scoreDevSummaries, scoreSummaries, type Annotation } from './summary-score.js';
 
 if (!hasShared()) {
   console.error(`eval: ${LETTERS} not found; the dev letters and gold live in ../shared beside the project (or set IMR_SHARED).`);
@@ -166,16 +166,15 @@ try {
   }
 }
 
-const annotations = JSON.parse(readFileSync(join(ROOT, 'test', 'annotations', 'summaries.json'), 'utf8')).letters;
+// The case-summary fields and item details against the double-annotated, adjudicated dev letters (test/annotations), tuning and held-out apart.
 for (const rendering of renderings) {
-  const dir = join(LETTERS, 'dev', rendering);
-  const letters = new Map(readdirSync(dir).map((f) => [f.replace(/\.txt$/, ''), join(dir, f)]));
-  const s = scoreSummaries(letters, annotations);
-  console.log(formatSummaryScore(`\n== case-summary fields, ${rendering} (${Object.keys(annotations).length} hand-annotated letters)`, s));
-  const low = summaryShortfalls(s);
-  for (const f of low) console.log(`BELOW THRESHOLD: ${f}`);
+  const s = scoreDevSummaries(rendering);
+  console.log(`\n${formatDevSummaryScore(s)}`);
+  const low = devShortfalls(s);
+  for (const f of low) console.log(`BELOW TARGET: ${f}`);
   if (low.length) failed = true;
 }
+console.log(`\n${formatDevItemScore(scoreDevItems())}`);
 process.exit(failed ? 1 : 0);
 
 /** Per column, how many rows differ between two CSV files, rows matched by `key`. */

@@ -1,16 +1,37 @@
 /**
  * Scores the case-summary fields against hand annotations (short values keyed
- * by case number): precision, recall and F1 per field, micro-averaged over
- * letters, and the accuracy of assertion status on the annotated mentions.
+ * by case number): for list fields (body regions, diagnoses, prior treatments,
+ * negated phrases) micro precision, recall and F1 over letters; for single
+ * values (occupation, mechanism, mechanism type, UR action and date) the share
+ * of letters whose value is right (both empty counts as right), with the
+ * precision and recall of the values given. Also the accuracy of assertion
+ * status on annotated mentions, where the annotation has them.
+ *
+ * `npx tsx scripts/summary-score.ts [--rendering text-poppler|text-pypdf|both]
+ * [--misses <field>|all] [--json] [--items]` scores the 128 dev letters against the
+ * adjudicated double annotation (test/annotations/summaries-128.json), on the
+ * tuning letters and on the held-out third (scripts/heldout.ts) separately.
+ * Misses are listed for tuning letters only: held-out letters are not read
+ * while tuning. `scoreDevSummaries()` is the same for other scripts. With
+ * `--items`, the item columns instead (`scoreDevItems()`): against the gold
+ * of ../shared, and the details against a single-annotator sample of 80 items.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assertStatuses } from '../src/core/extract/assertions.js';
 import { extractCaseSummary, narrative } from '../src/core/extract/case-summary.js';
 import { createLetter } from '../src/core/letter.js';
 import { extractLetter } from '../src/core/pipeline.js';
+import { drugDetails } from '../src/core/extract/drugs.js';
+import { itemDetails } from '../src/core/extract/item-details.js';
+import type { CaseRecord } from '../src/core/record.js';
 import { decode } from '../src/io/decode.js';
 import { detectLayout } from '../src/core/layouts/index.js';
 import { sectionNamed, segment } from '../src/core/sections.js';
+import { isHeldOut } from './heldout.js';
+import { LETTERS, hasShared } from './shared.js';
 
 export interface Annotation {
   occupation: string | null;
@@ -25,8 +46,11 @@ export interface Annotation {
   assertions?: { mention: string; status: string }[];
 }
 
-export const SUMMARY_FIELDS = ['occupation', 'mechanism_type', 'body_regions', 'diagnoses', 'prior_treatments', 'negated', 'ur_action', 'ur_action_date'] as const;
+export const SUMMARY_FIELDS = ['occupation', 'mechanism', 'mechanism_type', 'body_regions', 'diagnoses', 'prior_treatments', 'negated', 'ur_action', 'ur_action_date'] as const;
 export type SummaryField = (typeof SUMMARY_FIELDS)[number];
+/** Fields with one value per letter: scored as the share of letters right. */
+export const SINGLE_FIELDS: readonly SummaryField[] = ['occupation', 'mechanism', 'mechanism_type', 'ur_action', 'ur_action_date'];
+export const isSingle = (field: string): boolean => (SINGLE_FIELDS as readonly string[]).includes(field);
 
 export interface Prf {
   field: string;
@@ -36,19 +60,33 @@ export interface Prf {
   precision: number;
   recall: number;
   f1: number;
+  /** Letters scored, and those whose value (or whole list) is right. */
+  letters: number;
+  right: number;
+  /** right / letters: the measure of a single-value field. */
+  accuracy: number;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9/&]+/g, ' ').trim();
+/** Compared without case, punctuation, spacing or a leading article. */
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9/&]+/g, ' ')
+    .trim()
+    .replace(/^(?:a|an|the) /, '');
 
-function prf(field: string, tp: number, fp: number, fn: number): Prf {
+function prf(field: string, c: { tp: number; fp: number; fn: number; letters: number; right: number }): Prf {
+  const { tp, fp, fn, letters, right } = c;
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { field, tp, fp, fn, precision, recall, f1 };
+  return { field, tp, fp, fn, precision, recall, f1, letters, right, accuracy: letters ? right / letters : 1 };
 }
 
 export interface SummaryScore {
+  /** Letters scored. */
+  n: number;
   fields: Prf[];
   /** Status of every annotated mention, as ConText reads it. */
   assertion: { n: number; correct: number; accuracy: number; confusions: Record<string, number> };
@@ -57,52 +95,64 @@ export interface SummaryScore {
   misses: Record<string, string[]>;
 }
 
-/** Scores letters (path by case id) against their annotations. */
+/** What the extractor gives each field of a record. */
+export function predictedValues(r: CaseRecord): Record<SummaryField, string[]> {
+  const values = (list: { value: string }[]) => list.map((f) => f.value);
+  return {
+    occupation: r.occupation ? [r.occupation.value] : [],
+    mechanism: r.mechanism ? [r.mechanism.value] : [],
+    mechanism_type: r.mechanism_type ? [r.mechanism_type] : [],
+    body_regions: values(r.body_regions),
+    diagnoses: values(r.diagnoses),
+    prior_treatments: values(r.prior_treatments),
+    negated: values(r.negated),
+    ur_action: r.ur_action ? [r.ur_action.value] : [],
+    ur_action_date: r.ur_action_date ? [r.ur_action_date.value] : [],
+  };
+}
+
+/** Scores letters (path by case id) against their annotations; a field an annotation does not have (undefined) is not scored. */
 export function scoreSummaries(letters: Map<string, string>, annotations: Record<string, Annotation>): SummaryScore {
-  const counts = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }]));
+  const counts = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 }]));
   const misses: Record<string, string[]> = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, []]));
   const assertion = { n: 0, correct: 0, accuracy: 0, confusions: {} as Record<string, number> };
   const extracted = { n: 0, correct: 0, accuracy: 0 };
   misses.assertion = [];
   misses.extracted = [];
-  for (const [id, path] of letters) {
+  let n = 0;
+  for (const [id, path] of [...letters].sort(([a], [b]) => a.localeCompare(b))) {
     const a = annotations[id];
     if (!a) continue;
+    n++;
     const decoded = decode(readFileSync(path));
     if (!decoded.ok) throw new Error(`${id}: ${decoded.message}`);
     const result = extractLetter(id, decoded.text);
     if (!result.ok) throw new Error(`${id}: ${result.message}`);
-    const r = result.record;
-    const values = (list: { value: string }[]) => list.map((f) => f.value);
-    const predicted: Record<SummaryField, string[]> = {
-      occupation: r.occupation ? [r.occupation.value] : [],
-      mechanism_type: r.mechanism_type ? [r.mechanism_type] : [],
-      body_regions: values(r.body_regions),
-      diagnoses: values(r.diagnoses),
-      prior_treatments: values(r.prior_treatments),
-      negated: values(r.negated),
-      ur_action: r.ur_action ? [r.ur_action.value] : [],
-      ur_action_date: r.ur_action_date ? [r.ur_action_date.value] : [],
-    };
+    const predicted = predictedValues(result.record);
     for (const field of SUMMARY_FIELDS) {
       const raw = a[field];
       if (raw === undefined) continue;
       const want = new Set((Array.isArray(raw) ? raw : raw === null ? [] : [raw]).map(norm));
       const have = new Set(predicted[field].map(norm));
       const c = counts[field]!;
+      c.letters++;
+      let ok = want.size === have.size;
       for (const h of have) {
         if (want.has(h)) c.tp++;
         else {
           c.fp++;
+          ok = false;
           misses[field]!.push(`${id} +${h}`);
         }
       }
       for (const w of want) {
         if (!have.has(w)) {
           c.fn++;
+          ok = false;
           misses[field]!.push(`${id} -${w}`);
         }
       }
+      if (ok) c.right++;
     }
     // Assertion status of the annotated mentions, found in the narrative.
     if (!a.assertions?.length) continue;
@@ -149,14 +199,17 @@ export function scoreSummaries(letters: Map<string, string>, annotations: Record
   }
   assertion.accuracy = assertion.n ? assertion.correct / assertion.n : 1;
   extracted.accuracy = extracted.n ? extracted.correct / extracted.n : 1;
-  return { fields: SUMMARY_FIELDS.map((f) => prf(f, counts[f]!.tp, counts[f]!.fp, counts[f]!.fn)), assertion, extracted, misses };
+  const scored = SUMMARY_FIELDS.filter((f) => counts[f]!.letters > 0);
+  return { n, fields: scored.map((f) => prf(f, counts[f]!)), assertion, extracted, misses };
 }
 
 export function formatSummaryScore(title: string, s: SummaryScore): string {
-  const lines = [title, `${'field'.padEnd(18)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(6)}`];
-  for (const f of s.fields) lines.push(`${f.field.padEnd(18)} ${String(f.tp).padStart(4)} ${String(f.fp).padStart(4)} ${String(f.fn).padStart(4)} ${f.precision.toFixed(3).padStart(9)} ${f.recall.toFixed(3).padStart(7)} ${f.f1.toFixed(3).padStart(6)}`);
-  lines.push(`assertion status of extracted mentions (${s.extracted.n} that cover an annotated one): ${(100 * s.extracted.accuracy).toFixed(1)}%`);
-  lines.push(`assertion status on all ${s.assertion.n} annotated mentions: ${(100 * s.assertion.accuracy).toFixed(1)}% (${Object.entries(s.assertion.confusions).map(([k, v]) => `${k} ${v}`).join(', ') || 'no confusions'})`);
+  const lines = [title, `${'field'.padEnd(18)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(6)} ${'letters right'.padStart(14)}`];
+  for (const f of s.fields) {
+    lines.push(`${f.field.padEnd(18)} ${String(f.tp).padStart(4)} ${String(f.fp).padStart(4)} ${String(f.fn).padStart(4)} ${f.precision.toFixed(3).padStart(9)} ${f.recall.toFixed(3).padStart(7)} ${f.f1.toFixed(3).padStart(6)} ${`${(100 * f.accuracy).toFixed(1)}%`.padStart(14)}`);
+  }
+  if (s.extracted.n) lines.push(`assertion status of extracted mentions (${s.extracted.n} that cover an annotated one): ${(100 * s.extracted.accuracy).toFixed(1)}%`);
+  if (s.assertion.n) lines.push(`assertion status on all ${s.assertion.n} annotated mentions: ${(100 * s.assertion.accuracy).toFixed(1)}% (${Object.entries(s.assertion.confusions).map(([k, v]) => `${k} ${v}`).join(', ') || 'no confusions'})`);
   return lines.join('\n');
 }
 
@@ -166,6 +219,218 @@ export const ASSERTION_THRESHOLD = 0.95;
 
 export function summaryShortfalls(s: SummaryScore): string[] {
   const low = s.fields.filter((f) => SUMMARY_THRESHOLDS[f.field as SummaryField] !== undefined && f.f1 < SUMMARY_THRESHOLDS[f.field as SummaryField]!).map((f) => `${f.field} F1 ${f.f1.toFixed(3)}`);
-  if (s.extracted.accuracy < ASSERTION_THRESHOLD) low.push(`assertion status of extracted mentions ${(100 * s.extracted.accuracy).toFixed(1)}%`);
+  if (s.extracted.n && s.extracted.accuracy < ASSERTION_THRESHOLD) low.push(`assertion status of extracted mentions ${(100 * s.extracted.accuracy).toFixed(1)}%`);
   return low;
+}
+
+// ------------------------------------------------------- the 128 dev letters
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DEV_ANNOTATIONS = join(ROOT, 'test', 'annotations', 'summaries-128.json');
+
+/**
+ * Issue 14's targets on the dev letters (tuning and held-out alike): micro F1
+ * of the list fields; share of letters right for single values; negated also
+ * needs precision 0.80. Occupation: no value the letter does not state
+ * (precision 1).
+ */
+export const DEV_TARGETS: { field: SummaryField; measure: 'f1' | 'accuracy' | 'precision'; min: number }[] = [
+  { field: 'body_regions', measure: 'f1', min: 0.9 },
+  { field: 'diagnoses', measure: 'f1', min: 0.9 },
+  { field: 'prior_treatments', measure: 'f1', min: 0.9 },
+  { field: 'negated', measure: 'f1', min: 0.7 },
+  { field: 'negated', measure: 'precision', min: 0.8 },
+  { field: 'ur_action', measure: 'accuracy', min: 0.95 },
+  { field: 'ur_action_date', measure: 'accuracy', min: 0.95 },
+  { field: 'mechanism_type', measure: 'accuracy', min: 0.9 },
+  { field: 'occupation', measure: 'precision', min: 1 },
+];
+
+export interface DevSummaryScore {
+  rendering: string;
+  all: SummaryScore;
+  tuning: SummaryScore;
+  heldOut: SummaryScore;
+}
+
+/** The dev letters of one rendering, by case id. */
+export function devLetters(rendering: string): Map<string, string> {
+  const dir = join(LETTERS, 'dev', rendering);
+  return new Map(readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => [f.replace(/\.txt$/, ''), join(dir, f)]));
+}
+
+/**
+ * The 128 dev letters of a rendering (`text-poppler`, the one annotated, or
+ * `text-pypdf`) scored against the adjudicated annotation: all letters, the
+ * tuning two thirds and the held-out third. Needs ../shared (hasShared()).
+ */
+export function scoreDevSummaries(rendering = 'text-poppler'): DevSummaryScore {
+  const annotations = (JSON.parse(readFileSync(DEV_ANNOTATIONS, 'utf8')) as { letters: Record<string, Annotation> }).letters;
+  const letters = devLetters(rendering);
+  const part = (held: boolean | null) => new Map([...letters].filter(([id]) => held === null || isHeldOut(id) === held));
+  return { rendering, all: scoreSummaries(part(null), annotations), tuning: scoreSummaries(part(false), annotations), heldOut: scoreSummaries(part(true), annotations) };
+}
+
+const measureOf = (f: Prf, measure: 'f1' | 'accuracy' | 'precision'): number => f[measure];
+
+/** The targets a dev score misses, on tuning or held-out letters. */
+export function devShortfalls(s: DevSummaryScore): string[] {
+  const out: string[] = [];
+  for (const [name, score] of [['tuning', s.tuning], ['held-out', s.heldOut]] as const) {
+    for (const t of DEV_TARGETS) {
+      const f = score.fields.find((x) => x.field === t.field);
+      if (f && measureOf(f, t.measure) < t.min) out.push(`${s.rendering} ${name}: ${t.field} ${t.measure} ${measureOf(f, t.measure).toFixed(3)} < ${t.min}`);
+    }
+  }
+  return out;
+}
+
+/** One table: per field, tuning and held-out side by side (micro P/R/F1 for lists, share of letters right for single values). */
+export function formatDevSummaryScore(s: DevSummaryScore): string {
+  const cell = (f: Prf | undefined) => {
+    if (!f) return '-'.padStart(24);
+    return isSingle(f.field) ? `${(100 * f.accuracy).toFixed(1)}% (${f.right}/${f.letters})`.padStart(24) : `${f.precision.toFixed(3)} ${f.recall.toFixed(3)} ${f.f1.toFixed(3)}`.padStart(24);
+  };
+  const lines = [
+    `== case-summary fields, ${s.rendering}: ${s.tuning.n} tuning / ${s.heldOut.n} held-out letters (lists: micro P R F1; single values: letters right)`,
+    `${'field'.padEnd(18)} ${'tuning'.padStart(24)} ${'held-out'.padStart(24)} ${'all'.padStart(24)}`,
+  ];
+  for (const field of SUMMARY_FIELDS) {
+    const find = (x: SummaryScore) => x.fields.find((f) => f.field === field);
+    lines.push(`${field.padEnd(18)} ${cell(find(s.tuning))} ${cell(find(s.heldOut))} ${cell(find(s.all))}`);
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------- item details
+
+/** Item columns the gold of ../shared annotates for every item of the dev letters. */
+export const GOLD_ITEM_FIELDS = ['item_text', 'outcome', 'treatment_category', 'treatment_subcategory', 'claims_admin_sources', 'reviewer_sources'] as const;
+/** Item columns annotated on a sample of 80 items (test/unit/fixtures/item-details-80.json). */
+export const SAMPLE_ITEM_FIELDS = ['quantity', 'quantity_unit', 'frequency', 'body_region', 'laterality', 'drug', 'strength', 'dose_form', 'retrospective', 'date_of_service', 'associated_surgery'] as const;
+export const ITEM_SAMPLE = join(ROOT, 'test', 'unit', 'fixtures', 'item-details-80.json');
+
+export interface Accuracy {
+  field: string;
+  n: number;
+  right: number;
+  accuracy: number;
+}
+export interface DevItemScore {
+  rendering: string;
+  tuning: Accuracy[];
+  heldOut: Accuracy[];
+}
+
+interface GoldItem { item_no: number; item_text: string; outcome: string; treatment_category: string[]; treatment_subcategory: string[]; claims_admin_sources: string[]; reviewer_sources: string[] }
+
+const normItem = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(?:a|an|the) /, '').replace(/[ .:;,]+$/, '');
+const sameSet = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+/**
+ * The item columns of the dev letters of one rendering: against the gold of
+ * ../shared for every item (text, outcome, category, subcategory, each
+ * side's guideline families), and against the single-annotator sample of 80
+ * items for the details (quantity and unit, frequency, body region,
+ * laterality, drug, strength); tuning and held-out letters apart.
+ */
+export function scoreDevItems(rendering = 'text-poppler'): DevItemScore {
+  const tally = { tuning: new Map<string, [number, number]>(), heldOut: new Map<string, [number, number]>() };
+  const count = (held: boolean, field: string, ok: boolean) => {
+    const m = held ? tally.heldOut : tally.tuning;
+    const t = m.get(field) ?? [0, 0];
+    t[0]++;
+    if (ok) t[1]++;
+    m.set(field, t);
+  };
+  const gold = new Map<string, GoldItem[]>();
+  for (const f of readdirSync(join(LETTERS, 'gold')).filter((f) => f.startsWith('CM') && f.endsWith('.json'))) {
+    const g = JSON.parse(readFileSync(join(LETTERS, 'gold', f), 'utf8')) as { case_id: string; items: GoldItem[] };
+    gold.set(g.case_id, g.items);
+  }
+  for (const [id, path] of devLetters(rendering)) {
+    const items = gold.get(id);
+    if (!items) continue;
+    const decoded = decode(readFileSync(path));
+    if (!decoded.ok) continue;
+    const result = extractLetter(id, decoded.text);
+    const got = result.ok ? result.record.items : [];
+    const held = isHeldOut(id);
+    for (const g of items) {
+      const r = got.find((x) => x.item_no === g.item_no);
+      count(held, 'item_text', !!r && normItem(r.item_text.value) === normItem(g.item_text));
+      count(held, 'outcome', r?.outcome?.value === g.outcome);
+      count(held, 'treatment_category', !!r && g.treatment_category.includes(r.treatment_category));
+      count(held, 'treatment_subcategory', !!r && g.treatment_subcategory.includes(r.treatment_subcategory));
+      count(held, 'claims_admin_sources', !!r && sameSet(r.claims_admin_sources, g.claims_admin_sources));
+      count(held, 'reviewer_sources', !!r && sameSet(r.reviewer_sources, g.reviewer_sources));
+    }
+  }
+  const sample = (JSON.parse(readFileSync(ITEM_SAMPLE, 'utf8')) as { items: (Record<(typeof SAMPLE_ITEM_FIELDS)[number], string | number | boolean | null> & { case_id: string; item_no: number })[] }).items;
+  for (const want of sample) {
+    const text = gold.get(want.case_id)?.find((g) => g.item_no === want.item_no)?.item_text;
+    if (text === undefined) continue;
+    const drugs = drugDetails(text);
+    const d = itemDetails(text, drugs?.topical);
+    const have: Record<(typeof SAMPLE_ITEM_FIELDS)[number], string | number | boolean | null> = {
+      quantity: d.quantity,
+      quantity_unit: d.quantityUnit,
+      frequency: d.frequency,
+      body_region: d.bodyRegion,
+      laterality: d.laterality,
+      drug: drugs?.drug ?? '',
+      strength: drugs?.strength ?? '',
+      dose_form: drugs?.doseForm ?? '',
+      retrospective: d.retrospective,
+      date_of_service: d.dateOfService,
+      associated_surgery: d.associatedSurgery,
+    };
+    for (const field of SAMPLE_ITEM_FIELDS) count(isHeldOut(want.case_id), field, String(have[field] ?? '') === String(want[field] ?? ''));
+  }
+  const list = (m: Map<string, [number, number]>) => [...GOLD_ITEM_FIELDS, ...SAMPLE_ITEM_FIELDS].map((field) => {
+    const [n, right] = m.get(field) ?? [0, 0];
+    return { field, n, right, accuracy: n ? right / n : 1 };
+  });
+  return { rendering, tuning: list(tally.tuning), heldOut: list(tally.heldOut) };
+}
+
+export function formatDevItemScore(s: DevItemScore): string {
+  const cell = (a: Accuracy) => `${(100 * a.accuracy).toFixed(1)}% (${a.right}/${a.n})`.padStart(20);
+  const lines = [`== item columns, ${s.rendering}: tuning / held-out (gold of all items; details on a sample of 80)`, `${'field'.padEnd(24)} ${'tuning'.padStart(20)} ${'held-out'.padStart(20)}`];
+  s.tuning.forEach((t, i) => lines.push(`${t.field.padEnd(24)} ${cell(t)} ${cell(s.heldOut[i]!)}`));
+  return lines.join('\n');
+}
+
+// ------------------------------------------------------------- command line
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false } } });
+  if (!hasShared()) {
+    console.error(`summary-score: ${LETTERS} not found; the dev letters live in ../shared beside the project (or set IMR_SHARED).`);
+    process.exit(2);
+  }
+  const renderings = values.rendering === 'both' ? ['text-poppler', 'text-pypdf'] : [values.rendering!];
+  if (values.items) {
+    for (const r of renderings) console.log(`${formatDevItemScore(scoreDevItems(r))}\n`);
+    process.exit(0);
+  }
+  const scores = renderings.map((r) => scoreDevSummaries(r));
+  if (values.json) {
+    console.log(JSON.stringify(scores.map((s) => ({ rendering: s.rendering, tuning: s.tuning.fields, heldOut: s.heldOut.fields, all: s.all.fields })), null, 1));
+  } else {
+    for (const s of scores) {
+      console.log(formatDevSummaryScore(s));
+      if (values.misses) {
+        // Tuning letters only: the held-out third is scored, never read.
+        for (const [field, list] of Object.entries(s.tuning.misses)) {
+          if (values.misses !== 'all' && values.misses !== field) continue;
+          if (list.length) console.log(`  misses, ${field} (tuning):\n    ${list.join('\n    ')}`);
+        }
+      }
+      console.log('');
+    }
+  }
+  const low = scores.flatMap(devShortfalls);
+  for (const l of low) console.log(`BELOW TARGET: ${l}`);
+  process.exit(low.length ? 1 : 0);
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { CASES, CITATIONS, DECISIONS, ERROR_CODE_MEANINGS, ERRORS, type Column, type ColumnType, type TableSchema } from '../core/schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { WARNING_RULES } from '../core/warnings.js';
+import { MEASURED } from './accuracy.js';
 
 // Rows are typed per table; the codebook reads only the definitions, never `get`.
 type AnyTable = TableSchema<never>;
@@ -37,12 +38,13 @@ export const NEVER_EMPTY: Readonly<Record<string, readonly string[]>> = {
 const TYPE_WORDS: Record<ColumnType, string> = {
   string: 'string (text)',
   integer: 'integer (whole number, no decimal point)',
+  number: 'number (a decimal point where the letter has one)',
   date: 'date (ISO 8601 `YYYY-MM-DD`)',
   list: 'list (`;`-joined values, no spaces around the `;`; written as a string)',
   boolean: 'boolean (`true` or `false`)',
 };
 
-const FRICTIONLESS_TYPE: Record<ColumnType, string> = { string: 'string', integer: 'integer', date: 'date', list: 'string', boolean: 'boolean' };
+const FRICTIONLESS_TYPE: Record<ColumnType, string> = { string: 'string', integer: 'integer', number: 'number', date: 'date', list: 'string', boolean: 'boolean' };
 
 const resourceName = (t: AnyTable) => t.file.replace(/\.csv$/, '');
 
@@ -80,6 +82,8 @@ function columnEntry(table: AnyTable, column: AnyColumn, index: number): string 
   if (values) lines.push(`- Allowed values: ${values}`);
   lines.push(`- Empty: ${emptyRule(table, column)}`);
   if (column.freeText) lines.push('- Free text from the letter: neutralised against spreadsheet formulas (see [Conventions](#conventions)).');
+  const measured = MEASURED[`${table.file} ${column.name}`];
+  if (measured) lines.push(`- Measured on the dev letters ([how](#how-accurate-the-columns-are)): tuning ${measured.tuning}; held-out ${measured.heldOut} (${measured.measure})`);
   return lines.join('\n');
 }
 
@@ -146,6 +150,15 @@ share one (rare; use \`source_file\` to tell them apart).
   medically necessary); \`overturned\`: the treatment was found medically necessary. The overturn
   rate is overturned items ÷ items of \`decisions.csv\`.
 
+## How accurate the columns are
+
+Measured on the project's 128 development letters (real IMR letters of 2016-17), split by a hash of
+the case number into 86 **tuning** letters, which the rules were written from, and 42 **held-out**
+letters, which nobody working on the extractor read: the held-out figure is what a new letter can
+expect. Each column entry gives both; a column without a figure was not measured. The developers'
+\`npm run eval\` reproduces them (it needs the development letters; \`docs/accuracy.md\` in the
+project says how each was measured).
+
 ${TABLES.map(tableSection).join('\n')}`;
 }
 
@@ -168,7 +181,7 @@ function field(table: AnyTable, column: AnyColumn): Record<string, unknown> {
     const one = `(${column.values.map(escapeRegex).join('|')})`;
     constraints.pattern = `${one}(;${one})*`;
   }
-  if (column.type === 'integer' && /^(n_|item_no$|quantity$|patient_age$)/.test(column.name)) constraints.minimum = 0;
+  if ((column.type === 'integer' || column.type === 'number') && /^(n_|item_no$|quantity$|patient_age$)/.test(column.name)) constraints.minimum = 0;
   if (Object.keys(constraints).length) f.constraints = constraints;
   return f;
 }

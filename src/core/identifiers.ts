@@ -51,6 +51,16 @@ const KNOWN_WORDS = (() => {
   return words;
 })();
 
+const PLACE_WORDS = loadLexicon<{ first: string[]; last: string[] }>('place-names.json');
+const PLACE_FIRST = new Set(PLACE_WORDS.first);
+const PLACE_LAST = new Set(PLACE_WORDS.last);
+
+/** Whether a run of capitalised words reads as a place name: its first word opens many ("San", "Fort", "North"), or its last ends many ("Beach", "Hills"). */
+export function isPlaceName(run: string): boolean {
+  const words = run.toLowerCase().replace(/[^a-z\s.]/g, ' ').split(/\s+/).map((w) => w.replace(/\.$/, '')).filter(Boolean);
+  return words.length >= 2 && (PLACE_FIRST.has(words[0]!) || PLACE_LAST.has(words[words.length - 1]!));
+}
+
 /** Two capitalised words in a row that the lexicons do not know: where a bare name could be. */
 const CAPITALISED_RUN = /\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b/g;
 
@@ -84,8 +94,12 @@ function scan(text: string, field: string): IdentifierHit[] {
   for (const m of text.matchAll(/[^.!?]+[.!?]*/g)) {
     const sentence = m[0];
     if (!nameCandidate(sentence)) continue;
-    for (const person of compromise()(sentence).people().json({ offset: true }) as { offset?: { start: number; length: number } }[]) {
+    const doc = compromise()(sentence);
+    const places = (doc.places().json({ offset: true }) as { offset?: { start: number; length: number } }[]).flatMap((p) => (p.offset ? [p.offset] : []));
+    for (const person of doc.people().json({ offset: true }) as { text: string; offset?: { start: number; length: number } }[]) {
       if (!person.offset) continue;
+      // A town's name is no person's ("Santa Monica", "Laguna Hills"): a place word at either end, or compromise also reads a place there.
+      if (isPlaceName(person.text) || places.some((p) => p.start < person.offset!.start + person.offset!.length && person.offset!.start < p.start + p.length)) continue;
       const start = m.index! + person.offset.start;
       const end = start + person.offset.length;
       if (!hits.some((h) => h.start < end && start < h.end)) hits.push({ kind: 'person', field, start, end });

@@ -8,7 +8,7 @@ import { RULE_IDS } from './warnings.js';
 import { TREATMENT_CATEGORIES, TREATMENT_SUBCATEGORIES } from './taxonomy.js';
 import { type CaseRecord, type CitationRecord, type ItemRecord, type Located } from './record.js';
 
-export type ColumnType = 'string' | 'integer' | 'date' | 'list' | 'boolean';
+export type ColumnType = 'string' | 'integer' | 'number' | 'date' | 'list' | 'boolean';
 
 export type Cell = string | number | null;
 
@@ -115,7 +115,7 @@ export const DECISIONS: TableSchema<DecisionRow> = {
     { name: 'outcome', type: 'string', description: '`upheld`: the utilization-review denial stands; `overturned`: found medically necessary; empty when the outcome word could not be read (the case has `items_complete` false).', values: ['upheld', 'overturned'], get: (r) => v(r.item.outcome) },
     { name: 'treatment_category', type: 'string', description: 'Treatment category of the request (the DWC IMR taxonomy).', values: TREATMENT_CATEGORIES, get: (r) => r.item.treatment_category },
     { name: 'treatment_subcategory', type: 'string', description: "Subcategory within the category; for Pharmaceuticals the drug class.", values: TREATMENT_SUBCATEGORIES, get: (r) => r.item.treatment_subcategory },
-    { name: 'quantity', type: 'integer', description: 'How many were requested (sessions, tablets, ...; see quantity_unit): "12 sessions", "#60", "times 12"; or frequency times duration ("2x6" gives 12).', get: (r) => r.item.quantity },
+    { name: 'quantity', type: 'number', description: 'How many (or how much) was requested (sessions, tablets, grams, ...; see quantity_unit): "12 sessions", "#60", "times 12", "120.25 gm"; or frequency times duration ("2x6" gives 12).', get: (r) => r.item.quantity },
     { name: 'frequency', type: 'string', description: 'How often: "2x/week x 6 weeks", "2x/day", "every 6 hours as needed".', get: (r) => r.item.frequency },
     { name: 'body_region', type: 'list', description: 'Body regions the request names.', values: BODY_REGIONS, get: (r) => r.item.body_region },
     { name: 'laterality', type: 'string', description: 'Side the request names.', values: ['right', 'left', 'bilateral'], get: (r) => r.item.laterality },
@@ -123,7 +123,7 @@ export const DECISIONS: TableSchema<DecisionRow> = {
     { name: 'strength', type: 'list', description: 'Strengths as printed, normalised ("10/325 mg", "5%").', get: (r) => r.item.strength },
     { name: 'claims_admin_sources', type: 'list', description: 'Guideline families the claims administrator cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.claims_admin_sources) },
     { name: 'reviewer_sources', type: 'list', description: 'Guideline families the expert reviewer cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.reviewer_sources) },
-    { name: 'quantity_unit', type: 'string', description: 'Unit of quantity ("units" is a "#" count).', values: QUANTITY_UNITS, get: (r) => r.item.quantity_unit },
+    { name: 'quantity_unit', type: 'string', description: 'Unit of quantity ("units" is a "#" count; "#N" after a therapy counts sessions).', values: QUANTITY_UNITS, get: (r) => r.item.quantity_unit },
     { name: 'dose_form', type: 'string', description: 'Dose form of a drug.', values: DOSE_FORMS, get: (r) => r.item.dose_form },
     { name: 'retrospective', type: 'boolean', description: '`true` when the request is retrospective (for care already given).', get: (r) => String(r.item.retrospective) },
     { name: 'date_of_service', type: 'date', description: 'Date of service of a retrospective request ("DOS 10/12/16").', get: (r) => r.item.date_of_service },

@@ -161,9 +161,20 @@ const headOf = (s: string, at: number, length: number): number => s.charCodeAt(a
 const PREFIX_HEAD = 1;
 const WORD_HEAD = 2;
 
+/** The key of a pair of word hashes (pairs of the terms, looked up from the text's first two words). */
+const pairOf = (first: number, second: number): number => (Math.imul(first, 1000003) + second) & 0x3fffffff;
+
 class TermIndex<K> {
-  /** Terms by the hash of their first word (hashOf). */
+  /** One-word terms, and terms whose second word is a prefix ("activity modification*"), by the hash of their first word (hashOf). */
   private readonly byFirst = new Map<number, CompiledTerm<K>[]>();
+  /**
+   * Terms of two words or more by the hashes of their first two words: a
+   * common first word ("was", "no", "to") starts many terms, and this asks
+   * only those whose second word is the text's.
+   */
+  private readonly byPair = new Map<number, CompiledTerm<K>[]>();
+  /** The first-word hash of the token last asked about (`exact`), for `pairs`. */
+  private lastHash = 0;
   /** One-word prefix terms ("massage*"), by their first two letters. */
   private readonly prefixes = new Map<number, CompiledTerm<K>[]>();
   /** Which heads (headOf) terms start with: most words start none, and are passed over with one look-up. */
@@ -183,7 +194,10 @@ class TermIndex<K> {
           this.heads[head]! |= PREFIX_HEAD;
         } else {
           const hash = hashOf(first);
-          this.byFirst.set(hash, [...(this.byFirst.get(hash) ?? []), c]);
+          if (c.words.length >= 2 && !(c.prefix && c.words.length === 2)) {
+            const pair = pairOf(hash, hashOf(c.words[1]!));
+            this.byPair.set(pair, [...(this.byPair.get(pair) ?? []), c]);
+          } else this.byFirst.set(hash, [...(this.byFirst.get(hash) ?? []), c]);
           this.heads[head]! |= WORD_HEAD;
           this.firstWordBits.add(hash);
         }
@@ -203,9 +217,18 @@ class TermIndex<K> {
 
   /** Terms whose first word may be token `i` (of head `head`), by the hash of its letters: endOf compares them. */
   exact(tokens: Tokens, i: number, head: number): CompiledTerm<K>[] | undefined {
+    this.lastHash = 0;
     if (!(this.heads[head]! & WORD_HEAD)) return undefined;
     const hash = hashOf(tokens.lower, tokens.starts[i]!, tokens.ends[i]!);
-    return this.firstWordBits.has(hash) ? this.byFirst.get(hash) : undefined;
+    if (!this.firstWordBits.has(hash)) return undefined;
+    this.lastHash = hash;
+    return this.byFirst.get(hash);
+  }
+
+  /** Terms of two words or more that may start at token `i`: by its hash (from the `exact` just asked) and the next token's. */
+  pairs(tokens: Tokens, i: number, to: number): CompiledTerm<K>[] | undefined {
+    if (this.lastHash === 0 || i + 1 >= to || this.byPair.size === 0) return undefined;
+    return this.byPair.get(pairOf(this.lastHash, hashOf(tokens.lower, tokens.starts[i + 1]!, tokens.ends[i + 1]!)));
   }
 
   /** Where term `t` ends when it matches at token `i` (the run ending at token `to`), else -1. */
@@ -244,12 +267,14 @@ export class TermMatcher<K> {
       if (this.index.heads[head] === 0) continue;
       const prefixed = this.index.prefixed(head);
       const exact = this.index.exact(tokens, i, head);
-      if (!prefixed && !exact) continue;
+      const pairs = this.index.pairs(tokens, i, to);
+      if (!prefixed && !exact && !pairs) continue;
       // The longest match at this word; then every term that reaches as far, one per key (prefix terms first).
-      const end = Math.max(this.longest(prefixed, tokens, i, to), this.longest(exact, tokens, i, to));
+      const end = Math.max(this.longest(prefixed, tokens, i, to), this.longest(exact, tokens, i, to), this.longest(pairs, tokens, i, to));
       if (end < 0) continue;
       const atWord = hits.length;
       this.push(hits, atWord, prefixed, tokens, i, to, end, offset);
+      this.push(hits, atWord, pairs, tokens, i, to, end, offset);
       this.push(hits, atWord, exact, tokens, i, to, end, offset);
       while (i + 1 < to && tokens.starts[i + 1]! < end) i++;
     }
@@ -297,6 +322,7 @@ export class KeyedTerms<K> {
       if (this.index.heads[head] === 0) continue;
       this.update(best, this.index.prefixed(head), tokens, i, to, offset);
       this.update(best, this.index.exact(tokens, i, head), tokens, i, to, offset);
+      this.update(best, this.index.pairs(tokens, i, to), tokens, i, to, offset);
     }
     return [...best.values()];
   }

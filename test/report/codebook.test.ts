@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEASURED } from '../../src/codebook/accuracy.js';
 import { codebookMarkdown, dataPackage, NEVER_EMPTY, TABLES, writeCodebook } from '../../src/codebook/index.js';
 import { runExtract } from '../../src/run/extract.js';
 import { LETTERS, hasShared } from '../../scripts/shared.js';
@@ -146,5 +147,18 @@ describe('datasets satisfy the Table Schemas', () => {
     const ds = join(work, 'dev');
     await runExtract({ inputs: [join(LETTERS, 'dev', 'text-poppler'), join(LETTERS, 'seed')], out: ds, rawCsv: false });
     expect(validate(ds)).toEqual([]);
+  });
+});
+
+describe('measured accuracy in the codebook', () => {
+  it('names only real columns, and prints each under its column', () => {
+    const columns = new Set(TABLES.flatMap((t) => t.columns.map((c) => `${t.file} ${c.name}`)));
+    const md = codebookMarkdown();
+    for (const [key, m] of Object.entries(MEASURED)) {
+      expect(columns.has(key), key).toBe(true);
+      const section = md.slice(md.indexOf(`### \`${key.split(' ')[1]}\``));
+      expect(section.slice(0, section.indexOf('\n### ') > 0 ? section.indexOf('\n### ') : undefined)).toContain(`held-out ${m.heldOut}`);
+    }
+    expect(md).toContain('## How accurate the columns are');
   });
 });

@@ -81,3 +81,27 @@ describe('guideline paragraphs', () => {
     expect(messages.map((m) => m.ruleId)).toEqual(['item-missing-guideline']);
   });
 });
+
+describe('ODG citations keep their topic and printed edition year', () => {
+  it('gives the topic after the chapter and its qualifiers as sections', () => {
+    const { mx } = read(
+      'Decision based on MTUS Knee Complaints 2004.',
+      'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Shoulder (Acute & Chronic) Chapter, Cold compression therapy.',
+    );
+    expect(mx.citations[0]).toMatchObject({ family: 'ODG', chapter: 'Shoulder', sections: 'Cold compression therapy', edition: '' });
+  });
+
+  it('reads a topic in brackets, one before the chapter, and the year printed with the name', () => {
+    const one = read('Decision based on MTUS Knee Complaints 2004.', 'Decision based on Non-MTUS Citation ODG, 2015, Low Back - Lumbar & Thoracic (Acute & Chronic), Lumbar supports.').mx.citations[0];
+    expect(one).toMatchObject({ chapter: 'Low Back', sections: 'Lumbar supports', edition: '2015' });
+    const two = read('Decision based on MTUS Knee Complaints 2004.', 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Knee & Leg (Bone scans).').mx.citations[0];
+    expect(two).toMatchObject({ chapter: 'Knee and Leg', sections: 'Bone scans' });
+    const three = read('Decision based on MTUS Knee Complaints 2004.', 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Arthroscopy Knee.').mx.citations[0];
+    expect(three).toMatchObject({ chapter: 'Knee and Leg', sections: 'Arthroscopy' });
+  });
+
+  it('does not take an update date for the edition, nor a second chapter for a topic', () => {
+    const c = read('Decision based on MTUS Knee Complaints 2004.', 'Decision based on Non-MTUS Citation Official Disability Guidelines, Neck and Upper Back (updated 11/18/16); Low Back.').mx.citations[0];
+    expect(c).toMatchObject({ chapter: 'Neck and Upper Back', sections: '', edition: '' });
+  });
+});

@@ -1,14 +1,27 @@
 /**
  * Assertion status of clinical mentions, in the manner of ConText (Harkema et
  * al. 2009): trigger terms (lexicons/context.json) mark what follows them in
- * the sentence, up to a terminator or a window of words, as negated,
- * hypothetical or historical; post-triggers mark what precedes them; pseudo-
- * triggers ("not medically necessary", "no improvement") are not triggers.
+ * the sentence, up to a terminator, a clause mark or a window of words, as
+ * negated, hypothetical (requested, planned, referred, authorised) or
+ * historical (received); post-triggers mark what precedes them;
+ * pseudo-triggers ("not medically necessary", "no improvement", "denied the
+ * request") are not triggers. An `ongoing` trigger ("continue", "refill",
+ * "discontinue") says the treatment after it was already being received,
+ * whatever plan the sentence states.
+ *
+ * negatedPhrases reads what a sentence states as absent: each negation
+ * trigger's scope, split into its conjuncts ("denies A, B or C of the legs"
+ * gives A, B and C), each trimmed to its core (articles, "evidence of", a
+ * trailing place dropped) and kept only when it names a clinical target
+ * (lexicons/clinical-targets.json: findings, symptoms, signs, tests,
+ * treatments; compared by Porter stem, so word variants match).
  */
 import { loadLexicon } from '../lexicon.js';
-import { sentences } from '../sentences.js';
+import { proseSentences as sentences, stem } from '../nlp.js';
 import { TermMatcher } from '../terms.js';
 import type { Span } from '../types.js';
+import { BODY_REGION_WORDS, PRIOR_TREATMENT_WORDS } from '../vocabulary.js';
+import { findDrugs } from './drugs.js';
 
 export type AssertionStatus = 'negated' | 'hypothetical' | 'historical' | 'affirmed';
 
@@ -22,97 +35,410 @@ interface ContextLexicon {
   negated: TriggerSet;
   historical: TriggerSet;
   hypothetical: TriggerSet;
+  ongoing: { pre: string[] };
   terminators: string[];
+  negation_terminators: string[];
+  to_verbs: string[];
 }
 
 const lexicon = loadLexicon<ContextLexicon>('context.json');
 
 type Kind = 'negated' | 'historical' | 'hypothetical';
-type TriggerKey = `${Kind}:${'pre' | 'post' | 'pseudo'}` | 'terminator';
+type TriggerKey = `${Kind}:${'pre' | 'post'}` | 'ongoing:pre' | 'terminator' | 'pseudo';
 
 const KINDS: readonly Kind[] = ['negated', 'hypothetical', 'historical'];
 
 const TRIGGERS = new TermMatcher<TriggerKey>([
-  ...KINDS.flatMap((k) => (['pre', 'post', 'pseudo'] as const).map((d) => [`${k}:${d}` as TriggerKey, lexicon[k][d]] as const)),
+  ...KINDS.flatMap((k) => (['pre', 'post'] as const).map((d) => [`${k}:${d}` as TriggerKey, lexicon[k][d]] as const)),
+  ['ongoing:pre', lexicon.ongoing.pre],
   ['terminator', lexicon.terminators],
 ]);
+/** Pseudo-triggers on their own: one that overlaps a trigger ("was not" in "was not medically necessary") cancels it. */
+const PSEUDO = new TermMatcher<Kind>(KINDS.map((k) => [k, lexicon[k].pseudo] as const));
 
-/** How far (in words) each kind of trigger reaches: negation is local; a history or plan covers its list. */
-const WINDOW: Record<Kind, number> = { negated: lexicon.window, hypothetical: 40, historical: 60 };
+/** How far (in words) each kind of trigger reaches: negation is local; a history or plan covers its list; `ongoing` the treatment just after it. */
+const WINDOW: Record<Kind | 'ongoing', number> = { negated: lexicon.window, hypothetical: 40, historical: 60, ongoing: 3 };
 
-interface Trigger {
+export interface Trigger {
   key: TriggerKey;
   start: number;
   end: number;
 }
 
+/** Marks that end a clause: no trigger reaches across them. */
+const CLAUSE_MARK = /[;:()"“”[\]]/;
+const CLAUSE_MARKS = new RegExp(CLAUSE_MARK.source, 'g');
+
+/** Spans of quoted first-person text in a sentence (a patient's words, a test's answers): their triggers are not the summary's. */
+function quoted(text: string, s: Span): Span[] {
+  const out: Span[] = [];
+  const re = /["“]([^"“”]*)["”]/g;
+  const sentence = text.slice(s.start, s.end);
+  for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
+    // A patient's own words (a test's answers: "I have no ...") are not the record's findings; a quoted note is.
+    if (/\b(?:I|my|me|I'm|I've)\b/.test(m[1]!)) out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Denial verbs: in a sentence about the review ("utilization review denied the MRI") they are the review's action, not the patient's denial. */
+const DENIAL_VERB = /^(?:denied|denies|deny|denying)$/i;
+const ABOUT_REVIEW = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\b(?:prior|previous|original)\s+(?:review|determination|decision)\b|\bcertif/i;
+
 /**
- * The last text's triggers by sentence span (sentences() gives the same span
- * objects for a letter's summary): assertStatuses and negatedPhrases both
- * read every sentence's triggers.
+ * The last text's triggers by sentence span (proseSentences() gives the same
+ * span objects for a letter's summary): assertStatuses and negatedPhrases
+ * both read every sentence's triggers.
  */
 let triggersText = '';
 let triggersOf = new Map<Span, Trigger[]>();
 
-/** The triggers of one sentence, pseudo-triggers removed along with the triggers they contain. */
-function triggersIn(text: string, sentence: Span): Trigger[] {
+/** The triggers of one sentence: pseudo-triggers and quoted text removed, a bare "negative" read as a pre- or a post-trigger by what follows it. */
+export function triggersIn(text: string, sentence: Span): Trigger[] {
   if (text !== triggersText) {
     triggersText = text;
     triggersOf = new Map();
   }
   const known = triggersOf.get(sentence);
   if (known) return known;
-  const hits = TRIGGERS.scan(text, sentence).map((h) => ({ key: h.key, start: h.index, end: h.index + h.length }));
-  const pseudo = hits.filter((h) => h.key.endsWith(':pseudo'));
-  const triggers = hits.filter((h) => !h.key.endsWith(':pseudo') && !pseudo.some((p) => h.start >= p.start && h.end <= p.end));
+  const hits = TRIGGERS.scan(text, sentence);
+  const pseudo = hits.length ? PSEUDO.scan(text, sentence) : [];
+  const quotes = hits.length && /["“]/.test(text.slice(sentence.start, sentence.end)) ? quoted(text, sentence) : [];
+  const review = hits.some((h) => DENIAL_VERB.test(h.term)) && ABOUT_REVIEW.test(text.slice(sentence.start, sentence.end));
+  const triggers: Trigger[] = [];
+  // One trigger per place: a bare word that is both a pre- and a post-trigger ("negative") is settled below.
+  let last: Trigger | null = null;
+  for (const h of hits) {
+    const start = h.index;
+    const end = h.index + h.length;
+    // A pseudo-trigger cancels the triggers of its own kind that it overlaps ("denied a request" is no denial, but the request is still one).
+    if (pseudo.some((p) => p.index < end && start < p.index + p.length && (h.key.startsWith(p.key) || (p.key === 'historical' && h.key === 'ongoing:pre')))) continue;
+    if (quotes.some((q) => start >= q.start && end <= q.end)) continue;
+    if (review && DENIAL_VERB.test(h.term)) continue;
+    // "No." before a number is an abbreviation ("Tylenol No. 3").
+    if (/^no$/i.test(h.term) && /^\.?\s*#?\d/.test(text.slice(end, end + 4))) continue;
+    if (last && last.start === start && h.key === 'negated:post' && last.key === 'negated:pre') {
+      // "negative Neer's test" (pre) or "Tinel's negative at the elbow" (post): a clinical word after it makes it a pre-trigger.
+      const next = /^\s*([A-Za-z][\w'’-]*)/.exec(text.slice(end, sentence.end))?.[1]?.toLowerCase();
+      if (next === undefined || NEGATION_STOP.has(next) || LOCATION_PREPOSITIONS.has(next) || TRAILING.has(next)) last.key = 'negated:post';
+      continue;
+    }
+    // Other words that are triggers of two keys ("referral": a plan before what it names or after it) keep both; the same key twice, one.
+    if (last && last.start === start && last.key === h.key) continue;
+    // "X-rays were negative for fracture": what follows "for" is what is absent, not the test before it.
+    const key: TriggerKey = h.key === 'negated:post' && /negative$/i.test(h.term) && /^\s+for\b/i.test(text.slice(end, end + 5)) ? 'negated:pre' : h.key;
+    last = { key, start, end };
+    triggers.push(last);
+  }
   triggersOf.set(sentence, triggers);
   return triggers;
 }
 
 function wordsBetween(text: string, from: number, to: number): number {
-  const gap = text.slice(from, to).trim();
-  return gap ? gap.split(/\s+/).length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /**
  * What a sentence's triggers say about a mention: a negation in reach wins,
- * then a hypothetical one (a plan or request), then a historical one.
+ * then an `ongoing` one (already received), then a hypothetical one (a plan
+ * or request), then a historical one.
  */
-function statusIn(text: string, triggers: Trigger[], mention: Span): AssertionStatus {
-  const terminators = triggers.filter((t) => t.key === 'terminator');
-  const blocked = (from: number, to: number) => terminators.some((t) => t.start >= from && t.end <= to);
-  /** Distance in words from the trigger to the mention, or null when out of reach. */
-  const reach = (t: Trigger, kind: Kind): number | null => {
-    if (t.key === `${kind}:pre`) {
-      if (t.start === mention.start) return 0; // "prior surgery": the trigger opens the mention
-      if (t.end > mention.start) return null;
-      const d = wordsBetween(text, t.end, mention.start);
-      return d <= WINDOW[kind] && !blocked(t.end, mention.start) ? d : null;
-    }
-    if (t.key === `${kind}:post` && t.start >= mention.end) {
-      const d = wordsBetween(text, mention.end, t.start);
-      return d <= 4 && !blocked(mention.end, t.start) ? d : null;
-    }
-    return null;
+function statusIn(text: string, sentence: Span, mention: Span): AssertionStatus {
+  const ctx = contextOf(text, sentence);
+  if (ctx.triggers.length === 0) return 'affirmed';
+  const { terminators, marks } = ctx;
+  /**
+   * A terminator or a clause mark between: a parenthesis passed over whole
+   * ("X (8 sessions) was requested") is an aside, not a boundary; for a list
+   * (`list`: a history or a plan), a colon or semicolon separates its items
+   * ("Treatments included: diagnostics; physical therapy; ...").
+   */
+  const blocked = (from: number, to: number, list = false): boolean => {
+    if (!marks.some((m) => m >= from && m < to) && !terminators.some((t) => t.start >= from && t.end <= to)) return false;
+    // A mention just inside a parenthesis ("nerve conduction studies (EMG-NCS)") shares the status of what it abbreviates.
+    const between = text.slice(from, to).replace(/\(\s*$/, ' ');
+    let aside = between.includes('(') ? between.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length)) : between;
+    if (list) aside = aside.replace(/[;:]/g, ' ');
+    return CLAUSE_MARK.test(aside) || terminators.some((t) => t.start >= from && t.end <= to && aside.charCodeAt(t.start - from) !== 32);
   };
-  for (const kind of KINDS) if (triggers.some((t) => reach(t, kind) !== null)) return kind;
+  const before = (t: Trigger, window: number) => t.end <= mention.start && wordsBetween(text, t.end, mention.start) <= window;
+  const pre = (key: TriggerKey, window: number) => ctx.byKey.get(key)?.some((t) => t.start === mention.start || (before(t, window) && !blocked(t.end, mention.start, key !== 'negated:pre'))) ?? false;
+  // A post-trigger reaches back over a few words, not over a comma ("medication, consultation": the consultation is requested, not the medication).
+  const post = (key: TriggerKey) => ctx.byKey.get(key)?.some((t) => t.start >= mention.end && wordsBetween(text, mention.end, t.start) <= 4 && !blocked(mention.end, t.start) && !(/,/.test(text.slice(mention.end, t.start)) && !/\s/.test(text.slice(t.start, t.end)))) ?? false;
+  if (pre('negated:pre', WINDOW.negated) || post('negated:post')) return 'negated';
+  // "continue X", "discontinuation of X": only the treatment right after it, not the rest of a list.
+  if (ctx.byKey.get('ongoing:pre')?.some((t) => before(t, WINDOW.ongoing) && !/,|\band\b/.test(text.slice(t.end, mention.start)) && !blocked(t.end, mention.start))) return 'historical';
+  const hypotheticalPost = ctx.byKey.get('hypothetical:post') ?? [];
+  if (
+    pre('hypothetical:pre', WINDOW.hypothetical) ||
+    post('hypothetical:post') ||
+    hypotheticalPost.some((t) => {
+      const words = text.slice(t.start, t.end);
+      // "The following test was requested: an MRI": a request stated before its object reaches it too.
+      if (t.end <= mention.start && /^(?:was|were|is|are)\s/i.test(words)) {
+        const colon = /^\s*:/.exec(text.slice(t.end, mention.start))?.[0].length ?? 0;
+        return wordsBetween(text, t.end, mention.start) <= 12 && !blocked(t.end + colon, mention.start, true);
+      }
+      // "X ... was the original request": the subject of the clause, however long.
+      return t.start >= mention.end && /^(?:was|were|is|are)\s+the\b/i.test(words) && !blocked(mention.end, t.start);
+    })
+  ) {
+    return 'hypothetical';
+  }
+  if (pre('historical:pre', WINDOW.historical) || post('historical:post')) return 'historical';
   return 'affirmed';
+}
+
+interface SentenceContext {
+  triggers: Trigger[];
+  byKey: Map<TriggerKey, Trigger[]>;
+  terminators: Trigger[];
+  /** Offsets of the clause marks (CLAUSE_MARK) in the sentence. */
+  marks: number[];
+}
+let contextText = '';
+let contexts = new Map<Span, SentenceContext>();
+
+/** A sentence's triggers by key, terminators and clause marks, made once (assertStatuses asks for each mention). */
+function contextOf(text: string, sentence: Span): SentenceContext {
+  if (text !== contextText) {
+    contextText = text;
+    contexts = new Map();
+  }
+  let ctx = contexts.get(sentence);
+  if (ctx) return ctx;
+  const triggers = triggersIn(text, sentence);
+  const byKey = new Map<TriggerKey, Trigger[]>();
+  for (const t of triggers) {
+    const list = byKey.get(t.key);
+    if (list) list.push(t);
+    else byKey.set(t.key, [t]);
+  }
+  const marks: number[] = [];
+  CLAUSE_MARKS.lastIndex = sentence.start;
+  for (let m = CLAUSE_MARKS.exec(text); m !== null && m.index < sentence.end; m = CLAUSE_MARKS.exec(text)) marks.push(m.index);
+  ctx = { triggers, byKey, terminators: byKey.get('terminator') ?? [], marks };
+  contexts.set(sentence, ctx);
+  return ctx;
 }
 
 /** Assertion status for each mention span of `text` (spans in text offsets, inside `region`). */
 export function assertStatuses(text: string, region: Span, mentions: readonly Span[]): AssertionStatus[] {
   const sents = sentences(text, region);
-  const cache = new Map<number, Trigger[]>();
   return mentions.map((m) => {
-    const index = sents.findIndex((s) => m.start >= s.start && m.start < s.end);
-    if (index === -1) return 'affirmed';
-    let triggers = cache.get(index);
-    if (!triggers) {
-      triggers = triggersIn(text, sents[index]!);
-      cache.set(index, triggers);
-    }
-    return statusIn(text, triggers, m);
+    const sentence = sentenceOf(sents, m.start);
+    return sentence ? statusIn(text, sentence, m) : 'affirmed';
   });
+}
+
+/** The sentence holding offset `at` (binary search: sentences are in order). */
+export function sentenceOf(sents: readonly Span[], at: number): Span | null {
+  let lo = 0;
+  let hi = sents.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sents[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
+/** Whether every negation that reaches `mention` is a test's result ("negative hip x-ray", "x-rays were negative"): the test was done. */
+export function negatedByResult(text: string, sentence: Span, mention: Span): boolean {
+  const near = triggersIn(text, sentence).filter((t) => t.key.startsWith('negated') && (t.end <= mention.start ? wordsBetween(text, t.end, mention.start) <= WINDOW.negated : t.start >= mention.end && wordsBetween(text, mention.end, t.start) <= 4));
+  return near.length > 0 && near.every((t) => /negative|unremarkable|normal/i.test(text.slice(t.start, t.end)));
+}
+
+/** Whether `mention` has a historical or ongoing trigger whose words match `words` right before it ("prior chiropractic", "discontinue tramadol"), at most `gap` words away. */
+export function triggeredBefore(text: string, sentence: Span, mention: Span, words: RegExp, gap: number): boolean {
+  return triggersIn(text, sentence).some((t) => (t.key === 'historical:pre' || t.key === 'ongoing:pre') && words.test(text.slice(t.start, t.end)) && (t.start === mention.start || (t.end <= mention.start && wordsBetween(text, t.end, mention.start) <= gap && !CLAUSE_MARK.test(text.slice(t.end, mention.start)))));
+}
+
+// ------------------------------------------------------------ negated phrases
+
+interface TargetLexicon {
+  words: string[];
+  phrases: string[];
+  suffixes: string[];
+  not_targets: string[];
+  drop_leading: string[];
+  strip_before: string[];
+  locations: string[];
+  location_prepositions: string[];
+  always_drop_prepositions: string[];
+  trailing: string[];
+  strip_hedges: string[];
+}
+
+const targets = loadLexicon<TargetLexicon>('clinical-targets.json');
+const TARGET_STEMS = new Set(targets.words.map(stem));
+const NOT_TARGETS = new Set(targets.not_targets);
+/** A word of the not-target list, as written or as its singular (the list names its verb forms itself: Porter would conflate "indicators" with "indication"). */
+const isNotTarget = (lower: string): boolean => NOT_TARGETS.has(lower) || (lower.endsWith('s') && NOT_TARGETS.has(lower.slice(0, -1)));
+const SUFFIX = new RegExp(`(?:${targets.suffixes.join('|')})$`);
+/** Target phrases, treatments (prior-treatments.json) and places, matched as terms. */
+const TERMS = new TermMatcher<string>([
+  ['target', targets.phrases],
+  ...Object.entries(PRIOR_TREATMENT_WORDS).map(([kind, words]) => [`treatment:${kind}`, words] as const),
+]);
+const PLACES = new TermMatcher<string>([['place', [...targets.locations, ...Object.values(BODY_REGION_WORDS).flat()]]]);
+const DROP_LEADING = new TermMatcher<string>([['drop', targets.drop_leading]]);
+const STRIP_BEFORE = new Set(targets.strip_before);
+const STRIP_HEDGES = new Set(targets.strip_hedges);
+const LOCATION_PREPOSITIONS = new Set(targets.location_prepositions);
+const ALWAYS_DROP = new Set(targets.always_drop_prepositions);
+const TRAILING = new Set(targets.trailing.filter((t) => !t.includes(' ')));
+const TRAILING_PHRASES = targets.trailing.filter((t) => t.includes(' '));
+const NEGATION_STOP = new Set(lexicon.negation_terminators.filter((t) => !t.includes(' ')));
+const NEGATION_STOP_PAIRS = new Set(lexicon.negation_terminators.filter((t) => t.includes(' ')));
+const TERMINATOR_WORDS = new Set(lexicon.terminators.filter((t) => !t.includes(' ')));
+const TO_VERBS = new Set(lexicon.to_verbs);
+/** Words a negation's object does not start with: auxiliaries and verbs between the trigger and what is absent ("had not started physical therapy"). */
+const LEADING_VERB = /^(?:be|been|being|have|has|had|having|started|start|begun|undergone|undergoing|undergo|received|receiving|receive|attended|attending|tried|trying|using|taking|take|prescribed|referred|given|show|shown|showed|shows|reveal|reveals|revealed|demonstrate|demonstrates|demonstrated|exhibit|exhibits|exhibited|experience|experienced|experiencing|display|displayed|appear|appreciate|appreciated|elicit|elicited|report|reports|complain|complains|of|for|on|to)$/i;
+/** Findings' abnormal modifiers: after "and" in a negation's scope they open what is present. */
+const ABNORMAL = /^(?:restricted|decreased|limited|increased|reduced|diminished|painful|mild|mildly|moderate|moderately|severe|severely|positive|tender|tenderness|guarded|antalgic|slow|stiff)$/i;
+/** Verbs in their base form after "not": "did not complete", "does not use". */
+const BASE_VERB = /^(?:complete|attend|start|begin|try|take|use|wear|undergo|receive|get|need|require|tolerate|follow|participate|pursue|continue|finish|show|demonstrate|exhibit|report|describe|endorse|experience|display|have|see|feel|reproduce|produce|elicit|provoke|cause|reveal|indicate|develop|notice|mention)$/;
+/** The subject of a clause after "no indication the": skipped to reach what is said to be absent. */
+const SUBJECT = /^(?:the|patient|patient's|applicant|applicant's|injured|worker|worker's|employee|claimant|he|she|they|his|her|their)$/;
+/** Adjectives of a normal or present state: a conjunct with one ends the list of what is absent ("no cough, sputum clear, ..."). */
+const STATE = /^(?:clear|normal|intact|stable|unremarkable|symmetric|symmetrical|equal|full|good|fine|positive|present|noted|within|preserved|appropriate)$/i;
+/** Words that tie the piece after them to a symptom: kept ("pain with motion"); after any other word "with" ends the phrase. */
+const WITH_HEADS = /^(?:pain|discomfort|tenderness|numbness|weakness)$/i;
+/** Modifiers a post-trigger's subject may run back through ("abduction and adduction stress testing", "lumbar and left shoulder x-rays"). */
+const MODIFIER = /^(?:anterior|posterior|medial|lateral|abduction|adduction|flexion|extension|rotation|varus|valgus|internal|external|upper|lower|right|left|bilateral|active|passive)$/i;
+
+interface Word {
+  w: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Set by `annotate`, once per scope: names a target (alone, or as part of a target phrase, treatment or drug); a not-target word outside any treatment; a place. */
+  target?: boolean;
+  notTarget?: boolean;
+  place?: boolean;
+}
+
+const WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*(?:['’](?![A-Za-z0-9]))?|[,;:()"“”[\]/]/g;
+
+/** The words of `text[from, to)`; with `limit`, at most that many, and none past a clause mark (a scope ends there). */
+function wordsOf(text: string, from: number, to: number, limit = Infinity): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m !== null && m.index < to && out.length < limit; m = WORD.exec(text)) {
+    if (m.index + m[0].length > to) break;
+    out.push({ w: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+    if (limit !== Infinity && m[0].length === 1 && m[0] !== ',' && m[0] !== '/' && /[;:()"“”[\]]/.test(m[0])) break;
+  }
+  return out;
+}
+
+const isPunct = (w: Word) => /^[,;:()"“”[\]]$/.test(w.w);
+const CONJUNCTION = /^(?:and|or|nor|\/)$/;
+/** Words that say nothing against a place: articles, conjunctions, numbers, vertebral levels ("T8", "L4-5"). */
+const PLACE_FILLER = /^(?:the|a|an|his|her|their|both|either|all|each|any|every|of|and|or|\d+\w*|[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?)$/i;
+
+/** Whether a word alone names a target: a target word (by stem), an eponymous test (Neer's, Hawkins'), a clinical ending. */
+function targetWord(w: Word): boolean {
+  return TARGET_STEMS.has(stem(w.lower)) || TARGET_STEMS.has(w.lower) || /^[A-Z][a-z]+(?:'s|s'|’s|s’)$/.test(w.w) || (w.lower.length > 5 && SUFFIX.test(w.lower));
+}
+
+/**
+ * Sets each word's flags from one scan of the scope (target phrases and
+ * treatments, drugs, places), so the many questions asked of its pieces
+ * cost a look at their words.
+ */
+function annotate(text: string, words: Word[]): void {
+  const content = words.filter((w) => !isPunct(w));
+  if (content.length === 0) return;
+  const span = { start: content[0]!.start, end: content[content.length - 1]!.end };
+  const covered = (hits: { index: number; length: number }[], w: Word) => hits.some((h) => h.index <= w.start && w.end <= h.index + h.length);
+  const terms = TERMS.scan(text, span).map((h) => ({ index: h.index, length: h.length, treatment: h.key.startsWith('treatment:') }));
+  const treatments = terms.filter((h) => h.treatment);
+  for (const w of content) w.target = targetWord(w) || covered(terms, w);
+  // A drug's name counts where nothing else does ("no longer taking Norco"); a place matters only after a preposition.
+  if (!content.some((w) => w.target)) {
+    const drugs = findDrugs(text.slice(span.start, span.end)).map((d) => ({ index: span.start + d.span.start, length: d.span.end - d.span.start }));
+    for (const w of content) w.target ||= covered(drugs, w);
+  }
+  const places = content.some((w) => LOCATION_PREPOSITIONS.has(w.lower)) ? PLACES.scan(text, span) : [];
+  for (const w of content) {
+    w.notTarget = isNotTarget(w.lower) && !covered(treatments, w);
+    w.place = PLACE_FILLER.test(w.lower) || covered(places, w);
+  }
+}
+
+/** Whether a run of (annotated) words names a clinical target. */
+const isTarget = (_text: string, words: Word[]): boolean => words.some((w) => w.target === true);
+
+/** A piece with a word that evaluates care or names a document ("objective findings", "MRI report", "return to work attempts") is no target, unless that word is part of a treatment named ("work hardening program"). */
+const isEvaluative = (_text: string, words: Word[]): boolean => words.some((w) => w.notTarget === true);
+
+/** Whether every word of a run is a place (laterality, a body part, "area", "extremities"). */
+function isPlace(text: string, words: Word[]): boolean {
+  const content = words.filter((w) => !isPunct(w));
+  if (content.every((w) => w.place !== undefined)) return content.every((w) => w.place);
+  // Not annotated yet (the look back from a post-trigger): scan these words alone.
+  const rest = content.filter((w) => !PLACE_FILLER.test(w.lower));
+  if (rest.length === 0) return true;
+  const hits = PLACES.scan(text, { start: rest[0]!.start, end: rest[rest.length - 1]!.end });
+  return rest.every((w) => hits.some((h) => h.index <= w.start && w.end <= h.index + h.length));
+}
+
+/** A piece trimmed to its core: leading articles and "evidence of" dropped, a prefix before "of"/"with" that names nothing dropped, trailing places and words dropped. */
+function trim(text: string, piece: Word[]): Word[] {
+  let words = piece.filter((w) => !isPunct(w) || w.w === ',');
+  for (let changed = true; changed && words.length; ) {
+    changed = false;
+    while (words.length && words[0]!.w === ',') words = words.slice(1);
+    const lead = DROP_LEADING.scan(text, { start: words[0]!.start, end: words[words.length - 1]!.end })[0];
+    if (lead && lead.index === words[0]!.start) {
+      const end = lead.index + lead.length;
+      words = words.filter((w) => w.start >= end);
+      changed = true;
+      continue;
+    }
+    // "indicators of ulnar neuropathy", "the applicant's having issues with paresthesias": the part before names nothing.
+    const at = words.findIndex((w, i) => i > 0 && STRIP_BEFORE.has(w.lower) && !isTarget(text, words.slice(0, i)) && !isEvaluative(text, words.slice(0, i).filter((x) => !STRIP_HEDGES.has(x.lower))) && isTarget(text, words.slice(i + 1)));
+    if (at > 0) {
+      words = words.slice(at + 1);
+      changed = true;
+    }
+  }
+  // "with" ends the phrase unless a symptom comes before it ("pain with motion").
+  const withAt = words.findIndex((w, i) => w.lower === 'with' && !(i > 0 && WITH_HEADS.test(words[i - 1]!.lower)));
+  if (withAt >= 0) words = words.slice(0, withAt);
+  // Trailing places ("in the lower extremities", "of the foot and toes", "upon flexion") and words ("bilaterally", "yet").
+  for (let changed = true; changed && words.length > 1; ) {
+    changed = false;
+    while (words.length > 1 && (TRAILING.has(words[words.length - 1]!.lower) || words[words.length - 1]!.w === ',')) {
+      words = words.slice(0, -1);
+      changed = true;
+    }
+    // Right to left: a preposition whose object (up to the next preposition) is a place drops all after it.
+    for (let i = words.length - 1; i > 0; i--) {
+      const p = words[i]!.lower;
+      if (!LOCATION_PREPOSITIONS.has(p) && p !== 'for') continue;
+      let to = i + 1;
+      while (to < words.length && !LOCATION_PREPOSITIONS.has(words[to]!.lower)) to++;
+      const object = words.slice(i + 1, to);
+      if (ALWAYS_DROP.has(p) || (p !== 'for' && object.length > 0 && isPlace(text, object)) || TRAILING_PHRASES.includes(words.slice(i).map((w) => w.lower).join(' '))) {
+        words = words.slice(0, i);
+        changed = true;
+      }
+    }
+  }
+  return words;
 }
 
 export interface NegatedPhrase {
@@ -120,37 +446,157 @@ export interface NegatedPhrase {
   span: Span;
 }
 
+/** The words a pre-trigger's scope covers: from the trigger to a clause mark, a terminator, another negation or 25 words. */
+function scopeAfter(text: string, t: Trigger, sentence: Span, triggers: Trigger[]): Word[] {
+  const all = wordsOf(text, t.end, sentence.end, 40);
+  const clausal = /\b(?:that|the)$/i.test(text.slice(t.start, t.end));
+  let i = 0;
+  if (clausal) {
+    // "no indication that the patient was prescribed any opioid": past the clause's subject and verb.
+    const aux = all.slice(0, 5).findIndex((w) => /^(?:was|were|is|are|has|had|have)$/i.test(w.lower));
+    if (aux >= 0) i = aux + 1;
+    else {
+      while (i < all.length && SUBJECT.test(all[i]!.lower)) i++;
+      // "no indication the patient failed ...": a verb that judges care makes the whole clause no negation.
+      if (i < all.length && /ed$/.test(all[i]!.lower)) {
+        if (isNotTarget(all[i]!.lower)) return [];
+        i++;
+      }
+    }
+  }
+  // After a verb's negation ("did not complete therapy", "is not taking opioids"), the verb is no part of what is absent.
+  const verbal = /\b(?:not|never)$/i.test(text.slice(t.start, t.end));
+  while (i < all.length && (LEADING_VERB.test(all[i]!.lower) || (verbal && (BASE_VERB.test(all[i]!.lower) || /(?:ed|ing)$/.test(all[i]!.lower))))) i++;
+  const out: Word[] = [];
+  for (; i < all.length && out.length < 25; i++) {
+    const w = all[i]!;
+    if (w.w !== ',' && isPunct(w)) break;
+    if (triggers.some((x) => x !== t && x.key === 'negated:pre' && x.start === w.start)) break;
+    if (TERMINATOR_WORDS.has(w.lower) || (out.length > 0 && NEGATION_STOP.has(w.lower))) break;
+    const next = all[i + 1];
+    if (next && out.length > 0 && NEGATION_STOP_PAIRS.has(`${w.lower} ${next.lower}`)) break;
+    if (w.lower === 'to' && next && TO_VERBS.has(next.lower)) break;
+    if (w.lower === 'in' && next?.lower === 'order') break;
+    out.push(w);
+  }
+  return out;
+}
+
+/** A test or sign named: an eponym ("Tinel's"), or a test word ("test", "sign", "maneuver", "raise"). */
+const isTestLike = (words: Word[]): boolean => words.some((w) => /^[A-Z][a-z]+(?:'s|s'|’s|s’)?$/.test(w.w) && words.length <= 3) || words.some((w) => /^(?:tests?|signs?|maneuvers?|raise|raising|testing)$/i.test(w.lower));
+
 /**
- * Phrases a sentence states as absent: the words after a negation trigger up
- * to a preposition, conjunction or punctuation (at most four), or before a
- * post-trigger ("Neer's test was negative").
+ * The words before a post-trigger that it speaks of: back to a clause mark or
+ * a terminator, through "and" only to a modifier or a place ("abduction and
+ * adduction stress testing", "lumbar spine and left shoulder x-rays"), and
+ * through a list only of tests ("Neer's, Hawkins' and Speed's tests were
+ * negative"), not to another thing named ("Naproxen and ... x-rays").
+ */
+function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
+  const all = wordsOf(text, sentence.start, t.start);
+  // "Spurling's: negative".
+  if (all.length && all[all.length - 1]!.w === ':') all.pop();
+  let i = all.length;
+  const testAfter = () => isTestLike(all.slice(i).filter((w) => !CONJUNCTION.test(w.lower) && w.w !== ','));
+  while (i > 0) {
+    const w = all[i - 1]!;
+    if (w.w === ',' || CONJUNCTION.test(w.lower)) {
+      const before = all[i - 2];
+      if (!before) break;
+      // The word or conjunct before the separator: a modifier or place continues the subject; a test continues a list of tests.
+      let from = i - 2;
+      while (from > 0 && !isPunct(all[from - 1]!) && !CONJUNCTION.test(all[from - 1]!.lower) && !NEGATION_STOP.has(all[from - 1]!.lower) && !TERMINATOR_WORDS.has(all[from - 1]!.lower)) from--;
+      const left = all.slice(from, i - 1);
+      const modifier = w.w !== ',' && left.every((x) => MODIFIER.test(x.lower) || isPlace(text, [x]));
+      if (!modifier && !(isTestLike(left) && testAfter())) break;
+      i--;
+      continue;
+    }
+    if (isPunct(w) || NEGATION_STOP.has(w.lower) || TERMINATOR_WORDS.has(w.lower) || (/^(?:on|at|in|for|by|as)$/.test(w.lower) && i === all.length)) break;
+    i--;
+  }
+  return all.slice(i);
+}
+
+/** Splits a scope into the phrases it states absent, merging a conjunct that names nothing into the one it modifies. */
+function conjuncts(text: string, scope: Word[]): Word[][] {
+  // Each piece with the separator before it: ',' for a comma (or ", and"), 'and' for a bare "and"/"or".
+  const pieces: { words: Word[]; sep: string }[] = [];
+  let current: Word[] = [];
+  let sep = '';
+  for (const w of scope) {
+    const comma = w.w === ',' || w.w === ';';
+    if (!comma && !CONJUNCTION.test(w.lower)) {
+      current.push(w);
+      continue;
+    }
+    if (current.length) {
+      pieces.push({ words: current, sep });
+      current = [];
+      sep = comma ? ',' : 'and';
+    } else if (comma) sep = ',';
+  }
+  if (current.length) pieces.push({ words: current, sep });
+  const out: Word[][] = [];
+  let pending: Word[] | null = null;
+  let pushedAt = -1;
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    // A state said after its noun ("sputum clear"), or a list item that opens with one after a comma ("..., full range of motion"), ends what is absent.
+    if (STATE.test(p.words[p.words.length - 1]!.w) || (k > 0 && p.sep === ',' && STATE.test(p.words[0]!.w))) break;
+    // "without spasms and restricted range of motion": an abnormal finding joined by "and" is present, not absent.
+    if (k > 0 && p.sep === 'and' && ABNORMAL.test(p.words[0]!.w)) break;
+    const target = isTarget(text, p.words);
+    const joinedNext = pieces[k + 1]?.sep === 'and';
+    if (!target) {
+      // A modifier joined by "and"/"or" to what follows ("hip and lumbar x-ray"); a bare word after "or" completes the one just before ("means or victim").
+      if (joinedNext) pending = pending ? [...pending, ...p.words] : p.words;
+      else if (p.sep === 'and' && pushedAt === k - 1 && !pending && p.words.length === 1) out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
+      else pending = null;
+      continue;
+    }
+    out.push(pending ? [...pending, ...p.words] : p.words);
+    pushedAt = k;
+    pending = null;
+  }
+  return out;
+}
+
+/**
+ * Phrases a sentence states as absent: the conjuncts of each negation
+ * trigger's scope ("no swelling, deformities or atrophy"), or the subject
+ * before a post-trigger ("Abduction and adduction stress testing was
+ * negative"), each trimmed to its core and kept when it names a clinical
+ * target and is not an evaluation of care or a document.
  */
 export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
   const out: NegatedPhrase[] = [];
   for (const sentence of sentences(text, region)) {
     const triggers = triggersIn(text, sentence);
     for (const t of triggers) {
-      if (t.key === 'negated:pre') {
-        const rest = text.slice(t.end, sentence.end);
-        const m = /^\s+((?:(?!(?:of|in|on|at|to|with|for|from|and|or|but|was|were|is|are|as|the|a|an|any|by|noted|seen|found|reported|documented|present)\b)[A-Za-z][\w'/-]*\s*){1,4})/i.exec(rest);
-        if (!m) continue;
-        const phrase = m[1]!.trim();
-        if (/^(?:longer|significant|further|other|more|new|change|acute|evidence|signs?|history|documentation|objective|clear|recent)$/i.test(phrase)) continue;
-        const start = t.end + m[0].indexOf(m[1]!);
-        out.push({ value: phrase.replace(/\s+/g, ' ').toLowerCase(), span: { start, end: start + phrase.length } });
-      } else if (t.key === 'negated:post') {
-        // The subject just before the trigger: its last few words, from the clause start.
-        const before = text.slice(sentence.start, t.start).trimEnd();
-        const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
-        const words = [...before.slice(clauseStart).matchAll(/\S+/g)].slice(-4);
-        while (words.length > 0 && /^(?:the|a|an|and|his|her|their|with|of)$/i.test(words[0]![0])) words.shift();
-        if (words.length === 0 || !/^[A-Za-z]/.test(words[0]![0])) continue;
-        const start = sentence.start + clauseStart + words[0]!.index!;
-        const last = words[words.length - 1]!;
-        const end = sentence.start + clauseStart + last.index! + last[0].length;
-        out.push({ value: text.slice(start, end).replace(/\s+/g, ' ').toLowerCase(), span: { start, end } });
+      let scope: Word[];
+      if (t.key === 'negated:pre') scope = scopeAfter(text, t, sentence, triggers);
+      else if (t.key === 'negated:post') scope = scopeBefore(text, t, sentence);
+      else continue;
+      if (scope.length === 0) continue;
+      annotate(text, scope);
+      const groups = conjuncts(text, scope);
+      for (const group of groups) {
+        const words = trim(text, group);
+        if (words.length === 0 || words.length > 8 || !isTarget(text, words) || isEvaluative(text, words)) continue;
+        const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
+        out.push({ value: text.slice(span.start, span.end).replace(/\s+/g, ' ').toLowerCase(), span });
       }
     }
   }
   return out;
+}
+
+/** The stem key of a phrase, for dropping a repeat that differs only in its word forms ("fractures" after "fracture"). */
+export function phraseKey(value: string): string {
+  return value
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean)
+    .map(stem)
+    .join(' ');
 }

@@ -2,35 +2,53 @@
  * The clinical case summary's fields: occupation, mechanism of injury, body
  * regions, diagnoses, prior treatments, what the summary states as absent,
  * and the utilization-review action with its date. Every value carries the
- * span it was read from; treatments and diagnoses carry an assertion status.
+ * span it was read from (whole words); treatments and diagnoses carry an
+ * assertion status (assertions.ts), which decides whether a treatment was
+ * received (a prior treatment) or only requested, planned, refused or not
+ * done.
  *
  * compromise runs only on the short phrase after an occupation cue
  * ("working as a ..."), to cut it at the end of its noun phrase.
  */
-import { compromise } from '../nlp.js';
+import { compromise, proseSentences as sentences } from '../nlp.js';
 import { loadLexicon } from '../lexicon.js';
 import { squash } from '../lines.js';
-import { sentences } from '../sentences.js';
 import { TermMatcher } from '../terms.js';
 import type { Found, Span } from '../types.js';
-import { assertStatuses, negatedPhrases, type AssertionStatus } from './assertions.js';
+import { assertStatuses, negatedByResult, negatedPhrases, phraseKey, triggeredBefore, type AssertionStatus } from './assertions.js';
 import { findDrugs } from './drugs.js';
 import { BODY_REGION_TERMS } from './item-details.js';
-import { urReports } from './utilization-review.js';
+import { reportsDecision, statedReview, urReports } from './utilization-review.js';
 import { BODY_REGIONS, MECHANISM_WORDS, PRIOR_TREATMENT_WORDS, PRIOR_TREATMENTS, type UrAction } from '../vocabulary.js';
 
-const PRIOR_TERMS = new TermMatcher(Object.entries(PRIOR_TREATMENT_WORDS));
+interface PriorLexicon {
+  kinds: Record<string, string[]>;
+  /** Words that name no treatment on their own ("treatment and diagnostic testing to date" heads a list). */
+  not_treatments: string[];
+  /** Terms that count only in a sentence that tells the history of care ("rest" in "treatment has included rest", not in "symptoms lessened by rest"). */
+  in_history_only: string[];
+  /** Misspellings and variant names, by kind, found by Jaro-Winkler similarity in lists of care received. */
+  fuzzy: Record<string, string[]>;
+}
+const priorLexicon = loadLexicon<PriorLexicon>('prior-treatments.json');
+const PRIOR_TERMS = new TermMatcher<string>([...Object.entries(PRIOR_TREATMENT_WORDS), ['none', priorLexicon.not_treatments]]);
+const HISTORY_ONLY = new Set(priorLexicon.in_history_only.map((t) => t.toLowerCase()));
 
 const MECHANISM_TERMS = new TermMatcher(Object.entries(MECHANISM_WORDS));
+/** Types of an injurious event (the event that caused the injury wins over the activity it interrupted), then activities, weakest last. */
+const EVENT_TYPES = new Set(['motor vehicle', 'assault', 'fall', 'struck by/against', 'twisting/turning']);
 
-const diagnosisLexicon = loadLexicon<{ heads: string[]; continuations: string[] }>('diagnoses.json');
+const diagnosisLexicon = loadLexicon<{ heads: string[]; continuations: string[]; trailing: string[] }>('diagnoses.json');
 const HEAD_WORDS = new Set(diagnosisLexicon.heads);
 /** A diagnosis head noun: listed, or a clinical suffix (-algia, -itis, -osis, -opathy, -ectomy, -otomy, -plasty). */
-const isHead = (word: string): boolean => HEAD_WORDS.has(word) || /(?:algia|itis|osis|opathy|ectomy|otomy|plasty)$/.test(word);
+const isHead = (word: string): boolean => HEAD_WORDS.has(word) || /(?:algia|itis|osis|opathy|ectomy|otomy|plasty|cardia|emia|plegia)$/.test(word);
 /** Words that open a diagnosis of their own, even without a head noun. */
-const OPENER = /^(?:status\s+post|s\/p|rule\s+out|r\/o|possible|probable|history\s+of)\b/i;
+const OPENER = /^(?:status\s+post|s\/p|rule\s+out|r\/o|possible|probable|history\s+of|suspect(?:ed)?)\b/i;
 const CONTINUATIONS = new Set(diagnosisLexicon.continuations);
-
+/** Qualifiers that follow a diagnosis after a comma and belong to it ("..., subsequent encounter", "..., unspecified"). */
+const TRAILING_QUALIFIER = new RegExp(`^(?:${diagnosisLexicon.trailing.join('|')})\\b`, 'i');
+/** A qualifier that ends a coded diagnosis ("..., not otherwise specified and insomnia": the "and" opens a new one). */
+const NOS = /^(?:(?:subsequent|initial)\s+encounter|sequelae?|unspecified|not\s+otherwise\s+specified|nos)$/i;
 
 export interface Mention {
   kind: 'treatment' | 'diagnosis';
@@ -59,10 +77,19 @@ export function narrative(text: string, summary: Span): Span {
   return opening ? { start: summary.start + opening[0].length, end: summary.end } : summary;
 }
 
+/** The words of `text[from, to)` with their offsets. */
+function wordsIn(text: string, from: number, to: number): { w: string; start: number; end: number }[] {
+  const out: { w: string; start: number; end: number }[] = [];
+  const re = /[A-Za-z0-9]+(?:['’./&-][A-Za-z0-9]+)*/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null && m.index + m[0].length <= to; m = re.exec(text)) out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 // ---------------------------------------------------------------- occupation
 
 /** Words that end a job title: pronouns, prepositions, conjunctions, auxiliaries, clause openers. */
-const OCCUPATION_STOP = /^(?:he|she|they|his|her|their|who|which|that|when|while|where|whom|at|in|on|for|with|from|since|until|by|of|to|and|or|but|was|were|is|are|has|had|have|since|during|after|before|until|because)$/i;
+const OCCUPATION_STOP = /^(?:he|she|they|his|her|their|who|which|that|when|while|where|whom|at|in|on|for|with|from|since|until|by|of|to|and|or|but|was|were|is|are|has|had|have|during|after|before|because)$/i;
 
 /** compromise: the leading noun phrase of a phrase, without pronouns, verbs or what follows a preposition. */
 function nounPhrase(phrase: string): string[] {
@@ -75,113 +102,193 @@ function nounPhrase(phrase: string): string[] {
     words.push(t.text);
     if (words.length === 5) break;
   }
+  // A title ends in a noun.
+  while (words.length && !(terms[words.length - 1]?.terms[0]?.tags ?? []).includes('Noun')) words.pop();
   return words;
 }
 
 /** Cues after which a job title follows: strong ones ("works as a"), and weak ones whose title must end in a known job noun. */
-const STRONG_CUE = /\b(?:work(?:ed|ing|s)?|employed|hired|job)\s+as\s+(?:an?\s+|the\s+)?|\boccupation\s*(?:as\s+an?|was|is|:)\s*(?:an?\s+)?|\busual\s+and\s+customary\s+(?:job|occupation)\s+(?:as\s+an?\s+)?/gi;
+const STRONG_CUE = /\b(?:work(?:ed|ing|s)?|employed|hired|job|position)\s+as\s+(?:an?\s+|the\s+)?|\boccupation\s*(?:as\s+an?|was|is|:)\s*(?:an?\s+)?|\busual\s+and\s+customary\s+(?:job|occupation|work)\s+as\s+(?:an?\s+)?/gi;
 const WEAK_CUE = /\b\d{1,3}[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was)\s+an?\s+(?=[A-Za-z])/g;
-const NOT_OCCUPATION = /^(?:injured\s+worker|injured\s+employee|worker|employee|patient|claimant|applicant|individual|person|result|part|well|now|who)$/i;
+/** What a cue may be followed by that is no job: the patient, work in general, duties, a workplace. */
+const NOT_OCCUPATION = /^(?:injured\s+worker|injured\s+employee|worker|employee|patient|claimant|applicant|individual|person|result|part|well|now|who|duties|duty|job(?:\s+duties)?|work|tasks?|position|employment|activities|capacity|hours|shifts?|basis|regular(?:\s+\w+)?|usual(?:\s+\w+)?|full|part-time|full-time|modified(?:\s+\w+)?|light(?:\s+\w+)?)$/i;
 const JOB_HEADS = new Set(loadLexicon<{ heads: string[] }>('occupations.json').heads);
 const isJob = (word: string) => JOB_HEADS.has(word.toLowerCase().replace(/s$/, '')) || JOB_HEADS.has(word.toLowerCase());
 
-/** The words of a title after a cue: up to a word that cannot be in one; the longest prefix ending in a job noun, else compromise's noun phrase. */
-function title(clause: string, strong: boolean): string[] {
-  let words = clause.split(/\s+/).filter(Boolean);
+/** The words of a title after a cue: up to a word that cannot be in one; the longest prefix ending in a job noun, else (strong cues) compromise's noun phrase. */
+function title(words: string[], strong: boolean): number {
   const stop = words.findIndex((w) => OCCUPATION_STOP.test(w));
-  if (stop >= 0) words = words.slice(0, stop);
-  words = words.slice(0, 6);
-  let head = -1;
-  for (let i = words.length - 1; i >= 0; i--) if (isJob(words[i]!.replace(/[^\w-]/g, ''))) { head = i; break; }
-  if (head >= 0) return words.slice(0, head + 1);
-  if (!strong) return [];
-  return words.length > 2 || words.some((w) => /\w(?:ing|ed)$/i.test(w)) ? nounPhrase(words.join(' ')) : words;
+  const n = Math.min(stop >= 0 ? stop : words.length, 6);
+  for (let i = n - 1; i >= 0; i--) if (isJob(words[i]!)) return i + 1;
+  if (!strong || n === 0) return 0;
+  const phrase = words.slice(0, n);
+  if (phrase.length <= 2 && !phrase.some((w) => /\w(?:ing|ed)$/i.test(w))) return phrase.length;
+  return nounPhrase(phrase.join(' ')).length;
 }
 
 function occupation(text: string, region: Span): Found<string> | null {
   const body = text.slice(region.start, region.end);
   const cues = [...body.matchAll(STRONG_CUE)].map((m) => ({ m, strong: true })).concat([...body.matchAll(WEAK_CUE)].map((m) => ({ m, strong: false }))).sort((a, b) => a.m.index! - b.m.index!);
   for (const { m, strong } of cues) {
-    const from = m.index! + m[0].length;
-    const clause = /^[^.,;:()\n]{1,60}/.exec(body.slice(from).replace(/\n/g, ' '))?.[0] ?? '';
-    // A title's words without the punctuation around them ("driver," -> "driver").
-    const words = title(clause, strong).map((w) => w.replace(/^[^\w]+|[^\w]+$/g, '')).filter(Boolean);
-    const phrase = words.join(' ').replace(/[^\w\s/&'-]/g, '').trim();
-    if (!phrase || NOT_OCCUPATION.test(phrase)) continue;
-    const at = body.indexOf(words[0]!, from);
-    const last = words[words.length - 1]!;
-    const end = body.indexOf(last, at + (words.length > 1 ? words[0]!.length : 0)) + last.length;
-    if (at < 0 || end <= at) continue;
-    return { value: squash(body.slice(at, end)).toLowerCase().replace(/[^\w\s/&'-]+$/, ''), span: { start: region.start + at, end: region.start + end } };
+    const from = region.start + m.index! + m[0].length;
+    const clause = /^[^.,;:()]{1,60}/.exec(text.slice(from, region.end))?.[0] ?? '';
+    const words = wordsIn(text, from, from + clause.length);
+    const n = title(words.map((w) => w.w), strong);
+    if (n === 0) continue;
+    const span = { start: words[0]!.start, end: words[n - 1]!.end };
+    const value = squash(text.slice(span.start, span.end)).toLowerCase();
+    if (NOT_OCCUPATION.test(value)) continue;
+    return { value, span };
   }
   return null;
 }
 
 // ----------------------------------------------------------------- mechanism
 
-const INJURY_SENTENCE = /\bmechanism\b|\binjur|\bdate\s+of\s+injury|\bDOI\b|\bhurt\b|\boccurred\b|\bsustained\b/i;
-const MECHANISM_CUES: RegExp[] = [
-  /\bmechanism\s+of\s+(?:the\s+)?injury\s+(?:is|was)\s+(?:(?:detailed|described|noted|reported|documented|listed|stated)\s+as\s+|unclear\b|unknown\b)?(?:(?:the\s+)?(?:patient|injured\s+worker|claimant|applicant)\s+)?/i,
-  /\b(?:secondary\s+to|due\s+to|as\s+a\s+result\s+of|resulting\s+from|caused\s+by)\s+(?:an?\s+|the\s+|his\s+|her\s+)?/i,
-  /\b(?:while|when|after)\s+(?:(?:he|she|they|the\s+(?:injured\s+)?worker|the\s+patient|the\s+claimant|the\s+applicant)\s+)?(?:(?:was|were)\s+)?/i,
-];
-const MECHANISM_END = /[.,;:()\n]|\b(?:and\s+(?:he|she|was|has|had|developed|sustained|felt|injured)|which|resulting|who|with\s+(?:complaints|pain)|on\s+\d)\b/i;
+/** "The mechanism of injury is unclear / was not described": no mechanism, whatever else the summary says. */
+const MECHANISM_UNKNOWN = /\bmechanism\s+of\s+(?:the\s+)?injury\b[^.;]{0,40}?\b(?:unclear|unknown|not\s+(?:\w+\s+)?(?:described|documented|specified|stated|known|clear|provided|noted|given|reported|available|mentioned|discussed)|undocumented|unspecified|undetermined)\b|\bno\s+(?:specific\s+|clear\s+)?mechanism\s+of\s+injury\b/i;
+/** Cues that introduce the mechanism itself: what follows is one, with or without a type word. */
+const STRONG_MECHANISM = /\bmechanism\s+of\s+(?:the\s+)?injury\s*(?:(?:is|was|has\s+been)\s+(?:(?:detailed|described|noted|reported|documented|listed|stated|given|explained|characterized|identified)\s+as\s+|that\s+)?|occurred\s+|:\s*|-\s*)|\binjur(?:ed|y|ies)\s+(?:occurred\s+)?(?:when|while|as)\s+/i;
+/** Cues after which a phrase is a mechanism only when it names one ("injury ... due to a fall", "after falling", "secondary to a fall"). */
+const WEAK_MECHANISM = /\b(?:when|while|after|following|due\s+to|secondary\s+to|as\s+a\s+result\s+of|resulting\s+from|caused\s+by|status\s+post|s\/p|post)\s+/gi;
+/** A sentence about how the injury happened (not the "injured worker", who is in every sentence). */
+const INJURY_EVENT = /\binjur(?:y|ies)\b|\binjured\b(?!\s+(?:worker|employee|party))|\bhurt\b|\boccurred\b|\bsustained\b|\bincurr|\bdiagnos|\btreated\s+for|\bemergency\b/i;
+/** Words a mechanism phrase does not keep at its start: the subject, auxiliaries, framing. */
+const MECHANISM_LEAD = /^(?:(?:the|an?|his|her|their)\s+)?(?:(?:patient|injured\s+worker|worker|employee|claimant|applicant|he|she|they|it)\s+)?(?:(?:reportedly|allegedly|apparently|was|were|had\s+been|has\s+been|been|being|got|became)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:occurring|when|while|that|as)\s+)*(?:(?:the|an?)\s+)?(?:(?:patient|injured\s+worker|worker|he|she|they)\s+)?(?:(?:was|were|being)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:the|an?)\s+(?=\w))?/i;
+/** Where a mechanism phrase ends: a clause mark, or a clause about what followed ("and felt a pop", "resulting in"). */
+const MECHANISM_END = /[.;:()]|,\s+(?:and\s+|which\s+|resulting\s+|causing\s+|he\s+|she\s+|they\s+|incurring\s+|sustaining\s+)|\s+(?:and\s+(?:he|she|they|was|has|had|developed|sustained|felt|injured|heard|noted|complained|reported|experienced|began|started)|which\s+(?:resulted|caused|led)|resulting\s+in|causing|with\s+(?:complaints|pain|immediate|subsequent)|who|with\s+a\s+date)\b|\s+(?:on|dated)\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
+/** The cues that need no injury word in their sentence ("after falling"). */
+const DIRECT_CUE = /\b(?:after|following|post|s\/p)\b/i;
+/** A phrase that is a sensation, a symptom or a treatment is no mechanism ("sudden onset of pain", "use of the medication"). */
+const NOT_MECHANISM = /\b(?:pain|onset|numbness|tingling|discomfort|symptoms?|felt|feeling|popping|medications?|treatment|therapy|injections?|surgery|unclear|unknown|not\s+(?:stated|described))\b/i;
+/** An everyday activity alone is no injury ("sitting", "walking"). */
+const EVERYDAY = /^(?:sitting|standing|walking|sleeping|driving|typing|eating|working|resting|reading|talking|lying)$/i;
 
-function mechanism(text: string, region: Span): { found: Found<string>; type: string } | null {
-  for (const s of sentences(text, region)) {
+interface MechanismHit {
+  found: Found<string>;
+  type: string;
+}
+
+/** The phrase after a cue, from `from` to where it ends in its sentence: its kept words (at most 8) and its type. */
+function mechanismPhrase(text: string, from: number, sentenceEnd: number, strong: boolean): MechanismHit | null {
+  const rest = text.slice(from, sentenceEnd);
+  const stop = MECHANISM_END.exec(rest);
+  const clause = rest.slice(0, stop ? stop.index : rest.length);
+  const lead = MECHANISM_LEAD.exec(clause)?.[0].length ?? 0;
+  let words = wordsIn(text, from + lead, from + clause.length);
+  if (words.length === 0 || words.length > 16) return null;
+  const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
+  const hits = MECHANISM_TERMS.scan(text, span);
+  if (hits.length === 0) {
+    const phrase = text.slice(span.start, span.end);
+    if (!strong || NOT_MECHANISM.test(phrase) || EVERYDAY.test(phrase.trim()) || /^(?:work|his|her|the|a)$/i.test(phrase.trim())) return null;
+  } else if (NOT_MECHANISM.test(text.slice(span.start, hits[0]!.index)) && !strong) return null;
+  // A long phrase that begins with an activity and ends with the event keeps the event ("working on his knees ... and twisted the right knee").
+  const firstEvent = hits.find((h) => EVENT_TYPES.has(h.key));
+  if (words.length > 8 && firstEvent) {
+    const and = words.findLastIndex((w) => w.w.toLowerCase() === 'and' && w.end <= firstEvent.index);
+    if (and >= 0) words = words.slice(and + 1);
+  }
+  words = words.slice(0, 8);
+  const start = words[0]!.start;
+  const end = words[words.length - 1]!.end;
+  return { found: { value: squash(text.slice(start, end)).toLowerCase(), span: { start, end } }, type: mechanismType(text, span.start, hits) };
+}
+
+/** A person before "fell": the worker fell; a thing before it ("a motorcycle fell on his leg", "a box fell") struck the worker. */
+const FALLER = /\b(?:he|she|they|i|worker|employee|patient|applicant|claimant|and|then|subsequently|had|reportedly|also)\s*$/i;
+
+/** The type of a mechanism: the first injurious event named; else repetitive or cumulative trauma; else lifting; else other. */
+function mechanismType(text: string, from: number, found: { key: string; term: string; index: number }[]): string {
+  const hits = found.map((h) => (h.key === 'fall' && /^fell\b/i.test(h.term) && !FALLER.test(text.slice(Math.max(from, h.index - 30), h.index)) && h.index > from ? { ...h, key: 'struck by/against' } : h));
+  const event = hits.find((h) => EVENT_TYPES.has(h.key));
+  if (event) return event.key;
+  if (hits.some((h) => h.key === 'repetitive/cumulative trauma')) return 'repetitive/cumulative trauma';
+  return hits[0]?.key ?? 'other';
+}
+
+function mechanism(text: string, region: Span): MechanismHit | null {
+  const body = text.slice(region.start, region.end);
+  if (MECHANISM_UNKNOWN.test(body)) return null;
+  const list = sentences(text, region);
+  // A cue that names the mechanism, anywhere in the summary.
+  for (const s of list) {
+    const m = STRONG_MECHANISM.exec(text.slice(s.start, s.end));
+    if (!m) continue;
+    const hit = mechanismPhrase(text, s.start + m.index + m[0].length, s.end, true);
+    if (hit) return hit;
+  }
+  // Else the first phrase after a weaker cue that names a mechanism type, in a sentence about the injury or its diagnosis.
+  for (const [i, s] of list.entries()) {
     const sentence = text.slice(s.start, s.end);
-    if (!INJURY_SENTENCE.test(sentence)) continue;
-    for (const cue of MECHANISM_CUES) {
-      const m = cue.exec(sentence);
-      if (!m) continue;
-      const from = m.index + m[0].length;
-      const rest = sentence.slice(from);
-      const stop = MECHANISM_END.exec(rest);
-      const lead = rest.length - rest.trimStart().length;
-      const phrase = rest.slice(lead, stop ? stop.index : rest.length).trimEnd();
-      const words = [...phrase.matchAll(/\S+/g)];
-      if (words.length === 0 || words.length > 12 || (words.length < 2 && /^(?:work|his|her|the)$/i.test(phrase))) continue;
-      const typeHit = MECHANISM_TERMS.scan(phrase)[0];
-      if (/^(?:unclear|unknown)$/i.test(m[0].trim().split(/\s+/).pop() ?? '')) return null;
-      if (!typeHit && cue === MECHANISM_CUES[1]) continue;
-      const keptWords = words.slice(0, 8);
-      const lastWord = keptWords[keptWords.length - 1]!;
-      const start = s.start + from + lead;
-      const end = start + lastWord.index! + lastWord[0].length;
-      const kept = squash(text.slice(start, end));
-      return { found: { value: kept.toLowerCase(), span: { start, end } }, type: typeHit ? firstType(phrase) : 'other' };
+    const about = INJURY_EVENT.test(sentence);
+    WEAK_MECHANISM.lastIndex = 0;
+    // Only sentences about the injury, or with a cue that needs none, are read.
+    for (let m = about || DIRECT_CUE.test(sentence) ? WEAK_MECHANISM.exec(sentence) : null; m !== null; m = WEAK_MECHANISM.exec(sentence)) {
+      const from = s.start + m.index + m[0].length;
+      // "after falling", "after a fall": the event named right after the cue needs no injury word in the sentence.
+      const direct = /^(?:after|following|post|status\s+post|s\/p)/i.test(m[0]) && MECHANISM_TERMS.scan(text, { start: from, end: Math.min(s.end, from + 24) }).some((h) => EVENT_TYPES.has(h.key));
+      if (!about && !direct) continue;
+      const hit = mechanismPhrase(text, from, s.end, false);
+      if (hit && hit.type !== 'other') return hit;
+    }
+    // "She rolled her right ankle ...": a sentence opening with the event, right after the injury is stated.
+    if (i > 0 && INJURY_EVENT.test(text.slice(list[i - 1]!.start, list[i - 1]!.end))) {
+      const opening = /^\s*(?:He|She|They|The\s+(?:patient|injured\s+worker|applicant|claimant))\s+/.exec(sentence);
+      if (opening) {
+        const first = MECHANISM_TERMS.scan(text, { start: s.start + opening[0].length, end: Math.min(s.end, s.start + opening[0].length + 20) })[0];
+        if (first && first.index === s.start + opening[0].length && EVENT_TYPES.has(first.key)) {
+          const hit = mechanismPhrase(text, first.index, s.end, false);
+          if (hit) return hit;
+        }
+      }
+    }
+  }
+  // Else, where the worker and the injury are introduced, an event told as what the worker did or what happened ("... a cook who slipped on a wet floor", "injured his back lifting a box", "a shelf collapsed and a pot struck his shoulder").
+  for (const [i, s] of list.entries()) {
+    const sentence = text.slice(s.start, s.end);
+    if (i > 3 && !INJURY_EVENT.test(sentence)) continue;
+    for (const h of MECHANISM_TERMS.scan(text, s)) {
+      const before = text.slice(Math.max(s.start, h.index - 60), h.index);
+      if (!TOLD_EVENT.test(before) || NOT_EVENT_BEFORE.test(before)) continue;
+      const hit = mechanismPhrase(text, h.index, s.end, false);
+      if (hit && hit.type !== 'other') return hit;
     }
   }
   return null;
 }
 
-/** The first mechanism type, in the lexicon's order, that a phrase names. */
-function firstType(phrase: string): string {
-  const keys = new Set(MECHANISM_TERMS.scan(phrase).map((h) => h.key));
-  return Object.keys(MECHANISM_WORDS).find((t) => keys.has(t)) ?? 'other';
-}
+/** What an event told as the worker's comes after: a relative or a conjunction ("who slipped", "and twisted"), an auxiliary ("was struck"), "injured his back" before a gerund, a thing as subject ("a stockpot struck"), "from" after an onset ("pain from repetitive typing"). */
+const TOLD_EVENT = /(?:\bwho|\band|;|\bwas|\bwere|\bhe|\bshe|\bthey|\bgot|\bwhile|\bwhen|\bdeveloped\b[^.;]{0,60}\bfrom)\s+(?:(?:was|were|been|reportedly|apparently|had|then|also)\s+)*$|\b(?:injured|hurt|strained|sprained|twisted)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,3}$|\b(?:a|an|the)\s+[a-z-]+\s+$/i;
+/** What makes a term no event: the pain it brings on or the work it stops ("pain with lifting", "unable to lift", "no lifting over 10 pounds"). */
+const NOT_EVENT_BEFORE = /(?:pain|worse|aggravated|increased|difficulty|unable|avoid|limited|limit|restrict\w*|no|any|precautions|tolerance|tolerate|capacity|ability|able)\s+(?:with\s+|by\s+|on\s+|to\s+|for\s+|in\s+)?(?:\w+\s+)?$/i;
 
 // --------------------------------------------------------------- diagnoses
 
 const DIAGNOSIS_CUE = new RegExp(
   [
-    String.raw`\bdiagnos(?:es|is|ed)(?:,?\s+and-or\s+impressions,?)?(?:\s+(?:have|has|had|was|were|is|are))?(?:\s+(?:been|being))?(?:\s+(?:noted|documented|listed|recorded|given|reported))?(?:\s+(?:to|as))?\s*(?:included|includes|include|including|consisting\s+of|of|as\s+having|as|with|having|are|were|was|is|:)`,
+    String.raw`\bdiagnos(?:es|is|ed)(?:,?\s+and-or\s+impressions,?)?(?:\s+(?:that|which))?(?:\s+(?:have|has|had|was|were|is|are))?(?:\s+(?:been|being))?(?:\s+(?:noted|documented|listed|recorded|given|reported|stated))?(?:\s+(?:to|as))?\s*(?:included|includes|include|including|consisting\s+of|of|as\s+having|as|with|having|are|were|was|is|:|(?<=(?:noted|documented|listed|recorded|stated))(?=\s))`,
     String.raw`\b(?:being|been|was|is|were|currently)\s+treated\s+for(?:\s+(?:the\s+)?diagnos[ie]s\s+of)?`,
     String.raw`\bundergoing\s+treatments?\s+for(?:\s+(?:the\s+)?diagnos[ie]s\s+of)?`,
   ].join('|') + String.raw`\s*:?\s*`,
   'gi',
 );
 
-/** Splits a run-on diagnosis list ("lumbar radiculopathy piriformis syndrome") after each head noun that ends a diagnosis. */
-function splitOnHeads(words: { w: string; start: number; end: number }[]): { start: number; end: number }[] {
+const letters = (w: string) => w.toLowerCase().replace(/[^a-z/]/g, '');
+
+/** Splits a run-on diagnosis list ("lumbar radiculopathy piriformis syndrome") after each head noun that ends a diagnosis, and before a word that opens one ("... and status post ..."). */
+function splitOnHeads(list: string, words: { w: string; start: number; end: number }[]): { start: number; end: number }[] {
   const parts: { start: number; end: number }[] = [];
   let begin = 0;
-  // Each word's letters, lower-cased, made once (each is asked about as a word and as the next one).
-  const letters = words.map((word) => word.w.toLowerCase().replace(/[^a-z/]/g, ''));
+  const lower = words.map((word) => letters(word.w));
   for (let i = 0; i < words.length; i++) {
-    const w = letters[i]!;
-    const next = letters[i + 1];
-    if (isHead(w) && next !== undefined && !isHead(next) && !CONTINUATIONS.has(next)) {
+    if (i > begin && OPENER.test(list.slice(words[i]!.start, words[i]!.end + 12)) && !/^(?:of)$/.test(lower[i - 1]!)) {
+      parts.push({ start: words[begin]!.start, end: words[i - 1]!.end });
+      begin = i;
+    }
+    const w = lower[i]!;
+    const next = lower[i + 1];
+    if (isHead(w) && next !== undefined && !isHead(next) && !CONTINUATIONS.has(next) && !/^(?:and|or|\/)$/.test(next)) {
       parts.push({ start: words[begin]!.start, end: words[i]!.end });
       begin = i + 1;
     }
@@ -190,8 +297,25 @@ function splitOnHeads(words: { w: string; start: number; end: number }[]): { sta
   return parts;
 }
 
+/** A head's kin: the same clinical ending ("tendinitis", "bursitis"), or a pair named together ("sprain", "strain"). */
+function family(head: string): string {
+  const ending = /(itis|ness|osis|algia|opathy|ectomy|plasty)$/.exec(head);
+  if (ending) return ending[1]!;
+  if (/^(?:sprains?|strains?|sprain\/strain|strain\/sprain)$/.test(head)) return 'sprain';
+  return head.replace(/s$/, '');
+}
+
+const hasHead = (piece: string) =>
+  piece
+    .toLowerCase()
+    .split(/[^a-z/]+/)
+    .some((w) => isHead(w));
+const wordCount = (piece: string) => piece.trim().split(/\s+/).filter(Boolean).length;
+
 /** Every cue has one of these words: a cheaper test passes over the many sentences with neither. */
 const DIAGNOSIS_WORDS = /diagnos|treat/i;
+/** A mechanism that follows a diagnosis is no part of it ("spinal contusion secondary to a fall", "low back pain post MVA"). */
+const MECHANISM_TAIL = /\s*,?\s*\b(?:secondary\s+to|due\s+to|status\s+post|s\/p|post|after|from|following)\s+(?:being\s+)?[^,;]*$/i;
 
 function diagnoses(text: string, region: Span): Found<string>[] {
   const out: Found<string>[] = [];
@@ -202,47 +326,88 @@ function diagnoses(text: string, region: Span): Found<string>[] {
     DIAGNOSIS_CUE.lastIndex = 0;
     const m = DIAGNOSIS_CUE.exec(sentence);
     if (!m) continue;
+    // "a history of a diagnosis of ...": a past condition mentioned, not the diagnoses.
+    if (/\bhistory\s+of\s+an?\s*$/i.test(sentence.slice(0, m.index))) continue;
     const from = m.index + m[0].length;
-    const listEnd = /\.\s*$|\.(?=\s)|\s+(?:and\s+)?(?:who|which|that)\s|\.\s*$/.exec(sentence.slice(from));
+    const listEnd = /\.(?=\s|$)|\s+(?:and\s+)?(?:who|which|that)\s|\s+(?:On|According|The)\s+(?=[A-Z0-9])/.exec(sentence.slice(from));
     const list = sentence.slice(from, listEnd ? from + listEnd.index : sentence.length);
-    // Items are separated by commas, semicolons, "as well as", and by "and" after a complete diagnosis.
-    const items: { start: number; end: number }[] = [];
+    // Items are separated by commas, semicolons, "as well as", and by "and" between two whole diagnoses.
+    const items: { start: number; end: number; sep: string }[] = [];
     let last = 0;
-    const sep = /\s*(?:;|,|\bas\s+well\s+as\b)\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/gi;
-    for (let sm = sep.exec(list); sm !== null; sm = sep.exec(list)) {
+    let sep = '';
+    const separator = /\s*(?:;|,|\bas\s+well\s+as\b)\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?!\/)/gi;
+    for (let sm = separator.exec(list); sm !== null; sm = separator.exec(list)) {
       if (/^\s+(?:and|or)\s+$/i.test(sm[0])) {
-        // "and" separates two diagnoses when a complete one ends before it or a new one starts after it.
-        const left = list.slice(last, sm.index).trim().split(/\s+/).pop()?.toLowerCase().replace(/[^a-z/]/g, '') ?? '';
-        const right = list.slice(sm.index + sm[0].length).trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z/]/g, '') ?? '';
-        if (!isHead(left) && !isHead(right)) continue;
+        // "and" joins two whole diagnoses when each side has a head noun and neither is a bare head ("sprain and strain", "tendinitis and bursitis" are one).
+        const left = list.slice(last, sm.index);
+        const rest = list.slice(sm.index + sm[0].length);
+        // The right side up to the next separator; when that names no condition, past the next "and" ("right and left elbow joint sprain", "fleeting homicidal and suicidal thoughts"), unless the left lists sites ("contusion of the lower back and pelvis ...").
+        const nextSep = /[,;]|\s+(?:and|or)\s+/.exec(rest);
+        let right = rest.slice(0, nextSep?.index ?? rest.length);
+        if (!hasHead(right) && !/\b(?:of|to|in|at|involving)\b/i.test(left)) right = rest.slice(0, /[,;]/.exec(rest)?.index ?? rest.length);
+        const rightFirst = letters(right.trim().split(/\s+/)[0] ?? '');
+        // Kindred conditions that share their words stay one ("sprain and strain", "tendinitis and bursitis", "numbness and weakness of both arms"); unrelated ones are split ("depression and insomnia").
+        const leftHead = left.toLowerCase().split(/[^a-z/]+/).filter(isHead).pop() ?? '';
+        const shared = (wordCount(right) === 1 || (wordCount(left) === 1 && isHead(rightFirst))) && family(leftHead) === family(right.toLowerCase().split(/[^a-z/]+/).find(isHead) ?? '');
+        const qualified = NOS.test(left.trim()) && hasHead(right);
+        if (!OPENER.test(right.trim()) && !qualified && !(hasHead(left) && hasHead(right) && !shared)) continue;
       }
-      items.push({ start: last, end: sm.index });
+      items.push({ start: last, end: sm.index, sep });
+      sep = sm[0].includes(';') ? ';' : sm[0].includes(',') ? ',' : 'and';
       last = sm.index + sm[0].length;
     }
-    items.push({ start: last, end: list.length });
-    // A piece with no head noun ("fascia", "left hand", "initial encounter") belongs to the diagnosis before it.
-    const parts: { start: number; end: number }[] = [];
+    items.push({ start: last, end: list.length, sep });
+    // A piece with no head noun belongs to a diagnosis: to the one before it when that one lists its sites ("contusion of A, B and C", "strain in right hip, ankle, and foot") or the piece qualifies it ("..., subsequent encounter"); else to the one after it ("lumbar, hip, and neck strain").
+    const parts: { start: number; end: number; head: boolean; open: boolean }[] = [];
+    let pending: { start: number; end: number } | null = null;
     for (const item of items) {
-      const words = [...list.slice(item.start, item.end).matchAll(/\S+/g)].map((w) => ({ w: w[0], start: item.start + w.index!, end: item.start + w.index! + w[0].length }));
-      for (const part of splitOnHeads(words)) {
+      const words = wordsIn(list, item.start, item.end);
+      let headInItem = false;
+      for (const part of splitOnHeads(list, words)) {
         const piece = list.slice(part.start, part.end);
-        const hasHead = piece.toLowerCase().split(/[^a-z/]+/).some((w) => isHead(w));
-        if (!hasHead && !OPENER.test(piece) && parts.length > 0) parts[parts.length - 1]!.end = part.end;
-        else parts.push({ ...part });
+        const head = hasHead(piece) || OPENER.test(piece);
+        const previous = parts[parts.length - 1];
+        if (!head && headInItem && previous && !pending) {
+          // A site after a head in the same item ("chondromalacia right knee", "... weakness bilateral upper extremities") is that diagnosis's.
+          previous.end = part.end;
+          continue;
+        }
+        headInItem ||= head;
+        if (head) {
+          parts.push({ start: pending ? pending.start : part.start, end: part.end, head, open: /\b(?:of|in|to|at|involving)\b/i.test(piece) });
+          pending = null;
+        } else if (previous && item.sep !== ';' && (previous.open || TRAILING_QUALIFIER.test(piece.trim()) || /^\(/.test(piece.trim()))) {
+          previous.end = part.end;
+        } else if (previous && item.sep !== ';' && !pending && /[;]/.test(list.slice(part.end, (items[items.indexOf(item) + 1]?.start ?? list.length)))) {
+          // A piece with no head just before a semicolon closes the diagnosis before it ("..., most likely related to the neck;").
+          previous.end = part.end;
+        } else if (pending) pending.end = part.end;
+        else pending = { ...part };
       }
     }
-    {
-      for (const part of parts) {
-        let a = part.start;
-        const lead = /^(?:the|a|an|diagnos[ie]s\s+of|history\s+of)\s+/i.exec(list.slice(a, part.end));
-        if (lead) a += lead[0].length;
-        const b = a + list.slice(a, part.end).replace(/[\s.,;:]+$/, '').length;
-        if (b <= a) continue;
-        const value = squash(list.slice(a, b)).toLowerCase();
-        if (value.split(' ').length > 14 || seen.has(value)) continue;
-        seen.add(value);
-        out.push({ value, span: { start: s.start + from + a, end: s.start + from + b } });
-      }
+    if (pending) {
+      // Left over at the end: it qualifies the last diagnosis, or (a list with no head noun at all: "right mild frozen shoulder") is one.
+      const previous = parts[parts.length - 1];
+      if (previous) previous.end = pending.end;
+      else parts.push({ ...pending, head: false, open: false });
+    }
+    for (const part of parts) {
+      let a = part.start;
+      let piece = list.slice(a, part.end);
+      const lead = /^(?:the|a|an|diagnos[ie]s\s+of)\s+/i.exec(piece);
+      if (lead) a += lead[0].length;
+      piece = list.slice(a, part.end);
+      // A mechanism that follows the diagnosis, and a date of a procedure named after it, are dropped.
+      const tail = MECHANISM_TAIL.exec(piece);
+      if (tail && MECHANISM_TERMS.scan(tail[0]).length > 0) piece = piece.slice(0, tail.index);
+      piece = piece.replace(/\s+and\s+\w+(?:\s+\w+)?\s+on\s+\d[\d/-]*\s*$/i, '');
+      const b = a + piece.replace(/[\s.,;:]+$/, '').length;
+      if (b <= a) continue;
+      // Only whole words: the value ends with a letter, digit or closing bracket.
+      const value = squash(list.slice(a, b)).toLowerCase();
+      if (!/[a-z]/.test(value) || value.split(' ').length > 16 || seen.has(value)) continue;
+      seen.add(value);
+      out.push({ value, span: { start: s.start + from + a, end: s.start + from + b } });
     }
   }
   return out;
@@ -250,32 +415,32 @@ function diagnoses(text: string, region: Span): Found<string>[] {
 
 // ------------------------------------------------------- regions, treatments
 
-/** Sentences about the disputed requests and what utilization review did with them: not the history of care. */
-const UR_SENTENCE = /\butili[sz]ation\s+review\b|\bUR\b|\brequest(?:ed|s)?\b|\b(?:was|were|been)\s+(?:denied|non-?\s?certified|modified|partially\s+certified)\b|\bdenied\s+due\b|\bprevious\s+denial\b|\bprior\s+determination\b/i;
-const COMPLAINT_SENTENCE = /\binjur|\bpain\b|\bcomplain|\bdiagnos|\bsprain|\bstrain|\btreated\s+for|\bsymptom|\bcontusion|\bfracture|\bache/i;
-
+/** Sentences with a complaint, an injury or a diagnosis (the injured worker alone is none of them). */
+const COMPLAINT_SENTENCE = /\binjur(?:y|ies)\b|\binjured\b(?!\s+(?:worker|employee|party))|\bpain\b|\bdiscomfort\b|\bfelt\b|\bcomplain|\bdiagnos(?:is|es|ed)\b|\bsprain|\bstrain|\btreated\s+for|\btreatment\s+for|\bsymptom|\bcontusion|\bfracture|\bache|\bnumbness|\bnausea|\bdizz|\bsyncop|\bpalpitation|\bheadache/i;
 /** Examination and imaging findings: a region seen only there is not an injured one. */
-const FINDING_SENTENCE = /\b(?:exam(?:ination)?|objective(?:\s+findings)?|x-?rays?|MRI|CT\s+scan|imaging|radiograph\w*|studies|reflex(?:es)?|palpation)\b/i;
-const STRONG_COMPLAINT = /\bcomplain|\bdiagnos|\binjur(?:ed|y|ies)\b/i;
+const FINDING_SENTENCE = /\b(?:exam(?:ination)?|objective(?:\s+findings)?|x-?rays?|MRI|CT\s+scan|imaging|radiograph\w*|studies|reflex(?:es)?|palpation|range\s+of\s+motion)\b/i;
+const STRONG_COMPLAINT = /\bcomplain|\bdiagnos(?:is|es|ed)\b|\binjur(?:ed|y|ies)\b(?!\s+(?:worker|employee))|\btreated\s+for|\btreatment\s+for\b/i;
 /** Pain that radiates from a region names no new one after this. */
-const RADIATION = /\b(?:radiat\w*|down\s+(?:the|to|into)|into\s+the|extending\s+(?:to|into))\b/i;
+const RADIATION = /\b(?:radiat\w*|radicular|down\s+(?:the|to|into|both|his|her)|into\s+the|extending\s+(?:to|into)|shooting\s+(?:to|into|down))\b/i;
+/** Sentences about the disputed requests and what utilization review did with them: not the history of care or the complaints. */
+const UR_SENTENCE = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\brequest(?:ed|s)?\b|\b(?:was|were|been)\s+(?:previously\s+)?(?:denied|non-?\s?certified|modified|partially\s+certified)\b|\bdenied\s+due\b|\bprevious\s+denial\b|\bprior\s+(?:denial|determination|review)\b|\btreatment\s+plan\b|\bplan\s+of\s+care\b/i;
 
-/** The sentences of `region` about the disputed requests (UR_SENTENCE), found once for the regions and the treatments. */
-function urSentences(text: string, region: Span): Set<Span> {
-  return new Set(sentences(text, region).filter((s) => UR_SENTENCE.test(text.slice(s.start, s.end))));
-}
-
-function bodyRegions(text: string, region: Span, aboutUr: Set<Span>): Found<string>[] {
+function bodyRegions(text: string, sents: Span[], aboutUr: boolean[], history: boolean[]): Found<string>[] {
   const found: Found<string>[] = [];
-  for (const s of sentences(text, region)) {
+  sents.forEach((s, i) => {
     const sentence = text.slice(s.start, s.end);
-    if (!COMPLAINT_SENTENCE.test(sentence) || aboutUr.has(s)) continue;
-    if (FINDING_SENTENCE.test(sentence) && !STRONG_COMPLAINT.test(sentence)) continue;
+    if (!COMPLAINT_SENTENCE.test(sentence)) return;
+    // A request's or plan's regions are not the injured ones, unless the sentence also states a diagnosis or complaint.
+    if (aboutUr[i] && !STRONG_COMPLAINT.test(sentence)) return;
+    if (FINDING_SENTENCE.test(sentence) && !STRONG_COMPLAINT.test(sentence)) return;
+    // A list of care received ("physical therapy for the thoracic spine", "pain medications, antianxiety medications") names no injured region.
+    if (history[i] && !STRONG_COMPLAINT.test(sentence)) return;
     const radiation = RADIATION.exec(sentence)?.index ?? sentence.length;
     for (const h of BODY_REGION_TERMS.scan(text, { start: s.start, end: s.start + radiation })) {
+      if (h.key === 'none') continue;
       if (!found.some((f) => f.value === h.key)) found.push({ value: h.key, span: { start: h.index, end: h.index + h.length } });
     }
-  }
+  });
   return BODY_REGIONS.flatMap((r) => found.filter((f) => f.value === r));
 }
 
@@ -285,17 +450,54 @@ const GENERIC_OF: Record<string, string[]> = {
   medications: ['opioids', 'nsaids', 'muscle relaxants', 'topical medications'],
   injections: ['epidural steroid injection', 'facet injection/radiofrequency ablation', 'trigger point injection'],
 };
+/** A sentence that tells the history of care ("Treatment to date has included ...", "medications include ..."). */
+const HISTORY_NOUN = /\b(?:treatments?|therapies|care|medications?|diagnostics?|testing|studies)\b/i;
+const HISTORY_LIST = /\b(?:to\s+date|included?|includes|including|consisted|rendered|received|listed)\b/i;
+const HISTORY_VERB = /\b(?:has|had|have)\s+(?:had|received|undergone|tried|completed)\b|\b(?:prior|past)\s+treatment|\bpreviously\s+received|\bwas\s+(?:given|prescribed|treated|fitted|started)|\bwere\s+(?:given|prescribed|tried|applied)|\b(?:is|was|are|were|been)\s+(?:using|wearing|taking)\b/i;
+/** A sentence that tells the history of care: a list of care with its verb ("Treatment to date has included ..."), or care said to be received. */
+const isHistory = (sentence: string): boolean => (HISTORY_LIST.test(sentence) && HISTORY_NOUN.test(sentence)) || HISTORY_VERB.test(sentence);
+/** A sentence that lists medications. */
+const MEDICATION_LIST = /\bmedications?\b|\bregimen\b|\bprescribed\b|\btaking\b/i;
+/** A device named as the worker's own ("rests on his cane") is one in use. */
+const OWN = /\b(?:his|her|their)\s+(?:\w+\s+)?$/i;
+/** A drug named inside an injection ("injected with lidocaine/dexamethasone") is the injection's, not a medication taken. */
+const INJECTED = /\binject(?:ed|ion|ions)\s+(?:\w+\s+){0,3}$/i;
 
-function treatmentMentions(text: string, region: Span, aboutUr: Set<Span>): { kind: string; span: Span }[] {
-  const out: { kind: string; span: Span }[] = [];
-  for (const s of sentences(text, region)) {
+const EARLIER_WORDS = /\b(?:prior|previous|previously|past|discontinu|stop|refill|continu)/i;
+/** Triggers that name care as received before: "prior", "previous", "discontinue". */
+const EARLIER = /^(?:prior|previous|previously|past|discontinu\w*|stop\w*|refill\w*|continu\w*)/i;
+/** After a mention: the summary says it does not know ("were not specified", "are not indicated in the note"). */
+const UNSTATED = /^[\s,]*(?:\w+\s+){0,2}?(?:was|were|are|is)\s+not\s+(?:\w+\s+)?(?:indicated|specified|documented|listed|provided|available|included|described|noted|legible)\b/i;
+/** Tests whose negation by a result ("negative", "unremarkable") says they were done. */
+const RESULT_KINDS = new Set(['diagnostic imaging', 'electrodiagnostic testing']);
+/** Work status: a prior treatment only when a list of care names it. */
+const LIST_ONLY = /\boff\s+(?:of\s+)?work\b|\btemporar(?:y|ily)\s+total(?:ly)?\s+disab|\bTTD\b/i;
+const TREATMENT_LIST = /\b(?:treatments?|care|therapies)\b[^.]{0,60}\b(?:to\s+date|included?|includes|including|rendered|consisted\s+of|have\s+included|has\s+included)\b[^.]*$/i;
+
+interface TreatmentMention {
+  kind: string;
+  span: Span;
+  sentence: number;
+}
+
+function treatmentMentions(text: string, sents: Span[], decisions: boolean[], histories: boolean[]): TreatmentMention[] {
+  const out: TreatmentMention[] = [];
+  sents.forEach((s, i) => {
     const sentence = text.slice(s.start, s.end);
-    if (aboutUr.has(s)) continue;
-    for (const h of PRIOR_TERMS.scan(text, s)) out.push({ kind: h.key, span: { start: h.index, end: h.index + h.length } });
-    for (const d of findDrugs(sentence)) {
-      out.push({ kind: DRUG_KIND[d.entry.class] ?? 'medications', span: { start: s.start + d.span.start, end: s.start + d.span.end } });
+    // A sentence reporting a review's decision names care received only as earlier care ("prior chiropractic"): without such a word, nothing to read.
+    if (decisions[i] && !EARLIER_WORDS.test(sentence)) return;
+    const history = histories[i]!;
+    for (const h of PRIOR_TERMS.scan(text, s)) {
+      if (h.key === 'none') continue;
+      if (!history && HISTORY_ONLY.has(h.term.toLowerCase()) && !OWN.test(text.slice(Math.max(s.start, h.index - 20), h.index))) continue;
+      out.push({ kind: h.key, span: { start: h.index, end: h.index + h.length }, sentence: i });
     }
-  }
+    // A list of medications taken: misspelt names are looked for there too (natural's Jaro-Winkler).
+    for (const d of findDrugs(sentence, history && MEDICATION_LIST.test(sentence))) {
+      if (INJECTED.test(sentence.slice(Math.max(0, d.span.start - 40), d.span.start))) continue;
+      out.push({ kind: DRUG_KIND[d.entry.class] ?? 'medications', span: { start: s.start + d.span.start, end: s.start + d.span.end }, sentence: i });
+    }
+  });
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -303,10 +505,13 @@ function treatmentMentions(text: string, region: Span, aboutUr: Set<Span>): { ki
 
 export function extractCaseSummary(text: string, summary: Span): CaseSummary {
   const region = narrative(text, summary);
+  const sents = sentences(text, region);
+  const aboutUr = sents.map((s) => UR_SENTENCE.test(text.slice(s.start, s.end)));
+  const decisions = sents.map((s) => reportsDecision(text, s));
   const mech = mechanism(text, region);
   const diags = diagnoses(text, region);
-  const aboutUr = urSentences(text, region);
-  const treatments = treatmentMentions(text, region, aboutUr);
+  const histories = sents.map((s) => isHistory(text.slice(s.start, s.end)));
+  const treatments = treatmentMentions(text, sents, decisions, histories);
   const statuses = assertStatuses(text, region, [...treatments.map((t) => t.span), ...diags.map((d) => d.span)]);
   const mentions: Mention[] = [
     ...treatments.map((t, i) => ({ kind: 'treatment' as const, value: t.kind, status: statuses[i]!, span: t.span })),
@@ -314,18 +519,28 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
   ];
 
   const prior = new Map<string, Found<string>>();
-  for (const m of mentions) {
-    if (m.kind === 'treatment' && (m.status === 'historical' || m.status === 'affirmed') && !prior.has(m.value)) prior.set(m.value, { value: m.value, span: m.span });
-  }
+  treatments.forEach((t, i) => {
+    const status = statuses[i]!;
+    if (status !== 'historical' && status !== 'affirmed' && status !== 'negated') return;
+    // In a sentence that reports a review's decision, only care named as earlier ("prior chiropractic interventions", "discontinue tramadol") was received.
+    if (decisions[t.sentence] && !triggeredBefore(text, sents[t.sentence]!, t.span, EARLIER, 1)) return;
+    // Care the summary says is not stated ("Medications were not specified") is not known to have been received.
+    if (UNSTATED.test(text.slice(t.span.end, Math.min(sents[t.sentence]!.end, t.span.end + 40)))) return;
+    // A test with a negative result was done ("negative hip x-ray"); other care stated absent was not received.
+    if (status === 'negated' && !(RESULT_KINDS.has(t.kind) && negatedByResult(text, sents[t.sentence]!, t.span))) return;
+    // Work status (off work, temporary disability) counts only inside a list of care received.
+    if (LIST_ONLY.test(text.slice(t.span.start, t.span.end)) && !TREATMENT_LIST.test(text.slice(sents[t.sentence]!.start, t.span.start))) return;
+    if (!prior.has(t.kind)) prior.set(t.kind, { value: t.kind, span: t.span });
+  });
   for (const [generic, specific] of Object.entries(GENERIC_OF)) if (specific.some((k) => prior.has(k))) prior.delete(generic);
 
-  const ur = urReports(text, region)[0];
+  const ur = statedReview(text, region);
   return {
     occupation: occupation(text, region),
     mechanism: mech?.found ?? null,
     mechanismType: mech?.type ?? null,
-    bodyRegions: bodyRegions(text, region, aboutUr),
-    diagnoses: diags.filter((d, i) => statuses[treatments.length + i] !== 'negated'),
+    bodyRegions: bodyRegions(text, sents, aboutUr, histories),
+    diagnoses: diags.filter((_, i) => statuses[treatments.length + i] !== 'negated'),
     priorTreatments: PRIOR_TREATMENTS.flatMap((k) => (prior.has(k) ? [prior.get(k)!] : [])),
     negated: dedupe(negatedPhrases(text, region).map((n) => ({ value: n.value, span: n.span }))),
     urAction: ur?.action ?? null,
@@ -334,8 +549,12 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
   };
 }
 
+/** Without repeats, also of the same words in another form ("subluxation" after "subluxations", "tender" after "tenderness"). */
 function dedupe(list: Found<string>[]): Found<string>[] {
   const seen = new Set<string>();
-  return list.filter((f) => (seen.has(f.value) ? false : (seen.add(f.value), true)));
+  return list.filter((f) => {
+    const key = phraseKey(f.value);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 

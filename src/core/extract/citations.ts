@@ -304,17 +304,64 @@ function sourceCitation(text: string, citedBy: Party, family: SourceFamily, span
   const edition = /\b(\d+(?:st|nd|rd|th))\s+(?:ed\b|edition)/i.exec(raw)?.[1] ?? /\((?:19|20)\d{2}\)/.exec(raw)?.[0].slice(1, -1) ?? '';
   const chapterNo = /\bChapter\s+(\d+)/i.exec(raw)?.[1] ?? '';
   if (family === 'ODG') {
-    const after = raw.replace(ODG, ' ');
-    ODG_CHAPTERS.pattern.lastIndex = 0;
-    const chapter = ODG_CHAPTERS.pattern.exec(after.replace(/^\s*\(ODG\)/, ''));
-    const name = chapter ? ODG_CHAPTERS.canonical(chapter[0]) : '';
-    return citation(text, citedBy, family, trimmed, { guideline: name ? `Official Disability Guidelines: ${name}` : 'Official Disability Guidelines', chapter: name, edition, pages: pagesIn(raw) });
+    const odg = odgParts(raw);
+    return citation(text, citedBy, family, trimmed, { guideline: odg.chapter ? `Official Disability Guidelines: ${odg.chapter}` : 'Official Disability Guidelines', chapter: odg.chapter, edition: edition || odg.edition, sections: odg.sections, pages: pagesIn(raw) });
   }
   if (family === 'ACOEM') {
     return citation(text, citedBy, family, trimmed, { guideline: 'ACOEM Occupational Medicine Practice Guidelines', chapter: chapterNo, edition, pages: pagesIn(raw) });
   }
   const title = raw.split(/(?<=[a-z]{2})[.?](?:\s|$)|,\s/)[0] ?? raw;
   return citation(text, citedBy, family, trimmed, { guideline: title.replace(/[\s.]+$/, ''), edition, chapter: chapterNo, pages: pagesIn(raw) });
+}
+
+/** What follows an ODG chapter's name and is no part of its topic: the chapter's qualifiers. */
+const ODG_CHAPTER_QUALIFIERS = /^(?:\s*(?:\((?:acute\s*(?:&|and)\s*chronic|chronic|online\s+version|updated[^)]*|odg)\)|(?:[-,]\s*)?(?:lumbar|thoracic)\s*(?:&|and)\s*(?:lumbar|thoracic)\b|(?:&|and)\s*(?:lumbar|thoracic)\b|(?:&|and)\s+(?:neck|upper\s+back)\b|chapters?|sections?|procedure\s+summary|online\s+version|\(\s*(?:lumbar|thoracic)\s*(?:&|and)\s*(?:lumbar|thoracic)\s*,\s*acute\s*(?:&|and)\s*chronic\s*\)))+/i;
+/** A year printed as the guideline's edition ("ODG, 2016, ...", "Official Disability Guidelines 2015"), not a date's year. */
+const ODG_YEAR = /(?:Official\s+Disability\s+Guidelines|ODG)(?:\s*\(ODG\))?\s*,?\s*(?:\(\s*)?((?:19|20)\d{2})(?!\s*[/-])\b|\b((?:19|20)\d{2})\s+(?:edition|ed\.)|\b(\d+(?:st|nd|rd|th))\s+(?:ed\b|edition)/i;
+
+/**
+ * An ODG citation's chapter (lexicons/guidelines.json), its topic (the
+ * `sections`: what follows the chapter and its qualifiers, "Knee & Leg,
+ * Continuous passive motion" gives "Continuous passive motion"; or, when the
+ * chapter comes last, what precedes it, "ODG MRI Elbow" gives "MRI"), and the
+ * year printed as its edition.
+ */
+function odgParts(raw: string): { chapter: string; sections: string; edition: string } {
+  const year = ODG_YEAR.exec(raw);
+  const edition = year ? (year[1] ?? year[2] ?? year[3] ?? '') : '';
+  const first = ODG.exec(raw);
+  // The chapter may come before the guideline's name ("Shoulder (Acute & Chronic), Physical Therapy, ODG Preface").
+  ODG_CHAPTER_FIRST.lastIndex = 0;
+  const from = first && !ODG_CHAPTER_FIRST.test(raw) ? first.index + first[0].length : 0;
+  const rest = raw.slice(from).replace(/^\s*\(ODG\)/i, '');
+  const offset = raw.length - rest.length;
+  ODG_CHAPTERS.pattern.lastIndex = 0;
+  const chapter = ODG_CHAPTERS.pattern.exec(rest);
+  if (!chapter) return { chapter: '', sections: topicOf(rest.replace(/^\s*,?\s*(?:(?:19|20)\d{2}\s*,?)?/, '')), edition };
+  const name = ODG_CHAPTERS.canonical(chapter[0]);
+  let after = raw.slice(offset + chapter.index + chapter[0].length);
+  // Past the chapter's qualifiers and any further chapters named with it ("Shoulder Chapter, Hand Chapter, Physical therapy").
+  for (let previous = ''; previous !== after; ) {
+    previous = after;
+    after = after.replace(ODG_CHAPTER_QUALIFIERS, '');
+    const more = new RegExp(`^\\s*[,;/&-]?\\s*(?:and\\s+)?(?:${ODG_CHAPTERS.pattern.source})(?=\\s*(?:[,;:/(-]|chapters?\\b|sections?\\b|$|\\.$))`, 'i').exec(after);
+    if (more) after = after.slice(more[0].length);
+  }
+  // A topic in brackets right after the chapter ("Low Back (Shock wave therapy)").
+  const bracketed = /^\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*\.?\s*$/.exec(after);
+  let topic = bracketed ? bracketed[1]! : after;
+  // Else, with nothing after the chapter, what comes between the guideline's name and it ("ODG MRI Elbow", "ODG Physical therapy/Preface").
+  if (!/[A-Za-z]/.test(topic)) topic = rest.slice(0, chapter.index).replace(/^\s*,?\s*(?:(?:19|20)\d{2}\s*,?)?/, '');
+  return { chapter: name, sections: topicOf(topic), edition };
+}
+
+/** A topic's text: leading separators, a trailing "Topic", "guidelines" words and the next ODG citation dropped. */
+function topicOf(s: string): string {
+  let t = s.replace(/^[\s,:;/–—-]+/, '').replace(/^(?:\d{1,2}\/\d{1,2}\/\d{2,4}\s*)/, '');
+  const next = /[;,]?\s*\b(?:ODG|Official\s+Disability\s+Guidelines)\b/i.exec(t);
+  if (next) t = t.slice(0, next.index);
+  t = t.replace(/[\s/]+Topic\s*\.?\s*$/i, '').replace(/[/\s]+$/, '');
+  return cleanList(t).replace(/^[/\s]+|[/\s]+$/g, '');
 }
 
 // ------------------------------------------------------------ prose citations

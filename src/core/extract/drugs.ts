@@ -91,6 +91,9 @@ for (const w of knownWords) {
   wordsByInitial.set(w[0]!, [...(wordsByInitial.get(w[0]!) ?? []), w]);
 }
 
+/** Everyday words of the letters ("motion", "medication"): never read as a misspelt drug name. */
+const COMMON_WORDS = new Set([...loadLexicon<{ words: string[] }>('common-words.json').words.map((w) => w.toLowerCase()), 'motion', 'medication', 'medications', 'mediations', 'treatment', 'therapy', 'patient', 'patients', 'tablets', 'capsules', 'topical', 'physical', 'tramadol']);
+
 const TOPICAL_MARKERS = new Set(lexicon.topical_markers.map((m) => tokenize(m).map((t) => t.text).join(' ')));
 
 export interface DrugHit {
@@ -116,15 +119,26 @@ function isDose(text: string, t: Token): boolean {
  * a "#" count, that is within Jaro-Winkler 0.9 of a known one with the same
  * initial.
  */
-function corrected(text: string, tokens: Token[], i: number): string | null {
+function corrected(text: string, tokens: Token[], i: number, listed: boolean): string | null {
   const word = tokens[i]!.text;
   // The cheap tests first: most words are short, known, or have no number after them. (A token is all letters or starts with a digit.)
   if (word.length < 5 || !isLetterCode(word.charCodeAt(0))) return null;
   let near = false;
   for (let k = i + 1; k < Math.min(tokens.length, i + 4) && !near; k++) near = isDose(text, tokens[k]!);
-  if (!near || knownWords.has(word)) return null;
+  // In a list of medications taken, a longer unknown word needs no dose after it ("ophenadrine", "Ketoprophen"), but a closer match.
+  const inList = !near && listed && word.length >= 6;
+  if ((!near && !inList) || knownWords.has(word) || COMMON_WORDS.has(word)) return null;
+  return closest(word, inList ? 0.93 : 0.9);
+}
+
+/** The known word nearest to `word` above `threshold` (Jaro-Winkler, natural), remembered: letters repeat their words. */
+const nearest = new Map<string, string | null>();
+function closest(word: string, threshold: number): string | null {
+  const key = `${threshold}:${word}`;
+  const known = nearest.get(key);
+  if (known !== undefined) return known;
   let best: string | null = null;
-  let bestScore = 0.9;
+  let bestScore = threshold;
   for (const candidate of wordsByInitial.get(word[0]!) ?? []) {
     if (Math.abs(candidate.length - word.length) > 2) continue;
     const score = JaroWinklerDistance(word, candidate);
@@ -133,15 +147,21 @@ function corrected(text: string, tokens: Token[], i: number): string | null {
       best = candidate;
     }
   }
+  if (nearest.size > 20_000) nearest.clear();
+  nearest.set(key, best);
   return best;
 }
 
-/** Finds the drug names in `text` (offsets relative to it). */
-export function findDrugs(text: string): DrugHit[] {
+/**
+ * Finds the drug names in `text` (offsets relative to it). With `listed`
+ * (the text lists medications taken), a misspelt name is looked for without
+ * a dose after it.
+ */
+export function findDrugs(text: string, listed = false): DrugHit[] {
   const tokens = tokenize(text);
   const fixedAt = new Set<number>();
   tokens.forEach((t, i) => {
-    const fixed = corrected(text, tokens, i);
+    const fixed = corrected(text, tokens, i, listed);
     if (fixed) {
       t.text = fixed;
       fixedAt.add(i);
@@ -154,7 +174,13 @@ export function findDrugs(text: string): DrugHit[] {
     const longest = NAME_STARTS.has(hashOf(word)) ? (longestFrom.get(word) ?? 0) : 0;
     for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       let key = tokens[i]!.text;
-      for (let k = 1; k < n; k++) key += ' ' + tokens[i + k]!.text;
+      let listed = false;
+      for (let k = 1; k < n; k++) {
+        key += ' ' + tokens[i + k]!.text;
+        // A comma or semicolon between two words makes them two items of a list ("Gabapentin, Cyclobenzaprine"), not one name.
+        listed ||= /[,;]/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.index));
+      }
+      if (listed) continue;
       const entry = byKey.get(key);
       if (entry) {
         let fuzzy = false;

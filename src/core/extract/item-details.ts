@@ -7,8 +7,10 @@ import { DATE_TOKEN, parseDate } from '../dates.js';
 import { BODY_REGION_WORDS, BODY_REGIONS } from '../vocabulary.js';
 import { hasTopicalMarker } from './drugs.js';
 import { TermMatcher } from '../terms.js';
+import { loadLexicon } from '../lexicon.js';
 
-export const BODY_REGION_TERMS = new TermMatcher(Object.entries(BODY_REGION_WORDS));
+/** The regions' words, and the longer phrases that name none ('chest wall', 'back to work', 'shoulder depression' test) under the key `none`. */
+export const BODY_REGION_TERMS = new TermMatcher<string>([...Object.entries(BODY_REGION_WORDS), ['none', loadLexicon<{ not_regions: string[] }>('body-regions.json').not_regions]]);
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -21,7 +23,7 @@ const ONCE = String.raw`(once|twice|thrice)`;
 const TIMES = String.raw`(?:x|times?|sessions?|visits?|treatments?)`;
 
 export function numberValue(s: string): number | null {
-  const n = /^\d+$/.test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()];
+  const n = /^\d+(?:\.\d+)?$/.test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()];
   return n === undefined || Number.isNaN(n) ? null : n;
 }
 
@@ -101,12 +103,21 @@ function freq(times: string, period: string, count: string, unit: string): strin
 
 /** Explicit counts: "12 sessions", "(8 visits)", "times 12", "x12", "#60", "160 hours". */
 /** Grams count a topical's amount; elsewhere ("Ancef 2g") they are a strength. (Global: each is searched match by match.) */
-const COUNT_PATTERNS: { re: RegExp; unit: (m: RegExpExecArray) => string; topicalOnly?: boolean }[] = [
-  { re: /#\s*(\d+)/gi, unit: () => 'units' },
-  { re: new RegExp(String.raw`\b${NUM}[\s-]*(?:[a-z/-]+\s+){0,3}?(sessions?|visits?|treatments?|hours?|days?|months?|weeks?|tablets?|capsules?|patches?|units?|grams?|gms?)\b`, 'gi'), unit: (m) => m[2]!.toLowerCase().replace(/^gms?$/, 'gram').replace(/(?<=patch)es$|s$/, '') },
-  { re: /\b(\d+)\s*(?:g|gm|gms|grams?)\b/gi, unit: () => 'gram', topicalOnly: true },
-  { re: /\b(?:times|x|qty:?|quantity:?)\s*(\d+)\b(?!\s*(?:a|per|\/)\s*(?:week|day|month))/gi, unit: () => 'sessions' },
+const COUNT_PATTERNS: { re: RegExp; unit: (m: RegExpExecArray, text: string) => string; topicalOnly?: boolean }[] = [
+  // "#60 grams" counts grams; "Acupuncture #6" and "Chiropractic therapy sessions, #2" count sessions; "Flexeril 10mg #60" units.
+  { re: /#\s*(\d+(?:\.\d+)?)(\s*(?:grams?|gms?|g)\b)?/gi, unit: (m, text) => (m[2] ? 'gram' : THERAPY.test(text) && !/\b(?:mg|mcg|tabs?|tablets?|capsules?|caps?|patch(?:es)?|braces?|units?|boxes?|bottles?)\b/i.test(text) ? 'sessions' : 'units') },
+  { re: new RegExp(String.raw`(?<![\d.])${NUM.replace(String.raw`(\d+|`, String.raw`(\d+(?:\.\d+)?|`)}[\s-]*(?:[a-z/-]+\s+){0,3}?(sessions?|visits?|treatments?|hours?|days?|months?|weeks?|tablets?|capsules?|patches?|units?|grams?|gms?)\b`, 'gi'), unit: (m) => m[2]!.toLowerCase().replace(/^gms?$/, 'gram').replace(/(?<=patch)es$|s$/, '') },
+  // A topical's amount, decimals kept ("120.25 gm").
+  { re: /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:g|gm|gms|grams?)\b/gi, unit: () => 'gram', topicalOnly: true },
+  { re: /\b(?:times|x|qty:?|quantity:?)\s*(\d+)\b(?!\s*(?:a|per|\/)\s*(?:week|day|month))/gi, unit: (_m, text) => (/\bvisits?\b/i.test(text) ? 'visits' : /\btreatments?\b/i.test(text) ? 'treatments' : 'sessions') },
+  // A count that opens the request ("One (1) x-ray of the spine", "2 knee braces"): so many units.
+  { re: new RegExp(String.raw`^\s*${NUM}(?:\s*\(\d+\))?\s+(?=[a-z])`, 'gi'), unit: () => 'units' },
 ];
+
+const PHYSICIAN_ASSISTANT = /\bphysicians?['’]?s?\s+assistant\b|\bPA-C\b|\bsurgical\s+PA\b/i;
+
+/** Therapies counted in sessions: a "#N" after one is a number of sessions, not of units. */
+const THERAPY = /\b(?:acupuncture|acupunture|chiropractic|chiro|physical\s+therapy|occupational\s+therapy|physiotherapy|therapy|therapies|massage|manipulation|sessions?|visits?|treatments?)\b/i;
 
 const DATE_OF_SERVICE = new RegExp(String.raw`\b(?:DOS|dates?\s+of\s+service)\s*:?\s*(?:on\s+)?(${DATE_TOKEN})`, 'i');
 
@@ -138,7 +149,7 @@ export function itemDetails(text: string, topical = hasTopicalMarker(text)): Ite
       const n = numberValue(m[1]!);
       if (n === null) continue;
       quantity = n;
-      quantityUnit = p.unit(m);
+      quantityUnit = p.unit(m, text);
       break search;
     }
   }
@@ -159,6 +170,8 @@ export function itemDetails(text: string, topical = hasTopicalMarker(text)): Ite
   const laterality = /\bbilateral(?:ly)?\b|\bboth\b|\bB[UL]E\b/i.test(text) || (right && left) ? 'bilateral' : right ? 'right' : left ? 'left' : '';
 
   const dos = DATE_OF_SERVICE.exec(text);
+  // A physician assistant at surgery is an assistant surgeon's service; one seen at a visit is not.
+  const surgicalPa = PHYSICIAN_ASSISTANT.test(text) && !/\b(?:visit|follow[\s-]?up|office|appointment|consult\w*|clinic)\b/i.test(text);
   return {
     quantity,
     quantityUnit: quantity === null ? '' : quantityUnit,
@@ -167,6 +180,6 @@ export function itemDetails(text: string, topical = hasTopicalMarker(text)): Ite
     laterality,
     retrospective: /\bretro(?:spective(?:ly)?|active)?\b/i.test(text),
     dateOfService: dos ? parseDate(dos[1]!) : null,
-    associatedSurgery: /associated\s+surgical\s+services?|assistant\s+surgeon|surgical\s+assist|\bpre-?\s?op(?:erative(?:ly)?)?\b|\bpost-?\s?op(?:erative(?:ly)?)?\b|\bperi-?\s?operative\b/i.test(text),
+    associatedSurgery: surgicalPa || /associated\s+surgical\s+services?|assistant\s+surgeon|surgical\s+assist|\bpre-?\s?op(?:erative(?:ly)?)?\b|\bpost-?\s?op(?:erative(?:ly)?)?\b|\bperi-?\s?operative\b/i.test(text),
   };
 }

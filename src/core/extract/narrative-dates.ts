@@ -5,7 +5,8 @@
  * request ... was non-certified by utilization review").
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
-import { urReports } from './utilization-review.js';
+import { statedReview } from './utilization-review.js';
+import { narrative } from './case-summary.js';
 import type { DateField, Found, Span } from '../types.js';
 
 /** An injury phrase, then (within the same sentence, 60 characters) a date. */
@@ -31,9 +32,8 @@ export function extractNarrativeDates(text: string, summary: Span): NarrativeDat
     dateOfInjury = found(text, summary.start + m.index + m[0].length - raw.length, raw);
   }
 
-  // The last utilization-review report that carries a date.
-  const dated = urReports(text, summary).filter((r) => r.date);
-  const urDenialDate = dated.length ? dated[dated.length - 1]!.date : null;
+  // The review's date as the case summary reads it (its narrative, the same rule as ur_action_date).
+  const urDenialDate = statedReview(text, narrative(text, summary))?.date ?? null;
   return { dateOfInjury, urDenialDate };
 }
 

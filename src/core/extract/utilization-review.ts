@@ -1,24 +1,45 @@
 /**
  * What the case summary says utilization review did: the sentences that
- * report it ("On 12-2-16, utilization review non-certified ...", "The
- * previous denial for the requests below was on 12/16/2016", "previously
- * reviewed and denied on 11/10/2016"), the action, and its date.
+ * report it ("On 12-2-16, utilization review non-certified ...", "In a
+ * utilization review report dated <Month D, YYYY>, the claims administrator
+ * failed to approve ...", "The previous denial for the requests below was on
+ * 12/16/2016", "This case was previously non-certified on <date>", "The
+ * treatment was denied on <date>"), the action, and its date.
+ *
+ * The action is read from the verb, as a whole word: a treatment called
+ * "activity modification" or "modified duty" is no action. The date is the
+ * one the sentence ties to the review, not a request's, a signature's, a
+ * visit's or a date of service ("A Request for Authorization was signed on
+ * <date>, and a prior denial was made on <date>" gives the second).
  */
-import { DATE_TOKEN, parseDate } from '../dates.js';
+import { findDates, type DateHit } from '../dates.js';
 import type { UrAction } from '../vocabulary.js';
-import { sentences } from '../sentences.js';
+import { proseSentences as sentences } from '../nlp.js';
 import type { Found, Span } from '../types.js';
 
+/** The review named: utilization review, UR, the claims administrator (who issues it). */
+const NAMED = /\butili[sz]ation\s+(?:review|management)\b|\bUR\b|\bclaims\s+administrator\b|\bpeer\s+review(?:er)?\b|\b(?:physician|UR)\s+(?:reviewer|advisor)\b|\b(?:insurance\s+)?carrier\b|\binsurer\b/i;
+/** An earlier review named without the words: "the previous denial", "a prior determination", "was previously non-certified". */
+const EARLIER_REVIEW = /\b(?:previous|prior|original|initial)\s+(?:\w+\s+){0,2}?(?:review|denial|determination|decision|non-?\s?certification)\b|\bpreviously\s+(?:been\s+)?(?:reviewed|denied|non-?\s?certified|noncertified|modified)\b/i;
+/** A request (not the patient) as the subject of a decision: "The treatment was denied on ...", "the requests were modified". */
+const DECIDED_REQUEST = /\b(?:request(?:s|ed)?|treatment|case|therapy|it|they|these|this)\b[^.;]{0,120}?\b(?:was|were|been|is|are)\s+(?:\w+\s+){0,2}?(?:denied|non-?\s?certif\w*|noncertif\w*|modified|partially\s+(?:certified|approved|authorized)|non-?approved|not\s+(?:approved|authorized|certified|medically\s+necessary))\b/i;
 
-const NAMED = /\butili[sz]ation\s+review\b|\bUR\b/i;
-const EARLIER_REVIEW = /\b(?:previous(?:ly)?|prior|original)\b[^.]*?\b(?:review(?:ed)?|denial|denied|determination|non-?\s?certif\w*|modif\w*)\b/i;
-
-const ACTION_WORDS: [RegExp, UrAction][] = [
-  [/certified\s+in\s+part|partially\s+(?:certified|approved|authorized)|(?:approved|authorized|certified)\s+in\s+part/i, 'certified in part'],
-  [/non-?\s?certif|not\s+certif|not\s+medically\s+necessary|did\s+not\s+(?:certify|approve)/i, 'non-certified'],
-  [/modif/i, 'modified'],
-  [/\bdenied\b|\bdeni(?:al|es)\b|\bdeny\b/i, 'denied'],
+/** The action words, each a whole word or phrase; `modified` not as the name of a treatment (activity modification, modified duty). */
+const ACTIONS: [RegExp, UrAction][] = [
+  [/\b(?:partially\s+(?:certified|approved|authorized)|(?:certified|approved|authorized)\s+in\s+part|partial\s+certification)\b/gi, 'certified in part'],
+  [/\bnon-?\s?certif\w*|\bnoncertif\w*|\bnot\s+certified\b|\bdid\s+not\s+certify\b|\b(?:was|were|been|found|deemed|determined|considered)\s+(?:to\s+be\s+)?(?:not\s+medically\s+(?:necessary|appropriate|indicated)|medically\s+unnecessary)\b|\badverse\s+determination\b/gi, 'non-certified'],
+  [/\b(?<!(?:activit(?:y|ies)|work|duty|duties|behavio(?:u)?r(?:al)?)\s+)modif(?:ied|ies|y|ication|ications|ed)\b(?!\s+(?:duty|duties|work|activit(?:y|ies)|job|light|diet))/gi, 'modified'],
+  [/\bdenied\b|\bdenial\b|\bdeny\b|\bdenies\b|\bdenying\b|\bfailed\s+to\s+(?:approve|certify|authorize)\b|\bnon-?approved\b|\bnot\s+(?:approved|authorized)\b|\bdid\s+not\s+(?:approve|authorize)\b/gi, 'denied'],
 ];
+
+/** Words that tie a date to something other than the review: a request form, a signature, a visit, a date of service. */
+const OTHER_ANCHOR = String.raw`request\s+for\s+authorization|\bRFA\b|authorization\s+(?:form|request)|signed|submitted|received|dates?\s+of\s+service|\bDOS\b|progress\s+(?:note|report)|office\s+visit|visit|evaluation|exam(?:ination)?|injury|appeal(?:ed)?|referenced|prescribed|performed`;
+/** Words that tie a date to the review. */
+const UR_ANCHOR = String.raw`utili[sz]ation\s+review(?:\s+(?:report|documentation|decision|determination|board|physician))?|\bUR\b(?:\s+(?:report|decision|determination))?|claims\s+administrator|review(?:ed)?|determination|decision(?:\s+date)?|denial|denied|non-?\s?certif\w*|noncertif\w*|modified|approved|certified|failed\s+to\s+approve`;
+const ANCHOR = new RegExp(`(${UR_ANCHOR})|(${OTHER_ANCHOR})`, 'gi');
+/** After a date that opens a clause ("On <date>, ..."), what happened on it: a review's words, or another event's verb (a form named is no event: "On <date> the request for authorization was non-certified"). */
+const OTHER_EVENT = String.raw`\b(?:signed|submitted|received|presented|complained|reported|underwent|sustained|seen|evaluated|examined|prescribed|performed|visited|returned|noted|indicated|documented)\b`;
+const NEXT_ANCHOR = new RegExp(`(${UR_ANCHOR})|(${OTHER_EVENT})`, 'gi');
 
 export interface UrReport {
   sentence: Span;
@@ -26,46 +47,130 @@ export interface UrReport {
   date: Found<string> | null;
 }
 
-const DATES = new RegExp(DATE_TOKEN, 'g');
-
-function firstDate(text: string, s: Span): Found<string> | null {
-  const re = DATES;
-  re.lastIndex = 0;
+/** The first action word of a sentence (offsets in `text`), or null. */
+function firstAction(text: string, s: Span): Found<UrAction> | null {
   const sentence = text.slice(s.start, s.end);
-  for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
-    const iso = parseDate(m[0]);
-    if (iso) return { value: iso, span: { start: s.start + m.index, end: s.start + m.index + m[0].length } };
+  let best: Found<UrAction> | null = null;
+  for (const [re, action] of ACTIONS) {
+    re.lastIndex = 0;
+    const m = re.exec(sentence);
+    if (m && (!best || s.start + m.index < best.span.start)) best = { value: action, span: { start: s.start + m.index, end: s.start + m.index + m[0].length } };
+  }
+  return best;
+}
+
+/** Which anchor ('ur' or 'other') is last in `before`, or first in `after` when `before` has none. */
+function anchorOf(before: string, after: string): 'ur' | 'other' | null {
+  let last: 'ur' | 'other' | null = null;
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(before); m !== null; m = ANCHOR.exec(before)) last = m[1] ? 'ur' : 'other';
+  if (last) return last;
+  NEXT_ANCHOR.lastIndex = 0;
+  const next = NEXT_ANCHOR.exec(after);
+  return next ? (next[1] ? 'ur' : 'other') : null;
+}
+
+/**
+ * The date a sentence ties to the review: each date belongs to the nearest
+ * anchor before it in its clause (since the previous date), or, at a
+ * clause's start ("On <date>, utilization review ..."), to the first anchor
+ * after it. Broken dates ("1231-16") count only here.
+ */
+function reviewDate(text: string, s: Span, action: Found<UrAction> | null = null): Found<string> | null {
+  const dates = findDates(text, s, true);
+  let from = s.start;
+  for (const d of dates) {
+    const before = text.slice(from, d.span.start);
+    // A semicolon ends a clause: what comes before it ties no date after it.
+    const owner = anchorOf(before.slice(before.lastIndexOf(';') + 1), text.slice(d.span.end, Math.min(s.end, d.span.end + 120)));
+    from = d.span.end;
+    if (owner === 'ur') return found(d);
+  }
+  // No date tied to the review by its words: the first after the action that no other event's verb claims ("non-certified the request for a psychological evaluation on <date>").
+  if (action) {
+    for (const d of dates) {
+      if (d.span.start < action.span.end) continue;
+      const before = text.slice(action.span.end, d.span.start);
+      if (!/[;]/.test(before) && !new RegExp(`${OTHER_EVENT}[^,;]*$`, 'i').test(before)) return found(d);
+    }
   }
   return null;
 }
 
+const found = (d: DateHit): Found<string> => ({ value: d.iso, span: d.span });
+
+/** Whether a sentence speaks of a review at all (named, an earlier one, or a request decided). */
+function aboutReview(sentence: string): boolean {
+  return NAMED.test(sentence) || EARLIER_REVIEW.test(sentence) || DECIDED_REQUEST.test(sentence);
+}
+
+/** Per sentence of the last text (sentences are the same span objects for a letter): whether it speaks of a review, and its first action. */
+let memoText = '';
+let memo = new Map<Span, { about: boolean; action: Found<UrAction> | null }>();
+let reportsMemo = new Map<string, UrReport[]>();
+
+function analysed(text: string, s: Span): { about: boolean; action: Found<UrAction> | null } {
+  if (text !== memoText) {
+    memoText = text;
+    memo = new Map();
+    reportsMemo = new Map();
+  }
+  let known = memo.get(s);
+  if (!known) {
+    const sentence = text.slice(s.start, s.end);
+    const about = REVIEW_WORDS.test(sentence) && aboutReview(sentence);
+    known = { about, action: about ? firstAction(text, s) : null };
+    memo.set(s, known);
+  }
+  return known;
+}
+
+/** Whether a sentence reports a review's decision (a review spoken of, and an action word). */
+export function reportsDecision(text: string, s: Span): boolean {
+  return analysed(text, s).action !== null;
+}
+
+/** Cheap test before the patterns: a sentence about a review has one of these. */
+const REVIEW_WORDS = /review|\bUR\b|administrator|deni|certif|modif|approv|previous|prior/i;
+
 /**
  * Every sentence of the summary that reports a utilization-review action, in
- * order. A report without a date of its own takes the date of the sentence
- * just before it when that one speaks of the same review ("The request was
- * previously reviewed on 11/30/2016. The requested therapy was previously denied ...").
+ * order. A report without a date of its own takes the review date of the
+ * sentence just before it when that one speaks of the same review ("The
+ * request was previously reviewed on 11/30/2016. The requested therapy was
+ * previously denied ...").
  */
 export function urReports(text: string, region: Span): UrReport[] {
-  const out: UrReport[] = [];
   const list = sentences(text, region);
-  // Whether each sentence speaks of a review, tested once (a report also asks it of the sentence before).
-  const aboutReview = list.map((s) => {
-    const sentence = text.slice(s.start, s.end);
-    return NAMED.test(sentence) || EARLIER_REVIEW.test(sentence);
-  });
+  const key = `${region.start}:${region.end}`;
+  const known = text === memoText ? reportsMemo.get(key) : undefined;
+  if (known) return known;
+  const info = list.map((s) => analysed(text, s));
+  const out: UrReport[] = [];
   list.forEach((s, i) => {
-    if (!aboutReview[i]) return;
-    const sentence = text.slice(s.start, s.end);
-    let best: { at: number; len: number; action: UrAction } | null = null;
-    for (const [re, action] of ACTION_WORDS) {
-      const m = re.exec(sentence);
-      if (m && (!best || m.index < best.at)) best = { at: m.index, len: m[0].length, action };
-    }
-    if (!best) return;
-    let date = firstDate(text, s);
+    const action = info[i]!.action;
+    if (!action) return;
+    let date = reviewDate(text, s, action);
+    // Else the review's date stated in the sentence before or after, when that one speaks of the same review and reports no action of its own.
     const previous = list[i - 1];
-    if (!date && previous && aboutReview[i - 1]) date = firstDate(text, previous);
-    out.push({ sentence: s, action: { value: best.action, span: { start: s.start + best.at, end: s.start + best.at + best.len } }, date });
+    if (!date && previous && info[i - 1]!.about && !info[i - 1]!.action) date = reviewDate(text, previous);
+    const next = list[i + 1];
+    if (!date && next && info[i + 1]!.about && !info[i + 1]!.action) date = reviewDate(text, next);
+    out.push({ sentence: s, action, date });
   });
+  reportsMemo.set(key, out);
   return out;
+}
+
+/**
+ * The review the letter is about, as every field reads it (the summary's
+ * ur_action and ur_action_date, and the UR denial date where the header has
+ * none): the first review action the summary reports, dated by its own
+ * sentence or, failing that, by the first report that has a date.
+ */
+export function statedReview(text: string, region: Span): { action: Found<UrAction>; date: Found<string> | null } | null {
+  const reports = urReports(text, region);
+  const first = reports[0];
+  if (!first) return null;
+  return { action: first.action, date: first.date ?? reports.find((r) => r.date)?.date ?? null };
 }

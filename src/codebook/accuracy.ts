@@ -1,0 +1,40 @@
+/**
+ * Each column's accuracy as measured on the 128 dev letters, tuning / held-out
+ * (docs/accuracy.md says how; `npm run eval` reproduces every figure). The
+ * codebook prints it under the column, so researchers know which to trust.
+ */
+export interface Measured {
+  /** What was measured, against what. */
+  measure: string;
+  tuning: string;
+  heldOut: string;
+}
+
+const GOLD_CASE = 'letters right, against the gold annotation of every dev letter (both text renderings and the PDFs)';
+const GOLD_ITEM = 'items right, against the gold annotation of every item (279; both text renderings and the PDFs)';
+const SAMPLE = 'items right in a single-annotator sample of 80 items (40 tuning, 40 held-out)';
+const SUMMARY = 'micro precision / recall / F1 against the double-annotated, adjudicated case summaries of the 128 letters';
+const SUMMARY_ONE = 'letters right, against the double-annotated, adjudicated case summaries of the 128 letters';
+const all = (measure: string): Measured => ({ measure, tuning: '100%', heldOut: '100%' });
+
+/** Keyed `<file> <column>`. */
+export const MEASURED: Readonly<Record<string, Measured>> = {
+  ...Object.fromEntries(
+    ['case_number', 'date_assigned', 'decision_date', 'date_of_injury', 'ur_denial_date', 'application_received', 'priority', 'patient_age', 'patient_sex', 'reviewer_licensure', 'reviewer_specialty', 'n_items', 'case_outcome'].map((c) => [`cases.csv ${c}`, all(GOLD_CASE)]),
+  ),
+  'cases.csv occupation': { measure: SUMMARY_ONE, tuning: '100%', heldOut: '100% (no letter states one; none was output)' },
+  'cases.csv mechanism': { measure: SUMMARY_ONE, tuning: '95.3%', heldOut: '90.5%' },
+  'cases.csv mechanism_type': { measure: SUMMARY_ONE, tuning: '100%', heldOut: '92.9%' },
+  'cases.csv body_regions': { measure: SUMMARY, tuning: '0.996 / 1.000 / 0.998', heldOut: '0.978 / 0.978 / 0.978' },
+  'cases.csv diagnoses': { measure: SUMMARY, tuning: '0.983 / 0.987 / 0.985', heldOut: '0.928 / 0.920 / 0.924' },
+  'cases.csv prior_treatments': { measure: SUMMARY, tuning: '0.981 / 0.981 / 0.981', heldOut: '0.945 / 0.938 / 0.941' },
+  'cases.csv negated': { measure: SUMMARY, tuning: '0.986 / 0.979 / 0.982', heldOut: '0.677 / 0.698 / 0.688 (use with care: for counts of common findings, not as a complete list)' },
+  'cases.csv ur_action': { measure: SUMMARY_ONE, tuning: '100%', heldOut: '95.2%' },
+  'cases.csv ur_action_date': { measure: SUMMARY_ONE, tuning: '98.8%', heldOut: '95.2%' },
+  ...Object.fromEntries(['item_text', 'outcome', 'treatment_category', 'treatment_subcategory', 'claims_admin_sources', 'reviewer_sources'].map((c) => [`decisions.csv ${c}`, all(GOLD_ITEM)])),
+  'decisions.csv quantity': { measure: SAMPLE, tuning: '100%', heldOut: '95.0%' },
+  'decisions.csv quantity_unit': { measure: SAMPLE, tuning: '100%', heldOut: '100%' },
+  'decisions.csv frequency': { measure: SAMPLE, tuning: '100%', heldOut: '97.5%' },
+  'decisions.csv body_region': { measure: SAMPLE, tuning: '100%', heldOut: '95.0%' },
+  ...Object.fromEntries(['laterality', 'drug', 'strength', 'dose_form', 'retrospective', 'date_of_service', 'associated_surgery'].map((c) => [`decisions.csv ${c}`, { measure: SAMPLE, tuning: '100%', heldOut: '100%' }])),
+};

@@ -1,0 +1,135 @@
+/**
+ * The case-summary fields on wording of the kinds issue 14 lists (each
+ * example written for this test, not taken from a letter): what can be
+ * negated, the utilization-review action and its date, treatment received
+ * against treatment requested, mechanisms, occupations, diagnoses, and spans
+ * that cover whole words.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractCaseSummary } from '../../src/core/extract/case-summary.js';
+
+const read = (text: string) => extractCaseSummary(text, { start: 0, end: text.length });
+const values = (list: { value: string }[]) => list.map((f) => f.value);
+const WORD = /[A-Za-z0-9]/;
+/** Every span starts and ends at a word's edge. */
+function wholeWords(text: string, spans: { start: number; end: number }[]): void {
+  for (const { start, end } of spans) {
+    expect(start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!), `span starts inside a word: ${text.slice(start, end)}`).toBe(false);
+    expect(end < text.length && WORD.test(text[end]!) && WORD.test(text[end - 1]!), `span ends inside a word: ${text.slice(start, end)}`).toBe(false);
+  }
+}
+
+describe('negated: only findings, symptoms, signs, tests and treatments', () => {
+  it('leaves out requests, documents, indications and fragments', () => {
+    const text =
+      'The physician asked for an MRI of the knee without contrast. The form for authorization was not provided. ' +
+      'There was no clear indication for the brace. He is not able to go back to his job and it is not safe to drive. ' +
+      'The doctor did not think that he could kneel. The requested cream was not medically necessary.';
+    expect(values(read(text).negated)).toEqual([]);
+  });
+
+  it('gives each finding of a denial of several at once', () => {
+    const text = 'She denies tingling, burning or weakness of the arms. Hoffmann sign was negative and there was no clonus.';
+    expect(values(read(text).negated)).toEqual(['tingling', 'burning', 'weakness', 'hoffmann sign', 'clonus']);
+  });
+
+  it('keeps a test or treatment stated as not done, and drops a trailing place', () => {
+    const text = 'He has not started the home exercise program yet. There was no swelling over the lateral malleolus of the right ankle.';
+    expect(values(read(text).negated)).toEqual(['home exercise program', 'swelling']);
+  });
+});
+
+describe('utilization-review action and date', () => {
+  it('reads a written-out date before the review', () => {
+    const r = read('On March 3, 2016 the utilization review determined the request for a cane to be non-certified.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2016-03-03']);
+  });
+
+  it('reads "report dated <Month D, YYYY>" and "failed to approve" as denied', () => {
+    const r = read('In a utilization review report dated June 2, 2016, the claims administrator failed to approve a request for a knee brace.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2016-06-02']);
+  });
+
+  it('reads "was denied on <date>" and "was previously non-certified on <date>"', () => {
+    let r = read('A request for authorization was signed on 4/2/2016. The treatment was denied on 4/9/2016.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2016-04-09']);
+    r = read('This request was previously non-certified on 07/14/2016 for lack of a recent exam.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2016-07-14']);
+  });
+
+  it('does not read a treatment named "activity modification" as the action modified', () => {
+    const r = read('Prior relevant care included activity modification and rest. On 5-5-16 utilization review denied the injection.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2016-05-05']);
+  });
+
+  it('gives the action a span of whole words', () => {
+    const text = 'The UR decision dated 2/10/17 noncertified the request. Earlier, on 1/3/17, the case was non-certified in part.';
+    const r = read(text);
+    expect(r.urAction?.value).toBe('non-certified');
+    wholeWords(text, [r.urAction!.span, r.urActionDate!.span]);
+    expect(text.slice(r.urAction!.span.start, r.urAction!.span.end)).toBe('noncertified');
+  });
+});
+
+describe('prior treatments: care received, not requested, missed or refused', () => {
+  it('leaves out requested, scheduled but not attended, and refused care', () => {
+    const text =
+      'Care so far has included a home exercise program. The provider requested acupuncture for the neck. ' +
+      'Physical therapy was scheduled, but the worker did not attend the sessions. The worker declined epidural injections.';
+    expect(values(read(text).priorTreatments)).toEqual(['home exercise program']);
+  });
+
+  it('reads a variant name of a manual therapy and a misspelt NSAID', () => {
+    const text = 'Treatment to date has included spinal manipulative therapy, soft tissue mobilization and medications including ibuprofin.';
+    expect(values(read(text).priorTreatments)).toEqual(['nsaids', 'chiropractic', 'massage']);
+  });
+});
+
+describe('mechanism and occupation', () => {
+  it('gives no mechanism when it is unknown, an everyday activity, a treatment or a sensation', () => {
+    for (const text of [
+      'The mechanism of injury was not described in the records. He fell at home last year.',
+      'The injured worker reported that the pain started while sitting at her desk.',
+      'Her symptoms began after use of a new medication.',
+      'The mechanism of injury is described as a sudden onset of pain in the back.',
+    ]) {
+      const r = read(text);
+      expect([r.mechanism?.value ?? null, r.mechanismType], text).toEqual([null, null]);
+    }
+  });
+
+  it('reads a slip and fall as a fall, and twisting to catch a falling object as twisting', () => {
+    expect(read('The mechanism of injury is detailed as a slip and fall on a wet loading dock.').mechanismType).toBe('fall');
+    expect(read('He injured his back when twisting to catch a falling box of files.').mechanismType).toBe('twisting/turning');
+    expect(read('She sustained an injury when a stack of crates fell on her foot.').mechanismType).toBe('struck by/against');
+  });
+
+  it('gives no occupation for duties or a workplace, and the title when it is stated', () => {
+    expect(read('Her usual and customary job duties include filing. She was injured while stocking shelves at a warehouse.').occupation).toBeNull();
+    expect(read('He works as a delivery driver for a bakery.').occupation?.value).toBe('delivery driver');
+  });
+});
+
+describe('diagnoses', () => {
+  it('keeps a diagnosis whose sites are listed with commas whole, and splits separate conditions joined by "and"', () => {
+    const r = read('He is being treated for contusion of the chest, abdomen and left hip, and lumbar strain and anxiety disorder.');
+    expect(values(r.diagnoses)).toEqual(['contusion of the chest, abdomen and left hip', 'lumbar strain', 'anxiety disorder']);
+    const s = read('Diagnoses include tendinitis and bursitis of the right shoulder, depression and insomnia.');
+    expect(values(s.diagnoses)).toEqual(['tendinitis and bursitis of the right shoulder', 'depression', 'insomnia']);
+  });
+
+  it('drops a mechanism that follows the diagnosis', () => {
+    expect(values(read('The worker was diagnosed with a wrist sprain secondary to a fall from a step stool.').diagnoses)).toEqual(['wrist sprain']);
+  });
+});
+
+describe('spans', () => {
+  it('cover whole words in every field', () => {
+    const text =
+      'The applicant is a 40-year-old warehouse worker who slipped on ice. Diagnoses are cervical strain and left knee contusion. ' +
+      'Treatment to date has included naproxen, physical therapy and a knee brace. He denies numbness of the hands. ' +
+      'On 11/02/2016, utilization review non-certified the request for an MRI.';
+    const r = read(text);
+    wholeWords(text, [r.mechanism!.span, ...r.bodyRegions.map((f) => f.span), ...r.diagnoses.map((f) => f.span), ...r.priorTreatments.map((f) => f.span), ...r.negated.map((f) => f.span), r.urAction!.span, r.urActionDate!.span]);
+  });
+});
