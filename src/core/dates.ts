@@ -69,8 +69,11 @@ export interface DateHit {
 /** In prose a date may be broken across a line after its separator ("dated 12-" / "31-16"). */
 const PROSE_NUMERIC = String.raw`\b\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?(?:\d{4}|\d{2})\b`;
 const ANY_DATE = new RegExp(`(?:${WRITTEN_DATE_TOKEN}|${PROSE_NUMERIC})`, 'gi');
-/** A date with one separator lost ("1231-16", "11-2216", "0105-2017", "1-917", "12-22016"): digits, one '-' or '/', digits, 5 to 8 digits in all. */
-const BROKEN_DATE = /(?<![\d/-])(\d{1,4})[-/](\d{2,6})(?![\d/-])/g;
+/**
+ * A date with one separator lost ("1231-16", "11-2216", "0105-2017", "1-917", "12-22016"): digits, one '-',
+ * digits, 5 to 8 digits in all; not a dose or a ratio ("10/325 mg", "5-325mg": a slash, or a unit after it).
+ */
+const BROKEN_DATE = /(?<![\d/-])(\d{1,4})-(\d{2,6})(?![\d/-]|\s?(?:mg|mcg|ml|g|%))/gi;
 /** Cheap test: most sentences have no digit at all. */
 const DIGIT = /\d/;
 

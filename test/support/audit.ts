@@ -3,7 +3,7 @@
  * [start, end) offsets (a text value is that slice normalised, white space
  * collapsed; a long value may drop running headers and page footers).
  */
-import { parseDate } from '../../src/core/dates.js';
+import { brokenDate, parseDate } from '../../src/core/dates.js';
 import { normalize } from '../../src/core/normalize.js';
 import type { CaseRecord, Located } from '../../src/core/record.js';
 
@@ -31,7 +31,9 @@ export function auditSpans(source: string, r: CaseRecord): string[] {
   const mended = (value: string, from: string) => /\S \S/.test(from) && value.replace(/\s+/g, '') === from.replace(/\s+/g, '');
   const text = (what: string, l: Located<string> | null) => l && check(what, squash(slice(l)) === l.value || inOrder(l.value, slice(l)) || mended(l.value, slice(l)), l);
   text('case_number', r.case_number);
-  for (const [field, l] of Object.entries(r.dates)) if (l) check(field, parseDate(slice(l)) === l.value, l);
+  // A date as printed, written out, or with one separator lost ("1231-16", read only where a date is expected).
+  const dateOf = (s: string) => parseDate(s) ?? ((b) => (b ? brokenDate(b[1]!, b[2]!) : null))(/^(\d{1,4})-(\d{2,6})$/.exec(s.trim()));
+  for (const [field, l] of Object.entries(r.dates)) if (l) check(field, dateOf(slice(l)) === l.value, l);
   if (r.priority) check('priority', slice(r.priority).toLowerCase() === r.priority.value, r.priority);
   if (r.patient_age) check('patient_age', Number(slice(r.patient_age)) === r.patient_age.value, r.patient_age);
   if (r.patient_sex) check('patient_sex', /^(fe)?male|wom[ae]n|man|lady|gentleman|s?he|h(is|er|im)/i.test(slice(r.patient_sex)), r.patient_sex);
@@ -43,7 +45,7 @@ export function auditSpans(source: string, r: CaseRecord): string[] {
   for (const l of r.diagnoses) lower('diagnosis', l);
   for (const l of r.negated) lower('negated', l);
   for (const l of [...r.body_regions, ...r.prior_treatments]) check('term', /\w/.test(slice(l)), l);
-  if (r.ur_action_date) check('ur_action_date', parseDate(slice(r.ur_action_date)) === r.ur_action_date.value, r.ur_action_date);
+  if (r.ur_action_date) check('ur_action_date', dateOf(slice(r.ur_action_date)) === r.ur_action_date.value, r.ur_action_date);
   if (r.ur_action) check('ur_action', /certif|modif|den|necessar|approv|authori/i.test(slice(r.ur_action)), r.ur_action);
   for (const item of r.items) {
     const basis = item.treatment_basis;

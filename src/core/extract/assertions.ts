@@ -447,7 +447,7 @@ export interface NegatedPhrase {
 }
 
 /** The words a pre-trigger's scope covers: from the trigger to a clause mark, a terminator, another negation or 25 words. */
-function scopeAfter(text: string, t: Trigger, sentence: Span, triggers: Trigger[]): Word[] {
+function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: ReadonlySet<number>): Word[] {
   const all = wordsOf(text, t.end, sentence.end, 40);
   const clausal = /\b(?:that|the)$/i.test(text.slice(t.start, t.end));
   let i = 0;
@@ -471,7 +471,7 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, triggers: Trigger[
   for (; i < all.length && out.length < 25; i++) {
     const w = all[i]!;
     if (w.w !== ',' && isPunct(w)) break;
-    if (triggers.some((x) => x !== t && x.key === 'negated:pre' && x.start === w.start)) break;
+    if (w.start !== t.start && preTriggerStarts.has(w.start)) break;
     if (TERMINATOR_WORDS.has(w.lower) || (out.length > 0 && NEGATION_STOP.has(w.lower))) break;
     const next = all[i + 1];
     if (next && out.length > 0 && NEGATION_STOP_PAIRS.has(`${w.lower} ${next.lower}`)) break;
@@ -573,9 +573,11 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
   const out: NegatedPhrase[] = [];
   for (const sentence of sentences(text, region)) {
     const triggers = triggersIn(text, sentence);
+    // Where another negation starts, a scope ends: their starts, looked up by offset (a sentence can hold many).
+    const preStarts = new Set(triggers.filter((x) => x.key === 'negated:pre').map((x) => x.start));
     for (const t of triggers) {
       let scope: Word[];
-      if (t.key === 'negated:pre') scope = scopeAfter(text, t, sentence, triggers);
+      if (t.key === 'negated:pre') scope = scopeAfter(text, t, sentence, preStarts);
       else if (t.key === 'negated:post') scope = scopeBefore(text, t, sentence);
       else continue;
       if (scope.length === 0) continue;
