@@ -5,6 +5,7 @@
  */
 import { extractCaseSummary, type CaseSummary } from './extract/case-summary.js';
 import { extractDemographics } from './extract/demographics.js';
+import { extractReasons } from './extract/reasons.js';
 import { drugDetails } from './extract/drugs.js';
 import { itemDetails } from './extract/item-details.js';
 import { classifyTreatment } from './extract/treatment.js';
@@ -127,7 +128,7 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
   dates.date_of_injury ??= loc(narrative.dateOfInjury);
   dates.ur_denial_date ??= loc(narrative.urDenialDate);
 
-  const itemRecords = items.map((item) => itemRecord(letter, item));
+  const itemRecords = items.map((item) => itemRecord(letter, item, items));
   const nOverturned = itemRecords.filter((i) => i.outcome?.value === 'overturned').length;
   const caseNumber = loc(headerFields.caseNumber);
   const record: CaseRecord = {
@@ -191,7 +192,7 @@ function located<T>(letter: Letter, found: Found<T>): Located<T> {
   return { value: found.value, start, end };
 }
 
-function itemRecord(letter: Letter, item: Item): ItemRecord {
+function itemRecord(letter: Letter, item: Item, items: readonly Item[]): ItemRecord {
   const party = (p: 'claims_administrator' | 'reviewer') => item.guidelines.find((g) => g.citedBy === p);
   const ca = party('claims_administrator');
   const rv = party('reviewer');
@@ -241,6 +242,15 @@ function itemRecord(letter: Letter, item: Item): ItemRecord {
       })),
     ),
     rationale: loc(item.rationale),
+    reasons: item.rationale
+      ? extractReasons(
+          letter.text,
+          item.rationale.span,
+          item.outcome?.value ?? null,
+          itemText,
+          items.filter((other) => other !== item).map((other) => ({ itemText: other.itemText.value, outcome: other.outcome?.value ?? null })),
+        ).map((r) => located(letter, { value: r.code, span: r.span }))
+      : [],
   };
 }
 

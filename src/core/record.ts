@@ -5,6 +5,7 @@
 import type { AssertionStatus } from './extract/assertions.js';
 import type { IdentifierHit } from './identifiers.js';
 import type { RuleId } from './warnings.js';
+import type { ReasonCode } from './vocabulary.js';
 import type { CaseOutcome, DateField, Outcome, Party, Priority, SectionName, Sex, SourceFamily, TemplateName } from './types.js';
 
 /** A value with the `[start, end)` UTF-16 offsets of the source text it was read from. */
@@ -55,6 +56,8 @@ export interface ItemRecord {
   reviewer_no_evidence: boolean;
   citations: CitationRecord[];
   rationale: Located<string> | null;
+  /** The grounds the rationale gives (decision-reason vocabulary, in its order), each with the words it was read from. */
+  reasons: Located<ReasonCode>[];
 }
 
 export interface WarningRecord {

@@ -3,7 +3,7 @@
  * allowed values and how it is drawn from a case record. The sinks write from
  * these definitions and the codebook is generated from them.
  */
-import { BODY_REGIONS, DOSE_FORMS, MECHANISM_TYPES, PRIOR_TREATMENTS, QUANTITY_UNITS, STATE_CODES, UR_ACTIONS } from './vocabulary.js';
+import { BODY_REGIONS, REASON_CODES, DOSE_FORMS, MECHANISM_TYPES, PRIOR_TREATMENTS, QUANTITY_UNITS, STATE_CODES, UR_ACTIONS } from './vocabulary.js';
 import { RULE_IDS } from './warnings.js';
 import { TREATMENT_CATEGORIES, TREATMENT_SUBCATEGORIES } from './taxonomy.js';
 import { type CaseRecord, type CitationRecord, type ItemRecord, type Located } from './record.js';
@@ -123,6 +123,8 @@ export const DECISIONS: TableSchema<DecisionRow> = {
     { name: 'strength', type: 'list', description: 'Strengths as printed, normalised ("10/325 mg", "5%").', get: (r) => r.item.strength },
     { name: 'claims_admin_sources', type: 'list', description: 'Guideline families the claims administrator cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.claims_admin_sources) },
     { name: 'reviewer_sources', type: 'list', description: 'Guideline families the expert reviewer cited for this item; empty when it cited no medical evidence.', values: SOURCE_FAMILIES, get: (r) => list(r.item.reviewer_sources) },
+    { name: 'reasons', type: 'list', description: "The grounds the reviewer's rationale gives for the outcome (the contract's decision-reason vocabulary, in its order): what the rationale says of this case, not the guideline it quotes; empty when the item has no readable rationale. Each reason's words are in cases.jsonl.", values: REASON_CODES, get: (r) => list(r.item.reasons) },
+    { name: 'rationale', type: 'string', description: "The reviewer's rationale for the item, whitespace-normalised.", freeText: true, get: (r) => v(r.item.rationale) },
     { name: 'quantity_unit', type: 'string', description: 'Unit of quantity ("units" is a "#" count; "#N" after a therapy counts sessions).', values: QUANTITY_UNITS, get: (r) => r.item.quantity_unit },
     { name: 'dose_form', type: 'string', description: 'Dose form of a drug.', values: DOSE_FORMS, get: (r) => r.item.dose_form },
     { name: 'retrospective', type: 'boolean', description: '`true` when the request is retrospective (for care already given).', get: (r) => String(r.item.retrospective) },

@@ -47,3 +47,21 @@ export const DOSE_FORM_WORDS: readonly (readonly [RegExp, string])[] = [
 ];
 /** The dose forms an item can name (the values of `dose_form`). */
 export const DOSE_FORMS = [...new Set(DOSE_FORM_WORDS.map(([, form]) => form))];
+
+/** The decision-reason vocabulary (`reasons`), in the contract's order, and which outcome each code is for. */
+export const REASON_SIDES = {
+  not_recommended: 'upheld',
+  indications_not_documented: 'upheld',
+  prior_care_not_tried: 'upheld',
+  no_functional_benefit: 'upheld',
+  monitoring_not_documented: 'upheld',
+  exceeds_limits: 'upheld',
+  request_unclear: 'upheld',
+  duplicative: 'upheld',
+  depends_on_denied_request: 'upheld',
+  criteria_met: 'overturned',
+  functional_benefit_documented: 'overturned',
+  other: 'either',
+} as const;
+export type ReasonCode = keyof typeof REASON_SIDES;
+export const REASON_CODES = Object.keys(REASON_SIDES) as ReasonCode[];

@@ -33,15 +33,21 @@ export type TableId =
   | 'decision_year'
   | 'decision_month'
   | 'body_region'
-  | 'case_outcome';
+  | 'case_outcome'
+  | 'reasons_by_outcome'
+  | 'reasons_by_category';
 
 export interface TableSpec {
   id: TableId;
   title: string;
   /** The CSV columns that name a group (one, or two for category + subcategory). */
   keys: readonly string[];
-  /** What is counted: items (n items, k overturned) or cases (n cases, k with the outcome). */
-  unit: 'items' | 'cases';
+  /**
+   * What is counted: items (n items, k overturned), cases (n cases, k with the
+   * outcome), or reasons (n items of the first key's group whose reasons were
+   * read, k of them giving the reason).
+   */
+  unit: 'items' | 'cases' | 'reasons';
   /** How a row is counted, in a sentence. */
   note: string;
   /** The source column; the table is left out (with a note) when the dataset lacks it. */
@@ -62,6 +68,8 @@ export const TABLES: readonly TableSpec[] = [
   { id: 'decision_year', empty: '(no decision date)', title: 'Decision year', keys: ['decision_year'], unit: 'items', order: 'key', column: { file: 'cases.csv', name: 'decision_date' }, note: "Each item once, by the year of its case's decision_date (cases.csv); empty: the letter gives no decision date." },
   { id: 'decision_month', empty: '(no decision date)', title: 'Decision month', keys: ['decision_month'], unit: 'items', order: 'key', column: { file: 'cases.csv', name: 'decision_date' }, note: "Each item once, by the year-month of its case's decision_date (cases.csv); empty: the letter gives no decision date." },
   { id: 'body_region', empty: '(none named)', title: 'Body region of the request', keys: ['body_region'], unit: 'items', order: 'size', column: { file: 'decisions.csv', name: 'body_region' }, note: 'Each item once per body region its request names (decisions.csv body_region); empty: the request names none.' },
+  { id: 'reasons_by_outcome', empty: '(none)', title: 'Decision reasons, by outcome', keys: ['outcome', 'reason'], unit: 'reasons', order: 'size', column: { file: 'decisions.csv', name: 'reasons' }, note: "Share of the items of each outcome, among those whose reasons were read (decisions.csv reasons not empty), that give each reason; an item giving two reasons counts under both, so the shares of an outcome add up to more than 100%." },
+  { id: 'reasons_by_category', empty: '(no category)', title: 'Reasons for upholding, by treatment category', keys: ['treatment_category', 'reason'], unit: 'reasons', order: 'size', column: { file: 'decisions.csv', name: 'reasons' }, note: 'Share of the upheld items of each treatment category, among those whose reasons were read, that give each reason (decisions.csv reasons); an item giving two reasons counts under both.' },
   { id: 'case_outcome', empty: '(empty)', title: 'Case outcome (distribution of cases)', keys: ['case_outcome'], unit: 'cases', order: 'size', column: { file: 'cases.csv', name: 'case_outcome' }, note: 'Cases with at least one selected item, by case_outcome over all their items (cases.csv): the share of cases with each outcome.' },
 ];
 
@@ -118,6 +126,11 @@ function elements(cell: string | undefined): string[] {
 
 class Tally {
   readonly groups = new Map<string, { n: number; k: number }>();
+  /** For reason tables: how many items each first key's group has (the shares' denominator). */
+  readonly bases = new Map<string, number>();
+  base(key: string): void {
+    this.bases.set(key, (this.bases.get(key) ?? 0) + 1);
+  }
   add(key: string, hit: boolean): void {
     let g = this.groups.get(key);
     if (!g) this.groups.set(key, (g = { n: 0, k: 0 }));
@@ -201,6 +214,15 @@ class Aggregator {
     t('decision_year').add(c.date.slice(0, 4), hit);
     t('decision_month').add(c.date.slice(0, 7), hit);
     for (const r of elements(d.body_region)) t('body_region').add(r, hit);
+    const reasons = elements(d.reasons).filter(Boolean);
+    if (reasons.length > 0) {
+      t('reasons_by_outcome').base(outcome);
+      for (const r of reasons) t('reasons_by_outcome').add(`${outcome}${SEP}${r}`, true);
+      if (!hit) {
+        t('reasons_by_category').base(category);
+        for (const r of reasons) t('reasons_by_category').add(`${category}${SEP}${r}`, true);
+      }
+    }
   }
 
   /** A case is done: it counts in the case-outcome table when any of its items was selected. */
@@ -282,19 +304,19 @@ function compareKeys(a: string, b: string): number {
 
 function rowsOf(spec: TableSpec, tally: Tally, casesSelected: number): RateRow[] {
   const rows = [...tally.groups].map(([key, g]) => {
-    const p = spec.unit === 'cases' ? proportion(g.n, casesSelected) : proportion(g.k, g.n);
+    const p = spec.unit === 'cases' ? proportion(g.n, casesSelected) : spec.unit === 'reasons' ? proportion(g.k, tally.bases.get(key.split(SEP)[0]!)!) : proportion(g.k, g.n);
     // For case tables the row's own count is k (cases with the outcome) of n (all selected cases).
     return { key: key.split(SEP), ...p };
   });
-  const size = (r: RateRow) => (spec.unit === 'cases' ? r.k : r.n);
+  const size = (r: RateRow) => (spec.unit === 'items' ? r.n : r.k);
   if (spec.order === 'key') return rows.sort((a, b) => compareKeys(a.key.join(SEP), b.key.join(SEP)));
-  if (spec.id === 'treatment_subcategory') {
-    // Within category (categories by size), then by size.
+  if (spec.keys.length === 2) {
+    // Within the first key (groups by size), then by size.
     const catSize = new Map<string, number>();
-    for (const r of rows) catSize.set(r.key[0]!, (catSize.get(r.key[0]!) ?? 0) + r.n);
+    for (const r of rows) catSize.set(r.key[0]!, spec.unit === 'reasons' ? r.n : (catSize.get(r.key[0]!) ?? 0) + r.n);
     return rows.sort(
       (a, b) =>
-        catSize.get(b.key[0]!)! - catSize.get(a.key[0]!)! || compareKeys(a.key[0]!, b.key[0]!) || b.n - a.n || compareKeys(a.key[1]!, b.key[1]!),
+        catSize.get(b.key[0]!)! - catSize.get(a.key[0]!)! || compareKeys(a.key[0]!, b.key[0]!) || size(b) - size(a) || compareKeys(a.key[1]!, b.key[1]!),
     );
   }
   return rows.sort((a, b) => size(b) - size(a) || compareKeys(a.key.join(SEP), b.key.join(SEP)));

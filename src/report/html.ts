@@ -75,7 +75,7 @@ export function chart(table: RateTable, overall: number | null): string {
   const top = 22;
   const height = top + rows.length * rowH + 8;
   const x = (p: number) => (x0 + p * barW).toFixed(1);
-  const unit = table.spec.unit === 'cases' ? 'share of cases' : 'overturn rate';
+  const unit = table.spec.unit === 'cases' ? 'share of cases' : table.spec.unit === 'reasons' ? 'share of items giving the reason' : 'overturn rate';
   const out: string[] = [];
   out.push(
     `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-label="${h(`${table.spec.title}: ${unit} by group, with Wilson 95% intervals`)}">`,
@@ -98,7 +98,7 @@ export function chart(table: RateTable, overall: number | null): string {
       out.push(`<line class="ci" x1="${x(row.low)}" x2="${x(row.low)}" y1="${cy - 5}" y2="${cy + 5}"/>`);
       out.push(`<line class="ci" x1="${x(row.high)}" x2="${x(row.high)}" y1="${cy - 5}" y2="${cy + 5}"/>`);
     }
-    const count = table.spec.unit === 'cases' ? `${row.k} of ${row.n}` : `${row.k}/${row.n}`;
+    const count = table.spec.unit === 'items' ? `${row.k}/${row.n}` : `${row.k} of ${row.n}`;
     out.push(`<text x="${x0 + barW + 12}" y="${y + 15}">${h(`${percent(row.rate)}  (${count})`)}</text>`);
     out.push('</g>');
   });
@@ -110,11 +110,13 @@ export function chart(table: RateTable, overall: number | null): string {
 }
 
 function htmlTable(table: RateTable): string {
-  const cases = table.spec.unit === 'cases';
+  const cases = table.spec.unit !== 'items';
   const keyHeads = table.spec.keys.map((k) => `<th>${h(k)}</th>`).join('');
-  const heads = cases
+  const heads = table.spec.unit === 'cases'
     ? '<th class="num">cases</th><th class="num">of selected cases</th><th class="num">share</th><th class="num">Wilson 95% CI</th>'
-    : '<th class="num">n items</th><th class="num">overturned</th><th class="num">rate</th><th class="num">Wilson 95% CI</th>';
+    : table.spec.unit === 'reasons'
+      ? '<th class="num">items giving it</th><th class="num">of items with reasons</th><th class="num">share</th><th class="num">Wilson 95% CI</th>'
+      : '<th class="num">n items</th><th class="num">overturned</th><th class="num">rate</th><th class="num">Wilson 95% CI</th>';
   const body = table.rows
     .map((row) => {
       const small = row.n < SMALL_N;

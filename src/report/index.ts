@@ -16,9 +16,9 @@ const round = (x: number | null): string | number => (x === null ? '' : Number(x
 
 /** One table as CSV (RFC 4180, CRLF): key columns, counts, rate and Wilson bounds as fractions. */
 export function tableCsv(table: RateTable): string {
-  const cases = table.spec.unit === 'cases';
-  const head = [...table.spec.keys, ...(cases ? ['cases', 'n_cases', 'share'] : ['n_items', 'overturned', 'rate']), 'wilson_low', 'wilson_high'];
-  const rows = table.rows.map((r) => [...r.key.map(neutralise), ...(cases ? [r.k, r.n] : [r.n, r.k]), round(r.rate), round(r.low), round(r.high)]);
+  const counts = { cases: ['cases', 'n_cases', 'share'], reasons: ['items_with_reason', 'n_items', 'share'], items: ['n_items', 'overturned', 'rate'] }[table.spec.unit];
+  const head = [...table.spec.keys, ...counts, 'wilson_low', 'wilson_high'];
+  const rows = table.rows.map((r) => [...r.key.map(neutralise), ...(table.spec.unit === 'items' ? [r.n, r.k] : [r.k, r.n]), round(r.rate), round(r.low), round(r.high)]);
   return stringify([head, ...rows], { record_delimiter: 'windows' });
 }
 

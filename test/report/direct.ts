@@ -32,6 +32,27 @@ const KEYS: Record<string, (d: Row, c: Row) => string[]> = {
   body_region: (d) => list(d.body_region),
 };
 
+/**
+ * Reason shares the slow obvious way: per table, `first key / reason` → k items giving the reason, n items of the
+ * first key's group whose reasons were read (all outcomes by outcome; upheld items by category).
+ */
+export function directReasons(dir: string): Record<'reasons_by_outcome' | 'reasons_by_category', Map<string, Counts>> {
+  const rows = readCsv(join(dir, 'decisions.csv')).filter((d) => d.reasons && (d.outcome === 'upheld' || d.outcome === 'overturned'));
+  const table = (group: (d: Row) => string, keep: (d: Row) => boolean) => {
+    const kept = rows.filter(keep);
+    const out = new Map<string, Counts>();
+    for (const d of kept) {
+      const n = kept.filter((x) => group(x) === group(d)).length;
+      for (const r of new Set(d.reasons!.split(';'))) {
+        const key = `${group(d)} / ${r}`;
+        out.set(key, { n, k: (out.get(key)?.k ?? 0) + 1 });
+      }
+    }
+    return out;
+  };
+  return { reasons_by_outcome: table((d) => d.outcome!, () => true), reasons_by_category: table((d) => d.treatment_category!, (d) => d.outcome === 'upheld') };
+}
+
 export interface Direct {
   tables: Record<string, Map<string, Counts>>;
   caseOutcomes: Map<string, number>;

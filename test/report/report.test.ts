@@ -15,7 +15,7 @@ import { escapeHtml } from '../../src/report/escape.js';
 import { aggregate, TABLES, writeReport, type Report } from '../../src/report/index.js';
 import { runExtract } from '../../src/run/extract.js';
 import { GOLD, LETTERS, hasShared } from '../../scripts/shared.js';
-import { direct, readCsv, type Counts, type Direct, type Row } from './direct.js';
+import { direct, directReasons, readCsv, type Counts, type Direct, type Row } from './direct.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'imr-report-'));
@@ -59,6 +59,18 @@ describe('report on the bundled corpus', () => {
 
   it('equals a direct computation from decisions.csv and cases.csv, table by table', () => {
     expectSame(result.report, direct(ds));
+  });
+
+  it('gives the share of items with each reason, by outcome and (upheld items) by category, as a direct computation does', () => {
+    const want = directReasons(ds);
+    expect(want.reasons_by_outcome.size).toBeGreaterThan(3);
+    for (const id of ['reasons_by_outcome', 'reasons_by_category'] as const) {
+      const table = result.report.tables.find((t) => t.spec.id === id)!;
+      expect(table.missing).toBeUndefined();
+      expect(Object.fromEntries(table.rows.map((r) => [r.key.join(' / '), { n: r.n, k: r.k }])), id).toEqual(Object.fromEntries(want[id]));
+      for (const r of table.rows) expect(r.low! <= r.rate! && r.rate! <= r.high!).toBe(true);
+    }
+    expect(readFileSync(join(work, 'out', 'report.reasons_by_outcome.csv'), 'utf8').split('\r\n')[0]).toBe('outcome,reason,items_with_reason,n_items,share,wilson_low,wilson_high');
   });
 
   it('lists every treatment category (and subcategory) present in decisions.csv, in the page and the CSV', () => {

@@ -1,0 +1,677 @@
+/**
+ * Decision reasons: the grounds a reviewer's rationale gives for an item's
+ * outcome (DATASET-CONTRACT.md, "Decision reasons"), in the manner of
+ * medspaCy / ConText: the rules are data (lexicons/reasons.json), and each has
+ * a scope.
+ *
+ * A rationale quotes or paraphrases the guideline, then applies it to the
+ * case; only the application is a reason. So the rationale is split into
+ * sentences, each sentence gets a role (a guideline statement, a finding about
+ * the case, the conclusion, or the opioid-tapering notice), and the cues are
+ * read in the sentences of the roles they name. A cue is a pattern, the
+ * assertion its words need (`absent`: governed by an absence trigger such as
+ * "no documentation of", "lack of", "was not documented", as ConText's
+ * negation; `present`: not so governed; `any`), and optional exclusions and
+ * conditions on the item. Within a clause, a specific cue wins over a generic
+ * one ("no documentation of failed conservative care" is prior care, not a
+ * missing indication), and a cue may silence another code in its clause (a
+ * missing justification for exceeding a count is `exceeds_limits` only).
+ * Some cues carry a condition on the item: a flat guideline rejection applies
+ * when its subject names the requested treatment (by its words, the class and
+ * ingredients of the drugs it names, or an alias); a test already done counts
+ * when it is of the requested kind; a request depends on a denied one only
+ * when that one is an upheld item of the same letter. Finally the outcome
+ * chooses the side: upheld items keep the upheld codes and `other`,
+ * overturned items `criteria_met`, `functional_benefit_documented` and `other`.
+ *
+ * Pure: text in, reasons out, offsets in `text`.
+ */
+import { createRequire } from 'node:module';
+import { loadLexicon } from '../lexicon.js';
+import { drugDetails } from './drugs.js';
+import { sentences } from '../sentences.js';
+import type { Span } from '../types.js';
+import { REASON_CODES, REASON_SIDES, type ReasonCode } from '../vocabulary.js';
+
+export { REASON_CODES, type ReasonCode } from '../vocabulary.js';
+
+/** Which outcome each code is for (the contract's "for" column). */
+export const REASON_SIDE: Readonly<Record<ReasonCode, 'upheld' | 'overturned' | 'either'>> = REASON_SIDES;
+
+export interface Reason {
+  code: ReasonCode;
+  /** The words the reason was read from (whole words), in `text`. */
+  span: Span;
+}
+
+export type ItemOutcome = 'upheld' | 'overturned' | null;
+
+export interface OtherItem {
+  itemText: string;
+  outcome: ItemOutcome;
+}
+
+/**
+ * `guideline`: a guideline quoted or paraphrased; `case`: anything said about
+ * this patient, the records or the request; `conclusion`: the sentence that
+ * draws the outcome; `boilerplate`: the standard opioid-tapering notice.
+ */
+export type SentenceRole = 'guideline' | 'case' | 'conclusion' | 'boilerplate';
+
+// ---------------------------------------------------------------------------
+// The lexicon
+
+type Assertion = 'absent' | 'present' | 'any';
+type Condition = 'subject_in_item' | 'same_kind_as_item' | 'denied_partner';
+
+interface CueSpec {
+  id: string;
+  code: ReasonCode;
+  patterns: string[];
+  assertion?: Assertion;
+  roles?: SentenceRole[];
+  exclude?: string[];
+  exclude_sentence?: string[];
+  own_negation?: boolean;
+  generic?: boolean;
+  suppresses?: ReasonCode[];
+  item_exclude?: string[];
+  item_require?: string[];
+  item_class?: string[];
+  condition?: Condition;
+  note?: string;
+}
+
+interface ReasonsLexicon {
+  version: number;
+  source: string;
+  roles: {
+    boilerplate: string[];
+    conclusion: string[];
+    ignore_lead: string[];
+    guideline_strong: string[];
+    case_strong: string[];
+    guideline_source: string[];
+    guideline: string[];
+  };
+  clause_breaks: string[];
+  absence: { window: number; post_window: number; pre: string[]; post: string[]; pseudo: string[]; terminators: string[] };
+  hypothetical: string[];
+  subject: { stop: string[]; deictic: string[]; lead: string[]; class_words: Record<string, string[]>; aliases: string[][] };
+  kinds: Record<string, string[]>;
+  test_kinds: string[];
+  generic_test_kind: string;
+  fallback: { upheld: ReasonCode | null; overturned: ReasonCode | null };
+  cues: CueSpec[];
+}
+
+/**
+ * A pattern of the lexicon as a regular expression: a space matches any run
+ * of white space, `_` an optional run of spaces or hyphens ("first_line":
+ * firstline, first-line, first line), and the whole must stand as whole words.
+ */
+export function compilePattern(pattern: string, flags = 'gi'): RegExp {
+  const body = pattern.replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
+  return new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, flags);
+}
+
+const anyOf = (patterns: readonly string[]): RegExp | null =>
+  patterns.length === 0 ? null : compilePattern(patterns.map((p) => `(?:${p})`).join('|'));
+
+interface Cue {
+  spec: CueSpec;
+  re: RegExp;
+  assertion: Assertion;
+  roles: ReadonlySet<SentenceRole>;
+  exclude: RegExp | null;
+  excludeSentence: RegExp | null;
+  itemExclude: RegExp | null;
+  itemRequire: RegExp | null;
+  itemClass: ReadonlySet<string> | null;
+}
+
+interface Compiled {
+  lexicon: ReasonsLexicon;
+  roles: Record<keyof ReasonsLexicon['roles'], RegExp | null>;
+  clauseBreak: RegExp;
+  pre: RegExp;
+  post: RegExp;
+  pseudo: RegExp | null;
+  terminator: RegExp | null;
+  hypothetical: RegExp | null;
+  lead: RegExp | null;
+  deictic: RegExp | null;
+  stop: ReadonlySet<string>;
+  aliases: { re: RegExp; words: string[] }[];
+  kinds: [string, RegExp][];
+  cues: Cue[];
+}
+
+const DEFAULT_ROLES: readonly SentenceRole[] = ['case', 'conclusion'];
+
+let compiled: Compiled | null = null;
+
+function lexicon(): Compiled {
+  if (compiled) return compiled;
+  const lex = loadLexicon<ReasonsLexicon>('reasons.json');
+  const known = new Set<string>(REASON_CODES);
+  const cues = lex.cues.map((spec): Cue => {
+    if (!known.has(spec.code)) throw new Error(`reasons.json: cue ${spec.id} has an unknown code ${spec.code}`);
+    return {
+      spec,
+      re: compilePattern(spec.patterns.map((p) => `(?:${p})`).join('|')),
+      assertion: spec.assertion ?? 'any',
+      roles: new Set(spec.roles ?? DEFAULT_ROLES),
+      exclude: anyOf(spec.exclude ?? []),
+      excludeSentence: anyOf(spec.exclude_sentence ?? []),
+      itemExclude: anyOf(spec.item_exclude ?? []),
+      itemRequire: anyOf(spec.item_require ?? []),
+      itemClass: spec.item_class ? new Set(spec.item_class) : null,
+    };
+  });
+  const r = lex.roles;
+  compiled = {
+    lexicon: lex,
+    roles: {
+      boilerplate: anyOf(r.boilerplate),
+      conclusion: anyOf(r.conclusion),
+      ignore_lead: anyOf(r.ignore_lead),
+      guideline_strong: anyOf(r.guideline_strong),
+      case_strong: anyOf(r.case_strong),
+      guideline_source: anyOf(r.guideline_source),
+      guideline: anyOf(r.guideline),
+    },
+    clauseBreak: new RegExp(lex.clause_breaks.map((p) => `(?:${p.replace(/ /g, '\\s+')})`).join('|'), 'gi'),
+    pre: anyOf(lex.absence.pre)!,
+    post: anyOf(lex.absence.post)!,
+    pseudo: anyOf(lex.absence.pseudo),
+    terminator: anyOf(lex.absence.terminators),
+    hypothetical: anyOf(lex.hypothetical),
+    lead: anyOf(lex.subject.lead),
+    deictic: anyOf(lex.subject.deictic),
+    stop: new Set(lex.subject.stop.map((w) => w.toLowerCase())),
+    // An alias group's words: its patterns' letters, regex escapes (\\w*) left out.
+    aliases: lex.subject.aliases.map((group) => ({ re: anyOf(group)!, words: group.flatMap((a) => a.toLowerCase().replace(/\\[a-z][*+?]?/g, ' ').match(/[a-z][a-z0-9]*/g) ?? []) })),
+    kinds: Object.entries(lex.kinds).map(([k, ps]) => [k, anyOf(ps)!] as [string, RegExp]),
+    cues,
+  };
+  return compiled;
+}
+
+// ---------------------------------------------------------------------------
+// Sentences and their roles
+
+const test = (re: RegExp | null, s: string): boolean => {
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(s);
+};
+
+/**
+ * The role of one sentence: the tapering notice; a conclusion; a sentence
+ * about this case (a marker: "in this case", "there is no", the request,
+ * the patient's history); a guideline statement (a source named at its
+ * start, or generic recommendation wording); else a finding about the case.
+ */
+export function roleOf(whole: string): SentenceRole {
+  return roleAndBasis(whole).role;
+}
+
+/**
+ * The role, and whether a marker of its own gave it: `strong` (the notice, a
+ * conclusion, literature wording, a marker of this case, a guideline named as
+ * the subject), `weak` (generic recommendation wording) or `none` (no marker:
+ * read as a finding).
+ */
+function roleAndBasis(whole: string): { role: SentenceRole; basis: 'strong' | 'weak' | 'none' } {
+  const marked = markedRole(whole);
+  return marked ?? { role: 'case', basis: 'none' };
+}
+
+function markedRole(whole: string): { role: SentenceRole; basis: 'strong' | 'weak' } | null {
+  const strong = (role: SentenceRole) => ({ role, basis: 'strong' as const });
+  const { roles } = lexicon();
+  if (test(roles.boilerplate, whole)) return strong('boilerplate');
+  // "Regarding the request for X, the guidelines state ...": the lead names the item, not a finding.
+  let sentence = whole;
+  if (roles.ignore_lead) {
+    roles.ignore_lead.lastIndex = 0;
+    const lead = roles.ignore_lead.exec(whole);
+    if (lead && lead.index === 0) sentence = whole.slice(lead[0].length);
+  }
+  if (test(roles.conclusion, sentence)) return strong('conclusion');
+  if (test(roles.guideline_strong, sentence)) return strong('guideline');
+  if (test(roles.case_strong, sentence)) return strong('case');
+  if (test(roles.guideline_source, sentence)) return strong('guideline');
+  if (test(roles.guideline, sentence)) return { role: 'guideline', basis: 'weak' };
+  return null;
+}
+
+export interface RoledSentence {
+  span: Span;
+  role: SentenceRole;
+}
+
+/**
+ * The rationale's sentences, with the pieces of a sentence that a page break
+ * or a blank line cut in two joined again (a piece that does not end a
+ * sentence, followed by one that starts in lower case).
+ */
+function rationaleSentences(text: string, rationale: Span): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences(text, rationale)) {
+    const prev = out[out.length - 1];
+    const body = text.slice(s.start, s.end).trimStart();
+    if (prev && !/[.!?:"')\]\u201d]\s*$/.test(text.slice(prev.start, prev.end)) && /^[a-z(]/.test(body)) {
+      out[out.length - 1] = { start: prev.start, end: s.end };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** A sentence cut at its semicolons: "the guideline allows six visits; the request is for twelve" states the rule, then applies it. */
+function atSemicolons(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  const re = /;\s+/g;
+  const body = text.slice(span.start, span.end);
+  for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+    out.push({ start, end: span.start + m.index + 1 });
+    start = span.start + m.index + m[0].length;
+  }
+  out.push({ start, end: span.end });
+  return out.filter((x) => /[A-Za-z]/.test(text.slice(x.start, x.end)));
+}
+
+const QUOTE = /["\u201c\u201d]/g;
+
+/**
+ * The rationale's sentences with their roles. A sentence that begins inside a
+ * quotation opened by an earlier sentence is the guideline's text.
+ */
+export function sentenceRoles(text: string, rationale: Span): RoledSentence[] {
+  let open = false;
+  const out: RoledSentence[] = [];
+  for (const sentence of rationaleSentences(text, rationale)) {
+    const whole = roleOf(text.slice(sentence.start, sentence.end));
+    const pieces = atSemicolons(text, sentence);
+    // The pieces between semicolons: a piece with a strong marker of its own has its own role, the others the sentence's.
+    for (const span of pieces) {
+      const body = text.slice(span.start, span.end);
+      const own = pieces.length === 1 ? null : roleAndBasis(body);
+      const role = own?.basis === 'strong' ? own.role : whole;
+      const quoted = open && role !== 'boilerplate' && role !== 'conclusion';
+      if ((body.match(QUOTE)?.length ?? 0) % 2 === 1) open = !open;
+      out.push({ span, role: quoted ? 'guideline' : role });
+    }
+  }
+  return out;
+}
+
+/** A sentence's clauses: split at semicolons and at contrastive or coordinated findings ("..., but", "and no"). */
+function clauses(text: string, sentence: Span): Span[] {
+  const { clauseBreak } = lexicon();
+  const body = text.slice(sentence.start, sentence.end);
+  const out: Span[] = [];
+  let last = 0;
+  clauseBreak.lastIndex = 0;
+  for (let m = clauseBreak.exec(body); m !== null; m = clauseBreak.exec(body)) {
+    if (m[0].length === 0) {
+      clauseBreak.lastIndex++;
+      continue;
+    }
+    if (m.index > last) out.push({ start: sentence.start + last, end: sentence.start + m.index });
+    last = m.index + m[0].length;
+  }
+  if (last < body.length) out.push({ start: sentence.start + last, end: sentence.end });
+  return out.filter((c) => /[A-Za-z]/.test(text.slice(c.start, c.end)));
+}
+
+// ---------------------------------------------------------------------------
+// Absence (ConText negation) within a clause
+
+interface Hit {
+  start: number;
+  end: number;
+}
+
+function hits(re: RegExp | null, s: string): Hit[] {
+  if (!re) return [];
+  const out: Hit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const wordCount = (s: string): number => (s.trim() ? s.trim().split(/\s+/).length : 0);
+
+interface ClauseTriggers {
+  pre: Hit[];
+  post: Hit[];
+  terminators: Hit[];
+}
+
+function triggersOf(clause: string): ClauseTriggers {
+  const c = lexicon();
+  const pseudo = hits(c.pseudo, clause);
+  const outside = (h: Hit) => !pseudo.some((p) => h.start >= p.start && h.end <= p.end);
+  return { pre: hits(c.pre, clause).filter(outside), post: hits(c.post, clause).filter(outside), terminators: hits(c.terminator, clause) };
+}
+
+/**
+ * The absence trigger that governs `[start, end)` of the clause, if any: a
+ * pre-trigger before it within the window (or overlapping its start, as in
+ * "no clear rationale"), a trigger inside its words unless they are the cue's
+ * own wording (`own`: "unable to tolerate" names intolerance, it does not
+ * deny it), or a post-trigger just after it.
+ */
+function absenceOf(clause: string, t: ClauseTriggers, start: number, end: number, own: boolean): Hit | null {
+  const { window, post_window } = lexicon().lexicon.absence;
+  const blocked = (from: number, to: number) => t.terminators.some((x) => x.start >= from && x.end <= to);
+  let best: Hit | null = null;
+  for (const p of t.pre) {
+    if (p.start > start) {
+      if (!own && !best && p.end <= end) best = p;
+      continue;
+    }
+    if (p.end > start) {
+      // The trigger overlaps the cue's own words ("no clear rationale"): it governs them.
+      best = p;
+      continue;
+    }
+    if (wordCount(clause.slice(p.end, start)) <= window && !blocked(p.end, start)) best = p;
+  }
+  if (best) return best;
+  for (const p of t.post) {
+    if (p.start < end) continue;
+    if (wordCount(clause.slice(end, p.start)) <= post_window && !blocked(end, p.start)) return p;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Conditions on the item
+
+// natural's Porter stemmer, as a submodule (the package's entry point loads database clients).
+const porter = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+
+const WORD = /[A-Za-z][A-Za-z0-9]*/g;
+/** Words compared by the first five letters of their Porter stem ("taping" and "tape", "chiropractic" and "chirophysio"). */
+const stemOf = (w: string): string => porter.stem(w.toLowerCase()).slice(0, 5);
+
+function contentWords(s: string, stop: ReadonlySet<string>): string[] {
+  return (s.match(WORD) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && !stop.has(w));
+}
+
+const VERB = /\b(?:is|are|was|were|has|have|had|does|do|remains?|can|may|should)\b/i;
+
+/**
+ * A flat rejection applies to this item when its subject names the requested
+ * treatment. The subject is the clause's words before its first verb, after
+ * any "the guidelines state that" ("Ketoprofen is not approved for topical use
+ * and is not recommended": Ketoprofen). It names the item when it is deictic
+ * ("this procedure"), or when most of its content words are among the item's.
+ */
+function subjectInItem(sentence: string, matchStart: number, itemText: string): boolean {
+  const c = lexicon();
+  let subject = sentence.slice(0, matchStart);
+  const leads = hits(c.lead, subject);
+  const lastLead = leads[leads.length - 1];
+  if (lastLead) subject = subject.slice(lastLead.end);
+  const verb = VERB.exec(subject);
+  if (verb) subject = subject.slice(0, verb.index);
+  return namesSubject(subject.trim().split(/\s+/).slice(-8).join(' '), itemText);
+}
+
+/** The drugs an item names, with their classes (lexicons/drugs.json), for the last item text asked about. */
+let itemMemo: { itemText: string; drugs: ReturnType<typeof drugDetails> } | null = null;
+function drugsOf(itemText: string): ReturnType<typeof drugDetails> {
+  if (itemMemo?.itemText !== itemText) itemMemo = { itemText, drugs: drugDetails(itemText) };
+  return itemMemo.drugs;
+}
+
+/** The classes of the drugs an item names (oral class, topical class, class in context). */
+function drugClassesOf(itemText: string): Set<string> {
+  const d = drugsOf(itemText);
+  const out = new Set<string>(d?.classes ?? []);
+  for (const h of d?.hits ?? []) {
+    out.add(h.entry.class);
+    const topical = (h.entry as { topical_class?: string }).topical_class;
+    if (topical) out.add(topical);
+  }
+  return out;
+}
+
+/**
+ * The words that name an item's treatment, by their first five letters: its
+ * own content words, the ingredients and class words of the drugs it names
+ * ("muscle relaxants" for cyclobenzaprine), and the aliases of what it names
+ * ("shockwave" for ESWT).
+ */
+function itemVocabulary(itemText: string): Set<string> {
+  const c = lexicon();
+  const words = contentWords(itemText, c.stop);
+  const d = drugsOf(itemText);
+  for (const h of d?.hits ?? []) for (const ingredient of h.entry.ingredients ?? []) words.push(...contentWords(ingredient, c.stop));
+  for (const cls of drugClassesOf(itemText)) words.push(...(c.lexicon.subject.class_words[cls] ?? []));
+  if (d?.topical) words.push('topical');
+  for (const a of c.aliases) if (test(a.re, itemText)) words.push(...a.words);
+  return new Set(words.map(stemOf));
+}
+
+function namesSubject(words: string, itemText: string): boolean {
+  const c = lexicon();
+  if (test(c.deictic, words)) return true;
+  const subjectWords = contentWords(words, c.stop);
+  if (subjectWords.length === 0) return false;
+  const item = itemVocabulary(itemText);
+  const found = subjectWords.filter((w) => item.has(stemOf(w))).length;
+  return found > 0 && found * 3 >= subjectWords.length * 2;
+}
+
+function kindsOf(s: string): Set<string> {
+  return new Set(lexicon().kinds.filter(([, re]) => test(re, s)).map(([k]) => k));
+}
+
+/**
+ * A prior test of the same kind as the requested one ("had an MRI on ..." for
+ * an MRI request); a test named only generically ("a diagnostic study") is of
+ * every test's kind.
+ */
+function sameKindAsItem(matched: string, itemText: string): boolean {
+  const { lexicon: lex } = lexicon();
+  const item = kindsOf(itemText);
+  const prior = kindsOf(matched);
+  if (prior.has(lex.generic_test_kind) && lex.test_kinds.some((k) => item.has(k))) return true;
+  for (const k of prior) if (lex.test_kinds.includes(k) && item.has(k)) return true;
+  return false;
+}
+
+/**
+ * The request this one depends on was found not necessary in the same letter:
+ * another upheld item of the partner's kind (a surgery for "the requested
+ * surgical intervention"), or sharing a content word with the partner's words.
+ */
+function partnerDenied(partner: string, others: readonly OtherItem[]): boolean {
+  const c = lexicon();
+  const denied = others.filter((o) => o.outcome === 'upheld');
+  if (denied.length === 0) return false;
+  const kinds = kindsOf(partner);
+  if (kinds.size > 0) return denied.some((o) => [...kindsOf(o.itemText)].some((k) => kinds.has(k)));
+  const words = new Set(contentWords(partner, c.stop).map(stemOf));
+  return denied.some((o) => contentWords(o.itemText, c.stop).some((w) => words.has(stemOf(w))));
+}
+
+/** The partner's words are the item's own (by kind or by a shared content word). */
+function namesItem(partner: string, itemText: string): boolean {
+  const c = lexicon();
+  const kinds = kindsOf(partner);
+  if (kinds.size > 0) return [...kindsOf(itemText)].some((k) => kinds.has(k));
+  const words = new Set(contentWords(partner, c.stop).map(stemOf));
+  return contentWords(itemText, c.stop).some((w) => words.has(stemOf(w)));
+}
+
+// ---------------------------------------------------------------------------
+// Reading the cues
+
+interface Found {
+  code: ReasonCode;
+  span: Span;
+  generic: boolean;
+  cue: string;
+}
+
+function wholeWords(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start > 0 && /[A-Za-z0-9]/.test(text[start - 1]!)) start--;
+  while (end < text.length && /[A-Za-z0-9]/.test(text[end]!)) end++;
+  return { start, end };
+}
+
+/** Every cue found in one clause, before the specific-over-generic and suppression rules. */
+/** The cues whose conditions on the item's request hold: tested once per item, not per clause. */
+function cuesFor(itemText: string): Cue[] {
+  let classes: Set<string> | null = null;
+  return lexicon().cues.filter((cue) => {
+    if (cue.itemExclude && test(cue.itemExclude, itemText)) return false;
+    if (cue.itemRequire && !test(cue.itemRequire, itemText)) return false;
+    if (cue.itemClass) {
+      classes ??= drugClassesOf(itemText);
+      if (![...classes].some((k) => cue.itemClass!.has(k))) return false;
+    }
+    return true;
+  });
+}
+
+function readClause(text: string, sentence: Span, role: SentenceRole, clause: Span, itemText: string, others: readonly OtherItem[], cues: readonly Cue[]): Found[] {
+  const c = lexicon();
+  const body = text.slice(clause.start, clause.end);
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  let triggers: ClauseTriggers | null = null;
+  const out: Found[] = [];
+  for (const cue of cues) {
+    if (!cue.roles.has(role)) continue;
+    cue.re.lastIndex = 0;
+    // The exclusions are tested only once the cue has a match (most cues have none in a clause).
+    let checked = false;
+    for (let m = cue.re.exec(body); m !== null; m = cue.re.exec(body)) {
+      if (m[0].length === 0) {
+        cue.re.lastIndex++;
+        continue;
+      }
+      if (!checked) {
+        if ((cue.exclude && test(cue.exclude, body)) || (cue.excludeSentence && test(cue.excludeSentence, sentenceText))) break;
+        checked = true;
+      }
+      const start = m.index;
+      const end = m.index + m[0].length;
+      // "if there is no improvement": a condition, not a finding.
+      if (c.hypothetical && hits(c.hypothetical, body.slice(0, start)).length > 0) continue;
+      let span: Span = { start: clause.start + start, end: clause.start + end };
+      if (cue.assertion !== 'any') {
+        triggers ??= triggersOf(body);
+        const absence = absenceOf(body, triggers, start, end, cue.spec.own_negation === true);
+        if (cue.assertion === 'absent' && !absence) continue;
+        if (cue.assertion === 'present' && absence) continue;
+        if (absence) span = { start: clause.start + Math.min(start, absence.start), end: clause.start + Math.max(end, absence.end) };
+      }
+      let code = cue.spec.code;
+      if (cue.spec.condition === 'subject_in_item') {
+        // The subject is the words before the match, or the object the pattern names ("do not recommend <subject>").
+        const named = m.groups?.['subject'];
+        const ok = named !== undefined ? namesSubject(named, itemText) : subjectInItem(sentenceText, clause.start - sentence.start + start, itemText);
+        if (!ok) continue;
+      } else if (cue.spec.condition === 'same_kind_as_item') {
+        if (!sameKindAsItem(m[0], itemText)) continue;
+      } else if (cue.spec.condition === 'denied_partner') {
+        const partner = m.groups?.['partner'] ?? m[0];
+        // "The request is not necessary, therefore ...": no partner is named.
+        if (kindsOf(partner).size === 0 && contentWords(partner, c.stop).length === 0) continue;
+        if (!partnerDenied(partner, others)) {
+          // The item's own request found not necessary is a conclusion, not a partner.
+          if (namesItem(partner, itemText)) continue;
+          code = 'other';
+        }
+      }
+      out.push({ code, span: wholeWords(text, span), generic: cue.spec.generic === true, cue: cue.spec.id });
+      break; // one hit per cue and clause is enough
+    }
+  }
+  // Specific over generic, then suppression, within the clause.
+  const specific = out.filter((f) => !f.generic);
+  const kept = specific.length > 0 ? specific : out;
+  const suppressed = new Set<ReasonCode>();
+  for (const f of kept) for (const s of c.cues.find((x) => x.spec.id === f.cue)?.spec.suppresses ?? []) suppressed.add(s);
+  return kept.filter((f) => !suppressed.has(f.code));
+}
+
+/** What each cue found, clause by clause (for the evaluation and tests). */
+export interface Trace {
+  sentence: Span;
+  role: SentenceRole;
+  found: { code: ReasonCode; cue: string; span: Span }[];
+}
+
+export function traceReasons(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[] = []): Trace[] {
+  const cues = cuesFor(itemText);
+  return sentenceRoles(text, rationale).map(({ span, role }) => ({
+    sentence: span,
+    role,
+    found: clauses(text, span).flatMap((cl) => readClause(text, span, role, cl, itemText, otherItems, cues)).map((f) => ({ code: f.code, cue: f.cue, span: f.span })),
+  }));
+}
+
+const allowed = (code: ReasonCode, outcome: ItemOutcome): boolean => outcome === null || REASON_SIDE[code] === 'either' || REASON_SIDE[code] === outcome;
+
+/**
+ * The reasons of one item: `rationale` is the span of its rationale in `text`;
+ * `outcome` the item's outcome (null if unread); `otherItems` the other items
+ * of the letter (their item text and outcome) for depends_on_denied_request.
+ * Codes come in the contract's order, each once, with the span of its first
+ * specific cue (a generic one where it has no other).
+ */
+export function extractReasons(
+  text: string,
+  rationale: Span,
+  outcome: ItemOutcome,
+  itemText: string,
+  otherItems: readonly { itemText: string; outcome: ItemOutcome }[],
+): Reason[] {
+  if (rationale.end <= rationale.start || !/\S/.test(text.slice(rationale.start, rationale.end))) return [];
+  const c = lexicon();
+  const best = new Map<ReasonCode, { span: Span; generic: boolean }>();
+  const cues = cuesFor(itemText);
+  for (const { span, role } of sentenceRoles(text, rationale)) {
+    for (const clause of clauses(text, span)) {
+      for (const f of readClause(text, span, role, clause, itemText, otherItems, cues)) {
+        if (!allowed(f.code, outcome)) continue;
+        const known = best.get(f.code);
+        if (!known || (known.generic && !f.generic)) best.set(f.code, { span: f.span, generic: f.generic });
+      }
+    }
+  }
+  const fallback = outcome === null ? null : c.lexicon.fallback[outcome];
+  if (fallback && (best.size === 0 || (outcome === 'overturned' && !best.has('functional_benefit_documented') && !best.has('criteria_met')))) {
+    // No ground was read: the conclusion stands for the outcome's usual one
+    // (an overturned item's findings meet the criteria unless only a benefit is named).
+    const sents = rationaleSentences(text, rationale);
+    const last = sents[sents.length - 1] ?? rationale;
+    best.set(fallback, { span: wholeWords(text, trimmed(text, last)), generic: true });
+  }
+  return REASON_CODES.filter((code) => best.has(code)).map((code) => ({ code, span: best.get(code)!.span }));
+}
+
+function trimmed(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
