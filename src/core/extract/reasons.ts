@@ -555,10 +555,13 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
   const c = lexicon();
   const body = text.slice(clause.start, clause.end);
   const sentenceText = text.slice(sentence.start, sentence.end);
-  let triggers: ClauseTriggers | null = null;
+  // The absence triggers first: most cues state an absence, and a clause without a trigger cannot give one (their patterns are not run).
+  const triggers: ClauseTriggers = triggersOf(body);
+  const absenceStated = triggers.pre.length > 0 || triggers.post.length > 0;
   const out: Found[] = [];
   for (const cue of cues) {
     if (!cue.roles.has(role)) continue;
+    if (cue.assertion === 'absent' && !absenceStated) continue;
     cue.re.lastIndex = 0;
     // The exclusions are tested only once the cue has a match (most cues have none in a clause).
     let checked = false;
@@ -577,7 +580,6 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
       if (c.hypothetical && hits(c.hypothetical, body.slice(0, start)).length > 0) continue;
       let span: Span = { start: clause.start + start, end: clause.start + end };
       if (cue.assertion !== 'any') {
-        triggers ??= triggersOf(body);
         const absence = absenceOf(body, triggers, start, end, cue.spec.own_negation === true);
         if (cue.assertion === 'absent' && !absence) continue;
         if (cue.assertion === 'present' && absence) continue;
