@@ -10,14 +10,9 @@
  * natural's Porter stemmer (its submodule only: the package's entry loads
  * database clients), for term variants ("deformities" and "deformity",
  * "spasms" and "spasm") in the clinical-target lexicon.
- *
- * proseSentences: the summary's sentences with a sentence that a page break
- * cut in two joined again.
  */
 import { createRequire } from 'node:module';
 import type Nlp from 'compromise';
-import { sentences } from './sentences.js';
-import type { Span } from './types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -42,31 +37,3 @@ export function stem(word: string): string {
   return s;
 }
 
-let memoText = '';
-let memo = new Map<string, Span[]>();
-
-/**
- * The sentences of `text[span]` (sentences()), where a piece that ends with
- * no sentence mark and is followed by one that starts in lower case (a page
- * break in mid-sentence: "The Utilization Review" / "documentation dated
- * ...") is joined to it. The same span objects for the same region, so
- * callers can key caches by them.
- */
-export function proseSentences(text: string, span: Span): Span[] {
-  if (text !== memoText) {
-    memoText = text;
-    memo = new Map();
-  }
-  const key = `${span.start}:${span.end}`;
-  const known = memo.get(key);
-  if (known) return known;
-  const out: Span[] = [];
-  for (const s of sentences(text, span)) {
-    const last = out[out.length - 1];
-    if (last && !/[.!?:;]["')\]]*\s*$/.test(text.slice(last.start, last.end)) && /^\s*[a-z]/.test(text.slice(s.start, Math.min(s.end, s.start + 40)))) {
-      out[out.length - 1] = { start: last.start, end: s.end };
-    } else out.push(s);
-  }
-  memo.set(key, out);
-  return out;
-}

@@ -17,7 +17,8 @@
  * treatments; compared by Porter stem, so word variants match).
  */
 import { loadLexicon } from '../lexicon.js';
-import { proseSentences as sentences, stem } from '../nlp.js';
+import { stem } from '../nlp.js';
+import { sentences } from '../sentences.js';
 import { TermMatcher } from '../terms.js';
 import type { Span } from '../types.js';
 import { BODY_REGION_WORDS, PRIOR_TREATMENT_WORDS } from '../vocabulary.js';
@@ -86,7 +87,7 @@ const DENIAL_VERB = /^(?:denied|denies|deny|denying)$/i;
 const ABOUT_REVIEW = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\b(?:prior|previous|original)\s+(?:review|determination|decision)\b|\bcertif/i;
 
 /**
- * The last text's triggers by sentence span (proseSentences() gives the same
+ * The last text's triggers by sentence span (sentences() gives the same
  * span objects for a letter's summary): assertStatuses and negatedPhrases
  * both read every sentence's triggers.
  */

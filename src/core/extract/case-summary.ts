@@ -10,7 +10,8 @@
  * compromise runs only on the short phrase after an occupation cue
  * ("working as a ..."), to cut it at the end of its noun phrase.
  */
-import { compromise, proseSentences as sentences } from '../nlp.js';
+import { compromise } from '../nlp.js';
+import { sentences } from '../sentences.js';
 import { loadLexicon } from '../lexicon.js';
 import { squash } from '../lines.js';
 import { TermMatcher } from '../terms.js';

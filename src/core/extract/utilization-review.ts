@@ -14,7 +14,7 @@
  */
 import { findDates, type DateHit } from '../dates.js';
 import type { UrAction } from '../vocabulary.js';
-import { proseSentences as sentences } from '../nlp.js';
+import { sentences } from '../sentences.js';
 import type { Found, Span } from '../types.js';
 
 /** The review named: utilization review, UR, the claims administrator (who issues it). */
