@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CASES, CITATIONS, DECISIONS, ERROR_CODE_MEANINGS, ERRORS, type Column, type ColumnType, type TableSchema } from '../core/schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { WARNING_RULES } from '../core/warnings.js';
-import { MEASURED } from './accuracy.js';
+import { MEASURED, REASONS_AGREEMENT, REASONS_BY_CODE } from './accuracy.js';
 
 // Rows are typed per table; the codebook reads only the definitions, never `get`.
 type AnyTable = TableSchema<never>;
@@ -158,6 +158,14 @@ letters, which nobody working on the extractor read: the held-out figure is what
 expect. Each column entry gives both; a column without a figure was not measured. The developers'
 \`npm run eval\` reproduces them (it needs the development letters; \`docs/accuracy.md\` in the
 project says how each was measured).
+
+The decision reasons (\`decisions.csv\` \`reasons\`), code by code: the annotators' agreement
+(Cohen's kappa; ${REASONS_AGREEMENT}), and the extractor's precision and recall on the held-out
+letters (support: the annotated items with the code).
+
+| code | annotators' kappa | precision | recall | held-out items |
+| --- | ---: | ---: | ---: | ---: |
+${REASONS_BY_CODE.map(([c, k, p, r, n]) => `| \`${c}\` | ${k.toFixed(2)} | ${n ? p.toFixed(2) : '–'} | ${n ? r.toFixed(2) : '–'} | ${n} |`).join('\n')}
 
 ${TABLES.map(tableSection).join('\n')}`;
 }

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEASURED } from '../../src/codebook/accuracy.js';
+import { MEASURED, REASONS_BY_CODE } from '../../src/codebook/accuracy.js';
+import { REASON_CODES } from '../../src/core/vocabulary.js';
 import { codebookMarkdown, dataPackage, NEVER_EMPTY, TABLES, writeCodebook } from '../../src/codebook/index.js';
 import { runExtract } from '../../src/run/extract.js';
 import { LETTERS, hasShared } from '../../scripts/shared.js';
@@ -160,5 +161,11 @@ describe('measured accuracy in the codebook', () => {
       expect(section.slice(0, section.indexOf('\n### ') > 0 ? section.indexOf('\n### ') : undefined)).toContain(`held-out ${m.heldOut}`);
     }
     expect(md).toContain('## How accurate the columns are');
+  });
+
+  it('gives every decision-reason code, in the vocabulary\'s order, with its agreement and held-out precision and recall', () => {
+    expect(REASONS_BY_CODE.map(([code]) => code)).toEqual(REASON_CODES);
+    const md = codebookMarkdown();
+    for (const [code] of REASONS_BY_CODE) expect(md).toMatch(new RegExp(`\\| \`${code}\` \\| \\d\\.\\d\\d \\|`));
   });
 });
