@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`imr: unknown command "${name}"\n\n${help()}`);
+    process.stderr.write(`imr: unknown command "${name}"\nTry 'imr --help'.\n`);
     return 2;
   }
   try {
@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(positionals, values);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`imr ${command.name}: ${error.message}\n\nUsage: ${command.usage}\n\n${command.help}\n`);
+      process.stderr.write(`imr: ${error.message}\nTry 'imr ${command.name} --help'.\n`);
       return 2;
     }
     throw error;

@@ -21,7 +21,7 @@ export interface Command {
   run: (positionals: string[], values: Values) => Promise<number>;
 }
 
-/** A usage error: the CLI prints it with the command's help and exits 2. */
+/** A usage error: the CLI prints it with a pointer to the command's --help and exits 2. */
 export class UsageError extends Error {}
 
 export function fail(message: string, code: number): number {

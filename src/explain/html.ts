@@ -17,7 +17,7 @@ export interface ExplainInput {
   sha256: string;
   bytes: number;
   encoding: string;
-  /** The decoded text (offsets index it); null when the file could not be decoded. */
+  /** The letter's text, decoded or read from the PDF (offsets index it); null when the file gave none. */
   text: string | null;
   record: CaseRecord | null;
   error: { code: string; message: string } | null;
@@ -53,7 +53,8 @@ aside h2 { font-size: 1em; margin: 16px 0 6px; }
 .s.active, tr.active td { outline: 2px solid #d35400; background: #ffd2b3 !important; }
 .caret { display: inline-block; width: 0; border-left: 2px solid #d35400; height: 1em; vertical-align: text-bottom; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: .86em; }
-th, td { border-bottom: 1px solid #e3e7ed; padding: 3px 6px; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid #e3e7ed; padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+td.field { min-width: 10em; overflow-wrap: break-word; }
 th { background: #f0f3f7; position: sticky; top: 0; z-index: 1; }
 tr, li { scroll-margin-top: 48px; }
 .anchor, .caret { scroll-margin-top: 24px; }
@@ -65,6 +66,11 @@ tr.bad td { color: #c0392b; }
 dl.case { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; font-size: .88em; }
 dl.case dt { color: #5b6575; }
 dl.case dd { margin: 0; }
+@media (max-width: 760px) {
+  .wrap { flex-direction: column; }
+  #letter { flex: 1 1 50%; border-right: 0; border-bottom: 1px solid #d9dee6; padding: 8px 10px; }
+  aside { flex: 1 1 50%; padding: 4px 10px 24px; }
+}
 `;
 
 /** Clicking a highlight selects its innermost value in the list; choosing a list row lights up its text. */
@@ -187,7 +193,7 @@ function valueRows(text: string, spans: SpanEntry[]): string {
         .join(', ');
       const cls = [s.kind === 'item' ? 'item' : '', s.valid ? '' : 'bad'].filter(Boolean).join(' ');
       const source = s.valid ? clip(text.slice(s.start, s.end)) : 'offsets outside the text';
-      return `<tr id="f${s.id}"${cls ? ` class="${cls}"` : ''}><td class="num">${s.id}</td><td><a href="#v${s.id}">${h(s.label)}</a></td><td${s.value.length > 160 ? ` title="${h(s.value)}"` : ''}>${h(clip(s.value, 160))}${extra ? ` <span class="x">(${h(extra)})</span>` : ''}</td><td class="num" title="line:column ${s.valid ? lc(s.start) : ''}">[${s.start}, ${s.end})</td><td class="src">${h(source)}</td></tr>`;
+      return `<tr id="f${s.id}"${cls ? ` class="${cls}"` : ''}><td class="num">${s.id}</td><td class="field"><a href="#v${s.id}">${h(s.label)}</a></td><td${s.value.length > 160 ? ` title="${h(s.value)}"` : ''}>${h(clip(s.value, 160))}${extra ? ` <span class="x">(${h(extra)})</span>` : ''}</td><td class="num" title="line:column ${s.valid ? lc(s.start) : ''}">[${s.start}, ${s.end})</td><td class="src">${h(source)}</td></tr>`;
     })
     .join('\n');
 }
@@ -229,6 +235,7 @@ export function explainHtml(input: ExplainInput): string {
   const text = input.text ?? '';
   const r = input.record;
   const nValues = input.spans.filter((s) => s.kind === 'value').length;
+  const textKind = input.encoding === 'pdf' ? 'the text read from the PDF (as extract --keep-text writes it)' : 'the decoded text';
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'`;
   return `<!doctype html>
 <html lang="en">
@@ -242,12 +249,12 @@ export function explainHtml(input: ExplainInput): string {
 <body>
 <header>
 <h1>${h(r ? `${r.case_id} — ${r.n_items} item${r.n_items === 1 ? '' : 's'}, ${r.case_outcome ?? 'no outcome'}` : input.file)}</h1>
-<div class="meta">${h(input.file)} · ${input.bytes} bytes · ${h(input.encoding || 'not decoded')} · sha256 ${h(input.sha256)} · offsets are UTF-16 code units into the decoded text, [start, end)</div>
+<div class="meta">${h(input.file)} · ${input.bytes} bytes · ${h(input.encoding || 'not decoded')} · sha256 ${h(input.sha256)} · offsets are UTF-16 code units into ${textKind}, [start, end)</div>
 ${input.error ? `<div class="err" id="error"><b>${h(input.error.code)}</b>: ${h(input.error.message)}</div>` : ''}
 <div class="meta legend"><span><span class="s v1">value</span></span><span><span class="s v3">nested values</span></span><span><span class="s it">item</span></span><span><span class="s mn">clinical mention</span></span><span><span class="s wn">warning</span></span><span>${nValues} values, ${input.spans.length} spans; click a highlight or a row</span></div>
 </header>
 <div class="wrap">
-<div id="letter">${input.text === null ? '<p>(no text: the file could not be decoded)</p>' : letterHtml(text, input.spans)}</div>
+<div id="letter">${input.text === null ? '<p>(no text: the file gave none)</p>' : letterHtml(text, input.spans)}</div>
 <aside>
 <h2>Case</h2>
 ${caseFields(input)}

@@ -2,40 +2,27 @@
  * `imr explain`: one letter through the extractor, for audit. Gives the
  * decoded text, the record and every span in it, as an HTML page or JSON.
  */
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { decode, sha256 } from '../io/decode.js';
-import { processFile } from '../run/process-file.js';
+import { processFileWithText } from '../run/process-file.js';
 import type { ExplainInput } from './html.js';
-import { collectSpans, type SpanEntry } from './spans.js';
+import { collectSpans } from './spans.js';
 
 export { explainHtml, type ExplainInput } from './html.js';
 export { collectSpans, type SpanEntry } from './spans.js';
 
-/** Extracts one letter the way `imr extract` does and collects the spans of its record. */
-export function explainFile(file: string): ExplainInput {
+/**
+ * Extracts one letter, a text file or a PDF, the way `imr extract` does, and
+ * collects the spans of its record. A file that gives no text (unreadable,
+ * empty, binary, a PDF that is encrypted, damaged or without a text layer)
+ * has `text` null and its error.
+ */
+export async function explainFile(file: string): Promise<ExplainInput> {
   const path = resolve(file);
-  const result = processFile({ path, sourceFile: basename(path) });
-  let text: string | null = null;
-  let bytes = result.bytes;
-  let digest = result.sha256;
-  try {
-    const raw = readFileSync(path);
-    const decoded = raw.length ? decode(raw) : null;
-    if (decoded?.ok) text = decoded.text;
-    else if (raw.length === 0) text = '';
-    bytes = raw.length;
-    digest = sha256(raw);
-  } catch {
-    // Unreadable: processFile has said so.
-  }
+  const { result, text } = await processFileWithText({ path, sourceFile: basename(path) });
   const record = result.outcome.ok ? result.outcome.record : null;
   const error = result.outcome.ok ? null : { code: result.outcome.code, message: result.outcome.message };
-  if (digest !== result.sha256 && result.sha256) {
-    return { file, sha256: digest, bytes, encoding: result.encoding, text, record: null, error: { code: 'changed', message: 'the file changed while it was being read; run again' }, spans: [] };
-  }
-  const spans: SpanEntry[] = record && text !== null ? collectSpans(record, text.length) : [];
-  return { file, sha256: digest, bytes, encoding: result.encoding, text, record, error, spans };
+  const spans = record && text !== null ? collectSpans(record, text.length) : [];
+  return { file, sha256: result.sha256, bytes: result.bytes, encoding: result.encoding, text, record, error, spans };
 }
 
 /** The `--json` form: the record, and each span with the text at its offsets. */

@@ -97,8 +97,20 @@ describe('imr extract', () => {
     expect(readFileSync(join(work, 'bad-out', 'errors.csv'), 'utf8')).toContain('empty.txt,empty_file');
   });
 
-  it('exits 2 on a usage error', () => {
-    expect(run('frobnicate').status).toBe(2);
-    expect(run('extract').status).toBe(2);
+  it('exits 2 on a usage error, with the message and one line pointing to --help, not the help itself', () => {
+    const expectUsage = (r: ReturnType<typeof run>, message: string | RegExp, help: string) => {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      const [first, second, ...rest] = r.stderr.split('\n');
+      expect(first).toMatch(message);
+      expect(second).toBe(`Try '${help} --help'.`);
+      expect(rest).toEqual(['']);
+    };
+    expectUsage(run('frobnicate'), 'imr: unknown command "frobnicate"', 'imr');
+    expectUsage(run('report'), 'imr: report needs exactly one dataset folder', 'imr report');
+    expectUsage(run('extract'), 'imr: extract needs at least one file, folder or glob', 'imr extract');
+    expectUsage(run('extract', join(work, 'no-such-folder')), /^imr: no such file or folder: .*no-such-folder$/, 'imr extract');
+    expectUsage(run('extract', corpus, '--no-such-option'), /^imr: Unknown option '--no-such-option'/, 'imr extract');
+    expectUsage(run('merge', '--out'), /^imr: Option '-o, --out <value>' argument missing/, 'imr merge');
   });
 });

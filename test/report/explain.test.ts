@@ -2,11 +2,12 @@
  * `imr explain`: every span of the record is found and drawn, the page holds
  * the letter's text exactly (escaped), and hostile letter text stays text.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/commands/command.js';
 import { explain as explainCommand } from '../../src/commands/explain.js';
 import type { CaseRecord } from '../../src/core/record.js';
 import { explainFile, explainHtml, explainJson } from '../../src/explain/index.js';
@@ -32,8 +33,8 @@ function locatedValues(record: unknown): number {
   return n;
 }
 
-describe('explain', () => {
-  const input = explainFile(LETTER);
+describe('explain', async () => {
+  const input = await explainFile(LETTER);
   const record = input.record as CaseRecord;
 
   it('extracts the letter as imr extract does', () => {
@@ -64,9 +65,9 @@ describe('explain', () => {
     expect(pageText(html)).toBe(input.text);
   });
 
-  it('keeps hostile letter text as text (and CRLF offsets intact)', () => {
+  it('keeps hostile letter text as text (and CRLF offsets intact)', async () => {
     const file = hostileLetter(work);
-    const hostile = explainFile(file);
+    const hostile = await explainFile(file);
     expect(hostile.error).toBeNull();
     expect(hostile.text).toContain('\r\n');
     const html = explainHtml(hostile);
@@ -90,24 +91,54 @@ describe('explain', () => {
     expect(caseNumber.text).toBe(record.case_number!.value);
   });
 
-  it('shows why a file gave no case, and the command exits 1 for it', async () => {
+  it('shows why a letter gave no case, and the command exits 1 for it', async () => {
     const file = join(root, 'corpus', 'errors', 'not-imr-news.txt');
-    const bad = explainFile(file);
+    const bad = await explainFile(file);
     expect(bad.record).toBeNull();
     expect(bad.error?.code).toBe('not_an_imr_letter');
     const html = explainHtml(bad);
     expect(html).toContain('not_an_imr_letter');
     expect(pageText(html)).toBe(bad.text);
-    const stderr = process.stderr.write;
-    process.stderr.write = () => true;
-    try {
-      expect(await explainCommand.run([file], { out: join(work, 'bad.html') })).toBe(1);
-      expect(await explainCommand.run([LETTER], { out: join(work, 'ok.json'), json: true })).toBe(0);
-      expect(await explainCommand.run([join(root, 'corpus', 'errors', 'binary.txt')], { out: join(work, 'bin.html') })).toBe(1);
-    } finally {
-      process.stderr.write = stderr;
-    }
+    const { result, stderr } = await quietly(() => explainCommand.run([file], { out: join(work, 'bad.html') }));
+    expect(result).toBe(1);
+    expect(stderr).toContain('not_an_imr_letter');
+    expect(readFileSync(join(work, 'bad.html'), 'utf8')).toContain('not_an_imr_letter');
+    expect((await quietly(() => explainCommand.run([LETTER], { out: join(work, 'ok.json'), json: true }))).result).toBe(0);
     expect(JSON.parse(readFileSync(join(work, 'ok.json'), 'utf8')).record.case_id).toBe(record.case_id);
-    expect(readFileSync(join(work, 'bin.html'), 'utf8')).toContain('binary_file');
+  });
+
+  it('writes no page for a file that gives no text, and says why on standard error', async () => {
+    const binary = join(root, 'corpus', 'errors', 'binary.txt');
+    const input = await explainFile(binary);
+    expect(input.text).toBeNull();
+    expect(input.error?.code).toBe('binary_file');
+    const out = join(work, 'bin.html');
+    const { result, stderr } = await quietly(() => explainCommand.run([binary], { out }));
+    expect(result).toBe(1);
+    expect(stderr).toMatch(/binary\.txt: binary_file: .*nothing written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a file that does not exist, or a folder, as a usage error, writing nothing', async () => {
+    const out = join(work, 'missing.html');
+    await expect(explainCommand.run([join(work, 'no-such-letter.txt')], { out })).rejects.toThrow(/no such file: .*no-such-letter\.txt/);
+    await expect(explainCommand.run([work], { out })).rejects.toThrow(/is a folder/);
+    await expect(explainCommand.run([], { out })).rejects.toBeInstanceOf(UsageError);
+    expect(existsSync(out)).toBe(false);
   });
 });
+
+/** Runs `f` with standard error captured. */
+async function quietly<T>(f: () => Promise<T>): Promise<{ result: T; stderr: string }> {
+  const write = process.stderr.write;
+  let stderr = '';
+  process.stderr.write = (chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  };
+  try {
+    return { result: await f(), stderr };
+  } finally {
+    process.stderr.write = write;
+  }
+}
