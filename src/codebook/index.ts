@@ -1,13 +1,15 @@
 /**
  * The codebook, generated from the column definitions the sinks write from
  * (src/core/schema.ts), so the documentation cannot drift from the data:
- * `codebook.md` for people and a Frictionless Data Package
- * (`datapackage.json`: a Tabular Data Resource with a Table Schema per CSV
- * file) for validators and loaders.
+ * `codebook.md` for people and a Frictionless Data Package v2
+ * (`datapackage.json`: a table resource with a Table Schema, keys and links
+ * per CSV file, and per Parquet file when they were written) for validators
+ * and loaders.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASES, CITATIONS, DECISIONS, ERROR_CODE_MEANINGS, ERRORS, type Column, type ColumnType, type TableSchema } from '../core/schema.js';
+import { parquetFile, PARQUET_TABLES } from '../sinks/parquet.js';
 import { TOOL_VERSION } from '../version.js';
 import { WARNING_RULES } from '../core/warnings.js';
 import { MEASURED, REASONS_AGREEMENT, REASONS_BY_CODE } from './accuracy.js';
@@ -18,6 +20,43 @@ type AnyColumn = Column<never>;
 
 /** The CSV tables, in the order of the contract. */
 export const TABLES: readonly AnyTable[] = [CASES, DECISIONS, CITATIONS, ERRORS];
+
+/** What the dataset documented holds beyond the CSV files. */
+export interface CodebookOptions {
+  /** The Parquet files (written with --parquet). */
+  parquet?: boolean;
+}
+
+/** A link from some columns of a table to the same number of columns of another (a Frictionless foreign key). */
+interface Link {
+  fields: string[];
+  table: AnyTable;
+  reference: string[];
+}
+
+/**
+ * Each table's primary key and links. An input is one row of cases.csv or of
+ * errors.csv, so `source_file` is their key. `case_id` is no key: the same
+ * letter given twice (its PDF and its text), or two letters without a case
+ * number and with the same file name, give two cases of one `case_id`; so
+ * decisions and citations carry their case's `source_file` too, and link to
+ * the case (and the item) by it.
+ */
+const KEYS: ReadonlyMap<AnyTable, { primaryKey?: string[]; links: Link[] }> = new Map<AnyTable, { primaryKey?: string[]; links: Link[] }>([
+  [CASES, { primaryKey: ['source_file'], links: [] }],
+  [DECISIONS, { primaryKey: ['source_file', 'item_no'], links: [{ fields: ['source_file'], table: CASES, reference: ['source_file'] }] }],
+  [
+    CITATIONS,
+    {
+      primaryKey: ['source_file', 'item_no', 'citation_no'],
+      links: [
+        { fields: ['source_file'], table: CASES, reference: ['source_file'] },
+        { fields: ['source_file', 'item_no'], table: DECISIONS, reference: ['source_file', 'item_no'] },
+      ],
+    },
+  ],
+  [ERRORS, { primaryKey: ['source_file'], links: [] }],
+]);
 
 /** The characters that get a free-text cell neutralised (see src/sinks/csv.ts). */
 export const FORMULA_CHARACTERS = ['=', '+', '-', '@', 'tab', 'CR'] as const;
@@ -30,8 +69,8 @@ export const FORMULA_CHARACTERS = ['=', '+', '-', '@', 'tab', 'CR'] as const;
  */
 export const NEVER_EMPTY: Readonly<Record<string, readonly string[]>> = {
   'cases.csv': ['case_id', 'source_file', 'template', 'n_items', 'n_overturned', 'case_outcome', 'n_warnings'],
-  'decisions.csv': ['case_id', 'item_no', 'item_text', 'outcome', 'treatment_category', 'treatment_subcategory', 'retrospective', 'associated_surgery'],
-  'citations.csv': ['case_id', 'item_no', 'cited_by', 'family', 'raw'],
+  'decisions.csv': ['case_id', 'item_no', 'item_text', 'treatment_category', 'treatment_subcategory', 'retrospective', 'associated_surgery', 'source_file'],
+  'citations.csv': ['case_id', 'item_no', 'cited_by', 'family', 'raw', 'citation_no', 'source_file'],
   'errors.csv': ['source_file', 'error_code', 'message'],
 };
 
@@ -44,9 +83,14 @@ const TYPE_WORDS: Record<ColumnType, string> = {
   boolean: 'boolean (`true` or `false`)',
 };
 
+/** Table Schema types of the CSV files: a list is its `;`-joined text, so that its elements can be checked by a pattern. */
 const FRICTIONLESS_TYPE: Record<ColumnType, string> = { string: 'string', integer: 'integer', number: 'number', date: 'date', list: 'string', boolean: 'boolean' };
 
+/** How each type is stored in the Parquet files. */
+const PARQUET_TYPE: Record<ColumnType, string> = { string: 'STRING', integer: 'INT32', number: 'DOUBLE', date: 'DATE', list: 'LIST of STRING', boolean: 'BOOLEAN' };
+
 const resourceName = (t: AnyTable) => t.file.replace(/\.csv$/, '');
+const parquetResourceName = (t: AnyTable) => `${resourceName(t)}-parquet`;
 
 function neverEmpty(table: AnyTable, column: AnyColumn): boolean {
   return (NEVER_EMPTY[table.file] ?? []).includes(column.name) || column.type === 'boolean';
@@ -97,28 +141,33 @@ function tableSection(table: AnyTable): string {
 }
 
 /** The codebook as Markdown. */
-export function codebookMarkdown(): string {
+export function codebookMarkdown(options: CodebookOptions = {}): string {
   const freeTextCols = TABLES.flatMap((t) => t.columns.filter((c) => c.freeText).map((c) => `${t.file} ${code(c.name)}`));
   return `# Codebook
 
 The dataset written by \`imr extract\` (imr-extract ${TOOL_VERSION}) from California workers' compensation
 Independent Medical Review (IMR) final determination letters. This file and \`datapackage.json\` (a
-[Frictionless Data Package](https://specs.frictionlessdata.io/) with a Table Schema per CSV file) are
-generated from the column definitions the tool writes the CSV files from (\`src/core/schema.ts\`).
+[Frictionless Data Package](https://datapackage.org/) v2 with a Table Schema, keys and links per data
+file) are generated from the column definitions the tool writes the data files from
+(\`src/core/schema.ts\`).
 
 ## Files
 
 | file | one row per |
 | --- | --- |
 ${TABLES.map((t) => `| \`${t.file}\` | ${t.description.replace(/^One row per /, '').replace(/\.$/, '')} |`).join('\n')}
-| \`cases.jsonl\` | letter: the full nested record (one JSON object a line), with section spans, clinical mentions, warnings and the offsets of every extracted value |
-| \`manifest.json\` | run: tool version, options (e.g. \`raw_csv\`), counts, per-file SHA-256 and encoding, timings |
+${options.parquet ? `${PARQUET_TABLES.map((t) => `| \`${parquetFile(t)}\` | the rows and columns of \`${t.file}\`, typed (see [Parquet](#parquet)) |`).join('\n')}\n` : ''}| \`cases.jsonl\` | letter: the full nested record (one JSON object a line), with section spans, clinical mentions, warnings and the offsets of every extracted value |
+| \`manifest.json\` | run: tool version, options (e.g. \`raw_csv\`, \`parquet\`), counts, per-file SHA-256 and encoding, timings |
 | \`codebook.md\`, \`datapackage.json\` | this documentation |
 
-Every input file appears exactly once: as a row of \`cases.csv\` or as a row of \`errors.csv\`.
-\`decisions.csv\` and \`citations.csv\` rows belong to a case through \`case_id\` (and \`item_no\`);
-\`case_id\` is the IMR case number, or the file name where the letter has none, so two letters can
-share one (rare; use \`source_file\` to tell them apart).
+Every input file appears exactly once: as a row of \`cases.csv\` or as a row of \`errors.csv\`, so
+\`source_file\` identifies a row of either (their primary key in \`datapackage.json\`).
+\`decisions.csv\` rows belong to a case through \`case_id\`, and \`citations.csv\` rows to an item
+through \`case_id\` and \`item_no\` (the links \`datapackage.json\` declares). \`case_id\` is the IMR
+case number, or the file name where the letter has none, so it is not unique when the same letter is
+among the inputs twice (its PDF and its text) or two letters without a case number have the same
+file name: the items of such cases cannot be told apart in \`decisions.csv\`. Give each letter once,
+and letters without a case number distinct file names.
 
 ## Conventions
 
@@ -150,6 +199,14 @@ share one (rare; use \`source_file\` to tell them apart).
   medically necessary); \`overturned\`: the treatment was found medically necessary. The overturn
   rate is overturned items ÷ items of \`decisions.csv\`.
 
+## Parquet
+
+With \`imr extract --parquet\` (manifest.json \`options.parquet: true\`), ${PARQUET_TABLES.map((t) => `\`${parquetFile(t)}\``).join(', ')}
+are written beside the CSV files${options.parquet ? ' (this dataset has them)' : ''}: the same rows, in the same order, and
+the same columns, typed: ${(Object.keys(PARQUET_TYPE) as ColumnType[]).map((type) => `${type} as ${PARQUET_TYPE[type]}`).join(', ')}. A
+*list* holds its elements (not \`;\`-joined); an empty cell is null (an empty list too). Free text is
+as the letter has it: the apostrophe against spreadsheet formulas is not added.
+
 ## How accurate the columns are
 
 Measured on the project's 128 development letters (real IMR letters of 2016-17), split by a hash of
@@ -175,50 +232,105 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^{}()|[\]\\]/g, '\\$&');
 }
 
-function field(table: AnyTable, column: AnyColumn): Record<string, unknown> {
+/** Allowed values as Table Schema v2 `categories` (and an `enum` constraint, for v1 validators): a single-valued column with a vocabulary. */
+const categorical = (column: AnyColumn) => (column.values && column.type !== 'list' ? [...column.values] : null);
+
+/** Constraints that hold in every file of a table, whatever its format. */
+function commonConstraints(table: AnyTable, column: AnyColumn): Record<string, unknown> {
+  const constraints: Record<string, unknown> = {};
+  if (neverEmpty(table, column)) constraints.required = true;
+  const categories = categorical(column);
+  if (categories) constraints.enum = categories;
+  if ((column.type === 'integer' || column.type === 'number') && /^(n_|item_no$|quantity$|patient_age$)/.test(column.name)) constraints.minimum = 0;
+  return constraints;
+}
+
+/** A CSV file's field: a list is a string whose `;`-joined elements a pattern checks. */
+function csvField(table: AnyTable, column: AnyColumn): Record<string, unknown> {
   const notes: string[] = [column.description];
   if (column.type === 'list') notes.push('A `;`-joined list (no spaces around `;`); empty when there is none.');
   if (column.freeText) notes.push("Free text: a cell beginning with =, +, -, @, tab or CR gets a leading ' (unless the dataset was written with --raw-csv).");
   const f: Record<string, unknown> = { name: column.name, type: FRICTIONLESS_TYPE[column.type], format: 'default', description: notes.join(' ') };
   if (column.type === 'boolean') Object.assign(f, { trueValues: ['true'], falseValues: ['false'] });
-  const constraints: Record<string, unknown> = {};
-  if (neverEmpty(table, column)) constraints.required = true;
-  if (column.values && column.type !== 'list') constraints.enum = [...column.values];
+  const categories = categorical(column);
+  if (categories) f.categories = categories;
+  const constraints = commonConstraints(table, column);
   if (column.values && column.type === 'list') {
     // Plain groups: XML Schema patterns have no (?:...); a pattern matches the whole cell.
     const one = `(${column.values.map(escapeRegex).join('|')})`;
     constraints.pattern = `${one}(;${one})*`;
   }
-  if ((column.type === 'integer' || column.type === 'number') && /^(n_|item_no$|quantity$|patient_age$)/.test(column.name)) constraints.minimum = 0;
   if (Object.keys(constraints).length) f.constraints = constraints;
   return f;
 }
 
-/** The Frictionless Data Package descriptor (v1 tabular-data-package profile). */
-export function dataPackage(): Record<string, unknown> {
+/** A Parquet file's field: typed as stored, a list a list of strings, an empty value null. */
+function parquetField(table: AnyTable, column: AnyColumn): Record<string, unknown> {
+  const notes: string[] = [column.description];
+  if (column.type === 'list') notes.push(column.values ? 'A list of strings, each one of the values codebook.md gives; null when there is none.' : 'A list of strings; null when there is none.');
+  if (column.freeText) notes.push('Free text as the letter has it (no formula neutralisation).');
+  const f: Record<string, unknown> = { name: column.name, type: column.type, description: notes.join(' ') };
+  if (column.type === 'list') f.itemType = 'string';
+  const categories = categorical(column);
+  if (categories) f.categories = categories;
+  const constraints = commonConstraints(table, column);
+  if (Object.keys(constraints).length) f.constraints = constraints;
+  return f;
+}
+
+/** A table's primary key and its links as Table Schema properties, naming the linked tables' resources by `name`. */
+function keys(table: AnyTable, name: (t: AnyTable) => string): Record<string, unknown> {
+  const { primaryKey, links } = KEYS.get(table)!;
   return {
+    ...(primaryKey ? { primaryKey } : {}),
+    ...(links.length ? { foreignKeys: links.map((l) => ({ fields: l.fields, reference: { resource: name(l.table), fields: l.reference } })) } : {}),
+  };
+}
+
+/**
+ * The Frictionless Data Package descriptor, v2 (its `$schema`, table
+ * resources, `categories`, keys and links), with the v1 `profile`s kept for
+ * validators and loaders that know only v1. The Parquet resources are listed
+ * only when the files were written: a loader reads every resource listed.
+ */
+export function dataPackage(options: CodebookOptions = {}): Record<string, unknown> {
+  const csv = TABLES.map((t) => ({
+    profile: 'tabular-data-resource',
+    type: 'table',
+    name: resourceName(t),
+    path: t.file,
+    title: t.file,
+    description: t.description,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+    schema: { fields: t.columns.map((c) => csvField(t, c)), missingValues: [''], ...keys(t, resourceName) },
+  }));
+  const parquet = PARQUET_TABLES.map((t: AnyTable) => ({
+    profile: 'tabular-data-resource',
+    type: 'table',
+    name: parquetResourceName(t),
+    path: parquetFile(t),
+    title: parquetFile(t),
+    description: `${t.description} The rows and columns of ${t.file}, typed; an empty cell is null.`,
+    format: 'parquet',
+    mediatype: 'application/vnd.apache.parquet',
+    schema: { fields: t.columns.map((c) => parquetField(t, c)), ...keys(t, parquetResourceName) },
+  }));
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     profile: 'tabular-data-package',
     name: 'imr-determinations',
     title: 'California workers\' compensation IMR determination letters: cases, decisions, citations',
-    description: `Written by imr-extract ${TOOL_VERSION}. One row per letter (cases.csv), per disputed treatment item (decisions.csv), per guideline citation (citations.csv) and per input that gave no case (errors.csv). cases.jsonl holds the full records with source offsets; codebook.md documents every column.`,
+    description: `Written by imr-extract ${TOOL_VERSION}. One row per letter (cases.csv), per disputed treatment item (decisions.csv), per guideline citation (citations.csv) and per input that gave no case (errors.csv)${options.parquet ? '; cases, decisions and citations also as typed Parquet files' : ''}. cases.jsonl holds the full records with source offsets; codebook.md documents every column.`,
     keywords: ['independent medical review', 'workers compensation', 'California', 'utilization review'],
-    resources: TABLES.map((t) => ({
-      profile: 'tabular-data-resource',
-      name: resourceName(t),
-      path: t.file,
-      title: t.file,
-      description: t.description,
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
-      dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
-      schema: { fields: t.columns.map((c) => field(t, c)), missingValues: [''] },
-    })),
+    resources: options.parquet ? [...csv, ...parquet] : csv,
   };
 }
 
 /** Writes `codebook.md` and `datapackage.json` into `dir` (a dataset folder, or its staging folder). */
-export function writeCodebook(dir: string): void {
-  writeFileSync(join(dir, 'codebook.md'), codebookMarkdown());
-  writeFileSync(join(dir, 'datapackage.json'), `${JSON.stringify(dataPackage(), null, 2)}\n`);
+export function writeCodebook(dir: string, options: CodebookOptions = {}): void {
+  writeFileSync(join(dir, 'codebook.md'), codebookMarkdown(options));
+  writeFileSync(join(dir, 'datapackage.json'), `${JSON.stringify(dataPackage(options), null, 2)}\n`);
 }

@@ -11,9 +11,10 @@ export const extract: Command = {
   usage: 'imr extract <file|dir|glob>... [--out <dir>] [options]',
   help: `Reads letters (.txt and .pdf; folders are searched recursively; glob patterns
 such as 'letters/**/*.txt' are expanded) and writes the dataset: cases.csv,
-decisions.csv, citations.csv, cases.jsonl, errors.csv, manifest.json. The
-whole folder is replaced atomically when the run ends; an interrupted run
-leaves the previous dataset intact.
+decisions.csv, citations.csv, cases.jsonl, errors.csv, manifest.json (and with
+--parquet cases.parquet, decisions.parquet, citations.parquet). The whole
+folder is replaced atomically when the run ends; an interrupted run leaves
+the previous dataset intact.
 
   -o, --out <dir>       Output folder (default: output)
   -j, --jobs <n>        Worker threads (default: the number of cores)
@@ -41,6 +42,9 @@ leaves the previous dataset intact.
                         either way
       --raw-csv         Do not neutralise free-text cells that a spreadsheet
                         would evaluate as formulas (see the codebook)
+      --parquet         Also write cases, decisions and citations as Parquet:
+                        the same rows and columns, typed (dates, integers,
+                        booleans, lists of strings; empty cells null)
   -q, --quiet           Print nothing but errors (no progress)
       --strict          Exit with status 3 when the dataset holds doubtful data:
                         a case with warnings, of no known layout, or with a
@@ -63,6 +67,7 @@ published with "complete": false in its manifest).`,
     'max-bytes': { type: 'string' },
     redact: { type: 'boolean', default: false },
     'raw-csv': { type: 'boolean', default: false },
+    parquet: { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
     strict: { type: 'boolean', default: false },
   },
@@ -95,6 +100,7 @@ published with "complete": false in its manifest).`,
         inputs,
         out,
         rawCsv: values['raw-csv'] === true,
+        parquet: values.parquet === true,
         keepText: values['keep-text'] === true,
         redact: values.redact === true,
         jobs,

@@ -9,7 +9,8 @@ dataset a single run over all the inputs would write (the same bytes; only
 the manifest's options and timings differ). Each folder is read as a stream.
 Shards made with different options or extractor versions, the same shard
 twice, or an input in two shards are refused (exit 2); a shard set with
-shards missing is merged, marked "complete": false, and exits 1.
+shards missing is merged, marked "complete": false, and exits 1. Shards
+extracted with --parquet (all of them, or none) give the Parquet files too.
 
   -o, --out <dir>   Output folder (required)
       --force       Write into a non-empty folder that holds no imr dataset

@@ -60,7 +60,16 @@ export interface CitationRow {
   record: CaseRecord;
   item: ItemRecord;
   citation: CitationRecord;
+  /** The citation's 1-based position among its item's citations. */
+  citationNo: number;
 }
+
+/** The decisions.csv rows of a case, in item order. */
+export const decisionRows = (record: CaseRecord): DecisionRow[] => record.items.map((item) => ({ record, item }));
+
+/** The citations.csv rows of a case, in item order, then citation order. */
+export const citationRows = (record: CaseRecord): CitationRow[] =>
+  record.items.flatMap((item) => item.citations.map((citation, i) => ({ record, item, citation, citationNo: i + 1 })));
 export interface ErrorRow {
   source_file: string;
   error_code: string;
@@ -130,6 +139,7 @@ export const DECISIONS: TableSchema<DecisionRow> = {
     { name: 'retrospective', type: 'boolean', description: '`true` when the request is retrospective (for care already given).', get: (r) => String(r.item.retrospective) },
     { name: 'date_of_service', type: 'date', description: 'Date of service of a retrospective request ("DOS 10/12/16").', get: (r) => r.item.date_of_service },
     { name: 'associated_surgery', type: 'boolean', description: '`true` when the request is tied to a surgery ("Associated surgical service:", pre-op, post-op, assistant surgeon).', get: (r) => String(r.item.associated_surgery) },
+    { name: 'source_file', type: 'string', description: "The case's input file (see cases.csv): with item_no, the row's key; the link to cases.csv that holds even when one case number was extracted from two files.", freeText: true, get: (r) => r.record.source_file },
   ],
 };
 
@@ -147,6 +157,8 @@ export const CITATIONS: TableSchema<CitationRow> = {
     { name: 'sections', type: 'string', description: 'Sections as printed after "Section(s):".', freeText: true, get: (r) => r.citation.sections },
     { name: 'pages', type: 'string', description: 'Page numbers as printed ("Page(s): 101", "pg. 607").', freeText: true, get: (r) => r.citation.pages },
     { name: 'raw', type: 'string', description: 'The citation as printed, whitespace-normalised.', freeText: true, get: (r) => r.citation.raw.value },
+    { name: 'citation_no', type: 'integer', description: "The citation's 1-based position among its item's citations.", get: (r) => r.citationNo },
+    { name: 'source_file', type: 'string', description: "The case's input file (see cases.csv): with item_no and citation_no, the row's key.", freeText: true, get: (r) => r.record.source_file },
   ],
 };
 

@@ -40,6 +40,8 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** Mask residual identifiers (names, phone numbers, ...) in every output. */
   redact?: boolean;
+  /** Also write cases, decisions and citations as Parquet. */
+  parquet?: boolean;
 }
 
 /** Spent pack buffers up to this size are reused for later batches. */
@@ -73,7 +75,7 @@ export async function runExtract(options: ExtractOptions): Promise<ExtractSummar
     const all = await discover(options.inputs);
     files = shard ? all.filter((f) => inShard(f.sourceFile, shard)) : all;
     prepareOutput(options.out, options.force === true);
-    writer = new DatasetWriter(options.out);
+    writer = new DatasetWriter(options.out, { parquet: options.parquet === true });
   } catch (error) {
     await runner.close();
     throw error;

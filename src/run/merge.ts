@@ -3,7 +3,9 @@
  * over all the inputs would have written, byte for byte (the manifest's
  * options and timings aside). Each shard's files are in input order, so the
  * shards are merged like sorted lists, one input at a time, reading every
- * file as a stream: memory stays flat whatever the number of inputs.
+ * file as a stream: memory stays flat whatever the number of inputs. Shards
+ * made with --parquet give a merged dataset with Parquet files, built from
+ * the merged records as a single run builds them.
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { ChunkReader, lineEnd } from '../io/chunk-reader.js';
@@ -116,7 +118,7 @@ interface ManifestHead {
   complete: boolean;
   discovered: number;
   version: string;
-  options: { raw_csv?: boolean; redact?: boolean; shard?: string | null; inputs?: string[] };
+  options: { raw_csv?: boolean; redact?: boolean; parquet?: boolean; shard?: string | null; inputs?: string[] };
 }
 
 /** The head of a shard's manifest (everything before its list of files). */
@@ -135,6 +137,9 @@ function manifestHead(dir: string): ManifestHead {
   return { complete: parsed.complete !== false, discovered: parsed.discovered ?? parsed.inputs ?? 0, version: parsed.version ?? '', options: parsed.options ?? {} };
 }
 
+/** The output options shards must share: they decide what the dataset's files hold. */
+const SHARED_OPTIONS = ['raw_csv', 'redact', 'parquet'] as const;
+
 /**
  * Refuses shards that were not made to go together: different extractor
  * versions or output options, the same shard twice. Returns what is missing
@@ -142,9 +147,9 @@ function manifestHead(dir: string): ManifestHead {
  */
 function checkShards(dirs: readonly string[], heads: readonly ManifestHead[]): string[] {
   const first = heads[0]!;
-  const same = (h: ManifestHead) => h.version === first.version && Boolean(h.options.raw_csv) === Boolean(first.options.raw_csv) && Boolean(h.options.redact) === Boolean(first.options.redact);
+  const same = (h: ManifestHead) => h.version === first.version && SHARED_OPTIONS.every((o) => Boolean(h.options[o]) === Boolean(first.options[o]));
   heads.forEach((h, k) => {
-    if (!same(h)) throw new Error(`${dirs[k]} was made with other options or another extractor version than ${dirs[0]} (version ${h.version} vs ${first.version}; raw_csv, redact must match)`);
+    if (!same(h)) throw new Error(`${dirs[k]} was made with other options or another extractor version than ${dirs[0]} (version ${h.version} vs ${first.version}; ${SHARED_OPTIONS.join(', ')} must match)`);
   });
   const shards = heads.map((h) => h.options.shard ?? null);
   if (shards.every((s) => s === null)) return [];
@@ -179,7 +184,7 @@ export function mergeOutputs(dirs: readonly string[], out: string, force = false
   const heads = dirs.map(manifestHead);
   const missing = checkShards(dirs, heads);
   prepareOutput(out, force);
-  const writer = new DatasetWriter(out);
+  const writer = new DatasetWriter(out, { parquet: heads[0]!.options.parquet === true });
   try {
     for (;;) {
       let first: ShardReader | null = null;

@@ -6,7 +6,7 @@
  */
 import { countByKind, redact as redactRecord, type IdentifierKind } from '../core/identifiers.js';
 import type { CaseRecord } from '../core/record.js';
-import { CASES, CITATIONS, DECISIONS, ERRORS, type CitationRow, type DecisionRow, type ErrorRow } from '../core/schema.js';
+import { CASES, CITATIONS, citationRows, DECISIONS, decisionRows, ERRORS, type CitationRow, type DecisionRow, type ErrorRow } from '../core/schema.js';
 import { CsvTable } from '../sinks/csv.js';
 import type { FileResult } from './process-file.js';
 
@@ -74,8 +74,8 @@ export function render(result: FileResult, rawCsv: boolean, redact = false): Ren
   const found = result.outcome.record;
   const identifiers = countByKind(found.identifiers);
   const record = redact && found.identifiers.length ? redactRecord(found, found.identifiers) : found;
-  const decisions = record.items.map((item) => ({ record, item }));
-  const citations = record.items.flatMap((item) => item.citations.map((citation) => ({ record, item, citation })));
+  const decisions = decisionRows(record);
+  const citations = citationRows(record);
   return {
     sourceFile: result.sourceFile,
     entry: entry({ result: 'case', case_id: record.case_id, ...(found.identifiers.length ? { identifiers } : {}) }),

@@ -3,7 +3,8 @@
  * them), streamed row by row into a staging folder inside the output folder,
  * then published over the previous dataset (see output-folder.ts), so a
  * reader never sees a half-written dataset and an interrupted run leaves the
- * previous one intact.
+ * previous one intact. With `parquet`, the Parquet files are built in the
+ * staging folder before it is published (see parquet.ts).
  */
 import { closeSync, openSync, readSync, rmSync, write, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import type { Rendered } from '../run/render.js';
 import { writeCodebook } from '../codebook/index.js';
 import { header } from './csv.js';
 import { publish, stagingFolder } from './output-folder.js';
+import { parquetFile, writeParquetFiles } from './parquet.js';
 
 /**
  * Appends text and bytes to a file through a buffer. `write` writes or
@@ -116,16 +118,23 @@ export interface ManifestHead {
   timings_ms: Record<string, number>;
 }
 
+export interface DatasetOptions {
+  /** Also write cases, decisions and citations as Parquet (recorded in the manifest's options). */
+  parquet?: boolean;
+}
+
 export class DatasetWriter {
   readonly staging: string;
   private readonly out: string;
+  private readonly parquet: boolean;
   private readonly files: Record<Stream, BufferedFile>;
   /** What the manifest counts, over the inputs added so far. */
   readonly tally = emptyTally();
   private closed = false;
 
-  constructor(out: string) {
+  constructor(out: string, options: DatasetOptions = {}) {
     this.out = resolve(out);
+    this.parquet = options.parquet === true;
     this.staging = stagingFolder(this.out);
     const open = (name: string) => new BufferedFile(join(this.staging, name));
     this.files = {
@@ -182,13 +191,14 @@ export class DatasetWriter {
   publish(head: ManifestHead, complete = true): void {
     for (const f of Object.values(this.files)) f.close();
     this.closed = true;
+    if (this.parquet) writeParquetFiles(this.staging);
     const t = this.tally;
     const sorted = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
     const manifest = {
       tool: head.tool,
       version: head.version,
       complete,
-      options: head.options,
+      options: { ...head.options, parquet: this.parquet },
       ...(head.discovered === undefined ? {} : { discovered: head.discovered }),
       inputs: t.inputs,
       cases: t.cases,
@@ -200,6 +210,7 @@ export class DatasetWriter {
         [CITATIONS.file]: t.citations,
         'cases.jsonl': t.cases,
         [ERRORS.file]: t.errors,
+        ...(this.parquet ? { [parquetFile(CASES)]: t.cases, [parquetFile(DECISIONS)]: t.decisions, [parquetFile(CITATIONS)]: t.citations } : {}),
       },
       items_overturned: t.overturned,
       warnings: t.warnings,
@@ -221,7 +232,7 @@ export class DatasetWriter {
     manifestFile.write(t.inputs > 0 ? '\n  ]\n}\n' : ']\n}\n');
     manifestFile.close();
     rmSync(entriesPath);
-    writeCodebook(this.staging);
+    writeCodebook(this.staging, { parquet: this.parquet });
     publish(this.staging, this.out);
   }
 

@@ -2,16 +2,18 @@
  * The output folder and how a dataset is published into it. Everything the
  * tool writes stays inside the folder: a run is staged in `<out>/.imr/`, and
  * published by renaming each staged file over the previous one under a
- * journal. A run killed before publishing leaves the previous dataset as it
- * was; one killed while publishing (a few renames) is rolled forward by the
- * next run, which finds the journal. The folder must be empty or hold a
- * previous imr dataset, unless forced.
+ * journal; a published entry the new dataset has none of (Parquet files,
+ * text/) is moved away with the rest of the previous dataset. A run killed
+ * before publishing leaves the previous dataset as it was; one killed while
+ * publishing (a few renames) is rolled forward by the next run, which finds
+ * the journal. The folder must be empty or hold a previous imr dataset,
+ * unless forced.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rm, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** What a dataset folder holds (`text/`: the PDFs' text, with --keep-text). */
-export const DATASET_ENTRIES = ['cases.csv', 'decisions.csv', 'citations.csv', 'cases.jsonl', 'errors.csv', 'manifest.json', 'codebook.md', 'datapackage.json', 'text'] as const;
+/** What a dataset folder holds (the Parquet files with --parquet; `text/`: the PDFs' text, with --keep-text). */
+export const DATASET_ENTRIES = ['cases.csv', 'decisions.csv', 'citations.csv', 'cases.jsonl', 'errors.csv', 'manifest.json', 'codebook.md', 'datapackage.json', 'cases.parquet', 'decisions.parquet', 'citations.parquet', 'text'] as const;
 
 /** The tool's own working folder inside the output folder: staged runs, the publish journal, the cache. */
 export const WORK_DIR = '.imr';
@@ -63,26 +65,28 @@ export function stagingFolder(out: string): string {
 }
 
 /**
- * Moves the staged entries in place of the published ones; `fresh`: also
- * drops a text/ folder the new run has none of. Each published entry is
- * first renamed aside into the staging folder, then the staged one renamed
- * in: renaming over a file would make ext4 flush the new one and free the old
- * one's blocks while the dataset is being switched. The staging folder, now
- * holding the previous dataset, is then removed; with `background`, in
- * libuv's thread pool (the process exits when that is done, and a removal cut
- * short is finished by the next run: see recover).
+ * Makes the published dataset the staged one: each of `entries` (what was
+ * staged) still in the staging folder is moved in, and a published entry not
+ * among them is moved out. Each published entry is first renamed aside into
+ * the staging folder, then the staged one renamed in: renaming over a file
+ * would make ext4 flush the new one and free the old one's blocks while the
+ * dataset is being switched. An entry of `entries` no longer staged was moved
+ * in before an interruption, so running this again finishes the switch. The
+ * staging folder, now holding the previous dataset, is then removed; with
+ * `background`, in libuv's thread pool (the process exits when that is done,
+ * and a removal cut short is finished by the next run: see recover).
  */
-function moveInto(staging: string, out: string, fresh: boolean, background: boolean): void {
+function moveInto(staging: string, out: string, entries: readonly string[], background: boolean): void {
   const replaced = join(staging, REPLACED);
   mkdirSync(replaced, { recursive: true });
   for (const name of DATASET_ENTRIES) {
     const from = join(staging, name);
     const to = join(out, name);
-    if (existsSync(from)) {
+    if (!entries.includes(name)) {
+      if (existsSync(to)) renameSync(to, join(replaced, name));
+    } else if (existsSync(from)) {
       if (existsSync(to)) renameSync(to, join(replaced, name));
       renameSync(from, to);
-    } else if (fresh && name === 'text' && existsSync(to)) {
-      renameSync(to, join(replaced, name));
     }
   }
   if (background) rm(staging, { recursive: true, force: true }, () => {});
@@ -92,12 +96,20 @@ function moveInto(staging: string, out: string, fresh: boolean, background: bool
 /** Inside a staging folder: the published entries it replaced. */
 const REPLACED = '.replaced';
 
+/** What the journal of a publication holds. */
+interface Journal {
+  staging: string;
+  /** The entries staged; absent in a journal written before it was recorded (every entry then counts as staged). */
+  entries?: string[];
+}
+
 /** Publishes a complete staged dataset into `out`, under a journal. */
 export function publish(staging: string, out: string): void {
   const journal = join(out, WORK_DIR, JOURNAL);
-  writeFileSync(`${journal}.tmp`, JSON.stringify({ staging }));
+  const entries = DATASET_ENTRIES.filter((name) => existsSync(join(staging, name)));
+  writeFileSync(`${journal}.tmp`, JSON.stringify({ staging, entries } satisfies Journal));
   renameSync(`${journal}.tmp`, journal);
-  moveInto(staging, out, true, true);
+  moveInto(staging, out, entries, true);
   rmSync(journal, { force: true });
 }
 
@@ -106,8 +118,8 @@ function recover(out: string): void {
   const work = join(out, WORK_DIR);
   const journal = join(work, JOURNAL);
   if (existsSync(journal)) {
-    const { staging } = JSON.parse(readFileSync(journal, 'utf8')) as { staging: string };
-    if (existsSync(staging)) moveInto(staging, out, false, false);
+    const { staging, entries } = JSON.parse(readFileSync(journal, 'utf8')) as Journal;
+    if (existsSync(staging)) moveInto(staging, out, entries ?? DATASET_ENTRIES, false);
     rmSync(journal, { force: true });
   }
   for (const entry of readdirSync(work)) {

@@ -1,5 +1,6 @@
 /**
- * Publishing a dataset: the staged files replace the published ones, and a
+ * Publishing a dataset: the staged files replace the published ones, a
+ * published file the new dataset has none of goes with the old dataset, and a
  * publication killed between its renames (an old file moved aside, the new
  * one not yet in) is rolled forward by the next run, from the journal.
  */
@@ -19,6 +20,15 @@ const stage = (out: string, label: string) => {
   return staging;
 };
 const published = (out: string) => Object.fromEntries(FILES.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+const PARQUET = ['cases.parquet', 'decisions.parquet', 'citations.parquet'];
+/** Stages the optional entries too: the Parquet files and a text/ folder. */
+const stageWithOptional = (out: string, label: string) => {
+  const staging = stage(out, label);
+  for (const f of PARQUET) writeFileSync(join(staging, f), `${label} ${f}\n`);
+  mkdirSync(join(staging, 'text'));
+  writeFileSync(join(staging, 'text', 'letter.pdf.txt'), label);
+  return staging;
+};
 const runFolders = (out: string) => readdirSync(join(out, WORK_DIR)).filter((d) => d.startsWith('run-'));
 
 describe('publishing', () => {
@@ -32,6 +42,37 @@ describe('publishing', () => {
     // The previous dataset is removed in the background; it is gone soon after.
     for (let i = 0; i < 100 && runFolders(out).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(runFolders(out)).toEqual([]);
+  });
+
+  it('removes the published entries the new dataset has none of (the Parquet files, text/)', () => {
+    const out = join(work, 'optional');
+    prepareOutput(out, false);
+    publish(stageWithOptional(out, 'first'), out);
+    expect(PARQUET.every((f) => existsSync(join(out, f)))).toBe(true);
+    prepareOutput(out, false);
+    publish(stage(out, 'second'), out);
+    expect(Object.values(published(out)).every((text) => text.includes('second'))).toBe(true);
+    expect(PARQUET.filter((f) => existsSync(join(out, f)))).toEqual([]);
+    expect(existsSync(join(out, 'text'))).toBe(false);
+  });
+
+  it('rolls forward a publication killed before it removed an entry the new dataset has none of', () => {
+    const out = join(work, 'killed-optional');
+    prepareOutput(out, false);
+    publish(stageWithOptional(out, 'old'), out);
+    prepareOutput(out, false);
+    const staging = stage(out, 'new');
+    // Killed after the journal (which lists what was staged) and one switched file.
+    writeFileSync(join(out, WORK_DIR, 'publish.json'), JSON.stringify({ staging, entries: FILES }));
+    mkdirSync(join(staging, '.replaced'));
+    renameSync(join(out, 'cases.csv'), join(staging, '.replaced', 'cases.csv'));
+    renameSync(join(staging, 'cases.csv'), join(out, 'cases.csv'));
+
+    prepareOutput(out, false);
+    expect(Object.values(published(out)).every((text) => text.includes('new'))).toBe(true);
+    expect(PARQUET.filter((f) => existsSync(join(out, f)))).toEqual([]);
+    expect(existsSync(join(out, 'text'))).toBe(false);
+    expect(existsSync(staging)).toBe(false);
   });
 
   it('rolls forward a publication killed between moving an old file aside and moving the new one in', () => {
