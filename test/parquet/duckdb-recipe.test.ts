@@ -1,5 +1,5 @@
 /**
- * The DuckDB recipe of docs/parquet.md, run as written (its relative paths
+ * The DuckDB recipe of the README, run as written (its relative paths
  * found from a folder that holds the dataset as `output/`) on the corpus
  * extracted with --parquet, and its answers checked against the CSV files.
  */
@@ -18,15 +18,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The statements of the doc's `sql` block. */
 function recipe(): string[] {
-  const doc = readFileSync(join(root, 'docs', 'parquet.md'), 'utf8');
+  const doc = readFileSync(join(root, 'README.md'), 'utf8');
   const block = /```sql\n([\s\S]*?)```/.exec(doc);
-  if (!block) throw new Error('docs/parquet.md has no sql block');
+  if (!block) throw new Error('README.md has no sql block');
   return block[1]!.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean);
 }
 
 const csv = (file: string) => parse(readFileSync(join(work, 'output', file)), { columns: true }) as Record<string, string>[];
 
-describe.skipIf(!duckdb)('the DuckDB recipe of docs/parquet.md', () => {
+describe.skipIf(!duckdb)('the DuckDB recipe of the README', () => {
   const db = duckdb!;
   let results: Row[][] = [];
 
