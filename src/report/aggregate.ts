@@ -1,7 +1,8 @@
 /**
- * Streams a dataset folder's cases.csv and decisions.csv into overturn-rate
+ * Streams a dataset folder's cases.csv and decisions.csv into the report's
  * tallies, keeping only the tallies in memory (plus one case at a time), so a
- * dataset of a million items costs the same memory as one of ten.
+ * dataset of a million items costs the same memory as one of ten. The
+ * members of each group go to a GroupSink as they pass.
  *
  * The two files are written in the same order (by source_file, then
  * item_no), so decisions are joined to their case by a merge join: both
@@ -12,7 +13,10 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
+import type { GroupSink } from './groups.js';
 import { proportion, type Proportion } from './stats.js';
+import { elements, TABLES, tableSpec, type CaseInfo, type Row, type TableId, type TableSpec } from './tables.js';
+import { DaysTally, daysBetween, INTERVALS } from './timeliness.js';
 
 export interface ReportFilter {
   /** Inclusive lower bound on the case's decision_date (ISO `YYYY-MM-DD`). */
@@ -21,60 +25,14 @@ export interface ReportFilter {
   to?: string;
   /** Only items of this treatment_category. */
   category?: string;
+  /** Leave out the items of cases with items_complete = false. */
+  excludeIncomplete?: boolean;
 }
-
-export type TableId =
-  | 'overall'
-  | 'treatment_category'
-  | 'treatment_subcategory'
-  | 'reviewer_specialty'
-  | 'reviewer_sources'
-  | 'template'
-  | 'decision_year'
-  | 'decision_month'
-  | 'body_region'
-  | 'case_outcome'
-  | 'reasons_by_outcome'
-  | 'reasons_by_category';
-
-export interface TableSpec {
-  id: TableId;
-  title: string;
-  /** The CSV columns that name a group (one, or two for category + subcategory). */
-  keys: readonly string[];
-  /**
-   * What is counted: items (n items, k overturned), cases (n cases, k with the
-   * outcome), or reasons (n items of the first key's group whose reasons were
-   * read, k of them giving the reason).
-   */
-  unit: 'items' | 'cases' | 'reasons';
-  /** How a row is counted, in a sentence. */
-  note: string;
-  /** The source column; the table is left out (with a note) when the dataset lacks it. */
-  column: { file: 'cases.csv' | 'decisions.csv'; name: string } | null;
-  /** Chronological tables sort by key; the others by size. */
-  order: 'size' | 'key';
-  /** How the empty group (the dataset's empty cell) is labelled on the page. */
-  empty: string;
-}
-
-export const TABLES: readonly TableSpec[] = [
-  { id: 'overall', empty: '(all)', title: 'All items', keys: ['group'], unit: 'items', order: 'key', column: null, note: 'Every selected item (row of decisions.csv) once.' },
-  { id: 'treatment_category', empty: '(no category)', title: 'Treatment category', keys: ['treatment_category'], unit: 'items', order: 'size', column: { file: 'decisions.csv', name: 'treatment_category' }, note: 'Each item once, under its treatment_category (decisions.csv).' },
-  { id: 'treatment_subcategory', empty: '(none)', title: 'Treatment subcategory (drug class for Pharmaceuticals)', keys: ['treatment_category', 'treatment_subcategory'], unit: 'items', order: 'size', column: { file: 'decisions.csv', name: 'treatment_subcategory' }, note: 'Each item once, under its category and subcategory (decisions.csv); subcategories are grouped within their category.' },
-  { id: 'reviewer_specialty', empty: '(not stated)', title: 'Reviewer specialty', keys: ['reviewer_specialty'], unit: 'items', order: 'size', column: { file: 'cases.csv', name: 'reviewer_specialty' }, note: "Each item once per specialty listed for its case's expert reviewer (cases.csv reviewer_specialty), so a reviewer with two specialties counts the case's items under both and the rows add up to more than the total." },
-  { id: 'reviewer_sources', empty: '(no evidence cited)', title: 'Guideline family cited by the reviewer', keys: ['reviewer_source'], unit: 'items', order: 'size', column: { file: 'decisions.csv', name: 'reviewer_sources' }, note: 'Each item once per guideline family the expert reviewer cited for it (decisions.csv reviewer_sources); an item citing MTUS and ODG counts under both. Empty: the reviewer cited no medical evidence (or none was found).' },
-  { id: 'template', empty: '(empty)', title: 'Letter layout (template)', keys: ['template'], unit: 'items', order: 'size', column: { file: 'cases.csv', name: 'template' }, note: "Each item once, under its case's recognised letter layout (cases.csv template)." },
-  { id: 'decision_year', empty: '(no decision date)', title: 'Decision year', keys: ['decision_year'], unit: 'items', order: 'key', column: { file: 'cases.csv', name: 'decision_date' }, note: "Each item once, by the year of its case's decision_date (cases.csv); empty: the letter gives no decision date." },
-  { id: 'decision_month', empty: '(no decision date)', title: 'Decision month', keys: ['decision_month'], unit: 'items', order: 'key', column: { file: 'cases.csv', name: 'decision_date' }, note: "Each item once, by the year-month of its case's decision_date (cases.csv); empty: the letter gives no decision date." },
-  { id: 'body_region', empty: '(none named)', title: 'Body region of the request', keys: ['body_region'], unit: 'items', order: 'size', column: { file: 'decisions.csv', name: 'body_region' }, note: 'Each item once per body region its request names (decisions.csv body_region); empty: the request names none.' },
-  { id: 'reasons_by_outcome', empty: '(none)', title: 'Decision reasons, by outcome', keys: ['outcome', 'reason'], unit: 'reasons', order: 'size', column: { file: 'decisions.csv', name: 'reasons' }, note: "Share of the items of each outcome, among those whose reasons were read (decisions.csv reasons not empty), that give each reason; an item giving two reasons counts under both, so the shares of an outcome add up to more than 100%." },
-  { id: 'reasons_by_category', empty: '(no category)', title: 'Reasons for upholding, by treatment category', keys: ['treatment_category', 'reason'], unit: 'reasons', order: 'size', column: { file: 'decisions.csv', name: 'reasons' }, note: 'Share of the upheld items of each treatment category, among those whose reasons were read, that give each reason (decisions.csv reasons); an item giving two reasons counts under both.' },
-  { id: 'case_outcome', empty: '(empty)', title: 'Case outcome (distribution of cases)', keys: ['case_outcome'], unit: 'cases', order: 'size', column: { file: 'cases.csv', name: 'case_outcome' }, note: 'Cases with at least one selected item, by case_outcome over all their items (cases.csv): the share of cases with each outcome.' },
-];
 
 export interface RateRow extends Proportion {
   key: string[];
+  /** `<table>/<name>` of the group's member files, when they were written. */
+  group?: string;
 }
 
 export interface RateTable {
@@ -84,11 +42,32 @@ export interface RateTable {
   missing?: string;
 }
 
+export interface DaysRow {
+  key: string[];
+  /** Cases counted. */
+  n: number;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  /** Cases left out: a negative interval, one over MAX_DAYS, a date missing. */
+  negative: number;
+  overMax: number;
+  missing: number;
+  group?: string;
+}
+
+export interface DaysTable {
+  spec: TableSpec;
+  rows: DaysRow[];
+  missing?: string;
+}
+
 export interface Report {
   dataset: string;
   filter: ReportFilter;
   overall: Proportion;
   tables: RateTable[];
+  timeliness: DaysTable;
   counts: {
     casesRead: number;
     decisionsRead: number;
@@ -98,42 +77,36 @@ export interface Report {
     unknownOutcome: number;
     /** Decisions with no matching row in cases.csv: left out. */
     unmatched: number;
+    /** Items (passing the other filters) of cases with items_complete = false, and those cases: left out with excludeIncomplete. */
+    incompleteItems: number;
+    incompleteCases: number;
   };
+  /** cases.csv has the items_complete column. */
+  hasCompleteness: boolean;
   join: 'merge' | 'index';
   manifest: { version?: string; inputs?: number; cases?: number; errors?: number } | null;
 }
 
-type Row = Record<string, string | undefined>;
-
-interface CaseInfo {
-  id: string;
-  template: string;
-  specialties: string[];
-  /** ISO decision date or '' */
-  date: string;
-  outcome: string;
-  selected: number;
-}
-
 const SEP = '\u0000';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_COLUMNS = [...new Set(INTERVALS.flatMap((i) => [i.from, i.to]))];
 
-/** `;`-joined list cell to its distinct elements; an empty cell gives the one empty group. */
-function elements(cell: string | undefined): string[] {
-  const xs = [...new Set((cell ?? '').split(';').map((x) => x.trim()).filter(Boolean))];
-  return xs.length ? xs : [''];
+interface CaseState extends CaseInfo {
+  /** Items passing the other filters that were left out as incomplete. */
+  excluded: number;
 }
 
 class Tally {
-  readonly groups = new Map<string, { n: number; k: number }>();
+  readonly groups = new Map<string, { key: string[]; n: number; k: number }>();
   /** For reason tables: how many items each first key's group has (the shares' denominator). */
   readonly bases = new Map<string, number>();
   base(key: string): void {
     this.bases.set(key, (this.bases.get(key) ?? 0) + 1);
   }
-  add(key: string, hit: boolean): void {
-    let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = { n: 0, k: 0 }));
+  add(key: string[], hit: boolean): void {
+    const id = key.join(SEP);
+    let g = this.groups.get(id);
+    if (!g) this.groups.set(id, (g = { key, n: 0, k: 0 }));
     g.n++;
     if (hit) g.k++;
   }
@@ -167,23 +140,49 @@ async function readHeader(path: string): Promise<string[]> {
   return header;
 }
 
-function caseInfo(row: Row): CaseInfo {
-  const date = row.decision_date ?? '';
-  const specialties = elements(row.reviewer_specialty);
-  return { id: row.case_id ?? '', template: row.template ?? '', specialties, date: ISO_DATE.test(date) ? date : '', outcome: row.case_outcome ?? '', selected: 0 };
+function caseInfo(row: Row): CaseState {
+  const iso = (x: string | undefined) => (x && ISO_DATE.test(x) ? x : '');
+  const dates = Object.fromEntries(DATE_COLUMNS.map((c) => [c, iso(row[c])]));
+  return {
+    id: row.case_id ?? '',
+    source: row.source_file ?? '',
+    template: row.template ?? '',
+    specialties: elements(row.reviewer_specialty),
+    date: iso(row.decision_date),
+    dates,
+    outcome: row.case_outcome ?? '',
+    complete: row.items_complete !== 'false',
+    selected: 0,
+    excluded: 0,
+  };
 }
 
 /** The aggregation state of one pass. */
 class Aggregator {
   readonly tallies = new Map<TableId, Tally>(TABLES.map((t) => [t.id, new Tally()]));
+  readonly days = new Map<string, { key: string[]; tally: DaysTally }>();
   casesRead = 0;
   decisionsRead = 0;
   itemsSelected = 0;
   casesSelected = 0;
   unknownOutcome = 0;
   unmatched = 0;
+  incompleteItems = 0;
+  incompleteCases = 0;
 
-  constructor(private readonly filter: ReportFilter) {}
+  /** The tables of items the dataset has the columns of. */
+  private readonly itemTables: TableSpec[];
+  /** Which tables are counted (a table whose column the dataset lacks is not). */
+  private readonly active: Set<TableId>;
+
+  constructor(
+    private readonly filter: ReportFilter,
+    readonly sink: GroupSink | null,
+    active: readonly TableSpec[],
+  ) {
+    this.active = new Set(active.map((t) => t.id));
+    this.itemTables = active.filter((t) => t.groups);
+  }
 
   caseInRange(c: CaseInfo): boolean {
     const { from, to } = this.filter;
@@ -192,7 +191,7 @@ class Aggregator {
     return (!from || c.date >= from) && (!to || c.date <= to);
   }
 
-  decision(d: Row, c: CaseInfo): void {
+  decision(d: Row, c: CaseState): void {
     const outcome = d.outcome ?? '';
     if (outcome !== 'upheld' && outcome !== 'overturned') {
       this.unknownOutcome++;
@@ -201,45 +200,78 @@ class Aggregator {
     const category = d.treatment_category ?? '';
     if (this.filter.category !== undefined && category !== this.filter.category) return;
     if (!this.caseInRange(c)) return;
+    if (!c.complete) {
+      this.incompleteItems++;
+      if (this.filter.excludeIncomplete) {
+        c.excluded++;
+        return;
+      }
+    }
     const hit = outcome === 'overturned';
-    const t = (id: TableId) => this.tallies.get(id)!;
+    const itemNo = d.item_no ?? '';
     this.itemsSelected++;
     c.selected++;
-    t('overall').add('all', hit);
-    t('treatment_category').add(category, hit);
-    t('treatment_subcategory').add(`${category}${SEP}${d.treatment_subcategory ?? ''}`, hit);
-    for (const s of c.specialties) t('reviewer_specialty').add(s, hit);
-    for (const f of elements(d.reviewer_sources)) t('reviewer_sources').add(f, hit);
-    t('template').add(c.template, hit);
-    t('decision_year').add(c.date.slice(0, 4), hit);
-    t('decision_month').add(c.date.slice(0, 7), hit);
-    for (const r of elements(d.body_region)) t('body_region').add(r, hit);
-    const reasons = elements(d.reasons).filter(Boolean);
-    if (reasons.length > 0) {
-      t('reasons_by_outcome').base(outcome);
-      for (const r of reasons) t('reasons_by_outcome').add(`${outcome}${SEP}${r}`, true);
-      if (!hit) {
-        t('reasons_by_category').base(category);
-        for (const r of reasons) t('reasons_by_category').add(`${category}${SEP}${r}`, true);
+    for (const spec of this.itemTables) {
+      const tally = this.tallies.get(spec.id)!;
+      for (const key of spec.groups!(d, c)) {
+        tally.add(key, hit);
+        this.sink?.item(spec, key, c, itemNo, hit);
       }
+    }
+    const reasons = elements(d.reasons).filter(Boolean);
+    if (reasons.length === 0 || !this.active.has('reasons_by_outcome')) return;
+    const byOutcome = this.tallies.get('reasons_by_outcome')!;
+    byOutcome.base(outcome);
+    for (const r of reasons) {
+      byOutcome.add([outcome, r], true);
+      this.sink?.item(tableSpec('reasons_by_outcome'), [outcome, r], c, itemNo, hit);
+    }
+    if (hit) return;
+    const byCategory = this.tallies.get('reasons_by_category')!;
+    byCategory.base(category);
+    for (const r of reasons) {
+      byCategory.add([category, r], true);
+      this.sink?.item(tableSpec('reasons_by_category'), [category, r], c, itemNo, hit);
     }
   }
 
-  /** A case is done: it counts in the case-outcome table when any of its items was selected. */
-  finish(c: CaseInfo): void {
+  /** A case is done: it counts in the case tables when any of its items was selected. */
+  finish(c: CaseState): void {
+    if (!c.complete && (c.selected > 0 || c.excluded > 0)) this.incompleteCases++;
     if (c.selected === 0) return;
     this.casesSelected++;
-    this.tallies.get('case_outcome')!.add(c.outcome, true);
+    if (this.active.has('case_outcome')) {
+      this.tallies.get('case_outcome')!.add([c.outcome], true);
+      this.sink?.caseRow(tableSpec('case_outcome'), [c.outcome], c, [], c.outcome);
+    }
+    if (!this.active.has('timeliness')) return;
+    const spec = tableSpec('timeliness');
+    for (const interval of INTERVALS) {
+      const key = [interval.id, c.date.slice(0, 4)];
+      const id = key.join(SEP);
+      let g = this.days.get(id);
+      if (!g) this.days.set(id, (g = { key, tally: new DaysTally() }));
+      const from = c.dates[interval.from]!;
+      const to = c.dates[interval.to]!;
+      const days = daysBetween(from, to);
+      if (days === null) {
+        g.tally.missing++;
+        this.sink?.caseRow(spec, key, c, [from, to, '', 'missing_date'], 'a date missing');
+      } else {
+        const status = g.tally.add(days);
+        this.sink?.caseRow(spec, key, c, [from, to, String(days), status], `${days} days`);
+      }
+    }
   }
 }
 
 /** Decisions joined to cases by reading both files in step. Throws OutOfOrder when they are not. */
 async function mergePass(dir: string, agg: Aggregator): Promise<void> {
   const cases = readRows(join(dir, 'cases.csv'));
-  const state: { current: CaseInfo | null } = { current: null };
+  const state: { current: CaseState | null } = { current: null };
   let lastItemNo = -Infinity;
   /** Moves to the next case with this id, finishing the cases passed over; null when cases.csv ends first. */
-  const advanceTo = async (id: string): Promise<CaseInfo | null> => {
+  const advanceTo = async (id: string): Promise<CaseState | null> => {
     for (;;) {
       if (state.current) agg.finish(state.current);
       const next = await cases.next();
@@ -274,8 +306,8 @@ async function mergePass(dir: string, agg: Aggregator): Promise<void> {
 async function indexPass(dir: string, agg: Aggregator): Promise<void> {
   const intern = new Map<string, string>();
   const s = (x: string) => intern.get(x) ?? (intern.set(x, x), x);
-  const byId = new Map<string, CaseInfo>();
-  const all: CaseInfo[] = [];
+  const byId = new Map<string, CaseState>();
+  const all: CaseState[] = [];
   for await (const row of readRows(join(dir, 'cases.csv'))) {
     agg.casesRead++;
     const c = caseInfo(row);
@@ -302,24 +334,40 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function rowsOf(spec: TableSpec, tally: Tally, casesSelected: number): RateRow[] {
-  const rows = [...tally.groups].map(([key, g]) => {
-    const p = spec.unit === 'cases' ? proportion(g.n, casesSelected) : spec.unit === 'reasons' ? proportion(g.k, tally.bases.get(key.split(SEP)[0]!)!) : proportion(g.k, g.n);
+function rateRows(spec: TableSpec, tally: Tally, casesSelected: number, sink: GroupSink | null): RateRow[] {
+  const rows = [...tally.groups.values()].map(({ key, n, k }): RateRow => {
     // For case tables the row's own count is k (cases with the outcome) of n (all selected cases).
-    return { key: key.split(SEP), ...p };
+    const p = spec.unit === 'cases' ? proportion(n, casesSelected) : spec.unit === 'reasons' ? proportion(k, tally.bases.get(key[0]!)!) : proportion(k, n);
+    const group = sink?.nameOf(spec.id, key);
+    return group === undefined ? { key, ...p } : { key, ...p, group };
   });
   const size = (r: RateRow) => (spec.unit === 'items' ? r.n : r.k);
   if (spec.order === 'key') return rows.sort((a, b) => compareKeys(a.key.join(SEP), b.key.join(SEP)));
   if (spec.keys.length === 2) {
-    // Within the first key (groups by size), then by size.
-    const catSize = new Map<string, number>();
-    for (const r of rows) catSize.set(r.key[0]!, spec.unit === 'reasons' ? r.n : (catSize.get(r.key[0]!) ?? 0) + r.n);
+    // Within the first key (groups by size), then by size (or chronologically, for years).
+    const firstSize = new Map<string, number>();
+    for (const r of rows) firstSize.set(r.key[0]!, spec.unit === 'reasons' ? r.n : (firstSize.get(r.key[0]!) ?? 0) + r.n);
+    const chronological = spec.keys[1] === 'decision_year';
     return rows.sort(
       (a, b) =>
-        catSize.get(b.key[0]!)! - catSize.get(a.key[0]!)! || compareKeys(a.key[0]!, b.key[0]!) || size(b) - size(a) || compareKeys(a.key[1]!, b.key[1]!),
+        firstSize.get(b.key[0]!)! - firstSize.get(a.key[0]!)! ||
+        compareKeys(a.key[0]!, b.key[0]!) ||
+        (chronological ? 0 : size(b) - size(a)) ||
+        compareKeys(a.key[1]!, b.key[1]!),
     );
   }
   return rows.sort((a, b) => size(b) - size(a) || compareKeys(a.key.join(SEP), b.key.join(SEP)));
+}
+
+function daysRows(agg: Aggregator): DaysRow[] {
+  const order = (id: string) => INTERVALS.findIndex((i) => i.id === id);
+  return [...agg.days.values()]
+    .map(({ key, tally }): DaysRow => {
+      const group = agg.sink?.nameOf('timeliness', key);
+      const row = { key, n: tally.n, median: tally.quantile(0.5), q1: tally.quantile(0.25), q3: tally.quantile(0.75), negative: tally.negative, overMax: tally.overMax, missing: tally.missing };
+      return group === undefined ? row : { ...row, group };
+    })
+    .sort((a, b) => order(a.key[0]!) - order(b.key[0]!) || compareKeys(a.key[1]!, b.key[1]!));
 }
 
 function readManifest(dir: string): Report['manifest'] {
@@ -336,8 +384,12 @@ function readManifest(dir: string): Report['manifest'] {
 
 export class DatasetError extends Error {}
 
-/** Reads the dataset in `dir` and computes every table of the report. */
-export async function aggregate(dir: string, filter: ReportFilter = {}): Promise<Report> {
+/**
+ * Reads the dataset in `dir` and computes every table of the report.
+ * `sinkFor` gives the sink of a pass (called again, to start afresh, when
+ * the files turn out not to be in step).
+ */
+export async function aggregate(dir: string, filter: ReportFilter = {}, sinkFor: (() => GroupSink) | null = null): Promise<Report> {
   for (const f of ['cases.csv', 'decisions.csv']) {
     if (!existsSync(join(dir, f))) throw new DatasetError(`${join(dir, f)} not found: ${dir} is not a dataset folder written by \`imr extract\``);
   }
@@ -345,28 +397,36 @@ export async function aggregate(dir: string, filter: ReportFilter = {}): Promise
   for (const [file, need] of [['cases.csv', 'case_id'], ['decisions.csv', 'case_id'], ['decisions.csv', 'outcome']] as const) {
     if (!headers[file].includes(need)) throw new DatasetError(`${file} has no ${need} column`);
   }
-  let agg = new Aggregator(filter);
+  const hasCompleteness = headers['cases.csv'].includes('items_complete');
+  if (filter.excludeIncomplete && !hasCompleteness) throw new DatasetError('cases.csv has no items_complete column (a dataset from an older version?), so incomplete cases cannot be excluded');
+  const missingColumn = (spec: TableSpec) => {
+    const gap = spec.columns.find((c) => !headers[c.file].includes(c.name));
+    return gap && `${gap.file} has no ${gap.name} column (a dataset from an older version?)`;
+  };
+  const active = TABLES.filter((spec) => !missingColumn(spec));
+  let agg = new Aggregator(filter, sinkFor?.() ?? null, active);
   let mode: Report['join'] = 'merge';
   try {
     await mergePass(dir, agg);
   } catch (error) {
     if (!(error instanceof OutOfOrder)) throw error;
-    agg = new Aggregator(filter);
+    agg = new Aggregator(filter, sinkFor?.() ?? null, active);
     mode = 'index';
     await indexPass(dir, agg);
   }
-  const tables = TABLES.map((spec): RateTable => {
-    if (spec.column && !headers[spec.column.file].includes(spec.column.name)) {
-      return { spec, rows: [], missing: `${spec.column.file} has no ${spec.column.name} column (a dataset from an older version?)` };
-    }
-    return { spec, rows: rowsOf(spec, agg.tallies.get(spec.id)!, agg.casesSelected) };
+  const tables = TABLES.filter((spec) => spec.unit !== 'days').map((spec): RateTable => {
+    const missing = missingColumn(spec);
+    return missing ? { spec, rows: [], missing } : { spec, rows: rateRows(spec, agg.tallies.get(spec.id)!, agg.casesSelected, agg.sink) };
   });
+  const daysSpec = tableSpec('timeliness');
+  const daysMissing = missingColumn(daysSpec);
   const overall = tables[0]!.rows[0] ?? proportion(0, 0);
   return {
     dataset: dir,
     filter,
     overall: { n: overall.n, k: overall.k, rate: overall.rate, low: overall.low, high: overall.high },
     tables,
+    timeliness: daysMissing ? { spec: daysSpec, rows: [], missing: daysMissing } : { spec: daysSpec, rows: daysRows(agg) },
     counts: {
       casesRead: agg.casesRead,
       decisionsRead: agg.decisionsRead,
@@ -374,7 +434,10 @@ export async function aggregate(dir: string, filter: ReportFilter = {}): Promise
       casesSelected: agg.casesSelected,
       unknownOutcome: agg.unknownOutcome,
       unmatched: agg.unmatched,
+      incompleteItems: agg.incompleteItems,
+      incompleteCases: agg.incompleteCases,
     },
+    hasCompleteness,
     join: mode,
     manifest: readManifest(dir),
   };

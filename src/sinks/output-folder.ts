@@ -89,8 +89,31 @@ function moveInto(staging: string, out: string, entries: readonly string[], back
       renameSync(from, to);
     }
   }
+  for (const name of reportOutputs(out)) renameSync(join(out, name), join(replaced, name));
   if (background) rm(staging, { recursive: true, force: true }, () => {});
   else rmSync(staging, { recursive: true, force: true });
+}
+
+/** The file `imr report` marks its folders with (src/report/groups.ts). */
+const REPORT_MARKER = '.imr-report';
+
+/**
+ * What `imr report` wrote into the dataset folder, which a new dataset makes
+ * stale: for each report page `<name>.html` (one with `<name>.overall.csv`
+ * beside it), the page, its `<name>.<table>.csv` files, and its marked
+ * `<name>.cases/` and `<name>.explain/` folders.
+ */
+function reportOutputs(out: string): string[] {
+  const names = readdirSync(out);
+  const pages = names.filter((n) => n.endsWith('.html') && names.includes(`${n.slice(0, -5)}.overall.csv`)).map((n) => n.slice(0, -5));
+  const isTable = (n: string, page: string) => n.startsWith(`${page}.`) && n.endsWith('.csv') && /^[a-z0-9_]+$/.test(n.slice(page.length + 1, -4));
+  return names.filter((n) =>
+    !(DATASET_ENTRIES as readonly string[]).includes(n) &&
+    pages.some((page) => {
+      if (n === `${page}.html` || isTable(n, page)) return true;
+      return (n === `${page}.cases` || n === `${page}.explain`) && existsSync(join(out, n, REPORT_MARKER));
+    }),
+  );
 }
 
 /** Inside a staging folder: the published entries it replaced. */

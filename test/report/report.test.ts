@@ -8,14 +8,16 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/commands/command.js';
 import { report as reportCommand } from '../../src/commands/report.js';
 import { escapeHtml } from '../../src/report/escape.js';
+import { policyDates } from '../../src/report/policy.js';
 import { aggregate, TABLES, writeReport, type Report } from '../../src/report/index.js';
 import { runExtract } from '../../src/run/extract.js';
 import { GOLD, LETTERS, hasShared } from '../../scripts/shared.js';
-import { direct, directReasons, readCsv, type Counts, type Direct, type Row } from './direct.js';
+import { direct, directDays, directReasons, quantile7, readCsv, type Counts, type Direct, type Row } from './direct.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'imr-report-'));
@@ -30,9 +32,21 @@ function tablesOf(report: Report): Record<string, Map<string, Counts>> {
   );
 }
 
-function expectSame(report: Report, want: Direct): void {
+/** The timeliness table equals a direct computation: counts, what was left out, medians and quartiles. */
+function expectSameDays(report: Report, dir: string, select?: (d: Row, c: Row) => boolean): void {
+  const want = directDays(dir, select);
+  const got = new Map(report.timeliness.rows.map((r) => [r.key.join(' / '), r]));
+  expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+  for (const [key, w] of want) {
+    const r = got.get(key)!;
+    expect({ n: r.n, negative: r.negative, overMax: r.overMax, missing: r.missing }, key).toEqual({ n: w.days.length, negative: w.negative, overMax: w.over, missing: w.missing });
+    expect([r.q1, r.median, r.q3], key).toEqual([quantile7(w.days, 0.25), quantile7(w.days, 0.5), quantile7(w.days, 0.75)]);
+  }
+}
+
+function expectSame(report: Report, want: Direct, skip: string[] = []): void {
   const got = tablesOf(report);
-  for (const id of ITEM_TABLES) expect(Object.fromEntries(got[id]!), id).toEqual(Object.fromEntries(want.tables[id]!));
+  for (const id of ITEM_TABLES.filter((t) => !skip.includes(t))) expect(Object.fromEntries(got[id]!), id).toEqual(Object.fromEntries(want.tables[id]!));
   const outcomes = report.tables.find((t) => t.spec.id === 'case_outcome')!;
   expect(Object.fromEntries(outcomes.rows.map((r) => [r.key[0], r.k]))).toEqual(Object.fromEntries(want.caseOutcomes));
   for (const r of outcomes.rows) expect(r.n).toBe(want.cases);
@@ -59,6 +73,8 @@ describe('report on the bundled corpus', () => {
 
   it('equals a direct computation from decisions.csv and cases.csv, table by table', () => {
     expectSame(result.report, direct(ds));
+    expectSameDays(result.report, ds);
+    expect(result.report.timeliness.rows.filter((r) => r.n > 0).length).toBeGreaterThan(5);
   });
 
   it('gives the share of items with each reason, by outcome and (upheld items) by category, as a direct computation does', () => {
@@ -70,7 +86,7 @@ describe('report on the bundled corpus', () => {
       expect(Object.fromEntries(table.rows.map((r) => [r.key.join(' / '), { n: r.n, k: r.k }])), id).toEqual(Object.fromEntries(want[id]));
       for (const r of table.rows) expect(r.low! <= r.rate! && r.rate! <= r.high!).toBe(true);
     }
-    expect(readFileSync(join(work, 'out', 'report.reasons_by_outcome.csv'), 'utf8').split('\r\n')[0]).toBe('outcome,reason,items_with_reason,n_items,share,wilson_low,wilson_high');
+    expect(readFileSync(join(work, 'out', 'report.reasons_by_outcome.csv'), 'utf8').split('\r\n')[0]).toBe('outcome,reason,items_with_reason,n_items,share,wilson_low,wilson_high,cases_csv');
   });
 
   it('lists every treatment category (and subcategory) present in decisions.csv, in the page and the CSV', () => {
@@ -93,15 +109,36 @@ describe('report on the bundled corpus', () => {
     for (const d of decisions) expect(sub.some((r) => r.treatment_category === d.treatment_category && r.treatment_subcategory === d.treatment_subcategory)).toBe(true);
   });
 
-  it('writes one CSV per table beside the page, and a self-contained page', () => {
+  it('writes one CSV per table beside the page, the members of the groups, and a self-contained page', () => {
     const files = readdirSync(join(work, 'out')).sort();
-    expect(files).toEqual(['report.html', ...TABLES.map((t) => `report.${t.id}.csv`)].sort());
+    expect(files).toEqual(['report.html', 'report.cases', ...TABLES.map((t) => `report.${t.id}.csv`)].sort());
     for (const f of result.csv) expect(readFileSync(f, 'utf8')).toMatch(/\r\n$/);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<svg');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
-    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
+    expect(html).not.toMatch(/src="(https?:)?\/\//i);
+    // The only links out are the DWC sources of the policy dates (links, not fetches).
+    const external = [...html.matchAll(/href="((?:https?:)?\/\/[^"]*)"/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(external.length).toBeGreaterThan(0);
+    expect(external.filter((u) => !policyDates().some((d) => d.url === u))).toEqual([]);
+  });
+
+  it('counts the cases not read whole, and leaves them out with excludeIncomplete', async () => {
+    const cases = readCsv(join(ds, 'cases.csv'));
+    const incomplete = new Set(cases.filter((c) => c.items_complete === 'false').map((c) => c.case_id!));
+    expect(incomplete.size).toBeGreaterThan(0);
+    const items = decisions.filter((d) => incomplete.has(d.case_id!) && (d.outcome === 'upheld' || d.outcome === 'overturned')).length;
+    expect(result.report.counts).toMatchObject({ incompleteCases: incomplete.size, incompleteItems: items });
+    const kept = (_d: Row, c: Row) => c.items_complete !== 'false';
+    const r = await aggregate(ds, { excludeIncomplete: true });
+    expect(r.counts).toMatchObject({ incompleteCases: incomplete.size, incompleteItems: items, itemsSelected: result.report.counts.itemsSelected - items });
+    expectSame(r, direct(ds, kept));
+    expectSameDays(r, ds, kept);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain(`${incomplete.size} cases (${items} items) with items_complete = false are included; --exclude-incomplete would leave them out`);
+    const excluded = await writeReport(ds, join(work, 'excluded', 'report.html'), { excludeIncomplete: true });
+    expect(readFileSync(excluded.html, 'utf8')).toContain(`${incomplete.size} cases (${items} items) with items_complete = false were left out (--exclude-incomplete)`);
   });
 
   it('filters by category', async () => {
@@ -133,6 +170,26 @@ describe('report on the bundled corpus', () => {
     expectSame(r, direct(ds));
   });
 
+  it('reads a dataset of an older version: the tables whose columns it lacks are noted and get no member files', async () => {
+    const old = join(work, 'older');
+    mkdirSync(old, { recursive: true });
+    const drop = (file: string, columns: string[]) => {
+      const rows = readCsv(join(ds, file)).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !columns.includes(k))));
+      writeFileSync(join(old, file), stringify([Object.keys(rows[0]!), ...rows.map((r) => Object.values(r))], { record_delimiter: 'windows' }));
+    };
+    drop('cases.csv', ['items_complete']);
+    drop('decisions.csv', ['drug', 'reasons']);
+    const r = await writeReport(old, join(work, 'older-report', 'report.html'));
+    const missing = Object.fromEntries(r.report.tables.filter((t) => t.missing).map((t) => [t.spec.id, t.missing]));
+    expect(Object.keys(missing).sort()).toEqual(['drug', 'reasons_by_category', 'reasons_by_outcome']);
+    expect(missing.drug).toBe('decisions.csv has no drug column (a dataset from an older version?)');
+    expect(readdirSync(r.cases).sort()).toEqual([...TABLES.map((t) => t.id as string).filter((id) => !(id in missing)), '.imr-report'].sort());
+    expect(r.report.hasCompleteness).toBe(false);
+    expect(readFileSync(r.html, 'utf8')).toContain('cases.csv has no items_complete column');
+    expectSame(r.report, direct(ds), ['drug']);
+    await expect(aggregate(old, { excludeIncomplete: true })).rejects.toThrow(/no items_complete column/);
+  });
+
   it('renders an empty selection', async () => {
     const r = await writeReport(ds, join(work, 'empty', 'r.html'), { from: '1990-01-01', to: '1990-12-31' });
     expect(r.report.overall).toEqual({ n: 0, k: 0, rate: null, low: null, high: null });
@@ -144,6 +201,9 @@ describe('report on the bundled corpus', () => {
     await expect(reportCommand.run([ds], { category: 'Magic' })).rejects.toThrow(/must be one of/);
     await expect(reportCommand.run([ds], { from: '2015-01-01', to: '2014-01-01' })).rejects.toThrow(UsageError);
     await expect(reportCommand.run([], {})).rejects.toThrow(UsageError);
+    await expect(reportCommand.run([ds], { letters: join(work, 'no-letters-here') })).rejects.toThrow(/--letters .* is not a folder/);
+    await expect(reportCommand.run([ds], { letters: root, 'letters-per-group': '0' })).rejects.toThrow(/--letters-per-group needs a whole number/);
+    await expect(reportCommand.run([ds], { 'letters-per-group': '5' })).rejects.toThrow(/needs --letters/);
     const stderr = process.stderr.write;
     process.stderr.write = () => true;
     try {

@@ -56,6 +56,29 @@ describe('publishing', () => {
     expect(existsSync(join(out, 'text'))).toBe(false);
   });
 
+  it("removes the reports of the replaced dataset (pages, table CSVs, their marked folders), and nothing else the user put there", () => {
+    const out = join(work, 'reports');
+    prepareOutput(out, false);
+    publish(stage(out, 'first'), out);
+    // Two reports of the first dataset, as imr report writes them, and the user's own files.
+    for (const page of ['report', 'opioids-2017']) {
+      writeFileSync(join(out, `${page}.html`), 'page');
+      for (const table of ['overall', 'decision_year', 'reasons_by_outcome']) writeFileSync(join(out, `${page}.${table}.csv`), 'table');
+      for (const folder of ['cases', 'explain']) {
+        mkdirSync(join(out, `${page}.${folder}`));
+        writeFileSync(join(out, `${page}.${folder}`, '.imr-report'), '');
+      }
+    }
+    mkdirSync(join(out, 'report.notes'));
+    const mine = ['notes.html', 'notes.summary.csv', 'report.notes', 'report.v1.backup.csv'];
+    for (const f of mine.filter((f) => f.includes('.csv') || f.endsWith('.html'))) writeFileSync(join(out, f), 'mine');
+    prepareOutput(out, false);
+    publish(stage(out, 'second'), out);
+    const left = readdirSync(out).filter((n) => n !== WORK_DIR).sort();
+    expect(left).toEqual([...FILES, ...mine].sort());
+    expect(published(out)['cases.csv']).toContain('second');
+  });
+
   it('rolls forward a publication killed before it removed an entry the new dataset has none of', () => {
     const out = join(work, 'killed-optional');
     prepareOutput(out, false);
