@@ -8,14 +8,19 @@
  * status on annotated mentions, where the annotation has them.
  *
  * `npx tsx scripts/summary-score.ts [--rendering text-poppler|text-pypdf|both]
- * [--misses <field>|all] [--json] [--items]` scores the 128 dev letters against the
- * adjudicated double annotation (test/annotations/summaries-128.json), on the
- * tuning letters and on the held-out third (scripts/heldout.ts) separately.
- * Misses are listed for tuning letters only: held-out letters are not read
- * while tuning. `scoreDevSummaries()` is the same for other scripts. With
+ * [--misses <field>|all] [--json] [--items] [--tuning-only]` scores the 128 dev
+ * letters against the adjudicated double annotation
+ * (test/annotations/summaries-128.json), on the tuning letters and on the
+ * held-out third (scripts/heldout.ts) separately. Misses are listed for tuning
+ * letters only: held-out letters are not read while tuning. With
+ * `--tuning-only` the held-out third is not scored at all, and the tuning
+ * letters are also scored in two halves by a hash (`tuningHalf`), so a rule
+ * can be seen to help both. `scoreDevSummaries()` and
+ * `scoreTuningSummaries()` are the same for other scripts. With
  * `--items`, the item columns instead (`scoreDevItems()`): against the gold
  * of ../shared, and the details against a single-annotator sample of 80 items.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -271,6 +276,29 @@ export function scoreDevSummaries(rendering = 'text-poppler'): DevSummaryScore {
   return { rendering, all: scoreSummaries(part(null), annotations), tuning: scoreSummaries(part(false), annotations), heldOut: scoreSummaries(part(true), annotations) };
 }
 
+/** The half of the tuning letters a letter falls in (0 or 1): the fifth to eighth bytes of the SHA-256 of its case number, a hash independent of the held-out one. */
+export function tuningHalf(caseId: string): 0 | 1 {
+  return createHash('sha256').update(caseId).digest().readUInt32BE(4) % 2 === 0 ? 0 : 1;
+}
+
+export interface TuningSummaryScore {
+  rendering: string;
+  tuning: SummaryScore;
+  halves: [SummaryScore, SummaryScore];
+}
+
+/**
+ * The tuning letters alone (the held-out third is neither read nor scored),
+ * and each of their two halves by `tuningHalf`: a rule fitted to the wording
+ * of one letter helps one half only, a general one both.
+ */
+export function scoreTuningSummaries(rendering = 'text-poppler'): TuningSummaryScore {
+  const annotations = (JSON.parse(readFileSync(DEV_ANNOTATIONS, 'utf8')) as { letters: Record<string, Annotation> }).letters;
+  const tuning = new Map([...devLetters(rendering)].filter(([id]) => !isHeldOut(id)));
+  const half = (h: 0 | 1) => new Map([...tuning].filter(([id]) => tuningHalf(id) === h));
+  return { rendering, tuning: scoreSummaries(tuning, annotations), halves: [scoreSummaries(half(0), annotations), scoreSummaries(half(1), annotations)] };
+}
+
 const measureOf = (f: Prf, measure: 'f1' | 'accuracy' | 'precision'): number => f[measure];
 
 /** The targets a dev score misses, on tuning or held-out letters. */
@@ -285,21 +313,33 @@ export function devShortfalls(s: DevSummaryScore): string[] {
   return out;
 }
 
-/** One table: per field, tuning and held-out side by side (micro P/R/F1 for lists, share of letters right for single values). */
-export function formatDevSummaryScore(s: DevSummaryScore): string {
+/** Per field, one column per score (micro P/R/F1 for lists, share of letters right for single values). */
+function formatColumns(title: string, columns: [string, SummaryScore][]): string {
   const cell = (f: Prf | undefined) => {
     if (!f) return '-'.padStart(24);
     return isSingle(f.field) ? `${(100 * f.accuracy).toFixed(1)}% (${f.right}/${f.letters})`.padStart(24) : `${f.precision.toFixed(3)} ${f.recall.toFixed(3)} ${f.f1.toFixed(3)}`.padStart(24);
   };
-  const lines = [
-    `== case-summary fields, ${s.rendering}: ${s.tuning.n} tuning / ${s.heldOut.n} held-out letters (lists: micro P R F1; single values: letters right)`,
-    `${'field'.padEnd(18)} ${'tuning'.padStart(24)} ${'held-out'.padStart(24)} ${'all'.padStart(24)}`,
-  ];
-  for (const field of SUMMARY_FIELDS) {
-    const find = (x: SummaryScore) => x.fields.find((f) => f.field === field);
-    lines.push(`${field.padEnd(18)} ${cell(find(s.tuning))} ${cell(find(s.heldOut))} ${cell(find(s.all))}`);
-  }
+  const lines = [title, `${'field'.padEnd(18)} ${columns.map(([name]) => name.padStart(24)).join(' ')}`];
+  for (const field of SUMMARY_FIELDS) lines.push(`${field.padEnd(18)} ${columns.map(([, x]) => cell(x.fields.find((f) => f.field === field))).join(' ')}`);
   return lines.join('\n');
+}
+
+/** One table: per field, tuning and held-out side by side. */
+export function formatDevSummaryScore(s: DevSummaryScore): string {
+  return formatColumns(`== case-summary fields, ${s.rendering}: ${s.tuning.n} tuning / ${s.heldOut.n} held-out letters (lists: micro P R F1; single values: letters right)`, [
+    ['tuning', s.tuning],
+    ['held-out', s.heldOut],
+    ['all', s.all],
+  ]);
+}
+
+/** One table: per field, the tuning letters and each of their halves. */
+export function formatTuningSummaryScore(s: TuningSummaryScore): string {
+  return formatColumns(`== case-summary fields, ${s.rendering}: ${s.tuning.n} tuning letters, halves of ${s.halves[0].n} / ${s.halves[1].n} (held-out letters not scored)`, [
+    ['tuning', s.tuning],
+    ['half 1', s.halves[0]],
+    ['half 2', s.halves[1]],
+  ]);
 }
 
 // ---------------------------------------------------------- item details
@@ -404,7 +444,9 @@ export function formatDevItemScore(s: DevItemScore): string {
 // ------------------------------------------------------------- command line
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false } },
+  });
   if (!hasShared()) {
     console.error(`summary-score: ${LETTERS} not found; the dev letters live in ../shared beside the project (or set IMR_SHARED).`);
     process.exit(2);
@@ -414,19 +456,27 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     for (const r of renderings) console.log(`${formatDevItemScore(scoreDevItems(r))}\n`);
     process.exit(0);
   }
+  // Misses are listed for tuning letters only: the held-out third is scored, never read.
+  const printMisses = (tuning: SummaryScore) => {
+    if (!values.misses) return;
+    for (const [field, list] of Object.entries(tuning.misses)) {
+      if (values.misses !== 'all' && values.misses !== field) continue;
+      if (list.length) console.log(`  misses, ${field} (tuning):\n    ${list.join('\n    ')}`);
+    }
+  };
+  if (values['tuning-only']) {
+    const scores = renderings.map((r) => scoreTuningSummaries(r));
+    if (values.json) console.log(JSON.stringify(scores.map((s) => ({ rendering: s.rendering, tuning: s.tuning.fields, halves: s.halves.map((h) => h.fields) })), null, 1));
+    else for (const s of scores) console.log(`${formatTuningSummaryScore(s)}\n`), printMisses(s.tuning);
+    process.exit(0);
+  }
   const scores = renderings.map((r) => scoreDevSummaries(r));
   if (values.json) {
     console.log(JSON.stringify(scores.map((s) => ({ rendering: s.rendering, tuning: s.tuning.fields, heldOut: s.heldOut.fields, all: s.all.fields })), null, 1));
   } else {
     for (const s of scores) {
       console.log(formatDevSummaryScore(s));
-      if (values.misses) {
-        // Tuning letters only: the held-out third is scored, never read.
-        for (const [field, list] of Object.entries(s.tuning.misses)) {
-          if (values.misses !== 'all' && values.misses !== field) continue;
-          if (list.length) console.log(`  misses, ${field} (tuning):\n    ${list.join('\n    ')}`);
-        }
-      }
+      printMisses(s.tuning);
       console.log('');
     }
   }

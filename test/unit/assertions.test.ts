@@ -60,4 +60,74 @@ describe('negated phrases', () => {
   it('ignores a patient\'s own words in quotation marks', () => {
     expect(neg('On the questionnaire she wrote "I have no energy and no hope."')).toEqual([]);
   });
+
+  it('drops trailing places and times, but not a body-region term that is a finding', () => {
+    expect(neg('She denied chest pain or shortness of breath.')).toEqual(['chest pain', 'shortness of breath']);
+    expect(neg('He has not had an epidural steroid injection in the past year.')).toEqual(['epidural steroid injection']);
+    expect(neg('She has not had any physical therapy for the knee.')).toEqual(['physical therapy']);
+    expect(neg('There was no joint line tenderness medially or laterally.')).toEqual(['joint line tenderness']);
+    expect(neg('An MRI of the neck dated 03/14/2016 was negative.')).toEqual(['mri']);
+  });
+
+  it('drops the examination or test a finding was looked for in', () => {
+    expect(neg('There were no acute findings on the x-ray.')).toEqual(['acute findings']);
+    expect(neg('No abnormal findings were seen on the neurological examination.')).toEqual(['abnormal findings']);
+  });
+
+  it('drops a hedge before "of" but keeps a need before "for" as a judgement of the request', () => {
+    expect(neg('There were no objective signs of radiculopathy and no clinical signs of instability.')).toEqual(['radiculopathy', 'instability']);
+    expect(neg('There were no signs or symptoms of infection.')).toEqual(['infection']);
+    expect(neg('There was no indication for a repeat MRI.')).toEqual([]);
+    expect(neg('There was no clear indication for ongoing opioid therapy.')).toEqual([]);
+  });
+
+  it('names what is absent by the words before its first preposition', () => {
+    expect(neg('The patient has no insurance coverage for the medication.')).toEqual([]);
+    expect(neg('There was no mention of the frequency of the sessions.')).toEqual([]);
+  });
+
+  it('keeps a term whose words would otherwise say nothing clinical', () => {
+    expect(neg('No trigger points were palpated.')).toEqual(['trigger points']);
+    expect(neg('He denies bowel or bladder incontinence.')).toEqual(['bowel or bladder incontinence']);
+  });
+
+  it('reads "plan" and "intent" as findings only about harm to self or others', () => {
+    expect(neg('He denied suicidal ideation, intent or plan.')).toEqual(['suicidal ideation', 'intent', 'plan']);
+    expect(neg('The request was denied because no plan for tapering was documented.')).toEqual([]);
+  });
+
+  it('ends a list of what is absent at a finding said to be present or normal, after "and" but not after "or"', () => {
+    expect(neg('Neurological examination revealed no sensory deficits and normal reflexes.')).toEqual(['sensory deficits']);
+    expect(neg('There was tenderness without spasm, and range of motion was decreased.')).toEqual(['spasm']);
+    expect(neg('The knee was not swollen or tender.')).toEqual(['swollen', 'tender']);
+  });
+
+  it('continues a place joined by "or" ("on varus or valgus stress") instead of listing it', () => {
+    expect(neg('There was no evidence of instability on varus or valgus stress testing.')).toEqual(['instability']);
+  });
+
+  it('reads an administrative absence as none', () => {
+    expect(neg('No diagnostic studies were submitted for review.')).toEqual([]);
+    expect(neg('There was no treatment plan provided.')).toEqual([]);
+    expect(neg('No physical therapy was recommended.')).toEqual([]);
+    expect(neg('The injured worker did not undergo the recommended surgery.')).toEqual(['recommended surgery']);
+  });
+
+  it('passes over the verb and adverbs after a negation, and reads a participle before a finding as its modifier', () => {
+    expect(neg('The patient is not currently taking any opioid medications.')).toEqual(['opioid medications']);
+    expect(neg('He no longer uses a cane.')).toEqual(['cane']);
+    expect(neg('The provider did not mention any neurological deficits.')).toEqual(['neurological deficits']);
+    expect(neg('The pain does not radiate.')).toEqual([]);
+    expect(neg('He didn\'t have any swelling.')).toEqual(['swelling']);
+    expect(neg('The injured worker denies any radiating pain.')).toEqual(['radiating pain']);
+    expect(neg('There was no pain radiating to the legs.')).toEqual(['pain']);
+    expect(neg('The patient is not taking NSAIDs due to stomach upset.')).toEqual(['nsaids']);
+  });
+
+  it('reads a test or treatment stated as not done, after it or in a clause', () => {
+    expect(neg('An MRI has not been performed.')).toEqual(['mri']);
+    expect(neg('Physical therapy has not been completed.')).toEqual(['physical therapy']);
+    expect(neg('There is no documentation that the injured worker has had an MRI.')).toEqual(['mri']);
+    expect(neg('There is no documentation that the patient has failed conservative care.')).toEqual([]);
+  });
 });

@@ -33,6 +33,11 @@ describe('negated: only findings, symptoms, signs, tests and treatments', () => 
     expect(values(read(text).negated)).toEqual(['tingling', 'burning', 'weakness', 'hoffmann sign', 'clonus']);
   });
 
+  it('reads a denial by the carrier as the review\'s, and gives a finding once whatever its word form', () => {
+    const text = 'The carrier denied the MRI of the knee. There was no tenderness of the knee and the ankle was not tender. No swelling was seen.';
+    expect(values(read(text).negated)).toEqual(['tenderness', 'swelling']);
+  });
+
   it('keeps a test or treatment stated as not done, and drops a trailing place', () => {
     const text = 'He has not started the home exercise program yet. There was no swelling over the lateral malleolus of the right ankle.';
     expect(values(read(text).negated)).toEqual(['home exercise program', 'swelling']);

@@ -10,13 +10,19 @@
  * whatever plan the sentence states.
  *
  * negatedPhrases reads what a sentence states as absent: each negation
- * trigger's scope, split into its conjuncts ("denies A, B or C of the legs"
- * gives A, B and C), each trimmed to its core (articles, "evidence of", a
- * trailing place dropped) and kept only when it names a clinical target
+ * trigger's scope (past the verb and adverbs that follow the trigger, up to a
+ * verb, a relative or purpose clause, or a finding said to be present),
+ * split into its conjuncts ("denies A, B or C of the legs" gives A, B and C;
+ * a conjunction inside a term such as "bowel or bladder" does not split),
+ * each trimmed to its core (articles, hedges such as "evidence of", a
+ * trailing place, time or examination dropped) and kept only when the words
+ * before its first preposition name a clinical target
  * (lexicons/clinical-targets.json: findings, symptoms, signs, tests,
- * treatments; compared by Porter stem, so word variants match).
+ * treatments; compared by Porter stem, so word variants match). An
+ * administrative absence ("no studies were submitted") and a judgement of a
+ * request ("no indication for an MRI") state nothing absent.
  */
-import { loadLexicon } from '../lexicon.js';
+import { escapeRegExp, loadLexicon } from '../lexicon.js';
 import { stem } from '../nlp.js';
 import { sentences } from '../sentences.js';
 import { TermMatcher } from '../terms.js';
@@ -40,6 +46,10 @@ interface ContextLexicon {
   terminators: string[];
   negation_terminators: string[];
   to_verbs: string[];
+  administrative: string[];
+  scope_adverbs: string[];
+  scope_verbs: string[];
+  base_verbs: string[];
 }
 
 const lexicon = loadLexicon<ContextLexicon>('context.json');
@@ -84,7 +94,7 @@ function quoted(text: string, s: Span): Span[] {
 
 /** Denial verbs: in a sentence about the review ("utilization review denied the MRI") they are the review's action, not the patient's denial. */
 const DENIAL_VERB = /^(?:denied|denies|deny|denying)$/i;
-const ABOUT_REVIEW = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\b(?:prior|previous|original)\s+(?:review|determination|decision)\b|\bcertif/i;
+const ABOUT_REVIEW = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\bcarrier\b|\binsurer\b|\badjuster\b|\b(?:prior|previous|original)\s+(?:review|determination|decision)\b|\bcertif/i;
 
 /**
  * The last text's triggers by sentence span (sentences() gives the same
@@ -268,7 +278,7 @@ export function triggeredBefore(text: string, sentence: Span, mention: Span, wor
 // ------------------------------------------------------------ negated phrases
 
 interface TargetLexicon {
-  words: string[];
+  words: Record<string, string[]>;
   phrases: string[];
   suffixes: string[];
   not_targets: string[];
@@ -279,10 +289,15 @@ interface TargetLexicon {
   always_drop_prepositions: string[];
   trailing: string[];
   strip_hedges: string[];
+  psychiatric_words: string[];
+  psychiatric_context: string[];
+  times: string[];
+  need_words: string[];
+  test_objects: string[];
 }
 
 const targets = loadLexicon<TargetLexicon>('clinical-targets.json');
-const TARGET_STEMS = new Set(targets.words.map(stem));
+const TARGET_STEMS = new Set(Object.values(targets.words).flat().map(stem));
 const NOT_TARGETS = new Set(targets.not_targets);
 /** A word of the not-target list, as written or as its singular (the list names its verb forms itself: Porter would conflate "indicators" with "indication"). */
 const isNotTarget = (lower: string): boolean => NOT_TARGETS.has(lower) || (lower.endsWith('s') && NOT_TARGETS.has(lower.slice(0, -1)));
@@ -292,8 +307,31 @@ const TERMS = new TermMatcher<string>([
   ['target', targets.phrases],
   ...Object.entries(PRIOR_TREATMENT_WORDS).map(([kind, words]) => [`treatment:${kind}`, words] as const),
 ]);
-const PLACES = new TermMatcher<string>([['place', [...targets.locations, ...Object.values(BODY_REGION_WORDS).flat()]]]);
+/** Whether a word alone names a target: a target word (by stem), an eponymous test (Neer's, Hawkins'), a clinical ending. */
+function isTargetWord(word: string, lower = word.toLowerCase()): boolean {
+  return TARGET_STEMS.has(stem(lower)) || TARGET_STEMS.has(lower) || /^[A-Z][a-z]+(?:'s|s'|’s|s’)$/.test(word) || (lower.length > 5 && SUFFIX.test(lower));
+}
+const TARGET_PHRASES = new Set(targets.phrases);
+/** Places and times: the lexicon's, and the body-region terms that name a place rather than a finding ("neck", not "neck pain", "headache" or "shortness of breath"). */
+const PLACE_TERMS = [...targets.locations, ...targets.times, ...Object.values(BODY_REGION_WORDS).flat().map((t) => t.replace(/\*$/, '')).filter((t) => !TARGET_PHRASES.has(t) && !t.split(/[\s/-]+/).some((w) => isTargetWord(w)))];
+const PLACES = new TermMatcher<string>([['place', PLACE_TERMS]]);
+/** Words of places of several words ("line" in "joint line"): a not-target word that is one may be part of a place. */
+const PLACE_PHRASE_WORDS = new Set(PLACE_TERMS.filter((t) => /\s/.test(t)).flatMap((t) => t.split(/\s+/)));
+/** Psychiatric findings ("plan", "intent") that count only in a sentence about harm to self or others. */
+const PSYCHIATRIC_WORDS = new Set(targets.psychiatric_words);
+const PSYCHIATRIC_CONTEXT = new RegExp(targets.psychiatric_context.map(escapeRegExp).join('|'), 'i');
+/** Nouns of need ("indication", "rationale"): "no indication for an MRI" judges the request, it states no MRI absent. */
+const NEED_WORDS = new Set(targets.need_words);
+/** An object that names an examination or a test: "on the x-ray", "on neurological examination" say where a finding was looked for. */
+const TEST_OBJECTS = new Set(targets.test_objects);
 const DROP_LEADING = new TermMatcher<string>([['drop', targets.drop_leading]]);
+/** Words just before a conjunction inside a term ("bowel" in "bowel or bladder", "signs" in "signs or symptoms of"): only a scope with one needs its terms' conjunctions found. */
+const JOINING_WORDS = new Set(
+  [...targets.phrases, ...targets.drop_leading].flatMap((t) => {
+    const words = t.toLowerCase().split(/\s+|(?=\/)|(?<=\/)/);
+    return words.flatMap((w, i) => (i > 0 && /^(?:and|or|nor|\/)$/.test(w) ? [words[i - 1]!] : []));
+  }),
+);
 const STRIP_BEFORE = new Set(targets.strip_before);
 const STRIP_HEDGES = new Set(targets.strip_hedges);
 const LOCATION_PREPOSITIONS = new Set(targets.location_prepositions);
@@ -303,17 +341,26 @@ const TRAILING_PHRASES = targets.trailing.filter((t) => t.includes(' '));
 const NEGATION_STOP = new Set(lexicon.negation_terminators.filter((t) => !t.includes(' ')));
 const NEGATION_STOP_PAIRS = new Set(lexicon.negation_terminators.filter((t) => t.includes(' ')));
 const TERMINATOR_WORDS = new Set(lexicon.terminators.filter((t) => !t.includes(' ')));
+const TERMINATOR_PAIRS = new Set(lexicon.terminators.filter((t) => t.split(' ').length === 2));
 const TO_VERBS = new Set(lexicon.to_verbs);
+/** Participles that make a negation an administrative absence ("no imaging studies were submitted"). */
+const ADMINISTRATIVE = new Set(lexicon.administrative.filter((t) => !t.includes(' ')));
+/** Adverbs passed over right after a trigger ("is not currently taking"). */
+const SCOPE_ADVERBS = new Set(lexicon.scope_adverbs);
 /** Words a negation's object does not start with: auxiliaries and verbs between the trigger and what is absent ("had not started physical therapy"). */
-const LEADING_VERB = /^(?:be|been|being|have|has|had|having|started|start|begun|undergone|undergoing|undergo|received|receiving|receive|attended|attending|tried|trying|using|taking|take|prescribed|referred|given|show|shown|showed|shows|reveal|reveals|revealed|demonstrate|demonstrates|demonstrated|exhibit|exhibits|exhibited|experience|experienced|experiencing|display|displayed|appear|appreciate|appreciated|elicit|elicited|report|reports|complain|complains|of|for|on|to)$/i;
+const LEADING_VERBS = new Set(lexicon.scope_verbs);
 /** Findings' abnormal modifiers: after "and" in a negation's scope they open what is present. */
 const ABNORMAL = /^(?:restricted|decreased|limited|increased|reduced|diminished|painful|mild|mildly|moderate|moderately|severe|severely|positive|tender|tenderness|guarded|antalgic|slow|stiff)$/i;
 /** Verbs in their base form after "not": "did not complete", "does not use". */
-const BASE_VERB = /^(?:complete|attend|start|begin|try|take|use|wear|undergo|receive|get|need|require|tolerate|follow|participate|pursue|continue|finish|show|demonstrate|exhibit|report|describe|endorse|experience|display|have|see|feel|reproduce|produce|elicit|provoke|cause|reveal|indicate|develop|notice|mention)$/;
+const BASE_VERBS = new Set(lexicon.base_verbs);
 /** The subject of a clause after "no indication the": skipped to reach what is said to be absent. */
 const SUBJECT = /^(?:the|patient|patient's|applicant|applicant's|injured|worker|worker's|employee|claimant|he|she|they|his|her|their)$/;
 /** Adjectives of a normal or present state: a conjunct with one ends the list of what is absent ("no cough, sputum clear, ..."). */
 const STATE = /^(?:clear|normal|intact|stable|unremarkable|symmetric|symmetrical|equal|full|good|fine|positive|present|noted|within|preserved|appropriate)$/i;
+/** States that say a finding was found ("were noted", "was present"): after a list of what is absent they speak of the whole list. */
+const EXISTING = /^(?:noted|present|seen)$/;
+/** Auxiliaries before a participle ("were submitted", "have been provided"). */
+const AUXILIARY = /^(?:was|were|is|are|been|be|being|has|have|had)$/;
 /** Words that tie the piece after them to a symptom: kept ("pain with motion"); after any other word "with" ends the phrase. */
 const WITH_HEADS = /^(?:pain|discomfort|tenderness|numbness|weakness)$/i;
 /** Modifiers a post-trigger's subject may run back through ("abduction and adduction stress testing", "lumbar and left shoulder x-rays"). */
@@ -328,9 +375,12 @@ interface Word {
   target?: boolean;
   notTarget?: boolean;
   place?: boolean;
+  /** A conjunction inside a term ("bowel or bladder"): no list separator. */
+  joined?: boolean;
 }
 
-const WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*(?:['’](?![A-Za-z0-9]))?|[,;:()"“”[\]/]/g;
+/** A word: a date written with slashes ("05/02/2016") is one, a slash elsewhere ("EMG/NCV") is a separator. */
+const WORD = /\d+(?:\/\d+)+|[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*(?:['’](?![A-Za-z0-9]))?|[,;:()"“”[\]/]/g;
 
 /** The words of `text[from, to)`; with `limit`, at most that many, and none past a clause mark (a scope ends there). */
 function wordsOf(text: string, from: number, to: number, limit = Infinity): Word[] {
@@ -347,36 +397,40 @@ function wordsOf(text: string, from: number, to: number, limit = Infinity): Word
 const isPunct = (w: Word) => /^[,;:()"“”[\]]$/.test(w.w);
 const CONJUNCTION = /^(?:and|or|nor|\/)$/;
 /** Words that say nothing against a place: articles, conjunctions, numbers, vertebral levels ("T8", "L4-5"). */
-const PLACE_FILLER = /^(?:the|a|an|his|her|their|both|either|all|each|any|every|of|and|or|\d+\w*|[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?)$/i;
-
-/** Whether a word alone names a target: a target word (by stem), an eponymous test (Neer's, Hawkins'), a clinical ending. */
-function targetWord(w: Word): boolean {
-  return TARGET_STEMS.has(stem(w.lower)) || TARGET_STEMS.has(w.lower) || /^[A-Z][a-z]+(?:'s|s'|’s|s’)$/.test(w.w) || (w.lower.length > 5 && SUFFIX.test(w.lower));
-}
+const PLACE_FILLER = /^(?:the|a|an|his|her|their|this|that|these|those|both|either|all|each|any|every|of|and|or|\/|\d+\w*|\d+(?:[/-]\d+)+|[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?)$/i;
 
 /**
  * Sets each word's flags from one scan of the scope (target phrases and
  * treatments, drugs, places), so the many questions asked of its pieces
  * cost a look at their words.
  */
-function annotate(text: string, words: Word[]): void {
+function annotate(text: string, words: Word[], psychiatric: boolean): void {
   const content = words.filter((w) => !isPunct(w));
   if (content.length === 0) return;
   const span = { start: content[0]!.start, end: content[content.length - 1]!.end };
   const covered = (hits: { index: number; length: number }[], w: Word) => hits.some((h) => h.index <= w.start && w.end <= h.index + h.length);
-  const terms = TERMS.scan(text, span).map((h) => ({ index: h.index, length: h.length, treatment: h.key.startsWith('treatment:') }));
-  const treatments = terms.filter((h) => h.treatment);
-  for (const w of content) w.target = targetWord(w) || covered(terms, w);
+  const terms = TERMS.scan(text, span);
+  const lists = content.some((w, i) => CONJUNCTION.test(w.lower) && i > 0 && JOINING_WORDS.has(content[i - 1]!.lower)) ? [...terms, ...DROP_LEADING.scan(text, span)] : [];
+  for (const w of content) {
+    w.target = isTargetWord(w.w, w.lower) || covered(terms, w) || (psychiatric && PSYCHIATRIC_WORDS.has(w.lower));
+    // "bowel or bladder", "signs or symptoms of": a conjunction inside a term joins, it does not list.
+    w.joined = CONJUNCTION.test(w.lower) && covered(lists, w);
+  }
   // A drug's name counts where nothing else does ("no longer taking Norco"); a place matters only after a preposition.
   if (!content.some((w) => w.target)) {
     const drugs = findDrugs(text.slice(span.start, span.end)).map((d) => ({ index: span.start + d.span.start, length: d.span.end - d.span.start }));
     for (const w of content) w.target ||= covered(drugs, w);
   }
-  const places = content.some((w) => LOCATION_PREPOSITIONS.has(w.lower)) ? PLACES.scan(text, span) : [];
+  // Outside talk of harm, "plan" and "intent" name a plan of care ("an updated treatment plan"), not a finding.
+  const notTargets = content.filter((w) => isNotTarget(w.lower) || (!psychiatric && PSYCHIATRIC_WORDS.has(w.lower)));
+  const places = notTargets.some((w) => PLACE_PHRASE_WORDS.has(w.lower)) || content.some((w) => LOCATION_PREPOSITIONS.has(w.lower) || w.lower === 'for') ? PLACES.scan(text, span) : [];
   for (const w of content) {
-    w.notTarget = isNotTarget(w.lower) && !covered(treatments, w);
     w.place = PLACE_FILLER.test(w.lower) || covered(places, w);
+    w.notTarget = false;
   }
+  // A not-target word inside a term ("work hardening program", "trigger points") or a place of several words ("joint line") is part of that term.
+  const placePhrases = places.filter((h) => /\s/.test(text.slice(h.index, h.index + h.length)));
+  for (const w of notTargets) w.notTarget = !covered(terms, w) && !covered(placePhrases, w);
 }
 
 /** Whether a run of (annotated) words names a clinical target. */
@@ -409,8 +463,12 @@ function trim(text: string, piece: Word[]): Word[] {
       changed = true;
       continue;
     }
-    // "indicators of ulnar neuropathy", "the applicant's having issues with paresthesias": the part before names nothing.
-    const at = words.findIndex((w, i) => i > 0 && STRIP_BEFORE.has(w.lower) && !isTarget(text, words.slice(0, i)) && !isEvaluative(text, words.slice(0, i).filter((x) => !STRIP_HEDGES.has(x.lower))) && isTarget(text, words.slice(i + 1)));
+    // "indicators of ulnar neuropathy", "objective signs of radiculopathy": the part before names nothing but a hedge; "indication for an MRI" judges a need, and stays (no target).
+    const at = words.findIndex((w, i) => {
+      if (i === 0 || !STRIP_BEFORE.has(w.lower) || (w.lower === 'for' && NEED_WORDS.has(words[i - 1]!.lower))) return false;
+      const before = words.slice(0, i).filter((x) => !STRIP_HEDGES.has(x.lower));
+      return !isTarget(text, before) && !isEvaluative(text, before) && isTarget(text, words.slice(i + 1));
+    });
     if (at > 0) {
       words = words.slice(at + 1);
       changed = true;
@@ -422,7 +480,7 @@ function trim(text: string, piece: Word[]): Word[] {
   // Trailing places ("in the lower extremities", "of the foot and toes", "upon flexion") and words ("bilaterally", "yet").
   for (let changed = true; changed && words.length > 1; ) {
     changed = false;
-    while (words.length > 1 && (TRAILING.has(words[words.length - 1]!.lower) || words[words.length - 1]!.w === ',')) {
+    while (words.length > 1 && (TRAILING.has(words[words.length - 1]!.lower) || words[words.length - 1]!.w === ',' || CONJUNCTION.test(words[words.length - 1]!.lower))) {
       words = words.slice(0, -1);
       changed = true;
     }
@@ -433,7 +491,8 @@ function trim(text: string, piece: Word[]): Word[] {
       let to = i + 1;
       while (to < words.length && !LOCATION_PREPOSITIONS.has(words[to]!.lower)) to++;
       const object = words.slice(i + 1, to);
-      if (ALWAYS_DROP.has(p) || (p !== 'for' && object.length > 0 && isPlace(text, object)) || TRAILING_PHRASES.includes(words.slice(i).map((w) => w.lower).join(' '))) {
+      const examined = object.length > 0 && TEST_OBJECTS.has(object[object.length - 1]!.lower) && p !== 'of' && p !== 'for';
+      if (ALWAYS_DROP.has(p) || (object.length > 0 && isPlace(text, object)) || examined || TRAILING_PHRASES.includes(words.slice(i).map((w) => w.lower).join(' '))) {
         words = words.slice(0, i);
         changed = true;
       }
@@ -447,9 +506,9 @@ export interface NegatedPhrase {
   span: Span;
 }
 
-/** The words a pre-trigger's scope covers: from the trigger to a clause mark, a terminator, another negation or 25 words. */
+/** The words a pre-trigger's scope covers: from the trigger to a clause mark, a terminator, another negation, 25 words without a list separator, or 80 in all. */
 function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: ReadonlySet<number>): Word[] {
-  const all = wordsOf(text, t.end, sentence.end, 40);
+  const all = wordsOf(text, t.end, sentence.end, 80);
   const clausal = /\b(?:that|the)$/i.test(text.slice(t.start, t.end));
   let i = 0;
   if (clausal) {
@@ -465,22 +524,49 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
       }
     }
   }
-  // After a verb's negation ("did not complete therapy", "is not taking opioids"), the verb is no part of what is absent.
-  const verbal = /\b(?:not|never)$/i.test(text.slice(t.start, t.end));
-  while (i < all.length && (LEADING_VERB.test(all[i]!.lower) || (verbal && (BASE_VERB.test(all[i]!.lower) || /(?:ed|ing)$/.test(all[i]!.lower))))) i++;
+  // After a verb's negation ("did not complete therapy", "is not currently taking opioids", "no longer uses a cane"), the verb and its adverbs are no part of what is absent.
+  const verbal = /\b(?:not|never|no\s+longer)$|n[’']t$/i.test(text.slice(t.start, t.end));
+  // After "do not", "did not", "doesn't" comes a verb ("does not radiate", "did not mention"), whatever it is.
+  if (/\b(?:do|does|did)\s+not$|n[’']t$/i.test(text.slice(Math.max(sentence.start, t.start - 6), t.end)) && i < all.length && !isPunct(all[i]!) && !LEADING_VERBS.has(all[i]!.lower) && (BASE_VERBS.has(all[i]!.lower) || !isNotTarget(all[i]!.lower))) i++;
+  // A word that judges ("not interested in surgery") stays, and makes the phrase no target.
+  while (i < all.length && (SCOPE_ADVERBS.has(all[i]!.lower) || LEADING_VERBS.has(all[i]!.lower) || (verbal && !isNotTarget(all[i]!.lower) && (BASE_VERBS.has(all[i]!.lower) || /(?:ed|ing)$/.test(all[i]!.lower))))) i++;
   const out: Word[] = [];
-  for (; i < all.length && out.length < 25; i++) {
+  // Words since the last list separator: a list of findings may be long, one finding is not.
+  let run = 0;
+  for (; i < all.length && run < 25; i++) {
     const w = all[i]!;
+    run = w.w === ',' || CONJUNCTION.test(w.lower) ? 0 : run + 1;
     if (w.w !== ',' && isPunct(w)) break;
     if (w.start !== t.start && preTriggerStarts.has(w.start)) break;
-    if (TERMINATOR_WORDS.has(w.lower) || (out.length > 0 && NEGATION_STOP.has(w.lower))) break;
     const next = all[i + 1];
+    // A participle before a target modifies it ("no radiating pain"); elsewhere it ends what is absent ("no pain radiating to the legs").
+    const modifier = /(?:ing|ed)$/.test(w.lower) && next !== undefined && isTargetWord(next.w, next.lower);
+    // "No diagnostic studies were submitted", "no treatment plan provided": an administrative absence, not a clinical one.
+    if (out.length > 0 && !modifier && administrativeAt(all, i)) return [];
+    if (!modifier && (TERMINATOR_WORDS.has(w.lower) || (out.length > 0 && NEGATION_STOP.has(w.lower)))) {
+      // "without spasm, and range of motion was decreased": a last conjunct said to be in a state is the subject of a new clause.
+      if (AUXILIARY.test(w.lower) && next && (STATE.test(next.lower) || ABNORMAL.test(next.lower)) && !EXISTING.test(next.lower)) {
+        const cut = out.findLastIndex((x) => x.w === ',' || CONJUNCTION.test(x.lower));
+        if (cut >= 0) return out.slice(0, cut);
+      }
+      break;
+    }
     if (next && out.length > 0 && NEGATION_STOP_PAIRS.has(`${w.lower} ${next.lower}`)) break;
     if (w.lower === 'to' && next && TO_VERBS.has(next.lower)) break;
+    if (next && TERMINATOR_PAIRS.has(`${w.lower} ${next.lower}`)) break;
     if (w.lower === 'in' && next?.lower === 'order') break;
     out.push(w);
   }
   return out;
+}
+
+/** Whether the words from `i` are an administrative participle, after at most two auxiliaries ("were submitted", "have been provided"). */
+function administrativeAt(words: Word[], i: number): boolean {
+  for (let k = i; k < Math.min(words.length, i + 3); k++) {
+    if (ADMINISTRATIVE.has(words[k]!.lower)) return true;
+    if (!AUXILIARY.test(words[k]!.lower)) return false;
+  }
+  return false;
 }
 
 /** A test or sign named: an eponym ("Tinel's"), or a test word ("test", "sign", "maneuver", "raise"). */
@@ -519,22 +605,28 @@ function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
   return all.slice(i);
 }
 
+/** Whether a piece ends in a preposition whose object is a place ("on varus", "of the foot"). */
+function endsInPlace(text: string, words: Word[]): boolean {
+  const at = words.findLastIndex((w) => LOCATION_PREPOSITIONS.has(w.lower));
+  return at > 0 && at < words.length - 1 && isPlace(text, words.slice(at + 1));
+}
+
 /** Splits a scope into the phrases it states absent, merging a conjunct that names nothing into the one it modifies. */
 function conjuncts(text: string, scope: Word[]): Word[][] {
-  // Each piece with the separator before it: ',' for a comma (or ", and"), 'and' for a bare "and"/"or".
+  // Each piece with the separator before it: ',' for a comma (or ", and"), 'and' for a bare "and", 'or' for "or", "nor" or "/".
   const pieces: { words: Word[]; sep: string }[] = [];
   let current: Word[] = [];
   let sep = '';
   for (const w of scope) {
     const comma = w.w === ',' || w.w === ';';
-    if (!comma && !CONJUNCTION.test(w.lower)) {
+    if (!comma && (!CONJUNCTION.test(w.lower) || w.joined)) {
       current.push(w);
       continue;
     }
     if (current.length) {
       pieces.push({ words: current, sep });
       current = [];
-      sep = comma ? ',' : 'and';
+      sep = comma ? ',' : w.lower === 'and' ? 'and' : 'or';
     } else if (comma) sep = ',';
   }
   if (current.length) pieces.push({ words: current, sep });
@@ -543,16 +635,22 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
   let pushedAt = -1;
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k]!;
-    // A state said after its noun ("sputum clear"), or a list item that opens with one after a comma ("..., full range of motion"), ends what is absent.
-    if (STATE.test(p.words[p.words.length - 1]!.w) || (k > 0 && p.sep === ',' && STATE.test(p.words[0]!.w))) break;
-    // "without spasms and restricted range of motion": an abnormal finding joined by "and" is present, not absent.
+    // A state said after its noun ("sputum clear"), or a list item that opens with one ("..., full range of motion", "and normal reflexes"), ends what is absent.
+    if (STATE.test(p.words[p.words.length - 1]!.w) || (k > 0 && p.sep !== 'or' && STATE.test(p.words[0]!.w))) break;
+    // "without spasms and restricted range of motion": an abnormal finding joined by "and" is present, not absent ("not swollen or tender" is absent).
     if (k > 0 && p.sep === 'and' && ABNORMAL.test(p.words[0]!.w)) break;
+    // "instability on varus or valgus stress testing": a conjunct that opens with a place continues the place the piece before ends in.
+    if (k > 0 && p.sep !== ',' && pushedAt === k - 1 && isPlace(text, p.words) && endsInPlace(text, pieces[k - 1]!.words)) {
+      out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
+      pushedAt = k;
+      continue;
+    }
     const target = isTarget(text, p.words);
-    const joinedNext = pieces[k + 1]?.sep === 'and';
+    const joinedNext = pieces[k + 1] !== undefined && pieces[k + 1]!.sep !== ',';
     if (!target) {
       // A modifier joined by "and"/"or" to what follows ("hip and lumbar x-ray"); a bare word after "or" completes the one just before ("means or victim").
       if (joinedNext) pending = pending ? [...pending, ...p.words] : p.words;
-      else if (p.sep === 'and' && pushedAt === k - 1 && !pending && p.words.length === 1) out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
+      else if ((p.sep === 'and' || p.sep === 'or') && pushedAt === k - 1 && !pending && p.words.length === 1) out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
       else pending = null;
       continue;
     }
@@ -561,6 +659,12 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
     pending = null;
   }
   return out;
+}
+
+/** The words before a phrase's first preposition ("coverage" in "insurance coverage for the medication"): what the phrase names. */
+function headOf(words: Word[]): Word[] {
+  const at = words.findIndex((w, i) => i > 0 && (LOCATION_PREPOSITIONS.has(w.lower) || w.lower === 'for'));
+  return at > 0 ? words.slice(0, at) : words;
 }
 
 /**
@@ -582,11 +686,12 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       else if (t.key === 'negated:post') scope = scopeBefore(text, t, sentence);
       else continue;
       if (scope.length === 0) continue;
-      annotate(text, scope);
+      // "Plan" and "intent" are findings only where the sentence speaks of harm to self or others.
+      annotate(text, scope, scope.some((w) => PSYCHIATRIC_WORDS.has(w.lower)) && PSYCHIATRIC_CONTEXT.test(text.slice(sentence.start, sentence.end)));
       const groups = conjuncts(text, scope);
       for (const group of groups) {
         const words = trim(text, group);
-        if (words.length === 0 || words.length > 8 || !isTarget(text, words) || isEvaluative(text, words)) continue;
+        if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words)) continue;
         const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
         out.push({ value: text.slice(span.start, span.end).replace(/\s+/g, ' ').toLowerCase(), span });
       }
