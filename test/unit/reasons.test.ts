@@ -1,5 +1,19 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractReasons, REASON_CODES, roleOf, sentenceRoles, type ItemOutcome, type ReasonCode } from '../../src/core/extract/reasons.js';
+import { loadLexicon } from '../../src/core/lexicon.js';
+import {
+  compilePattern,
+  extractReasons,
+  REASON_CODES,
+  requiredLiterals,
+  roleOf,
+  sentenceRoles,
+  type ItemOutcome,
+  type ReasonCode,
+  type WordClasses,
+} from '../../src/core/extract/reasons.js';
 
 // Every rationale here is written for these tests; none is taken from a letter.
 
@@ -234,5 +248,147 @@ describe('the reasons returned', () => {
     expect(text.slice(nfb.span.start, nfb.span.end)).toContain('functional improvement');
     // The span of the first cue for the code, not of the later one.
     expect(nfb.span.end).toBeLessThan(text.indexOf('The twelve'));
+  });
+});
+
+describe('wordings by kind, not by letter', () => {
+  // Each code in several wordings a reviewer may use; the cues stand for the kind of wording, not one phrasing.
+  it('not_recommended', () => {
+    expect(codes('The ODG recommends against traction for low back pain.', 'upheld', 'Lumbar traction unit')).toContain('not_recommended');
+    expect(codes('Whole body vibration therapy is considered investigational.', 'upheld', 'Whole body vibration therapy')).toContain('not_recommended');
+    expect(codes('Ketoprofen is not currently FDA approved for a topical application.', 'upheld', 'Ketoprofen 10% cream')).toContain('not_recommended');
+    expect(codes('The guidelines make no recommendation for magnetic therapy of the wrist.', 'upheld', 'Magnetic therapy')).toContain('not_recommended');
+    // Against some other treatment: nothing about this one.
+    expect(quotedOnly('The ODG recommends against traction for low back pain.', 'Lumbar epidural steroid injection')).toEqual([]);
+  });
+
+  it('indications_not_documented', () => {
+    expect(codes('The examination findings described do not support a lumbar radiculopathy.', 'upheld', 'EMG of the legs')).toEqual(['indications_not_documented']);
+    expect(codes('There is no evidence of localized peripheral neuropathic pain.', 'upheld', 'Lidocaine 5% patch #30')).toEqual(['indications_not_documented']);
+  });
+
+  it('prior_care_not_tried, the trial and the care in either order', () => {
+    const item = 'Lumbar epidural steroid injection';
+    expect(codes('It is not clear that the worker has failed an adequate course of physical therapy.', 'upheld', item)).toEqual(['prior_care_not_tried']);
+    expect(codes('The notes do not show that home exercises and anti-inflammatory medications were attempted.', 'upheld', item)).toEqual(['prior_care_not_tried']);
+    expect(codes('There is no documentation that first-line agents such as tricyclics were tried.', 'upheld', 'Pregabalin 75mg #60')).toEqual(['prior_care_not_tried']);
+    // Care that was tried and did not help is no missing trial, and no missing benefit of a surgery never done.
+    expect(codes('The worker failed to improve with physical therapy and injections.', 'upheld', 'Right knee arthroscopy')).toEqual([]);
+    expect(codes('Although the worker did not improve with physical therapy, there is no neurologic deficit.', 'upheld', 'MRI of the lumbar spine')).toEqual(['indications_not_documented']);
+  });
+
+  it('no_functional_benefit', () => {
+    expect(codes('The claimant has had twelve treatments without evidence of functional gains.', 'upheld', 'Acupuncture x 8')).toEqual(['no_functional_benefit']);
+    expect(codes('Pain scores with and without the medication were not provided.', 'upheld', 'Tramadol 50mg #90')).toEqual(['no_functional_benefit']);
+  });
+
+  it('monitoring_not_documented: a record silent on the safeguards, not a finding that all is well', () => {
+    const item = 'Hydrocodone/APAP 10/325mg #90';
+    expect(codes('There is no evidence that a CURES report was reviewed.', 'upheld', item)).toEqual(['monitoring_not_documented']);
+    expect(codes('The records do not address side effects or aberrant behaviors.', 'upheld', item)).toEqual(['monitoring_not_documented']);
+    expect(codes('The worker reports no side effects and there are no aberrant behaviors.', 'upheld', item)).toEqual([]);
+  });
+
+  it('exceeds_limits', () => {
+    expect(codes('With the eighteen sessions already completed, the request would bring the total to thirty visits.', 'upheld', 'Physical therapy x 12')).toEqual(['exceeds_limits']);
+    expect(codes('The number of sessions requested is greater than the guideline allows.', 'upheld', 'Acupuncture x 12')).toEqual(['exceeds_limits']);
+    expect(codes('The total morphine equivalent dose is over 120 mg per day.', 'upheld', 'Oxycodone 30mg #180')).toEqual(['exceeds_limits']);
+  });
+
+  it('request_unclear', () => {
+    expect(codes('There is a lack of documentation regarding a rationale for this device.', 'upheld', 'Cold therapy unit')).toEqual(['request_unclear']);
+    expect(codes('The date of first use of this cream could not be determined.', 'upheld', 'Menthol 4% cream')).toEqual(['request_unclear']);
+    expect(codes('The request is open-ended.', 'upheld', 'Massage therapy')).toEqual(['request_unclear']);
+    // The findings not supplying a rationale is a missing indication.
+    expect(codes('The exam findings do not provide a rationale for this study.', 'upheld', 'MRI of the knee')).toEqual(['indications_not_documented']);
+  });
+
+  it('duplicative', () => {
+    expect(codes('These six visits have already been authorized.', 'upheld', 'Physical therapy x 6')).toEqual(['duplicative']);
+    expect(codes('In this case, the concurrent use of two NSAIDs is not supported.', 'upheld', 'Ibuprofen 800mg #90')).toEqual(['duplicative']);
+    // An initial trial already authorised is a partial authorisation, not a duplicate.
+    expect(codes('The initial trial of six visits has already been authorized.', 'upheld', 'Physical therapy x 6')).not.toContain('duplicative');
+  });
+
+  it('other', () => {
+    expect(codes('This medication should be weaned.', 'upheld', 'Hydrocodone/APAP 10/325mg #60')).toEqual(['other']);
+    expect(codes('UR certified a smaller quantity to allow for tapering.', 'upheld', 'Alprazolam 1mg #60')).toEqual(['other']);
+    expect(codes('Further visits would not be warranted pending the outcome of the initial trial.', 'upheld', 'Acupuncture x 6')).toEqual(['other']);
+    expect(codes('The request exceeds the guideline by only two visits and is reasonable.', 'overturned', 'Physical therapy x 12')).toContain('other');
+  });
+});
+
+describe('scope refinements', () => {
+  it('closes a quotation nested in a quoted guideline without closing the guideline', () => {
+    const text = 'The ODG states, "Patients should be reassessed after a "six-visit trial" before more visits." The worker has attended eight visits.';
+    expect(sentenceRoles(text, { start: 0, end: text.length }).map((s) => s.role)).toEqual(['guideline', 'case']);
+  });
+
+  it('reads a sentence led by the guideline as the guideline, even with "there is no" inside', () => {
+    expect(roleOf('The guidelines also state that there is no evidence for the use of magnets.')).toBe('guideline');
+    expect(roleOf('Per the ODG, there is no indication for imaging without red flags.')).toBe('guideline');
+    // A marker of this case still makes it a finding.
+    expect(roleOf('Per the ODG, imaging needs red flags, which were not documented in this case.')).toBe('case');
+  });
+
+  it('reads "failed to" as an absence only when the record fails to show something', () => {
+    expect(codes('The records failed to document neurologic deficits.', 'upheld', 'MRI of the lumbar spine')).toEqual(['indications_not_documented']);
+    expect(codes('The worker failed to respond to amitriptyline and has neuropathic pain.', 'upheld', 'MRI of the lumbar spine')).toEqual([]);
+  });
+});
+
+describe('the pattern language', () => {
+  const classes: WordClasses = { care: ['physical therapy', 'nsaids?'], tried: ['tried', 'fail(?:ed|ure)'] };
+
+  it('writes out word classes and word gaps', () => {
+    const re = compilePattern('@tried ~ @care', classes);
+    expect(re.test('failed a trial of physical therapy')).toBe(true);
+    re.lastIndex = 0;
+    expect(re.test('tried NSAIDs')).toBe(true);
+    re.lastIndex = 0;
+    // More than three words between: no match.
+    expect(re.test('tried it for a long time before NSAIDs')).toBe(false);
+    expect(() => compilePattern('@unknown', classes)).toThrow(/unknown word class/);
+  });
+
+  it('tells the literals a match needs', () => {
+    // "no" is too short to be worth a test.
+    expect(requiredLiterals('no (?:clear )?rationale')).toEqual(['rationale']);
+    expect(requiredLiterals('(?:urine|drug) screens?')).toEqual(['screen']);
+    // Of the two classes, the one whose shortest word is longer.
+    expect(requiredLiterals('@tried ~ @care', classes)).toEqual(['physical', 'nsaid']);
+    expect(requiredLiterals('(?:advise|urge)s? against')).toEqual(['against']);
+    expect(requiredLiterals('\\d+ (?:visits)?')).toBeNull();
+    // A lookahead's words are not the match's own.
+    expect(requiredLiterals('(?:x)?(?=\\s+rationale)')).toBeNull();
+  });
+
+  it('never leaves out a cue that matches: every match holds one of its literals (the lexicon over the corpus letters)', () => {
+    const lexicon = loadLexicon<{ classes: WordClasses; cues: { id: string; patterns: string[] }[] }>('reasons.json');
+    const dir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+    const files: string[] = [];
+    const walk = (d: string): void => {
+      for (const f of readdirSync(d)) {
+        const path = join(d, f);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (f.endsWith('.txt')) files.push(path);
+      }
+    };
+    walk(dir);
+    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    let matched = 0;
+    for (const cue of lexicon.cues) {
+      const source = cue.patterns.map((p) => `(?:${p})`).join('|');
+      const literals = requiredLiterals(source, lexicon.classes);
+      if (!literals) continue;
+      const re = compilePattern(source, lexicon.classes);
+      for (const text of texts) {
+        for (const m of text.matchAll(re)) {
+          matched++;
+          expect(literals.some((w) => m[0].toLowerCase().includes(w)), `${cue.id}: "${m[0]}"`).toBe(true);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(100);
   });
 });

@@ -24,6 +24,10 @@
  * chooses the side: upheld items keep the upheld codes and `other`,
  * overturned items `criteria_met`, `functional_benefit_documented` and `other`.
  *
+ * Patterns share word classes (`@care`) and word gaps (`~`), so a cue stands
+ * for a kind of wording rather than one phrasing; a cue runs on a clause only
+ * when the clause holds one of the literals every match of it needs.
+ *
  * Pure: text in, reasons out, offsets in `text`.
  */
 import { createRequire } from 'node:module';
@@ -61,7 +65,7 @@ export type SentenceRole = 'guideline' | 'case' | 'conclusion' | 'boilerplate';
 // ---------------------------------------------------------------------------
 // The lexicon
 
-type Assertion = 'absent' | 'present' | 'any';
+type Assertion = 'absent' | 'undocumented' | 'present' | 'any';
 type Condition = 'subject_in_item' | 'same_kind_as_item' | 'denied_partner';
 
 interface CueSpec {
@@ -90,37 +94,250 @@ interface ReasonsLexicon {
     conclusion: string[];
     ignore_lead: string[];
     guideline_strong: string[];
+    guideline_lead: string[];
+    case_override: string[];
     case_strong: string[];
     guideline_source: string[];
     guideline: string[];
   };
   clause_breaks: string[];
-  absence: { window: number; post_window: number; pre: string[]; post: string[]; pseudo: string[]; terminators: string[] };
+  absence: { window: number; post_window: number; pre: string[]; post: string[]; pseudo: string[]; terminators: string[]; documentary: string[] };
   hypothetical: string[];
   subject: { stop: string[]; deictic: string[]; lead: string[]; class_words: Record<string, string[]>; aliases: string[][] };
   kinds: Record<string, string[]>;
   test_kinds: string[];
   generic_test_kind: string;
   fallback: { upheld: ReasonCode | null; overturned: ReasonCode | null };
+  classes: Record<string, string[]>;
   cues: CueSpec[];
 }
 
+/** Named word classes that patterns share (`@care`: every wording of conservative or first-line care). */
+export type WordClasses = Readonly<Record<string, readonly string[]>>;
+
+const CLASS_REF = /@([a-z][a-z_]*)/g;
+/** `~ ` (or `~N `): up to 3 (or N) words between the words either side ("no ~ rationale": "no clear clinical rationale"). */
+const GAP = /~(\d?) /g;
+
 /**
- * A pattern of the lexicon as a regular expression: a space matches any run
- * of white space, `_` an optional run of spaces or hyphens ("first_line":
- * firstline, first-line, first line), and the whole must stand as whole words.
+ * A pattern of the lexicon as a regular expression: `@name` stands for the
+ * alternatives of the word class `name`, `~ ` for a gap of a few words, a
+ * space matches any run of white space, `_` an optional run of spaces or
+ * hyphens ("first_line": firstline, first-line, first line), and the whole
+ * must stand as whole words.
  */
-export function compilePattern(pattern: string, flags = 'gi'): RegExp {
-  const body = pattern.replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
+export function compilePattern(pattern: string, classes: WordClasses = {}, flags = 'gi'): RegExp {
+  const body = expandPattern(pattern, classes).replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
   return new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, flags);
 }
 
-const anyOf = (patterns: readonly string[]): RegExp | null =>
-  patterns.length === 0 ? null : compilePattern(patterns.map((p) => `(?:${p})`).join('|'));
+/** The pattern with its word classes and gaps written out (spaces and `_` still as the lexicon writes them). */
+function expandPattern(pattern: string, classes: WordClasses): string {
+  return expandClasses(pattern, classes).replace(GAP, (_m, n: string) => `(?:[\\w'/-]+,? ){0,${n || 3}}?`);
+}
+
+function expandClasses(pattern: string, classes: WordClasses, depth = 0): string {
+  return pattern.replace(CLASS_REF, (_m, name: string) => {
+    const alternatives = classes[name];
+    if (!alternatives) throw new Error(`reasons.json: a pattern names an unknown word class @${name}`);
+    if (depth > 3) throw new Error(`reasons.json: word class @${name} nests too deep`);
+    return `(?:${alternatives.map((a) => expandClasses(a, classes, depth + 1)).join('|')})`;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Required literals: a cheap test that a clause can hold a match at all
+
+/**
+ * Strings (lower case, three letters or more) one of which every match of the
+ * lexicon pattern contains, read from the expression itself (its word classes
+ * and gaps written out), or null when none can be told. A clause that holds
+ * none of them cannot match, so the pattern need not run there. A run of
+ * letters that no quantifier makes optional is needed; so is, for a group
+ * that must occur, one of the strings of each of its alternatives. Of a
+ * sequence's needs, the one whose shortest string is longest is kept.
+ */
+export function requiredLiterals(pattern: string, classes: WordClasses = {}): string[] | null {
+  const source = expandPattern(pattern, classes);
+  const { need, end } = alternativesAt(source, 0);
+  if (end !== source.length) throw new Error(`reasons.json: unbalanced pattern ${source}`);
+  return need;
+}
+
+/** A string shorter than this is found almost anywhere: no use as a test. */
+const MIN_LITERAL = 3;
+
+function alternativesAt(src: string, start: number): { need: string[] | null; end: number } {
+  const union = new Set<string>();
+  let known = true;
+  let i = start;
+  for (;;) {
+    const seq = sequenceAt(src, i);
+    if (seq.need === null) known = false;
+    else for (const w of seq.need) union.add(w);
+    i = seq.end;
+    if (src[i] !== '|') break;
+    i++;
+  }
+  return { need: known ? [...union] : null, end: i };
+}
+
+function sequenceAt(src: string, start: number): { need: string[] | null; end: number } {
+  const candidates: string[][] = [];
+  let run = '';
+  const flush = () => {
+    if (run.length >= MIN_LITERAL) candidates.push([run]);
+    run = '';
+  };
+  let i = start;
+  while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+    let literal: string | null = null;
+    let group: string[] | null = null;
+    const c = src[i]!;
+    if (c === '\\') {
+      const next = src[i + 1] ?? '';
+      if (/[A-Za-z0-9]/.test(next)) i = escapeEnd(src, i);
+      else {
+        literal = next;
+        i += 2;
+      }
+    } else if (c === '[') {
+      i = classEnd(src, i);
+    } else if (c === '(') {
+      const lookaround = /^\(\?<?[=!]/.test(src.slice(i, i + 4));
+      const open = src.startsWith('(?<', i) && !lookaround ? src.indexOf('>', i) + 1 : src.startsWith('(?', i) ? i + (lookaround ? (src[i + 2] === '<' ? 4 : 3) : 3) : i + 1;
+      const inner = alternativesAt(src, open);
+      if (src[inner.end] !== ')') throw new Error(`reasons.json: unbalanced pattern ${src}`);
+      i = inner.end + 1;
+      if (!lookaround) group = inner.need;
+    } else {
+      // ' ' and '_' stand for white space; '.', '^' and '$' are no letters.
+      if (!/[ _.^$]/.test(c)) literal = c.toLowerCase();
+      i++;
+    }
+    const q = quantifierAt(src, i);
+    i = q.end;
+    if (literal !== null && q.min >= 1) {
+      run += literal;
+      if (!q.once) flush();
+    } else {
+      flush();
+      if (group !== null && q.min >= 1) candidates.push(group);
+    }
+  }
+  flush();
+  let best: string[] | null = null;
+  const shortest = (xs: string[]) => Math.min(...xs.map((x) => x.length));
+  for (const cand of candidates) if (cand.length > 0 && (best === null || shortest(cand) > shortest(best))) best = cand;
+  return { need: best, end: i };
+}
+
+function escapeEnd(src: string, i: number): number {
+  const kind = src[i + 1];
+  if (kind === 'u') return src[i + 2] === '{' ? src.indexOf('}', i) + 1 : i + 6;
+  if (kind === 'x') return i + 4;
+  if (kind === 'c') return i + 3;
+  if (kind === 'k' || kind === 'p' || kind === 'P') return src.indexOf(kind === 'k' ? '>' : '}', i) + 1;
+  return i + 2;
+}
+
+function classEnd(src: string, i: number): number {
+  let j = i + 1;
+  if (src[j] === '^') j++;
+  if (src[j] === ']') j++;
+  while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+function quantifierAt(src: string, i: number): { min: number; once: boolean; end: number } {
+  const m = /^(?:([?*+])|\{(\d+)(?:(,)(\d*))?\})\??/.exec(src.slice(i));
+  if (!m) return { min: 1, once: true, end: i };
+  const min = m[1] === '+' ? 1 : m[1] ? 0 : Number(m[2]);
+  const once = !m[1] && m[3] === undefined && min === 1;
+  return { min, once, end: i + m[0].length };
+}
+
+/**
+ * Which of a fixed set of strings occur in a text, all in one pass: an
+ * Aho-Corasick automaton made a table over the characters the strings use (any
+ * other character matches nothing), so the test of every cue's literals costs
+ * one look-up per character of the clause, not one search per literal.
+ */
+class LiteralIndex {
+  /** The column of each ASCII character in the table (0: a character no literal uses). */
+  private readonly column = new Uint8Array(128);
+  private readonly width: number;
+  private readonly table: Uint32Array;
+  private readonly ends: number[][];
+
+  constructor(readonly size: number, literals: readonly string[]) {
+    for (const word of literals) for (let k = 0; k < word.length; k++) this.column[word.charCodeAt(k)] ||= 1;
+    let width = 1;
+    this.column.forEach((used, ch) => {
+      if (used) this.column[ch] = width++;
+    });
+    this.width = width;
+    const next: Map<number, number>[] = [new Map()];
+    const ends: number[][] = [[]];
+    literals.forEach((word, id) => {
+      let state = 0;
+      for (let k = 0; k < word.length; k++) {
+        const col = this.column[word.charCodeAt(k)]!;
+        let to = next[state]!.get(col);
+        if (to === undefined) {
+          to = next.length;
+          next.push(new Map());
+          ends.push([]);
+          next[state]!.set(col, to);
+        }
+        state = to;
+      }
+      ends[state]!.push(id);
+    });
+    // Breadth first, each state's row is its own transitions over its failure state's row.
+    const table = new Uint32Array(next.length * width);
+    const fail = new Uint32Array(next.length);
+    for (const [col, to] of next[0]!) table[col] = to;
+    const queue = [...next[0]!.values()];
+    for (let k = 0; k < queue.length; k++) {
+      const state = queue[k]!;
+      const f = fail[state]!;
+      table.copyWithin(state * width, f * width, f * width + width);
+      // Column 0 (a character no literal uses) always leads back to the start.
+      table[state * width] = 0;
+      for (const [col, to] of next[state]!) {
+        fail[to] = table[f * width + col]!;
+        table[state * width + col] = to;
+        queue.push(to);
+      }
+      ends[state] = [...ends[state]!, ...ends[f]!];
+    }
+    this.table = table;
+    this.ends = ends;
+  }
+
+  /** found[id] is 1 when literal `id` occurs in `lowerText`. */
+  found(lowerText: string): Uint8Array {
+    const out = new Uint8Array(this.size);
+    let state = 0;
+    for (let k = 0; k < lowerText.length; k++) {
+      const ch = lowerText.charCodeAt(k);
+      state = this.table[state * this.width + (ch < 128 ? this.column[ch]! : 0)]!;
+      const hit = this.ends[state]!;
+      for (let h = 0; h < hit.length; h++) out[hit[h]!] = 1;
+    }
+    return out;
+  }
+}
+
+const anyOf = (patterns: readonly string[], classes: WordClasses = {}): RegExp | null =>
+  patterns.length === 0 ? null : compilePattern(patterns.map((p) => `(?:${p})`).join('|'), classes);
 
 interface Cue {
   spec: CueSpec;
   re: RegExp;
+  /** The ids (in the lexicon's literal index) of strings one of which occurs in every clause the cue can match; null: no such test. */
+  literals: readonly number[] | null;
   assertion: Assertion;
   roles: ReadonlySet<SentenceRole>;
   exclude: RegExp | null;
@@ -138,6 +355,7 @@ interface Compiled {
   post: RegExp;
   pseudo: RegExp | null;
   terminator: RegExp | null;
+  documentary: RegExp | null;
   hypothetical: RegExp | null;
   lead: RegExp | null;
   deictic: RegExp | null;
@@ -145,6 +363,7 @@ interface Compiled {
   aliases: { re: RegExp; words: string[] }[];
   kinds: [string, RegExp][];
   cues: Cue[];
+  literalIndex: LiteralIndex;
 }
 
 const DEFAULT_ROLES: readonly SentenceRole[] = ['case', 'conclusion'];
@@ -155,17 +374,27 @@ function lexicon(): Compiled {
   if (compiled) return compiled;
   const lex = loadLexicon<ReasonsLexicon>('reasons.json');
   const known = new Set<string>(REASON_CODES);
+  const literals: string[] = [];
+  // The index reads ASCII only: a cue with a literal outside it is always run.
+  const literalIds = (words: string[] | null): number[] | null => {
+    if (!words || words.some((w) => /[^\x00-\x7f]/.test(w))) return null;
+    return words.map((w) => {
+      const known = literals.indexOf(w);
+      return known >= 0 ? known : literals.push(w) - 1;
+    });
+  };
   const cues = lex.cues.map((spec): Cue => {
     if (!known.has(spec.code)) throw new Error(`reasons.json: cue ${spec.id} has an unknown code ${spec.code}`);
     return {
       spec,
-      re: compilePattern(spec.patterns.map((p) => `(?:${p})`).join('|')),
+      re: anyOf(spec.patterns, lex.classes)!,
+      literals: literalIds(requiredLiterals(spec.patterns.map((p) => `(?:${p})`).join('|'), lex.classes)),
       assertion: spec.assertion ?? 'any',
       roles: new Set(spec.roles ?? DEFAULT_ROLES),
-      exclude: anyOf(spec.exclude ?? []),
-      excludeSentence: anyOf(spec.exclude_sentence ?? []),
-      itemExclude: anyOf(spec.item_exclude ?? []),
-      itemRequire: anyOf(spec.item_require ?? []),
+      exclude: anyOf(spec.exclude ?? [], lex.classes),
+      excludeSentence: anyOf(spec.exclude_sentence ?? [], lex.classes),
+      itemExclude: anyOf(spec.item_exclude ?? [], lex.classes),
+      itemRequire: anyOf(spec.item_require ?? [], lex.classes),
       itemClass: spec.item_class ? new Set(spec.item_class) : null,
     };
   });
@@ -177,6 +406,8 @@ function lexicon(): Compiled {
       conclusion: anyOf(r.conclusion),
       ignore_lead: anyOf(r.ignore_lead),
       guideline_strong: anyOf(r.guideline_strong),
+      guideline_lead: anyOf(r.guideline_lead),
+      case_override: anyOf(r.case_override),
       case_strong: anyOf(r.case_strong),
       guideline_source: anyOf(r.guideline_source),
       guideline: anyOf(r.guideline),
@@ -186,6 +417,7 @@ function lexicon(): Compiled {
     post: anyOf(lex.absence.post)!,
     pseudo: anyOf(lex.absence.pseudo),
     terminator: anyOf(lex.absence.terminators),
+    documentary: anyOf(lex.absence.documentary),
     hypothetical: anyOf(lex.hypothetical),
     lead: anyOf(lex.subject.lead),
     deictic: anyOf(lex.subject.deictic),
@@ -194,6 +426,7 @@ function lexicon(): Compiled {
     aliases: lex.subject.aliases.map((group) => ({ re: anyOf(group)!, words: group.flatMap((a) => a.toLowerCase().replace(/\\[a-z][*+?]?/g, ' ').match(/[a-z][a-z0-9]*/g) ?? []) })),
     kinds: Object.entries(lex.kinds).map(([k, ps]) => [k, anyOf(ps)!] as [string, RegExp]),
     cues,
+    literalIndex: new LiteralIndex(literals.length, literals),
   };
   return compiled;
 }
@@ -241,6 +474,7 @@ function markedRole(whole: string): { role: SentenceRole; basis: 'strong' | 'wea
   }
   if (test(roles.conclusion, sentence)) return strong('conclusion');
   if (test(roles.guideline_strong, sentence)) return strong('guideline');
+  if (test(roles.guideline_lead, sentence) && !test(roles.case_override, sentence)) return strong('guideline');
   if (test(roles.case_strong, sentence)) return strong('case');
   if (test(roles.guideline_source, sentence)) return strong('guideline');
   if (test(roles.guideline, sentence)) return { role: 'guideline', basis: 'weak' };
@@ -288,11 +522,34 @@ function atSemicolons(text: string, span: Span): Span[] {
 const QUOTE = /["\u201c\u201d]/g;
 
 /**
+ * How deep inside quotations the text is after `body`, from `depth` before
+ * it. A curly quote says its direction; a straight one opens after a space,
+ * a bracket or the start and before a word ('states "Patients', 'a
+ * "six-visit trial"'), and closes otherwise, so a quotation nested in a
+ * quoted guideline closes without closing its host.
+ */
+function quoteDepthAfter(body: string, depth: number): number {
+  let d = depth;
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(body); m !== null; m = QUOTE.exec(body)) {
+    const before = body[m.index - 1] ?? ' ';
+    const after = body[m.index + 1] ?? ' ';
+    const opens =
+      m[0] === '\u201c' ||
+      (m[0] === '"' && /[\s([{\u2014-]/.test(before) && /[^\s.,;:!?]/.test(after)) ||
+      // A straight quote between spaces says nothing of its direction: it opens only outside any quotation.
+      (m[0] === '"' && /\s/.test(before) && /\s/.test(after) && d === 0);
+    d = opens ? d + 1 : Math.max(0, d - 1);
+  }
+  return d;
+}
+
+/**
  * The rationale's sentences with their roles. A sentence that begins inside a
  * quotation opened by an earlier sentence is the guideline's text.
  */
 export function sentenceRoles(text: string, rationale: Span): RoledSentence[] {
-  let open = false;
+  let depth = 0;
   const out: RoledSentence[] = [];
   for (const sentence of rationaleSentences(text, rationale)) {
     const whole = roleOf(text.slice(sentence.start, sentence.end));
@@ -302,8 +559,8 @@ export function sentenceRoles(text: string, rationale: Span): RoledSentence[] {
       const body = text.slice(span.start, span.end);
       const own = pieces.length === 1 ? null : roleAndBasis(body);
       const role = own?.basis === 'strong' ? own.role : whole;
-      const quoted = open && role !== 'boilerplate' && role !== 'conclusion';
-      if ((body.match(QUOTE)?.length ?? 0) % 2 === 1) open = !open;
+      const quoted = depth > 0 && role !== 'boilerplate' && role !== 'conclusion';
+      depth = quoteDepthAfter(body, depth);
       out.push({ span, role: quoted ? 'guideline' : role });
     }
   }
@@ -456,7 +713,13 @@ function drugClassesOf(itemText: string): Set<string> {
  * ("muscle relaxants" for cyclobenzaprine), and the aliases of what it names
  * ("shockwave" for ESWT).
  */
+let vocabularyMemo: { itemText: string; words: Set<string> } | null = null;
 function itemVocabulary(itemText: string): Set<string> {
+  if (vocabularyMemo?.itemText !== itemText) vocabularyMemo = { itemText, words: itemVocabularyOf(itemText) };
+  return vocabularyMemo.words;
+}
+
+function itemVocabularyOf(itemText: string): Set<string> {
   const c = lexicon();
   const words = contentWords(itemText, c.stop);
   const d = drugsOf(itemText);
@@ -554,6 +817,7 @@ function cuesFor(itemText: string): Cue[] {
 function readClause(text: string, sentence: Span, role: SentenceRole, clause: Span, itemText: string, others: readonly OtherItem[], cues: readonly Cue[]): Found[] {
   const c = lexicon();
   const body = text.slice(clause.start, clause.end);
+  const present = c.literalIndex.found(body.toLowerCase());
   const sentenceText = text.slice(sentence.start, sentence.end);
   // The absence triggers first: most cues state an absence, and a clause without a trigger cannot give one (their patterns are not run).
   const triggers: ClauseTriggers = triggersOf(body);
@@ -561,7 +825,8 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
   const out: Found[] = [];
   for (const cue of cues) {
     if (!cue.roles.has(role)) continue;
-    if (cue.assertion === 'absent' && !absenceStated) continue;
+    if ((cue.assertion === 'absent' || cue.assertion === 'undocumented') && !absenceStated) continue;
+    if (cue.literals && !cue.literals.some((id) => present[id] === 1)) continue;
     cue.re.lastIndex = 0;
     // The exclusions are tested only once the cue has a match (most cues have none in a clause).
     let checked = false;
@@ -582,6 +847,7 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
       if (cue.assertion !== 'any') {
         const absence = absenceOf(body, triggers, start, end, cue.spec.own_negation === true);
         if (cue.assertion === 'absent' && !absence) continue;
+        if (cue.assertion === 'undocumented' && !(absence && test(c.documentary, body.slice(absence.start, absence.start < start ? start : absence.end)))) continue;
         if (cue.assertion === 'present' && absence) continue;
         if (absence) span = { start: clause.start + Math.min(start, absence.start), end: clause.start + Math.max(end, absence.end) };
       }
