@@ -108,7 +108,7 @@ let pdf: (Run & { n: number }) | null = null;
 let pdftotext: Run | null = null;
 let pdfFirst: Run | null = null;
 let pdfChanged: Run | null = null;
-if (hasShared()) {
+if (hasShared() && Number(values.pdfs) > 0) {
   const pdfs = join(work, 'pdfs');
   mkdirSync(pdfs);
   const originals = readdirSync(join(LETTERS, 'dev', 'pdf')).filter((f) => f.endsWith('.pdf'));
