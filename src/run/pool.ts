@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import { Packer } from './packed.js';
 import type { Batch } from './worker.js';
@@ -26,9 +27,23 @@ const WATCH_MS = 100;
 /** Old-generation heap of a worker thread. */
 const WORKER_HEAP_MB = 192;
 
+/**
+ * The most bytecode TurboFan inlines into one optimised function (V8's
+ * default is 920). Each worker's isolate compiles the extractor for itself,
+ * on V8's background threads, and its largest functions (extractLetter, the
+ * case summary) inline most of the extractor and are deoptimised and
+ * recompiled a few times as letters take new paths: that compiling, not
+ * garbage collection, is the background threads' work in a run, and it
+ * competes with the workers for the cores. At 300 it takes a quarter to a
+ * third less CPU and the workers' own time does not grow (docs/speed.md).
+ * V8's flags are the process's: set before the first worker's isolate exists.
+ */
+const INLINE_BUDGET = '--max-inlined-bytecode-size-cumulative=300';
+
 /** `preload`: the workers load the extractor as they start (a run that will process letters), rather than on their first cache miss. */
 export function createRunner(jobs: number, budgetMs: number, preload = false): Runner {
   if (!existsSync(WORKER)) throw new Error(`worker threads need the built code (${WORKER}): run npm run build`);
+  setFlagsFromString(INLINE_BUDGET);
   // A worker's heap is capped, so memory stays bounded however many letters pass through; a letter
   // that needs more (a giant PDF) stops its worker and becomes an error row like a timeout.
   const pool = new Piscina<Batch, Uint8Array>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: { preload } });
