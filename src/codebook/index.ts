@@ -58,9 +58,6 @@ const KEYS: ReadonlyMap<AnyTable, { primaryKey?: string[]; links: Link[] }> = ne
   [ERRORS, { primaryKey: ['source_file'], links: [] }],
 ]);
 
-/** The characters that get a free-text cell neutralised (see src/sinks/csv.ts). */
-export const FORMULA_CHARACTERS = ['=', '+', '-', '@', 'tab', 'CR'] as const;
-
 /**
  * Columns that always hold a value: identifiers, counts, and values every
  * case or item has. Every other column is empty when the letter does not
@@ -162,12 +159,12 @@ ${options.parquet ? `${PARQUET_TABLES.map((t) => `| \`${parquetFile(t)}\` | the 
 
 Every input file appears exactly once: as a row of \`cases.csv\` or as a row of \`errors.csv\`, so
 \`source_file\` identifies a row of either (their primary key in \`datapackage.json\`).
-\`decisions.csv\` rows belong to a case through \`case_id\`, and \`citations.csv\` rows to an item
-through \`case_id\` and \`item_no\` (the links \`datapackage.json\` declares). \`case_id\` is the IMR
-case number, or the file name where the letter has none, so it is not unique when the same letter is
-among the inputs twice (its PDF and its text) or two letters without a case number have the same
-file name: the items of such cases cannot be told apart in \`decisions.csv\`. Give each letter once,
-and letters without a case number distinct file names.
+\`decisions.csv\` and \`citations.csv\` carry their case's \`source_file\` too: a decision is keyed by
+\`source_file\` and \`item_no\`, a citation by these and \`citation_no\`, and both link to their case
+(a citation also to its item) by them (the keys and links \`datapackage.json\` declares). Join by
+\`source_file\`, not \`case_id\`: \`case_id\` is the IMR case number, or the file name where the
+letter has none, so it repeats when the same letter is among the inputs twice (its PDF and its
+text) or two letters without a case number have the same file name.
 
 ## Conventions
 

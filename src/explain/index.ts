@@ -34,7 +34,7 @@ export function explainJson(input: ExplainInput): string {
       sha256: input.sha256,
       bytes: input.bytes,
       encoding: input.encoding,
-      offsets: 'UTF-16 code units into the decoded text, [start, end)',
+      offsets: `UTF-16 code units into ${input.encoding === 'pdf' ? 'the text read from the PDF' : 'the decoded text'}, [start, end)`,
       error: input.error,
       record: input.record,
       spans: input.spans.map((s) => ({ ...s, text: s.valid ? text.slice(s.start, s.end) : null })),

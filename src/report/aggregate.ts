@@ -271,32 +271,35 @@ async function mergePass(dir: string, agg: Aggregator): Promise<void> {
   const state: { current: CaseState | null } = { current: null };
   let lastItemNo = -Infinity;
   /** Moves to the next case with this id, finishing the cases passed over; null when cases.csv ends first. */
-  const advanceTo = async (id: string): Promise<CaseState | null> => {
+  // Decisions name their case by source_file (a dataset of an older version: by case_id only, and two letters with one case number are told apart by item_no starting again).
+  const linkOf = (c: CaseState, bySource: boolean) => (bySource ? c.source : c.id);
+  const advanceTo = async (link: string, bySource: boolean): Promise<CaseState | null> => {
     for (;;) {
       if (state.current) agg.finish(state.current);
       const next = await cases.next();
       if (next.done) return (state.current = null);
       agg.casesRead++;
       state.current = caseInfo(next.value);
-      if (state.current.id === id) return state.current;
+      if (linkOf(state.current, bySource) === link) return state.current;
     }
   };
+  let bySource = false;
   try {
     for await (const d of readRows(join(dir, 'decisions.csv'))) {
       agg.decisionsRead++;
-      const id = d.case_id ?? '';
+      bySource = d.source_file !== undefined;
+      const link = (bySource ? d.source_file : d.case_id) ?? '';
       const itemNo = Number(d.item_no);
       let c = state.current;
-      // A new case starts when the id changes, or (two letters with one case number) when item_no starts again.
-      if (!c || c.id !== id || itemNo <= lastItemNo) {
-        c = await advanceTo(id);
-        if (!c) throw new OutOfOrder(`decision of case ${id} has no case at or after the current row of cases.csv`);
+      if (!c || linkOf(c, bySource) !== link || (!bySource && itemNo <= lastItemNo)) {
+        c = await advanceTo(link, bySource);
+        if (!c) throw new OutOfOrder(`decision of ${bySource ? 'file' : 'case'} ${link} has no case at or after the current row of cases.csv`);
       }
       lastItemNo = itemNo;
       agg.decision(d, c);
     }
     // The cases after the last decision.
-    await advanceTo(SEP);
+    await advanceTo(SEP, bySource);
   } finally {
     await cases.return(undefined);
   }
@@ -306,6 +309,7 @@ async function mergePass(dir: string, agg: Aggregator): Promise<void> {
 async function indexPass(dir: string, agg: Aggregator): Promise<void> {
   const intern = new Map<string, string>();
   const s = (x: string) => intern.get(x) ?? (intern.set(x, x), x);
+  const bySource = new Map<string, CaseState>();
   const byId = new Map<string, CaseState>();
   const all: CaseState[] = [];
   for await (const row of readRows(join(dir, 'cases.csv'))) {
@@ -313,12 +317,13 @@ async function indexPass(dir: string, agg: Aggregator): Promise<void> {
     const c = caseInfo(row);
     const info = { ...c, template: s(c.template), specialties: c.specialties.map(s), date: s(c.date), outcome: s(c.outcome) };
     all.push(info);
-    // Two letters with one case number: the decisions cannot tell them apart here; the first is used.
+    bySource.set(info.source, info);
+    // A dataset of an older version names the case by case_id only: two letters with one case number cannot be told apart; the first is used.
     if (!byId.has(info.id)) byId.set(info.id, info);
   }
   for await (const d of readRows(join(dir, 'decisions.csv'))) {
     agg.decisionsRead++;
-    const c = byId.get(d.case_id ?? '');
+    const c = d.source_file !== undefined ? bySource.get(d.source_file) : byId.get(d.case_id ?? '');
     if (!c) {
       agg.unmatched++;
       continue;

@@ -185,10 +185,17 @@ export function trend(table: RateTable, overall: number | null, dates: PolicyDat
     out.push(`<text class="axis" x="${f1(x(mid))}" y="${H - bottom + (monthNames ? 32 : 18)}" text-anchor="middle">${yr}</text>`);
   }
   out.push(`<line class="axisline" x1="${left}" x2="${W - right}" y1="${H - bottom}" y2="${H - bottom}"/>`);
+  // A date's numbered marker sits above its line, or beside the one before when the dates are too close for both (a slanted stroke joins it to its line).
+  let lastMarker = -Infinity;
   for (const d of dates) {
-    const xd = f1(x(timeOfDate(d.date)));
-    out.push(`<g class="policy"><title>${h(`${d.date}: ${d.label}`)}</title><line x1="${xd}" x2="${xd}" y1="${top - 10}" y2="${H - bottom}"/>`);
-    out.push(`<circle cx="${xd}" cy="${top - 18}" r="9"/><text x="${xd}" y="${top - 14}" text-anchor="middle">${number(d)}</text></g>`);
+    const at = x(timeOfDate(d.date));
+    const xd = f1(at);
+    const marker = Math.max(at, lastMarker + 20);
+    lastMarker = marker;
+    const xm = f1(marker);
+    out.push(`<g class="policy"><title>${h(`${d.date}: ${d.label}`)}</title><line x1="${xd}" x2="${xd}" y1="${top - 4}" y2="${H - bottom}"/>`);
+    if (xm !== xd) out.push(`<line x1="${xd}" x2="${xm}" y1="${top - 4}" y2="${top - 10}"/>`);
+    out.push(`<circle cx="${xm}" cy="${top - 18}" r="9"/><text x="${xm}" y="${top - 14}" text-anchor="middle">${number(d)}</text></g>`);
   }
   if (overall !== null) out.push(`<line class="ref" x1="${left}" x2="${W - right}" y1="${f1(y(overall))}" y2="${f1(y(overall))}"><title>${h(`overall rate ${percent(overall)}`)}</title></line>`);
   out.push(`<polyline class="line" points="${points.map((p) => `${f1(x(p.t))},${f1(y(p.r.rate!))}`).join(' ')}"/>`);

@@ -10,6 +10,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fnv1a } from '../core/fnv1a.js';
 import { neutralise } from '../sinks/csv.js';
 import type { CaseInfo, TableId, TableSpec } from './tables.js';
 
@@ -20,24 +21,14 @@ export const MARKER = '.imr-report';
 
 /** The header of a group's member CSV, by the table's unit. */
 export function memberHeader(spec: TableSpec): string[] {
-  if (spec.unit === 'days') return ['case_id', 'from_date', 'to_date', 'days', 'status'];
-  if (spec.unit === 'cases') return ['case_id'];
-  return ['case_id', 'item_no', 'n_items', 'n_overturned'];
+  if (spec.unit === 'days') return ['case_id', 'source_file', 'from_date', 'to_date', 'days', 'status'];
+  if (spec.unit === 'cases') return ['case_id', 'source_file'];
+  return ['case_id', 'source_file', 'item_no', 'n_items', 'n_overturned'];
 }
 
-/** One CSV line (RFC 4180: a cell with a comma, quote or line break is quoted; CRLF). */
+/** One CSV line (RFC 4180: a cell with a comma, quote or line break is quoted; CRLF): written for every member of every group, where csv-stringify's per-call set-up would cost more than the rows. */
 export function csvLine(cells: readonly string[]): string {
   return `${cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')}\r\n`;
-}
-
-/** FNV-1a, 32 bits. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
 
 const hex8 = (s: string) => fnv1a(s).toString(16).padStart(8, '0');
@@ -162,7 +153,7 @@ export class GroupFiles implements GroupSink {
 
   caseRow(spec: TableSpec, key: string[], c: CaseInfo, cells: string[], detail: string): void {
     const g = this.state(spec, key);
-    this.push(g, csvLine([neutralise(c.id), ...cells]));
+    this.push(g, csvLine([neutralise(c.id), neutralise(c.source), ...cells]));
     this.offer(g, c, detail);
   }
 
@@ -170,7 +161,7 @@ export class GroupFiles implements GroupSink {
     const c = g.pending;
     if (!c) return;
     const items = g.pendingItems.join(';');
-    this.push(g, csvLine([neutralise(c.id), items, String(g.pendingItems.length), String(g.pendingOverturned)]));
+    this.push(g, csvLine([neutralise(c.id), neutralise(c.source), items, String(g.pendingItems.length), String(g.pendingOverturned)]));
     const n = g.pendingItems.length;
     const outcome = n === 1 ? (g.pendingOverturned ? 'overturned' : 'upheld') : `${g.pendingOverturned} of ${n} overturned`;
     this.offer(g, c, `${n === 1 ? 'item' : 'items'} ${g.pendingItems.join(', ')}: ${outcome}`);

@@ -354,7 +354,7 @@ ${sections.join('\n')}
 <ul>
 <li>Items with an outcome other than upheld or overturned are left out (${c.unknownOutcome} here). Cases not read whole (items_complete = false): ${h(incomplete)}.</li>
 <li>Wilson score interval at 95% (z = 1.959964), as R's <code>prop.test(k, n, correct = FALSE)</code> gives it. Quartiles of days: linear interpolation between order statistics (R's type 7, numpy's default).</li>
-<li>Member files: <code>${h(links.casesDir)}/&lt;table&gt;/&lt;group&gt;.csv</code>, one per group: <code>case_id,item_no,n_items,n_overturned</code> for tables of items (item_no <code>;</code>-joined: the case's items in the group), <code>case_id</code> for case outcomes, <code>case_id,from_date,to_date,days,status</code> for timeliness. The table CSVs name each group's file in their <code>cases_csv</code> column.</li>
+<li>Member files: <code>${h(links.casesDir)}/&lt;table&gt;/&lt;group&gt;.csv</code>, one per group: <code>case_id,source_file,item_no,n_items,n_overturned</code> for tables of items (item_no <code>;</code>-joined: the case's items in the group), <code>case_id,source_file</code> for case outcomes, <code>case_id,source_file,from_date,to_date,days,status</code> for timeliness. The table CSVs name each group's file in their <code>cases_csv</code> column.</li>
 <li>${letters}</li>
 <li>Policy dates: <code>data/policy-dates.json</code> of imr-extract, each with its DWC source.</li>
 </ul>

@@ -194,7 +194,7 @@ export async function writeReport(datasetDir: string, outHtml: string, filter: R
       const explainHref = new Map([...written.href].map(([source, rel]) => [source, `${depth}${enc(rel)}`]));
       const page = groupPage({
         ...info,
-        backHref: `${depth}${enc(basename(outHtml))}#t-${s.spec.id}`,
+        backHref: `${depth}${enc(basename(outHtml))}${s.spec.view === 'none' ? '' : `#t-${s.spec.id}`}`,
         csvHref: `${enc(group.split('/').pop()!)}.csv`,
         letters: s.letters,
         members: s.members,

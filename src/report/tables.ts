@@ -90,6 +90,9 @@ const C = (name: string) => ({ file: 'cases.csv', name }) as const;
 const PHARMA = 'Pharmaceuticals';
 const year = (c: CaseInfo) => c.date.slice(0, 4);
 
+/** Tables earlier versions of the report wrote, which this one does not: their CSV files are a stale report's too. */
+export const FORMER_TABLE_IDS: readonly string[] = ['reviewer_sources'];
+
 export const TABLES: readonly TableSpec[] = [
   {
     id: 'overall', title: 'All items', keys: ['group'], unit: 'items', order: 'key', empty: '(all)', view: 'none', columns: [],

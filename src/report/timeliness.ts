@@ -13,7 +13,6 @@ export const INTERVALS = [
   { id: 'assignment_to_decision', from: 'date_assigned', to: 'decision_date', label: 'assigned → decision' },
 ] as const;
 
-export type IntervalId = (typeof INTERVALS)[number]['id'];
 export type IntervalStatus = 'counted' | 'negative' | 'over_max';
 
 const DAY_MS = 86_400_000;

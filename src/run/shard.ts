@@ -3,6 +3,8 @@
  * (1-based), so N independent jobs (a Slurm or Kubernetes array) split any
  * input set the same way, whatever order they list it in.
  */
+import { fnv1a } from '../core/fnv1a.js';
+
 export interface Shard {
   index: number;
   count: number;
@@ -14,16 +16,6 @@ export function parseShard(spec: string): Shard {
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard takes i/N with 1 <= i <= N (got "${spec}")`);
   return { index, count };
-}
-
-/** FNV-1a, 32 bits: stable across machines and Node versions. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
 
 export function inShard(sourceFile: string, shard: Shard): boolean {

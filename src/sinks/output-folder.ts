@@ -11,6 +11,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rm, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { FORMER_TABLE_IDS, TABLES } from '../report/tables.js';
 
 /** What a dataset folder holds (the Parquet files with --parquet; `text/`: the PDFs' text, with --keep-text). */
 export const DATASET_ENTRIES = ['cases.csv', 'decisions.csv', 'citations.csv', 'cases.jsonl', 'errors.csv', 'manifest.json', 'codebook.md', 'datapackage.json', 'cases.parquet', 'decisions.parquet', 'citations.parquet', 'text'] as const;
@@ -94,19 +95,22 @@ function moveInto(staging: string, out: string, entries: readonly string[], back
   else rmSync(staging, { recursive: true, force: true });
 }
 
+/** The tables a report writes as `<name>.<table>.csv`, and those of earlier versions. */
+const REPORT_TABLES = new Set([...TABLES.map((t) => t.id), ...FORMER_TABLE_IDS]);
+
 /** The file `imr report` marks its folders with (src/report/groups.ts). */
 const REPORT_MARKER = '.imr-report';
 
 /**
  * What `imr report` wrote into the dataset folder, which a new dataset makes
  * stale: for each report page `<name>.html` (one with `<name>.overall.csv`
- * beside it), the page, its `<name>.<table>.csv` files, and its marked
+ * beside it), the page, the CSV files of its tables, and its marked
  * `<name>.cases/` and `<name>.explain/` folders.
  */
 function reportOutputs(out: string): string[] {
   const names = readdirSync(out);
   const pages = names.filter((n) => n.endsWith('.html') && names.includes(`${n.slice(0, -5)}.overall.csv`)).map((n) => n.slice(0, -5));
-  const isTable = (n: string, page: string) => n.startsWith(`${page}.`) && n.endsWith('.csv') && /^[a-z0-9_]+$/.test(n.slice(page.length + 1, -4));
+  const isTable = (n: string, page: string) => n.startsWith(`${page}.`) && n.endsWith('.csv') && REPORT_TABLES.has(n.slice(page.length + 1, -4));
   return names.filter((n) =>
     !(DATASET_ENTRIES as readonly string[]).includes(n) &&
     pages.some((page) => {

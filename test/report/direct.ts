@@ -44,8 +44,8 @@ const KEYS: Record<string, (d: Row, c: Row) => string[]> = {
  * first key's group whose reasons were read (all outcomes by outcome; upheld items by category).
  */
 export function directReasons(dir: string, select: (d: Row, c: Row) => boolean = () => true): Record<'reasons_by_outcome' | 'reasons_by_category', Map<string, Counts>> {
-  const byId = new Map(readCsv(join(dir, 'cases.csv')).map((c) => [c.case_id!, c]));
-  const rows = readCsv(join(dir, 'decisions.csv')).filter((d) => d.reasons && (d.outcome === 'upheld' || d.outcome === 'overturned') && select(d, byId.get(d.case_id!)!));
+  const bySource = new Map(readCsv(join(dir, 'cases.csv')).map((c) => [c.source_file!, c]));
+  const rows = readCsv(join(dir, 'decisions.csv')).filter((d) => d.reasons && (d.outcome === 'upheld' || d.outcome === 'overturned') && select(d, bySource.get(d.source_file!)!));
   const table = (group: (d: Row) => string, keep: (d: Row) => boolean) => {
     const kept = rows.filter(keep);
     const out = new Map<string, Counts>();
@@ -70,13 +70,13 @@ export interface Direct {
 /** Every item table, plus the case-outcome counts of the cases with a selected item. */
 export function direct(dir: string, select: (d: Row, c: Row) => boolean = () => true): Direct {
   const cases = readCsv(join(dir, 'cases.csv'));
-  const byId = new Map(cases.map((c) => [c.case_id!, c]));
+  const bySource = new Map(cases.map((c) => [c.source_file!, c]));
   const tables: Record<string, Map<string, Counts>> = Object.fromEntries(Object.keys(KEYS).map((k) => [k, new Map()]));
   const selectedCases = new Set<string>();
   for (const d of readCsv(join(dir, 'decisions.csv'))) {
-    const c = byId.get(d.case_id!)!;
+    const c = bySource.get(d.source_file!)!;
     if ((d.outcome !== 'upheld' && d.outcome !== 'overturned') || !select(d, c)) continue;
-    selectedCases.add(d.case_id!);
+    selectedCases.add(d.source_file!);
     for (const [table, keys] of Object.entries(KEYS)) {
       for (const key of keys(d, c)) {
         const m = tables[table]!;
@@ -89,7 +89,7 @@ export function direct(dir: string, select: (d: Row, c: Row) => boolean = () => 
   }
   const caseOutcomes = new Map<string, number>();
   for (const id of selectedCases) {
-    const o = byId.get(id)!.case_outcome!;
+    const o = bySource.get(id)!.case_outcome!;
     caseOutcomes.set(o, (caseOutcomes.get(o) ?? 0) + 1);
   }
   return { tables, caseOutcomes, cases: selectedCases.size };
@@ -120,10 +120,10 @@ const INTERVALS: [string, string, string][] = [
 /** Days between the case dates per `interval / decision year`, over the cases with a selected item. */
 export function directDays(dir: string, select: (d: Row, c: Row) => boolean = () => true): Map<string, Days> {
   const cases = readCsv(join(dir, 'cases.csv'));
-  const byId = new Map(cases.map((c) => [c.case_id!, c]));
-  const selected = new Set(readCsv(join(dir, 'decisions.csv')).filter((d) => (d.outcome === 'upheld' || d.outcome === 'overturned') && select(d, byId.get(d.case_id!)!)).map((d) => d.case_id!));
+  const bySource = new Map(cases.map((c) => [c.source_file!, c]));
+  const selected = new Set(readCsv(join(dir, 'decisions.csv')).filter((d) => (d.outcome === 'upheld' || d.outcome === 'overturned') && select(d, bySource.get(d.source_file!)!)).map((d) => d.source_file!));
   const out = new Map<string, Days>();
-  for (const c of cases.filter((x) => selected.has(x.case_id!))) {
+  for (const c of cases.filter((x) => selected.has(x.source_file!))) {
     for (const [id, from, to] of INTERVALS) {
       const key = `${id} / ${year(c)}`;
       const g = out.get(key) ?? { days: [], negative: 0, over: 0, missing: 0 };

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimFolder, fileName, fnv1a, MARKER } from '../../src/report/groups.js';
+import { fnv1a } from '../../src/core/fnv1a.js';
+import { claimFolder, fileName, MARKER } from '../../src/report/groups.js';
 import { writeReport, type WrittenReport } from '../../src/report/index.js';
 import { runExtract } from '../../src/run/extract.js';
 import { readCsv } from './direct.js';

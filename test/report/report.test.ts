@@ -170,6 +170,29 @@ describe('report on the bundled corpus', () => {
     expectSame(r, direct(ds));
   });
 
+  it('counts a letter given twice (one case number, two files) as two cases, whichever way the files are joined', async () => {
+    const letters = join(work, 'twice');
+    const first = readdirSync(join(root, 'corpus', 'issues-2015')).filter((f) => f.endsWith('.txt')).sort()[0]!;
+    for (const copy of ['a', 'b']) {
+      mkdirSync(join(letters, copy), { recursive: true });
+      copyFileSync(join(root, 'corpus', 'issues-2015', first), join(letters, copy, first));
+    }
+    const twice = join(work, 'twice-ds');
+    await runExtract({ inputs: [letters], out: twice, rawCsv: false });
+    const cases = readCsv(join(twice, 'cases.csv'));
+    expect(cases.map((c) => c.case_id)).toEqual([cases[0]!.case_id, cases[0]!.case_id]);
+    const inStep = await aggregate(twice);
+    expect(inStep.join).toBe('merge');
+    expect(inStep.counts.casesSelected).toBe(2);
+    expectSame(inStep, direct(twice));
+    const [head, ...rows] = readFileSync(join(twice, 'decisions.csv'), 'utf8').split('\r\n').filter(Boolean);
+    writeFileSync(join(twice, 'decisions.csv'), [head, ...rows.reverse()].join('\r\n') + '\r\n');
+    const indexed = await aggregate(twice);
+    expect(indexed.join).toBe('index');
+    expect(indexed.counts.casesSelected).toBe(2);
+    expectSame(indexed, direct(twice));
+  });
+
   it('reads a dataset of an older version: the tables whose columns it lacks are noted and get no member files', async () => {
     const old = join(work, 'older');
     mkdirSync(old, { recursive: true });

@@ -63,14 +63,14 @@ describe('publishing', () => {
     // Two reports of the first dataset, as imr report writes them, and the user's own files.
     for (const page of ['report', 'opioids-2017']) {
       writeFileSync(join(out, `${page}.html`), 'page');
-      for (const table of ['overall', 'decision_year', 'reasons_by_outcome']) writeFileSync(join(out, `${page}.${table}.csv`), 'table');
+      for (const table of ['overall', 'decision_year', 'reasons_by_outcome', 'reviewer_sources']) writeFileSync(join(out, `${page}.${table}.csv`), 'table');
       for (const folder of ['cases', 'explain']) {
         mkdirSync(join(out, `${page}.${folder}`));
         writeFileSync(join(out, `${page}.${folder}`, '.imr-report'), '');
       }
     }
     mkdirSync(join(out, 'report.notes'));
-    const mine = ['notes.html', 'notes.summary.csv', 'report.notes', 'report.v1.backup.csv'];
+    const mine = ['notes.html', 'notes.summary.csv', 'report.notes', 'report.v1.backup.csv', 'report.mine.csv'];
     for (const f of mine.filter((f) => f.includes('.csv') || f.endsWith('.html'))) writeFileSync(join(out, f), 'mine');
     prepareOutput(out, false);
     publish(stage(out, 'second'), out);
