@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { neutralise } from '../sinks/csv.js';
+import { neutralise, unneutralised } from '../sinks/csv.js';
 import { aggregate, type DaysTable, type RateTable, type Report, type ReportFilter } from './aggregate.js';
 import { rowLabel } from './charts.js';
 import { escapeHtml as h } from './escape.js';
@@ -139,8 +139,9 @@ async function writeExplainPages(
   let missing = 0;
   let failed = 0;
   for (const source of [...bySource.keys()].sort()) {
-    const path = join(letters, source);
-    if (!source || !existsSync(path)) {
+    // source_file as cases.csv holds it: neutralised, unless the dataset was written with --raw-csv.
+    const path = [unneutralised(source), source].map((s) => join(letters, s)).find((p) => existsSync(p));
+    if (!source || !path) {
       missing++;
       continue;
     }

@@ -16,6 +16,11 @@ export function neutralise(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** The value a cell of a dataset stands for: `neutralise` undone (a value that itself begins with an apostrophe and a formula character cannot be told from a neutralised one). */
+export function unneutralised(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 export const CSV_OPTIONS = { record_delimiter: 'windows' } as const;
 
 /** The header row of a table. */

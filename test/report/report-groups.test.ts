@@ -113,6 +113,18 @@ describe('member files and pages of letters', () => {
     expect(localLinks(withLetters.html).filter((l) => l.includes(`${join(out, 'study.cases')}`) && l.endsWith('.html')).length).toBeGreaterThan(20);
   });
 
+  it('finds a letter whose file name a spreadsheet would read as a formula (its source_file is neutralised in cases.csv)', async () => {
+    const letters = join(work, 'formula-letters');
+    mkdirSync(letters, { recursive: true });
+    const first = readdirSync(join(corpus, 'issues-2015')).filter((f) => f.endsWith('.txt')).sort()[0]!;
+    writeFileSync(join(letters, `=${first}`), readFileSync(join(corpus, 'issues-2015', first)));
+    const formulaDs = join(work, 'formula-dataset');
+    await runExtract({ inputs: [letters], out: formulaDs, rawCsv: false });
+    expect(readCsv(join(formulaDs, 'cases.csv'))[0]!.source_file).toBe(`'=${first}`);
+    const written = await writeReport(formulaDs, join(work, 'formula', 'report.html'), {}, { letters: { dir: letters, perGroup: 3 } });
+    expect(written.explain).toMatchObject({ pages: 1, missing: 0, failed: 0 });
+  });
+
   it('replaces its own folders, refuses a folder it did not write, and drops explain pages a new report does not link', async () => {
     const again = await writeReport(ds, join(work, 'letters', 'study.html'));
     expect(existsSync(join(work, 'letters', 'study.explain'))).toBe(false);
