@@ -2,13 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TREATMENT_CATEGORIES } from '../core/taxonomy.js';
 import { fail, UsageError, type Command } from './command.js';
+import { epochDay } from '../core/dates.js';
 
 function isoDate(flag: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const s = String(value);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.toISOString().slice(0, 10) !== s) throw new UsageError(`--${flag} needs a date as YYYY-MM-DD, got "${s}"`);
+  if (epochDay(s) === null) throw new UsageError(`--${flag} needs a date as YYYY-MM-DD, got "${s}"`);
   return s;
 }
 

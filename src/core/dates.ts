@@ -31,6 +31,17 @@ export function isoDate(month: number, day: number, year: number): string | null
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A date as the dataset writes it: `YYYY-MM-DD`. */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of an ISO date, or null when it is no calendar date ("2017-02-30"). */
+export function epochDay(iso: string): number | null {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(ms).toISOString().startsWith(iso) ? ms / 86_400_000 : null;
+}
+
 function monthNumber(name: string): number {
   const key = name.toLowerCase().replace(/\.$/, '').slice(0, 3);
   return MONTH_NAMES.findIndex((m) => m.startsWith(key)) + 1;

@@ -13,6 +13,7 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
+import { ISO_DATE } from '../core/dates.js';
 import type { GroupSink } from './groups.js';
 import { proportion, type Proportion } from './stats.js';
 import { elements, TABLES, tableSpec, type CaseInfo, type Row, type TableId, type TableSpec } from './tables.js';
@@ -88,7 +89,6 @@ export interface Report {
 }
 
 const SEP = '\u0000';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_COLUMNS = [...new Set(INTERVALS.flatMap((i) => [i.from, i.to]))];
 
 interface CaseState extends CaseInfo {

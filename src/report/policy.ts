@@ -3,6 +3,7 @@
  * data/policy-dates.json (each with its label and its DWC source).
  */
 import { readFileSync } from 'node:fs';
+import { epochDay } from '../core/dates.js';
 
 export interface PolicyDate {
   /** ISO `YYYY-MM-DD`: the date the source gives as effective. */
@@ -18,7 +19,6 @@ export interface PolicyDate {
 
 export const POLICY_DATES_FILE = new URL('../../data/policy-dates.json', import.meta.url);
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks the file's shape; throws with the offending entry when a field is missing or malformed. */
 export function parsePolicyDates(json: string): PolicyDate[] {
@@ -27,7 +27,7 @@ export function parsePolicyDates(json: string): PolicyDate[] {
   const dates = data.dates.map((entry: unknown, i): PolicyDate => {
     const e = entry as Partial<PolicyDate>;
     const ok =
-      typeof e.date === 'string' && ISO_DATE.test(e.date) && !Number.isNaN(Date.parse(e.date)) &&
+      typeof e.date === 'string' && epochDay(e.date) !== null &&
       typeof e.label === 'string' && e.label.trim() !== '' &&
       typeof e.source === 'string' && e.source.trim() !== '' &&
       (e.url === null || (typeof e.url === 'string' && /^https?:\/\//.test(e.url))) &&

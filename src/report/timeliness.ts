@@ -4,6 +4,8 @@
  * range (0 to MAX_DAYS), not by the number of cases.
  */
 
+import { epochDay } from '../core/dates.js';
+
 /** Longer intervals are counted as implausible (a misread date, or a date of another event) and left out. */
 export const MAX_DAYS = 365;
 
@@ -15,14 +17,11 @@ export const INTERVALS = [
 
 export type IntervalStatus = 'counted' | 'negative' | 'over_max';
 
-const DAY_MS = 86_400_000;
-
 /** Whole days from one ISO date to another; null when either is not an ISO date. */
 export function daysBetween(from: string, to: string): number | null {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(a) || Number.isNaN(b)) return null;
-  return Math.round((b - a) / DAY_MS);
+  const a = epochDay(from);
+  const b = epochDay(to);
+  return a === null || b === null ? null : b - a;
 }
 
 export function intervalStatus(days: number): IntervalStatus {

@@ -11,6 +11,7 @@
  */
 import { join } from 'node:path';
 import { fileWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
+import { epochDay } from '../core/dates.js';
 import type { CaseRecord } from '../core/record.js';
 import { CASES, CITATIONS, citationRows, DECISIONS, decisionRows, type Cell, type Column, type ColumnType, type TableSchema } from '../core/schema.js';
 import { ChunkReader, lineEnd } from '../io/chunk-reader.js';
@@ -27,9 +28,6 @@ export const ROW_GROUP_ROWS = 50_000;
 
 export type ParquetValue = string | number | boolean | string[] | null;
 
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** The day numbers of the dates seen: a dataset has a few thousand distinct dates, read many times over. */
 const dayNumbers = new Map<string, number | null>();
 
@@ -37,9 +35,7 @@ const dayNumbers = new Map<string, number | null>();
 function epochDays(iso: string): number | null {
   let days = dayNumbers.get(iso);
   if (days === undefined) {
-    const m = ISO_DATE.exec(iso);
-    const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-    days = m && new Date(ms).toISOString().startsWith(iso) ? ms / DAY_MS : null;
+    days = epochDay(iso);
     dayNumbers.set(iso, days);
   }
   return days;

@@ -1,6 +1,6 @@
 /** The one date reader every prose field uses: numeric, two-digit years, written-out months, and dates that lost a separator. */
 import { describe, expect, it } from 'vitest';
-import { brokenDate, findDates, parseDate } from '../../src/core/dates.js';
+import { brokenDate, epochDay, findDates, parseDate } from '../../src/core/dates.js';
 
 const isos = (s: string, broken = false) => findDates(s, undefined, broken).map((d) => d.iso);
 
@@ -32,5 +32,14 @@ describe('dates in prose', () => {
     const s = 'On August 2, 2016, the review';
     const [d] = findDates(s);
     expect(s.slice(d!.span.start, d!.span.end)).toBe('August 2, 2016');
+  });
+});
+
+describe('epochDay', () => {
+  it('counts the days of an ISO calendar date since 1970-01-01, and refuses what is no calendar date', () => {
+    expect(epochDay('1970-01-02')).toBe(1);
+    expect(epochDay('2018-01-01')! - epochDay('2017-12-01')!).toBe(31);
+    expect(epochDay('2016-02-29')).not.toBeNull();
+    for (const bad of ['2017-02-29', '2017-13-01', '2017-2-3', '03/04/2017', '']) expect(epochDay(bad), bad).toBeNull();
   });
 });
