@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { extractReasons, type ItemOutcome, type ReasonCode } from '../../src/core/extract/reasons.js';
+
+// A challenge set for generalisation: rationale wordings written for this test, in the styles reviewers use
+// (paraphrases of the guideline, other verbs, negations and word orders), each with the codes it should give.
+// None is taken from a letter; none was fitted to one.
+
+interface Case {
+  text: string;
+  item: string;
+  outcome?: ItemOutcome;
+  others?: { itemText: string; outcome: ItemOutcome }[];
+  codes: ReasonCode[];
+}
+
+const codes = (c: Case): ReasonCode[] =>
+  extractReasons(c.text, { start: 0, end: c.text.length }, c.outcome === undefined ? 'upheld' : c.outcome, c.item, c.others ?? []).map((r) => r.code);
+
+const TABLE: Record<string, Case[]> = {
+  not_recommended: [
+    { text: 'Moreover, shockwave therapy is not supported by the guidelines.', item: 'Shockwave therapy x3', codes: ['not_recommended'] },
+    { text: 'The ODG lists topical baclofen: not recommended. The cream is not medically necessary.', item: 'Baclofen 2% cream 120g', codes: ['not_recommended'] },
+    { text: 'Kinesio taping is still not recommended for the knee.', item: 'Kinesio tape, left knee', codes: ['not_recommended'] },
+    { text: 'The ODG states that topical NSAIDs are not recommended for the spine. In this case, the cream is to be applied to the low back.', item: 'Diclofenac 1.5% cream', codes: ['not_recommended'] },
+    { text: 'There is a lack of evidence supporting the use of cold laser therapy. The request is not medically necessary.', item: 'Cold laser therapy x8', codes: ['not_recommended'] },
+    { text: 'Soft cervical collars have not been shown to be effective. Therefore, the collar is not medically necessary.', item: 'Soft cervical collar', codes: ['not_recommended'] },
+    { text: 'The guidelines do not recommend topical gabapentin.', item: 'Gabapentin 6% cream', codes: ['not_recommended'] },
+    { text: 'Platelet rich plasma injections are considered experimental and investigational for the knee.', item: 'PRP injection, right knee', codes: ['not_recommended'] },
+    { text: 'Evidence does not support the use of inversion tables for low back pain.', item: 'Inversion table', codes: ['not_recommended'] },
+    { text: 'The ODG does not recommend whole body vibration for chronic low back pain. The request is not medically necessary.', item: 'Whole body vibration therapy', codes: ['not_recommended'] },
+    { text: 'Gabapentin is not recommended for topical use. Therefore the compounded cream is not medically necessary.', item: 'Gabapentin 10% cream 120g', codes: ['not_recommended'] },
+    { text: 'Per the MTUS, any compounded product that contains at least one drug that is not recommended is not recommended. This cream contains baclofen, which is not recommended for topical application.', item: 'Baclofen 2%/Lidocaine 5% cream', codes: ['not_recommended'] },
+    { text: 'However, the use of hot and cold contrast units is not supported by the guidelines.', item: 'Hot/cold contrast unit', codes: ['not_recommended'] },
+    { text: 'Guidelines do not support the use of infrared therapy. As such, the request is not medically necessary.', item: 'Infrared therapy, 8 sessions', codes: ['not_recommended'] },
+    { text: 'There is no high quality evidence to support the use of magnetic stimulation for back pain. The request is not supported.', item: 'Magnetic stimulation therapy', codes: ['not_recommended'] },
+    { text: 'Interferential stimulation is not recommended as an isolated intervention. In this case, there is no documentation that the unit will be used as an adjunct to a program of exercise.', item: 'Interferential unit rental', codes: ['indications_not_documented'] },
+    { text: 'Ultrasound therapy is not recommended under the ODG for the knee, and the request is therefore not medically necessary.', item: 'Therapeutic ultrasound to the knee', codes: ['not_recommended'] },
+    { text: 'The MTUS recommends against the use of lumbar supports beyond the acute phase of symptom relief.', item: 'Lumbar support brace', codes: [] },
+    { text: 'Medical foods are not recommended for chronic pain. The request for this product is not supported.', item: 'Theramine #90', codes: ['not_recommended'] },
+    { text: 'Hyaluronic acid injections are not recommended for the hip per the ODG. Thus the request is not medically necessary.', item: 'Hyaluronic acid injection, right hip', codes: ['not_recommended'] },
+  ],
+  indications_not_documented: [
+    { text: 'The examination describes only subjective complaints of pain.', item: 'MRI right shoulder', codes: ['indications_not_documented'] },
+    { text: 'The numbness reported is in a non-dermatomal distribution.', item: 'EMG/NCV bilateral upper extremities', codes: ['indications_not_documented'] },
+    { text: 'A diagnosis has not been established for this complaint.', item: 'Orthopedic consultation', codes: ['indications_not_documented'] },
+    { text: 'Guidelines state that MRI is not recommended in the absence of red flags, and in this case there are no red flags.', item: 'MRI lumbar spine', codes: ['indications_not_documented'] },
+    { text: 'The neurologic examination was normal.', item: 'EMG/NCV bilateral lower extremities', codes: ['indications_not_documented'] },
+    { text: 'The claimant reports no side effects and there are no aberrant behaviors.', item: 'Hydrocodone/APAP 10/325mg #90', codes: [] },
+    { text: 'The records do not document any focal neurological deficit on examination. The request for the MRI is not medically necessary.', item: 'MRI lumbar spine', codes: ['indications_not_documented'] },
+    { text: 'Documentation does not show objective findings of radiculopathy that are corroborated by imaging.', item: 'Lumbar epidural steroid injection L4-5', codes: ['indications_not_documented'] },
+    { text: 'There is no mention of red flag signs or progressive neurologic deficit.', item: 'MRI cervical spine', codes: ['indications_not_documented'] },
+    { text: 'The claimant has not been identified as being at intermediate or high risk for gastrointestinal events.', item: 'Omeprazole 20mg #60', codes: ['indications_not_documented'] },
+    { text: 'No physical examination findings consistent with carpal tunnel syndrome were recorded.', item: 'EMG/NCV bilateral upper extremities', codes: ['indications_not_documented'] },
+    { text: 'The worker is not documented to be a surgical candidate, and there is no indication that the results would change the treatment plan.', item: 'CT scan of the lumbar spine', codes: ['indications_not_documented'] },
+    { text: 'The submitted notes lack evidence of neuropathic pain.', item: 'Lidoderm 5% patch #30', codes: ['indications_not_documented'] },
+    { text: 'The records fail to demonstrate a diagnosis of insomnia.', item: 'Zolpidem 10mg #30', codes: ['indications_not_documented'] },
+    { text: 'In this case, the exam of the knee is within normal limits and there is no instability.', item: 'Knee brace', codes: ['indications_not_documented'] },
+    { text: 'There is insufficient clinical evidence of muscle spasm to warrant this medication.', item: 'Cyclobenzaprine 7.5mg #60', codes: ['indications_not_documented'] },
+    { text: 'Imaging findings have not been provided that confirm the lesion.', item: 'Right shoulder arthroscopy', codes: ['indications_not_documented'] },
+  ],
+  prior_care_not_tried: [
+    { text: 'The worker is currently attending physical therapy for the knee.', item: 'Right knee arthroscopy', codes: ['prior_care_not_tried'] },
+    { text: 'Her course of conservative treatment is still in progress.', item: 'Cervical epidural steroid injection', codes: ['prior_care_not_tried'] },
+    { text: 'The worker is currently attending physical therapy for the knee.', item: 'Physical therapy x6', codes: [] },
+    { text: 'There is no documentation that previous methods of treating the pain have been unsuccessful.', item: 'Functional restoration program, 10 days', codes: ['prior_care_not_tried'] },
+    { text: 'It is not documented that stretching, physical therapy and NSAIDs have failed to control the pain.', item: 'Trigger point injections x3', codes: ['prior_care_not_tried'] },
+    { text: 'The worker has not participated in physical therapy for the wrist.', item: 'Right carpal tunnel release', codes: ['prior_care_not_tried'] },
+    { text: 'The worker did not receive relief from physical therapy.', item: 'Right carpal tunnel release', codes: [] },
+    { text: 'The cream is requested without first trying oral anti-inflammatory medications.', item: 'Ketoprofen 10% cream', codes: ['prior_care_not_tried'] },
+    { text: 'There is no record of the worker attempting a home exercise program.', item: 'Gym membership, 6 months', codes: ['prior_care_not_tried'] },
+    { text: 'There is no documentation that the patient has failed a trial of first-line medications such as antidepressants or anticonvulsants.', item: 'Lidocaine 5% patch #30', codes: ['prior_care_not_tried'] },
+    { text: 'The records do not indicate that conservative treatment has been exhausted.', item: 'Right carpal tunnel release', codes: ['prior_care_not_tried'] },
+    { text: 'It has not been documented that the worker completed a course of physical therapy prior to this request.', item: 'Lumbar epidural steroid injection', codes: ['prior_care_not_tried'] },
+    { text: 'There is a lack of evidence of an adequate trial of oral NSAIDs.', item: 'Diclofenac 1% gel 100g', codes: ['prior_care_not_tried'] },
+    { text: 'The notes do not show that lower levels of care were attempted.', item: 'Functional restoration program, 80 hours', codes: ['prior_care_not_tried'] },
+    { text: 'In this case, the worker has not yet tried physical therapy for the shoulder.', item: 'Subacromial injection, right shoulder', codes: ['prior_care_not_tried'] },
+    { text: 'There is no evidence that non-opioid analgesics were tried before opioids were started.', item: 'Hydrocodone/APAP 5/325mg #60', codes: ['prior_care_not_tried'] },
+    { text: 'A one-month home trial of the unit has not been completed.', item: 'TENS unit purchase', codes: ['prior_care_not_tried'] },
+    { text: 'Failure of a home exercise program was not documented.', item: 'Physical therapy, 12 visits', codes: ['prior_care_not_tried'] },
+    { text: 'The record is silent on any prior conservative management such as bracing or activity modification.', item: 'Left knee arthroscopy', codes: ['prior_care_not_tried'] },
+  ],
+  no_functional_benefit: [
+    { text: 'There is no documentation of functional improvement from the twelve sessions already completed.', item: 'Physical therapy x12 after rotator cuff repair', codes: ['no_functional_benefit'] },
+    { text: 'There is no documentation of functional improvement.', item: 'Right rotator cuff repair', codes: [] },
+    { text: 'The worker has completed 18 sessions of physical therapy; however, objective functional improvement from these sessions has not been documented.', item: 'Physical therapy, 6 additional visits', codes: ['no_functional_benefit'] },
+    { text: 'There is no documentation of a reduction in pain or an increase in function with the use of this medication.', item: 'Tramadol 50mg #60', codes: ['no_functional_benefit'] },
+    { text: 'The records do not show measurable gains from the prior acupuncture.', item: 'Acupuncture x6', codes: ['no_functional_benefit'] },
+    { text: 'The patient has used this cream for months without documented benefit.', item: 'Flurbiprofen 20% cream', codes: ['no_functional_benefit'] },
+    { text: 'The prior chiropractic visits did not result in functional improvement.', item: 'Chiropractic treatment x8', codes: ['no_functional_benefit'] },
+    { text: 'Pain levels remain unchanged despite ongoing use of the medication, with no increase in activities of daily living.', item: 'Oxycodone 10mg #90', codes: ['no_functional_benefit'] },
+    { text: 'The previous epidural injection gave less than 50% relief, which is short of the level required for a repeat injection.', item: 'Repeat lumbar epidural steroid injection', codes: ['no_functional_benefit'] },
+    { text: 'There is no evidence that the claimant benefited from the earlier sessions.', item: 'Massage therapy x6', codes: ['no_functional_benefit'] },
+  ],
+  monitoring_not_documented: [
+    { text: 'The notes do not show that the worker was screened for abuse or addiction.', item: 'Oxycodone 10mg #60', codes: ['monitoring_not_documented'] },
+    { text: 'There is no documentation of a current urine drug screen or an opioid agreement.', item: 'Norco 10/325mg #120', codes: ['monitoring_not_documented'] },
+    { text: 'The records do not include a risk assessment for opioid misuse.', item: 'Oxycodone 15mg #60', codes: ['monitoring_not_documented'] },
+    { text: 'The notes do not discuss the 4 A\'s of ongoing opioid management.', item: 'Tramadol ER 150mg #30', codes: ['monitoring_not_documented'] },
+    { text: 'No periodic laboratory monitoring of liver and renal function has been documented.', item: 'Naproxen 550mg #60', codes: ['monitoring_not_documented'] },
+    { text: 'The provider does not mention a CURES report or any screening for aberrant drug behaviors.', item: 'Hydrocodone/APAP 10/325mg #90', codes: ['monitoring_not_documented'] },
+    { text: 'There is no evidence of compliance monitoring such as pill counts.', item: 'Morphine ER 30mg #60', codes: ['monitoring_not_documented'] },
+    { text: 'Side effects of the medication were not addressed in the records.', item: 'Oxycodone 5mg #30', codes: ['monitoring_not_documented'] },
+    { text: 'A signed pain contract was not found in the records.', item: 'Tapentadol 50mg #60', codes: ['monitoring_not_documented'] },
+  ],
+  exceeds_limits: [
+    { text: 'A purchase implies open-ended use of the unit.', item: 'Cold therapy unit purchase', codes: ['exceeds_limits'] },
+    { text: 'With the visits already used, the worker is at the maximum the guidelines allow.', item: 'Physical therapy x6', codes: ['exceeds_limits'] },
+    { text: 'Per the MTUS, the requested twelve visits exceed the ten visits recommended for this condition.', item: 'Physical therapy x12', codes: ['exceeds_limits'] },
+    { text: 'Additional visits beyond the eighteen already completed are not supported.', item: 'Physical therapy x6', codes: ['exceeds_limits'] },
+    { text: 'The worker is at sixteen visits, over the recommended ten.', item: 'Chiropractic care x4', codes: ['exceeds_limits'] },
+    { text: 'In this case, chronic use of this anti-inflammatory is not supported.', item: 'Naproxen 550mg #60', codes: ['exceeds_limits'] },
+    { text: 'The quantity of ninety tablets is not consistent with short-term use.', item: 'Tizanidine 4mg #90', codes: ['exceeds_limits'] },
+    { text: 'A prescription for 120 tablets with refills implies long-term use.', item: 'Ketorolac 10mg #120', codes: ['exceeds_limits'] },
+    { text: 'The daily dose requested is above the recommended maximum dose.', item: 'Acetaminophen 500mg #240', codes: ['exceeds_limits'] },
+    { text: 'Twenty-four sessions is twice the recommended number.', item: 'Physical therapy x24', codes: ['exceeds_limits'] },
+    { text: 'The worker has already received the recommended number of visits for this diagnosis.', item: 'Chiropractic care x6', codes: ['exceeds_limits'] },
+    { text: 'The 12 sessions requested would exceed guideline recommendations.', item: 'Physical therapy x12', codes: ['exceeds_limits'] },
+    { text: 'The worker has already had 20 visits, well above the 10 visits recommended.', item: 'Chiropractic care x6', codes: ['exceeds_limits'] },
+    { text: 'The request for a three month supply goes beyond what the guidelines support.', item: 'Zolpidem 10mg #90', codes: ['exceeds_limits'] },
+    { text: 'Ongoing use of this muscle relaxant for months is contrary to the short course the guidelines recommend.', item: 'Methocarbamol 750mg #90', codes: ['exceeds_limits'] },
+    { text: 'Twelve visits at once do not allow for reassessment of the response to treatment.', item: 'Acupuncture x12', codes: ['exceeds_limits'] },
+    { text: 'The claimant has already attended 24 sessions, which exceeds the 10 visits recommended for this condition.', item: 'Physical therapy x8', codes: ['exceeds_limits'] },
+    { text: 'Muscle relaxants are recommended for short-term use only. The patient has been taking this medication for over six months.', item: 'Cyclobenzaprine 10mg #90', codes: ['exceeds_limits'] },
+    { text: 'The request for 12 visits is in excess of the initial trial of 6 visits supported by the guidelines.', item: 'Acupuncture x12', codes: ['exceeds_limits'] },
+    { text: 'The number of requested sessions is more than the guidelines allow.', item: 'Chiropractic manipulation x12', codes: ['exceeds_limits'] },
+    { text: 'Benzodiazepines are limited to 4 weeks of use, and this worker has used alprazolam chronically since 2015.', item: 'Alprazolam 0.5mg #60', codes: ['exceeds_limits'] },
+    { text: 'The requested quantity surpasses the recommended duration of treatment.', item: 'Zolpidem 10mg #30 with 3 refills', codes: ['exceeds_limits'] },
+    { text: 'The patient\'s daily morphine equivalent dosage is above 120 mg.', item: 'Oxycodone 30mg #180', codes: ['exceeds_limits'] },
+    { text: 'Adding the requested visits to those already completed would put the total well beyond the guideline recommendation.', item: 'Physical therapy x12', codes: ['exceeds_limits'] },
+    { text: 'The request for 12 sessions is more than the 6-visit trial the guidelines recommend.', item: 'Aquatic therapy x12', codes: ['exceeds_limits'] },
+  ],
+  request_unclear: [
+    { text: 'The request for a ninety-day supply with refills is open-ended.', item: 'Tramadol 50mg #270', codes: ['request_unclear'] },
+    { text: 'The worker describes vague symptoms in the shoulder.', item: 'MRI right shoulder', codes: ['indications_not_documented'] },
+    { text: 'There is no documentation of progress toward the therapy goals.', item: 'Occupational therapy x8', codes: ['no_functional_benefit'] },
+    { text: 'The request does not indicate how many sessions are planned.', item: 'Psychotherapy sessions', codes: ['request_unclear'] },
+    { text: 'The order lacks specifics such as the frequency and the body part.', item: 'Massage therapy', codes: ['request_unclear'] },
+    { text: 'It is not clear whether the device is a rental or a purchase.', item: 'Cold therapy unit', codes: ['request_unclear'] },
+    { text: 'The number of prior sessions completed was not specified, and no functional improvement from them is documented.', item: 'Physical therapy x6', codes: ['no_functional_benefit'] },
+    { text: 'The records do not indicate the amount of pain relief obtained from the previous injection.', item: 'Repeat cervical epidural steroid injection', codes: ['no_functional_benefit'] },
+    { text: 'The duration of relief from the prior block was not documented.', item: 'Repeat medial branch block', codes: ['no_functional_benefit'] },
+    { text: 'The frequency of the headaches has not been documented.', item: 'Sumatriptan 50mg #9', codes: ['indications_not_documented'] },
+    { text: 'Without documented functional benefit, there is no justification for continuing this medication.', item: 'Tramadol 50mg #60', codes: ['no_functional_benefit'] },
+    { text: 'The request does not specify which knee is to be treated.', item: 'Knee injection', codes: ['request_unclear'] },
+    { text: 'The dosage and frequency of the medication were not stated in the request.', item: 'Gabapentin', codes: ['request_unclear'] },
+    { text: 'The treating provider did not explain why this study was ordered.', item: 'Bone scan', codes: ['request_unclear'] },
+    { text: 'The reason for the referral is not stated in the records.', item: 'Neurology consultation', codes: ['request_unclear'] },
+    { text: 'The request does not include a duration of use for the unit.', item: 'TENS unit rental', codes: ['request_unclear'] },
+    { text: 'The quantity of the medication was not provided.', item: 'Tizanidine 4mg', codes: ['request_unclear'] },
+    { text: 'It is unclear whether this is a new prescription or a refill.', item: 'Meloxicam 15mg #30', codes: ['request_unclear'] },
+    { text: 'The provider did not state the purpose of the requested equipment.', item: 'Shower chair', codes: ['request_unclear'] },
+    { text: 'There is no explanation as to why a cream was chosen over oral medication.', item: 'Ketoprofen 10% cream', codes: ['request_unclear'] },
+  ],
+  duplicative: [
+    { text: 'The worker is already using a home interferential unit.', item: 'Interferential unit purchase', codes: ['duplicative'] },
+    { text: 'The claimant has a lumbar brace at home.', item: 'Lumbar support brace', codes: ['duplicative'] },
+    { text: 'The worker had a comprehensive metabolic panel two weeks ago with normal results.', item: 'Comprehensive metabolic panel', codes: ['duplicative'] },
+    { text: 'The claimant is already attending a functional restoration program.', item: 'Functional restoration program, 10 days', codes: ['duplicative'] },
+    { text: 'The worker was previously provided with a cane.', item: 'Single point cane', codes: ['duplicative'] },
+    { text: 'The claimant underwent electrodiagnostic testing of the legs in 2015, and no new neurologic findings are described since then.', item: 'EMG/NCV bilateral lower extremities', codes: ['duplicative'] },
+    { text: 'He is already prescribed omeprazole, so a second proton pump inhibitor would be redundant.', item: 'Pantoprazole 20mg #60', codes: ['duplicative'] },
+    { text: 'The worker had a lumbar MRI in March 2016 and there has been no change in symptoms since that study.', item: 'MRI lumbar spine', codes: ['duplicative'] },
+    { text: 'The claimant is already taking ibuprofen, and a second NSAID would duplicate that therapy.', item: 'Naproxen 550mg #60', codes: ['duplicative'] },
+    { text: 'Electrodiagnostic studies of the upper limbs were performed last year and were normal.', item: 'EMG/NCS bilateral upper extremities', codes: ['duplicative'] },
+    { text: 'The patient already owns a TENS unit.', item: 'TENS unit purchase', codes: ['duplicative'] },
+    { text: 'A repeat x-ray is not indicated since films of the wrist were obtained two months ago.', item: 'X-ray of the right wrist', codes: ['duplicative'] },
+    { text: 'The worker is also using tizanidine, which is in the same class as the requested medication.', item: 'Cyclobenzaprine 10mg #60', codes: ['duplicative'] },
+    { text: 'The same consultation was approved on a prior review.', item: 'Orthopedic consultation', codes: ['duplicative'] },
+    { text: 'These visits overlap with the chiropractic care already under way.', item: 'Physical therapy x6', codes: ['duplicative'] },
+  ],
+  depends_on_denied_request: [
+    { text: 'Since the shoulder surgery is not medically necessary, the associated sling is also not necessary.', item: 'Post-operative sling', others: [{ itemText: 'Right shoulder arthroscopic decompression', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
+    { text: 'As the primary procedure has been found not medically necessary, the preoperative clearance is not needed.', item: 'Preoperative medical clearance', others: [{ itemText: 'L5-S1 fusion', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
+    { text: 'Because the associated knee replacement was not certified, the postoperative cold therapy unit is not warranted.', item: 'Postoperative cold therapy unit', others: [{ itemText: 'Total knee replacement, left', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
+  ],
+  criteria_met: [
+    { text: 'In this case, the worker has radicular findings on exam corroborated by MRI and has failed conservative treatment. The request is medically necessary.', item: 'Lumbar epidural steroid injection', outcome: 'overturned', codes: ['criteria_met'] },
+    { text: 'The claimant meets the guideline criteria for this procedure. The request is medically necessary.', item: 'Carpal tunnel release', outcome: 'overturned', codes: ['criteria_met'] },
+    { text: 'The records document progressive weakness, a red flag warranting imaging. The MRI is medically necessary.', item: 'MRI cervical spine', outcome: 'overturned', codes: ['criteria_met'] },
+  ],
+  functional_benefit_documented: [
+    { text: 'In this case, six visits are needed to show functional improvement. The request is medically necessary.', item: 'Acupuncture x6', outcome: 'overturned', codes: ['criteria_met'] },
+    { text: 'The worker reports a 50% reduction in pain and is able to work full duty with the medication. Continued use is medically necessary.', item: 'Tramadol 50mg #60', outcome: 'overturned', codes: ['functional_benefit_documented'] },
+    { text: 'The notes document functional improvement from the prior sessions, including increased walking tolerance. Additional sessions are medically necessary.', item: 'Acupuncture x6', outcome: 'overturned', codes: ['functional_benefit_documented'] },
+  ],
+  other: [
+    { text: 'Six sessions were already certified on review; further sessions depend on the response to those sessions.', item: 'Physical therapy x12', codes: ['other'] },
+    { text: 'Tapering of this medication should be initiated.', item: 'Carisoprodol 350mg #60', codes: ['other'] },
+    { text: 'Weaning of this medication is recommended.', item: 'Lorazepam 1mg #60', codes: ['other'] },
+  ],
+  'guideline sentences alone': [
+    { text: 'The ACOEM chapter on knee complaints states that there is no evidence for bracing.', item: 'Knee brace', outcome: null, codes: [] },
+    { text: 'In a randomized controlled trial, patients without documented radiculopathy did not benefit from injections.', item: 'Lumbar epidural steroid injection', outcome: null, codes: [] },
+    { text: 'Patients with no risk factors for bleeding do not require a proton pump inhibitor.', item: 'Omeprazole 20mg #60', outcome: null, codes: [] },
+    { text: 'Clear signs of nerve compromise are sufficient evidence to warrant imaging in patients who do not respond to treatment.', item: 'MRI lumbar spine', outcome: null, codes: [] },
+    { text: 'Imaging done without clear indications will result in findings that are not the source of the symptoms.', item: 'MRI lumbar spine', outcome: null, codes: [] },
+    { text: 'The MTUS recommends MRI when there are red flags or progressive neurologic deficits.', item: 'MRI lumbar spine', outcome: null, codes: [] },
+    { text: 'The ODG states that a repeat MRI should be reserved for a significant change in symptoms.', item: 'MRI lumbar spine', outcome: null, codes: [] },
+    { text: 'According to the guidelines, opioids require documentation of the 4 As and a urine drug screen.', item: 'Norco 10/325mg #120', outcome: null, codes: [] },
+    { text: 'Guidelines support up to 10 visits of physical therapy for myalgia over 8 weeks.', item: 'Physical therapy x12', outcome: null, codes: [] },
+    { text: 'The MTUS indicates that topical lidocaine is recommended for localized neuropathic pain after failure of first-line therapy.', item: 'Lidocaine 5% patch', outcome: null, codes: [] },
+    { text: 'Per the ODG, continued acupuncture requires documented functional improvement.', item: 'Acupuncture x6', outcome: null, codes: [] },
+  ],
+};
+
+describe('challenge set: wordings of each kind the cues were not written from', () => {
+  for (const [code, cases] of Object.entries(TABLE)) {
+    describe(code, () => {
+      for (const c of cases) {
+        it(c.text, () => {
+          expect(codes(c)).toEqual(c.codes);
+        });
+      }
+    });
+  }
+});
