@@ -269,6 +269,8 @@ class LiteralIndex {
   private readonly width: number;
   private readonly table: Uint32Array;
   private readonly ends: number[][];
+  /** 1 for a state where a literal ends. */
+  private readonly ending: Uint8Array;
 
   constructor(readonly size: number, literals: readonly string[]) {
     for (const word of literals) for (let k = 0; k < word.length; k++) this.column[word.charCodeAt(k)] ||= 1;
@@ -314,17 +316,19 @@ class LiteralIndex {
     }
     this.table = table;
     this.ends = ends;
+    this.ending = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
   }
 
-  /** found[id] is 1 when literal `id` occurs in `lowerText`. */
-  found(lowerText: string): Uint8Array {
+  /** found[id] is 1 when literal `id` (lower case) occurs in `text`, read with its ASCII capitals as lower case. */
+  found(text: string): Uint8Array {
     const out = new Uint8Array(this.size);
+    const { table, width, column, ends, ending } = this;
     let state = 0;
-    for (let k = 0; k < lowerText.length; k++) {
-      const ch = lowerText.charCodeAt(k);
-      state = this.table[state * this.width + (ch < 128 ? this.column[ch]! : 0)]!;
-      const hit = this.ends[state]!;
-      for (let h = 0; h < hit.length; h++) out[hit[h]!] = 1;
+    for (let k = 0; k < text.length; k++) {
+      let ch = text.charCodeAt(k);
+      if (ch >= 65 && ch <= 90) ch += 32;
+      state = table[state * width + (ch < 128 ? column[ch]! : 0)]!;
+      if (ending[state] === 1) for (const id of ends[state]!) out[id] = 1;
     }
     return out;
   }
@@ -347,16 +351,26 @@ interface Cue {
   itemClass: ReadonlySet<string> | null;
 }
 
+/**
+ * An expression of the lexicon run on every sentence or clause, with the ids
+ * (in the lexicon's literal index) of strings one of which every match of it
+ * holds (null: no such test), so it runs only where one of them occurs.
+ */
+interface Guarded {
+  re: RegExp;
+  need: readonly number[] | null;
+}
+
 interface Compiled {
   lexicon: ReasonsLexicon;
-  roles: Record<keyof ReasonsLexicon['roles'], RegExp | null>;
+  roles: Record<keyof ReasonsLexicon['roles'], Guarded | null>;
   clauseBreak: RegExp;
-  pre: RegExp;
-  post: RegExp;
-  pseudo: RegExp | null;
-  terminator: RegExp | null;
+  pre: Guarded;
+  post: Guarded;
+  pseudo: Guarded | null;
+  terminator: Guarded | null;
   documentary: RegExp | null;
-  hypothetical: RegExp | null;
+  hypothetical: Guarded | null;
   lead: RegExp | null;
   deictic: RegExp | null;
   stop: ReadonlySet<string>;
@@ -383,12 +397,17 @@ function lexicon(): Compiled {
       return known >= 0 ? known : literals.push(w) - 1;
     });
   };
+  const needOf = (patterns: readonly string[], classes: WordClasses = {}) => literalIds(requiredLiterals(patterns.map((p) => `(?:${p})`).join('|'), classes));
+  const guarded = (patterns: readonly string[]): Guarded | null => {
+    const re = anyOf(patterns);
+    return re && { re, need: needOf(patterns) };
+  };
   const cues = lex.cues.map((spec): Cue => {
     if (!known.has(spec.code)) throw new Error(`reasons.json: cue ${spec.id} has an unknown code ${spec.code}`);
     return {
       spec,
       re: anyOf(spec.patterns, lex.classes)!,
-      literals: literalIds(requiredLiterals(spec.patterns.map((p) => `(?:${p})`).join('|'), lex.classes)),
+      literals: needOf(spec.patterns, lex.classes),
       assertion: spec.assertion ?? 'any',
       roles: new Set(spec.roles ?? DEFAULT_ROLES),
       exclude: anyOf(spec.exclude ?? [], lex.classes),
@@ -402,23 +421,23 @@ function lexicon(): Compiled {
   compiled = {
     lexicon: lex,
     roles: {
-      boilerplate: anyOf(r.boilerplate),
-      conclusion: anyOf(r.conclusion),
-      ignore_lead: anyOf(r.ignore_lead),
-      guideline_strong: anyOf(r.guideline_strong),
-      guideline_lead: anyOf(r.guideline_lead),
-      case_override: anyOf(r.case_override),
-      case_strong: anyOf(r.case_strong),
-      guideline_source: anyOf(r.guideline_source),
-      guideline: anyOf(r.guideline),
+      boilerplate: guarded(r.boilerplate),
+      conclusion: guarded(r.conclusion),
+      ignore_lead: guarded(r.ignore_lead),
+      guideline_strong: guarded(r.guideline_strong),
+      guideline_lead: guarded(r.guideline_lead),
+      case_override: guarded(r.case_override),
+      case_strong: guarded(r.case_strong),
+      guideline_source: guarded(r.guideline_source),
+      guideline: guarded(r.guideline),
     },
     clauseBreak: new RegExp(lex.clause_breaks.map((p) => `(?:${p.replace(/ /g, '\\s+')})`).join('|'), 'gi'),
-    pre: anyOf(lex.absence.pre)!,
-    post: anyOf(lex.absence.post)!,
-    pseudo: anyOf(lex.absence.pseudo),
-    terminator: anyOf(lex.absence.terminators),
+    pre: guarded(lex.absence.pre)!,
+    post: guarded(lex.absence.post)!,
+    pseudo: guarded(lex.absence.pseudo),
+    terminator: guarded(lex.absence.terminators),
     documentary: anyOf(lex.absence.documentary),
-    hypothetical: anyOf(lex.hypothetical),
+    hypothetical: guarded(lex.hypothetical),
     lead: anyOf(lex.subject.lead),
     deictic: anyOf(lex.subject.deictic),
     stop: new Set(lex.subject.stop.map((w) => w.toLowerCase())),
@@ -439,6 +458,14 @@ const test = (re: RegExp | null, s: string): boolean => {
   re.lastIndex = 0;
   return re.test(s);
 };
+
+/** The lexicon's literals that occur in a text (`found[id]` is 1). */
+const literalsIn = (s: string): Uint8Array => lexicon().literalIndex.found(s);
+
+/** Whether one of the literals a guarded expression needs is among those found (`present`, of the text or of one that holds it). */
+const mayMatch = (g: Guarded | null, present: Uint8Array): g is Guarded => g !== null && (g.need === null || g.need.some((id) => present[id] === 1));
+
+const holds = (g: Guarded | null, s: string, present: Uint8Array): boolean => mayMatch(g, present) && test(g.re, s);
 
 /**
  * The role of one sentence: the tapering notice; a conclusion; a sentence
@@ -464,20 +491,23 @@ function roleAndBasis(whole: string): { role: SentenceRole; basis: 'strong' | 'w
 function markedRole(whole: string): { role: SentenceRole; basis: 'strong' | 'weak' } | null {
   const strong = (role: SentenceRole) => ({ role, basis: 'strong' as const });
   const { roles } = lexicon();
-  if (test(roles.boilerplate, whole)) return strong('boilerplate');
+  // The literals of the whole sentence serve for the sentence after its lead too: what that holds, the whole holds.
+  const present = literalsIn(whole);
+  if (holds(roles.boilerplate, whole, present)) return strong('boilerplate');
   // "Regarding the request for X, the guidelines state ...": the lead names the item, not a finding.
   let sentence = whole;
-  if (roles.ignore_lead) {
-    roles.ignore_lead.lastIndex = 0;
-    const lead = roles.ignore_lead.exec(whole);
+  if (mayMatch(roles.ignore_lead, present)) {
+    roles.ignore_lead.re.lastIndex = 0;
+    const lead = roles.ignore_lead.re.exec(whole);
     if (lead && lead.index === 0) sentence = whole.slice(lead[0].length);
   }
-  if (test(roles.conclusion, sentence)) return strong('conclusion');
-  if (test(roles.guideline_strong, sentence)) return strong('guideline');
-  if (test(roles.guideline_lead, sentence) && !test(roles.case_override, sentence)) return strong('guideline');
-  if (test(roles.case_strong, sentence)) return strong('case');
-  if (test(roles.guideline_source, sentence)) return strong('guideline');
-  if (test(roles.guideline, sentence)) return { role: 'guideline', basis: 'weak' };
+  const role = (g: Guarded | null) => holds(g, sentence, present);
+  if (role(roles.conclusion)) return strong('conclusion');
+  if (role(roles.guideline_strong)) return strong('guideline');
+  if (role(roles.guideline_lead) && !role(roles.case_override)) return strong('guideline');
+  if (role(roles.case_strong)) return strong('case');
+  if (role(roles.guideline_source)) return strong('guideline');
+  if (role(roles.guideline)) return { role: 'guideline', basis: 'weak' };
   return null;
 }
 
@@ -616,11 +646,13 @@ interface ClauseTriggers {
   terminators: Hit[];
 }
 
-function triggersOf(clause: string): ClauseTriggers {
+/** The absence triggers of a clause (`present`: the lexicon's literals in it). */
+function triggersOf(clause: string, present: Uint8Array): ClauseTriggers {
   const c = lexicon();
-  const pseudo = hits(c.pseudo, clause);
+  const found = (g: Guarded | null) => (mayMatch(g, present) ? hits(g.re, clause) : []);
+  const pseudo = found(c.pseudo);
   const outside = (h: Hit) => !pseudo.some((p) => h.start >= p.start && h.end <= p.end);
-  return { pre: hits(c.pre, clause).filter(outside), post: hits(c.post, clause).filter(outside), terminators: hits(c.terminator, clause) };
+  return { pre: found(c.pre).filter(outside), post: found(c.post).filter(outside), terminators: found(c.terminator) };
 }
 
 /**
@@ -817,16 +849,19 @@ function cuesFor(itemText: string): Cue[] {
 function readClause(text: string, sentence: Span, role: SentenceRole, clause: Span, itemText: string, others: readonly OtherItem[], cues: readonly Cue[]): Found[] {
   const c = lexicon();
   const body = text.slice(clause.start, clause.end);
-  const present = c.literalIndex.found(body.toLowerCase());
+  const present = literalsIn(body);
   const sentenceText = text.slice(sentence.start, sentence.end);
-  // The absence triggers first: most cues state an absence, and a clause without a trigger cannot give one (their patterns are not run).
-  const triggers: ClauseTriggers = triggersOf(body);
-  const absenceStated = triggers.pre.length > 0 || triggers.post.length > 0;
+  // The absence triggers, read once the first cue that needs them can match: a clause without a trigger cannot state an absence (those cues' patterns are not run).
+  let triggers: ClauseTriggers | null = null;
+  const triggersHere = () => (triggers ??= triggersOf(body, present));
   const out: Found[] = [];
   for (const cue of cues) {
     if (!cue.roles.has(role)) continue;
-    if ((cue.assertion === 'absent' || cue.assertion === 'undocumented') && !absenceStated) continue;
     if (cue.literals && !cue.literals.some((id) => present[id] === 1)) continue;
+    if (cue.assertion === 'absent' || cue.assertion === 'undocumented') {
+      const t = triggersHere();
+      if (t.pre.length === 0 && t.post.length === 0) continue;
+    }
     cue.re.lastIndex = 0;
     // The exclusions are tested only once the cue has a match (most cues have none in a clause).
     let checked = false;
@@ -842,10 +877,10 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
       const start = m.index;
       const end = m.index + m[0].length;
       // "if there is no improvement": a condition, not a finding.
-      if (c.hypothetical && hits(c.hypothetical, body.slice(0, start)).length > 0) continue;
+      if (mayMatch(c.hypothetical, present) && hits(c.hypothetical.re, body.slice(0, start)).length > 0) continue;
       let span: Span = { start: clause.start + start, end: clause.start + end };
       if (cue.assertion !== 'any') {
-        const absence = absenceOf(body, triggers, start, end, cue.spec.own_negation === true);
+        const absence = absenceOf(body, triggersHere(), start, end, cue.spec.own_negation === true);
         if (cue.assertion === 'absent' && !absence) continue;
         if (cue.assertion === 'undocumented' && !(absence && test(c.documentary, body.slice(absence.start, absence.start < start ? start : absence.end)))) continue;
         if (cue.assertion === 'present' && absence) continue;
