@@ -19,13 +19,18 @@
  * `scoreTuningSummaries()` are the same for other scripts. With
  * `--items`, the item columns instead (`scoreDevItems()`): against the gold
  * of ../shared, and the details against a single-annotator sample of 80 items.
+ * With `--negated-counts`, counts only of the kinds of negated misses, on
+ * tuning and held-out letters (`negatedCounts()`): no phrase or text is printed.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { assertStatuses } from '../src/core/extract/assertions.js';
+import { assertStatuses, negatedPhrases, sentenceOf, triggersIn } from '../src/core/extract/assertions.js';
+import { loadLexicon } from '../src/core/lexicon.js';
+import { stem } from '../src/core/nlp.js';
+import { sentences } from '../src/core/sentences.js';
 import { extractCaseSummary, narrative } from '../src/core/extract/case-summary.js';
 import { createLetter } from '../src/core/letter.js';
 import { extractLetter } from '../src/core/pipeline.js';
@@ -342,6 +347,123 @@ export function formatTuningSummaryScore(s: TuningSummaryScore): string {
   ]);
 }
 
+// ------------------------------------------------- negated: kinds of miss
+
+const CONTENT = (s: string) => s.split(' ').filter((w) => w.length > 2 && !/^(?:and|the|any|for|with|from|of|or)$/.test(w));
+
+/** The class of the negation trigger nearest a phrase (`pre` before it, `post` after it). */
+function triggerClass(term: string, key: string): string {
+  if (key === 'negated:post') return 'post';
+  const t = term.toLowerCase();
+  if (/^(?:no|a negative|negative|negative for)$/.test(t)) return t === 'no' ? 'no' : 'negative';
+  if (t === 'not') return 'not';
+  if (/^without/.test(t)) return 'without';
+  if (/^den/.test(t)) return 'deny';
+  if (/^(?:declin|refus)/.test(t)) return 'decline';
+  if (/^no \w+ (?:of|that|the|noting)$|^made no/.test(t)) return 'no-X-of';
+  return 'verbal';
+}
+
+/** The lexicon kind of the first target word of a phrase. */
+function headKind(value: string, kinds: [string, Set<string>][], phrases: string[]): string {
+  if (phrases.some((p) => value.includes(norm(p)))) return 'phrase';
+  for (const w of value.split(' ')) for (const [kind, stems] of kinds) if (stems.has(stem(w)) || stems.has(w)) return kind;
+  return 'other';
+}
+
+/**
+ * Counts of the kinds of negated false positives (overlapping a missed
+ * annotated phrase: too long, too short, other; or standing alone, by the
+ * class of trigger, the lexicon kind of the head, length, and whether the
+ * sentence speaks of the review) and of false negatives (overlapped or not,
+ * in the target vocabulary or not). Counts only: no text.
+ */
+export function negatedCounts(letters: Map<string, string>, annotations: Record<string, Annotation>): Record<string, number> {
+  const lex = loadLexicon<{ words: Record<string, string[]>; phrases: string[] }>('clinical-targets.json');
+  const kinds = Object.entries(lex.words).map(([k, ws]) => [k, new Set(ws.map((w) => stem(w)))] as [string, Set<string>]);
+  const c: Record<string, number> = {};
+  const add = (k: string) => (c[k] = (c[k] ?? 0) + 1);
+  for (const [id, path] of letters) {
+    const a = annotations[id];
+    if (!a?.negated) continue;
+    const decoded = decode(readFileSync(path));
+    if (!decoded.ok) continue;
+    const result = extractLetter(id, decoded.text);
+    if (!result.ok) continue;
+    const want = new Set(a.negated.map(norm));
+    const have = new Set(result.record.negated.map((f) => norm(f.value)));
+    const fps = [...have].filter((h) => !want.has(h));
+    const fns = [...want].filter((w) => !have.has(w));
+    const overlaps = (x: string, y: string) => CONTENT(x).some((w) => CONTENT(y).includes(w));
+    const letter = createLetter(id, decoded.text);
+    const detected = detectLayout(letter.text);
+    const summary = detected && sectionNamed(segment(letter.text, detected.headings), detected.layout.summary);
+    const region = summary ? narrative(letter.text, summary.body) : null;
+    const found = region ? negatedPhrases(letter.text, region) : [];
+    const sents = region ? sentences(letter.text, region) : [];
+    /** The trigger of a phrase found, whether its sentence speaks of the review, and (after a pre-trigger) whether a list separator comes between. */
+    const placeOf = (h: string) => {
+      const f = found.find((x) => norm(x.value) === h);
+      const sentence = f ? sentenceOf(sents, f.span.start) : null;
+      if (!f || !sentence) return null;
+      const triggers = triggersIn(letter.text, sentence).filter((t) => t.key.startsWith('negated'));
+      const pre = triggers.filter((t) => t.key === 'negated:pre' && t.end <= f.span.start).pop();
+      const post = triggers.find((t) => t.key === 'negated:post' && t.start >= f.span.end);
+      const t = pre ?? post;
+      return {
+        review: /\butili[sz]ation review\b|\bUR\b|\brequest|medically necessary|guideline|certif|authori[sz]/i.test(letter.text.slice(sentence.start, sentence.end)),
+        trigger: t ? triggerClass(letter.text.slice(t.start, t.end), t.key) : 'none',
+        quarter: ['first', 'second', 'third', 'last'][Math.min(3, Math.floor((4 * (f.span.start - region!.start)) / (region!.end - region!.start)))],
+        list: pre && !post ? (/,|\b(?:and|or|nor)\b/.test(letter.text.slice(pre.end, f.span.start)) ? 'after' : 'before') : undefined,
+      };
+    };
+    for (const h of have) {
+      const n = CONTENT(h).length;
+      add(`predicted ${want.has(h) ? 'tp' : 'fp'}, ${n >= 4 ? '4+' : n} content words`);
+    }
+    for (const h of fps) {
+      const fn = fns.find((w) => overlaps(h, w));
+      if (fn) {
+        const hw = h.split(' ');
+        const ww = fn.split(' ');
+        const [long, short] = ww.every((w) => hw.includes(w)) ? [hw, ww] : hw.every((w) => ww.includes(w)) ? [ww, hw] : [null, null];
+        if (!long || !short) {
+          add('fp overlapping a fn: other overlap');
+          continue;
+        }
+        const at = long.join(' ').indexOf(short.join(' '));
+        const side = at === 0 ? 'at the end' : at + short.join(' ').length === long.join(' ').length ? 'at the start' : 'at both ends';
+        const extra = at === 0 ? long[short.length] : long[0];
+        const kind = extra && /^(?:in|on|at|over|to|of|along|into|with|for|from|about|around|upon|through|within|across|near|by|during)$/.test(extra) ? 'a preposition' : extra && /^(?:and|or|nor)$/.test(extra) ? 'a conjunction' : 'another word';
+        add(`fp overlapping a fn: ${long === hw ? 'longer' : 'shorter'} than annotated, ${side}, ${at === -1 ? 'not contiguous' : `the difference opening with ${kind}`}`);
+        continue;
+      }
+      add('fp alone');
+      add(`fp alone, head kind ${headKind(h, kinds, lex.phrases)}`);
+      const where = placeOf(h);
+      if (!where) add('fp alone, trigger not found');
+      else {
+        if (where.review) add('fp alone, sentence about the review or request');
+        add(`fp alone, trigger ${where.trigger}`);
+        if (where.list) add(`fp alone, ${where.list} a list separator in the trigger's scope`);
+        add(`fp alone, in the ${where.quarter} quarter of the narrative`);
+      }
+    }
+    const alone = fps.filter((h) => !fns.some((w) => overlaps(h, w))).length;
+    if (alone) add(`letters with ${alone >= 3 ? '3+' : alone} fp alone`);
+    for (const h of have) {
+      const list = want.has(h) ? placeOf(h)?.list : undefined;
+      if (list) add(`tp, ${list} a list separator in the trigger's scope`);
+    }
+    for (const w of fns) {
+      if (fps.some((h) => overlaps(h, w))) continue;
+      add(`fn alone, ${headKind(w, kinds, lex.phrases) === 'other' ? 'no target word' : 'target word'}`);
+      if (region && !squash(letter.text.slice(region.start, region.end)).toLowerCase().replace(/[^a-z0-9/&]+/g, ' ').includes(w)) add('fn alone, not found as written in the narrative');
+    }
+  }
+  return Object.fromEntries(Object.entries(c).sort(([x], [y]) => x.localeCompare(y)));
+}
+
 // ---------------------------------------------------------- item details
 
 /** Item columns the gold of ../shared annotates for every item of the dev letters. */
@@ -445,13 +567,21 @@ export function formatDevItemScore(s: DevItemScore): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false } },
+    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false } },
   });
   if (!hasShared()) {
     console.error(`summary-score: ${LETTERS} not found; the dev letters live in ../shared beside the project (or set IMR_SHARED).`);
     process.exit(2);
   }
   const renderings = values.rendering === 'both' ? ['text-poppler', 'text-pypdf'] : [values.rendering!];
+  if (values['negated-counts']) {
+    const annotations = (JSON.parse(readFileSync(DEV_ANNOTATIONS, 'utf8')) as { letters: Record<string, Annotation> }).letters;
+    const letters = devLetters('text-poppler');
+    const part = (held: boolean) => new Map([...letters].filter(([id]) => isHeldOut(id) === held));
+    const scope = values['tuning-only'] ? [['tuning', false] as const] : ([['tuning', false], ['held-out', true]] as const);
+    for (const [name, held] of scope) console.log(`== negated, kinds of miss, text-poppler ${name} (counts only)\n${Object.entries(negatedCounts(part(held), annotations)).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+    if (values['tuning-only']) process.exit(0);
+  }
   if (values.items) {
     for (const r of renderings) console.log(`${formatDevItemScore(scoreDevItems(r))}\n`);
     process.exit(0);

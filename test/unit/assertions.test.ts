@@ -4,7 +4,7 @@
  * care (each sentence written for this test).
  */
 import { describe, expect, it } from 'vitest';
-import { assertStatuses, negatedPhrases } from '../../src/core/extract/assertions.js';
+import { assertStatuses, negatedPhrases, phraseKey } from '../../src/core/extract/assertions.js';
 
 /** The status of the first occurrence of `mention` in `text`. */
 function status(text: string, mention: string): string {
@@ -29,6 +29,13 @@ describe('assertion status', () => {
   it('stops a trigger at a clause mark but passes over an aside in brackets', () => {
     expect(status('The plan included a cane (for balance) and acupuncture.', 'acupuncture')).toBe('hypothetical');
     expect(status('Treatment included massage (without any change in function) and a home exercise program.', 'home exercise program')).toBe('historical');
+  });
+
+  it('reads a "without" that compares as no negation: care the patient receives', () => {
+    expect(status('Her pain is 3/10 with Tramadol and 7/10 without Tramadol.', 'Tramadol and')).not.toBe('negated');
+    expect(status('He walks farther with the walker than without the walker.', 'walker than')).not.toBe('negated');
+    expect(status('She cannot sleep without zolpidem.', 'zolpidem')).not.toBe('negated');
+    expect(status('The fracture healed without surgery.', 'surgery')).toBe('negated');
   });
 
   it('does not negate through a pseudo-trigger', () => {
@@ -129,5 +136,89 @@ describe('negated phrases', () => {
     expect(neg('Physical therapy has not been completed.')).toEqual(['physical therapy']);
     expect(neg('There is no documentation that the injured worker has had an MRI.')).toEqual(['mri']);
     expect(neg('There is no documentation that the patient has failed conservative care.')).toEqual([]);
+  });
+
+  it('ends a comma list at a conjunct said to be present: a severity, a measure or a clause of its own', () => {
+    expect(neg('The wrist showed no swelling, decreased grip and a positive Phalen test.')).toEqual(['swelling']);
+    expect(neg('There was no atrophy, reflexes 1+ at the knees.')).toEqual(['atrophy']);
+    expect(neg('He has no leg symptoms, and imaging showing a protrusion at L4-5.')).toEqual(['leg symptoms']);
+    expect(neg('There was no swelling, tenderness or warmth.')).toEqual(['swelling', 'tenderness', 'warmth']);
+  });
+
+  it('ends a list at a conjunct that names nothing, and reads an unknown plural as an item, not a modifier', () => {
+    expect(neg('There was no drug screen, signed agreement or MRI in the file.')).toEqual(['drug screen']);
+    expect(neg('The spine had no kinks or deformities.')).toEqual(['deformities']);
+    expect(neg('The spine had no step-offs or deformities.')).toEqual(['step-offs', 'deformities']);
+    expect(neg('There was no hip and lumbar x-ray.')).toEqual(['hip and lumbar x-ray']);
+  });
+
+  it('ends a phrase at a participle that opens a clause, a purpose clause or a dangling preposition', () => {
+    expect(neg('There was no swelling involving the elbow.')).toEqual(['swelling']);
+    expect(neg('There were no findings indicating nerve compression.')).toEqual(['findings']);
+    expect(neg('There were no aberrant drug-related behaviors.')).toEqual(['aberrant drug-related behaviors']);
+    expect(neg('A drug screen to check adherence was not documented.')).toEqual(['drug screen']);
+    expect(neg('She was not using a brace at that point.')).toEqual(['brace']);
+  });
+
+  it('drops a trailing place named by its last word, and a cause after "from"', () => {
+    expect(neg('There was no numbness in the left little finger.')).toEqual(['numbness']);
+    expect(neg('There was no swelling over the first dorsal compartment.')).toEqual(['swelling']);
+    expect(neg('She reported no side effects from the tramadol.')).toEqual(['side effects']);
+    expect(neg('There was no loss of sensation.')).toEqual(['loss of sensation']);
+  });
+
+  it('reads a post-trigger back through places joined by "and"', () => {
+    expect(neg('Tinel\'s sign at the wrist and elbow was negative.')).toEqual(['tinel\'s sign']);
+  });
+
+  it('does not negate a finding not ruled out, hedged, or said of only some', () => {
+    expect(neg('A meniscal tear has not been ruled out.')).toEqual([]);
+    expect(neg('He reports little to no swelling.')).toEqual([]);
+    expect(neg('Not all of her symptoms have settled.')).toEqual([]);
+    expect(neg('The MRI showed no significant interval change.')).toEqual([]);
+    expect(neg('A knee injection with or without ultrasound guidance was requested.')).toEqual([]);
+    expect(neg('She has cut down her tramadol without any increase in pain.')).toEqual([]);
+  });
+
+  it('stops a scope at another negation, a pseudo-trigger included', () => {
+    expect(neg('There were no pain levels with and without the cream.')).toEqual([]);
+  });
+
+  it('reads "neither ... nor" as two negations', () => {
+    expect(neg('Neither clonus nor spasticity was found.')).toEqual(['clonus', 'spasticity']);
+  });
+
+  it('does not count attributes, agreements or work status as absent findings', () => {
+    expect(neg('No pain scores were recorded for the visit.')).toEqual([]);
+    expect(neg('There was no mention of the duration of the headaches.')).toEqual([]);
+    expect(neg('There is no opioid contract on file.')).toEqual([]);
+    expect(neg('He is not on modified duty.')).toEqual([]);
+    expect(neg('She is able to stand without assistance.')).toEqual([]);
+  });
+
+  it('reads a passive denial as a decision about the patient, not the patient\'s denial', () => {
+    expect(neg('She was recently denied acupuncture.')).toEqual([]);
+    expect(neg('She recently denied numbness.')).toEqual(['numbness']);
+    expect(neg('She is denying numbness.')).toEqual(['numbness']);
+  });
+
+  it('reads "negative" before a test as its result, and before anything else as a judgement', () => {
+    expect(neg('There was negative Hawkins testing on the right.')).toEqual(['hawkins testing']);
+    expect(neg('The Hawkins test was negative both in sitting and standing.')).toEqual(['hawkins test']);
+    expect(neg('He voiced negative beliefs about recovery and a negative mood.')).toEqual([]);
+  });
+
+  it('knows drug classes and psychomotor signs', () => {
+    expect(neg('She has not tried anticonvulsants.')).toEqual(['anticonvulsants']);
+    expect(neg('There was no psychomotor agitation.')).toEqual(['psychomotor agitation']);
+  });
+});
+
+describe('phraseKey', () => {
+  it('gives a finding and its adjective the same key, so the repeat is dropped', () => {
+    expect(phraseKey('swollen')).toBe(phraseKey('swelling'));
+    expect(phraseKey('erythematous')).toBe(phraseKey('erythema'));
+    expect(phraseKey('fractures')).toBe(phraseKey('fracture'));
+    expect(phraseKey('swelling')).not.toBe(phraseKey('spasm'));
   });
 });

@@ -13,9 +13,11 @@
  * trigger's scope (past the verb and adverbs that follow the trigger, up to a
  * verb, a relative or purpose clause, or a finding said to be present),
  * split into its conjuncts ("denies A, B or C of the legs" gives A, B and C;
- * a conjunction inside a term such as "bowel or bladder" does not split),
+ * a conjunction inside a term such as "bowel or bladder" does not split; the
+ * list ends at an item said to be present or one that names nothing),
  * each trimmed to its core (articles, hedges such as "evidence of", a
- * trailing place, time or examination dropped) and kept only when the words
+ * trailing place, time or examination, a clause opened by a participle or
+ * "to" dropped) and kept only when the words
  * before its first preposition name a clinical target
  * (lexicons/clinical-targets.json: findings, symptoms, signs, tests,
  * treatments; compared by Porter stem, so word variants match). An
@@ -50,6 +52,10 @@ interface ContextLexicon {
   scope_adverbs: string[];
   scope_verbs: string[];
   base_verbs: string[];
+  states: string[];
+  present_modifiers: string[];
+  present_findings: string[];
+  inability: string[];
 }
 
 const lexicon = loadLexicon<ContextLexicon>('context.json');
@@ -94,6 +100,8 @@ function quoted(text: string, s: Span): Span[] {
 
 /** Denial verbs: in a sentence about the review ("utilization review denied the MRI") they are the review's action, not the patient's denial. */
 const DENIAL_VERB = /^(?:denied|denies|deny|denying)$/i;
+/** An auxiliary, and perhaps an adverb, just before a denial verb: the passive "was (previously) denied". */
+const PASSIVE = /\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$/i;
 const ABOUT_REVIEW = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\bcarrier\b|\binsurer\b|\badjuster\b|\b(?:prior|previous|original)\s+(?:review|determination|decision)\b|\bcertif/i;
 
 /**
@@ -125,24 +133,51 @@ export function triggersIn(text: string, sentence: Span): Trigger[] {
     // A pseudo-trigger cancels the triggers of its own kind that it overlaps ("denied a request" is no denial, but the request is still one).
     if (pseudo.some((p) => p.index < end && start < p.index + p.length && (h.key.startsWith(p.key) || (p.key === 'historical' && h.key === 'ongoing:pre')))) continue;
     if (quotes.some((q) => start >= q.start && end <= q.end)) continue;
-    if (review && DENIAL_VERB.test(h.term)) continue;
+    // "was (previously) denied physical therapy": a passive denial is someone else's decision, not the patient's.
+    if (DENIAL_VERB.test(h.term) && (review || (/^denied$/i.test(h.term) && PASSIVE.test(text.slice(Math.max(sentence.start, start - 30), start))))) continue;
+    if (/^without$/i.test(h.term) && comparative(text, sentence, start, end)) continue;
     // "No." before a number is an abbreviation ("Tylenol No. 3").
     if (/^no$/i.test(h.term) && /^\.?\s*#?\d/.test(text.slice(end, end + 4))) continue;
     if (last && last.start === start && h.key === 'negated:post' && last.key === 'negated:pre') {
       // "negative Neer's test" (pre) or "Tinel's negative at the elbow" (post): a clinical word after it makes it a pre-trigger.
-      const next = /^\s*([A-Za-z][\w'’-]*)/.exec(text.slice(end, sentence.end))?.[1]?.toLowerCase();
-      if (next === undefined || NEGATION_STOP.has(next) || LOCATION_PREPOSITIONS.has(next) || TRAILING.has(next)) last.key = 'negated:post';
+      if (!opensScope(text, end, sentence.end)) last.key = 'negated:post';
       continue;
     }
     // Other words that are triggers of two keys ("referral": a plan before what it names or after it) keep both; the same key twice, one.
     if (last && last.start === start && last.key === h.key) continue;
     // "X-rays were negative for fracture": what follows "for" is what is absent, not the test before it.
-    const key: TriggerKey = h.key === 'negated:post' && /negative$/i.test(h.term) && /^\s+for\b/i.test(text.slice(end, end + 5)) ? 'negated:pre' : h.key;
+    // "There was negative straight leg raising": a clinical word after "was negative" is what is absent.
+    const key: TriggerKey = h.key === 'negated:post' && /negative$/i.test(h.term) && (/^\s+for\b/i.test(text.slice(end, end + 5)) || (/\s/.test(h.term) && opensScope(text, end, sentence.end, true))) ? 'negated:pre' : h.key;
     last = { key, start, end };
     triggers.push(last);
   }
   triggersOf.set(sentence, triggers);
   return triggers;
+}
+
+/** An inability a few words before ("unable to sleep without"): what follows "without" is needed, so received. */
+const INABILITY = new RegExp(`\\b(?:${lexicon.inability.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|')})\\b(?:\\s+[\\w'-]+){0,4}\\s*$`, 'i');
+
+/**
+ * Whether a "without" compares rather than negates: after a rating ("8/10
+ * without Norco"), with the same thing said "with" in the sentence ("walks
+ * farther with the brace than without the brace"), or after an inability
+ * ("unable to sleep without Ambien"): the care is received.
+ */
+
+function comparative(text: string, sentence: Span, start: number, end: number): boolean {
+  const before = text.slice(sentence.start, start);
+  if (/\d+\s*\/\s*10\s*$/.test(before) || INABILITY.test(before)) return true;
+  const object = /^\s+(?:(?:the|a|an|his|her|their|any)\s+)*(?:use\s+of\s+(?:(?:the|his|her|their)\s+)?)?([A-Za-z][\w-]*)/.exec(text.slice(end, sentence.end))?.[1];
+  return object !== undefined && new RegExp(`\\bwith\\s+(?:(?:the|a|an|his|her|their)\\s+)?${escapeRegExp(object)}\\b`, 'i').test(text.slice(sentence.start, sentence.end));
+}
+
+/** Whether the word after "negative" is what it speaks of ("negative Neer's test"), not a place, a time or a verb ("Tinel's negative at the elbow"). */
+function opensScope(text: string, end: number, sentenceEnd: number, afterVerb = false): boolean {
+  const next = /^\s*([A-Za-z][\w'’-]*)/.exec(text.slice(end, sentenceEnd))?.[1]?.toLowerCase();
+  if (next === undefined || NEGATION_STOP.has(next) || LOCATION_PREPOSITIONS.has(next) || TRAILING.has(next)) return false;
+  // After "was negative" a clause goes on ("was negative both seated and supine", "was negative, and ..."): only a clinical word opens a scope.
+  return !afterVerb || !(TERMINATOR_WORDS.has(next) || CONJUNCTION.test(next) || PLACE_FILLER.test(next) || PLACE_WORDS.has(next) || /ly$/.test(next));
 }
 
 function wordsBetween(text: string, from: number, to: number): number {
@@ -294,6 +329,11 @@ interface TargetLexicon {
   times: string[];
   need_words: string[];
   test_objects: string[];
+  /** Adjectives by the finding they name ("swollen": "swelling"): a repeat of a finding listed. */
+  adjective_forms: Record<string, string>;
+  /** Kinds of prior treatment that are work status ("modified duty", "work restrictions"): no clinical absence. */
+  work_status_treatments: string[];
+  with_heads: string[];
 }
 
 const targets = loadLexicon<TargetLexicon>('clinical-targets.json');
@@ -305,7 +345,9 @@ const SUFFIX = new RegExp(`(?:${targets.suffixes.join('|')})$`);
 /** Target phrases, treatments (prior-treatments.json) and places, matched as terms. */
 const TERMS = new TermMatcher<string>([
   ['target', targets.phrases],
-  ...Object.entries(PRIOR_TREATMENT_WORDS).map(([kind, words]) => [`treatment:${kind}`, words] as const),
+  ...Object.entries(PRIOR_TREATMENT_WORDS)
+    .filter(([kind]) => !targets.work_status_treatments.includes(kind))
+    .map(([kind, words]) => [`treatment:${kind}`, words] as const),
 ]);
 /** Whether a word alone names a target: a target word (by stem), an eponymous test (Neer's, Hawkins'), a clinical ending. */
 function isTargetWord(word: string, lower = word.toLowerCase()): boolean {
@@ -315,6 +357,8 @@ const TARGET_PHRASES = new Set(targets.phrases);
 /** Places and times: the lexicon's, and the body-region terms that name a place rather than a finding ("neck", not "neck pain", "headache" or "shortness of breath"). */
 const PLACE_TERMS = [...targets.locations, ...targets.times, ...Object.values(BODY_REGION_WORDS).flat().map((t) => t.replace(/\*$/, '')).filter((t) => !TARGET_PHRASES.has(t) && !t.split(/[\s/-]+/).some((w) => isTargetWord(w)))];
 const PLACES = new TermMatcher<string>([['place', PLACE_TERMS]]);
+/** Places of one word, looked up directly. */
+const PLACE_WORDS = new Set(PLACE_TERMS.filter((t) => !/\s/.test(t)));
 /** Words of places of several words ("line" in "joint line"): a not-target word that is one may be part of a place. */
 const PLACE_PHRASE_WORDS = new Set(PLACE_TERMS.filter((t) => /\s/.test(t)).flatMap((t) => t.split(/\s+/)));
 /** Psychiatric findings ("plan", "intent") that count only in a sentence about harm to self or others. */
@@ -324,6 +368,8 @@ const PSYCHIATRIC_CONTEXT = new RegExp(targets.psychiatric_context.map(escapeReg
 const NEED_WORDS = new Set(targets.need_words);
 /** An object that names an examination or a test: "on the x-ray", "on neurological examination" say where a finding was looked for. */
 const TEST_OBJECTS = new Set(targets.test_objects);
+/** Symptoms a "with" complement stays with ("pain with motion"); after any other word "with" ends the phrase. */
+const WITH_HEADS = new Set(targets.with_heads);
 const DROP_LEADING = new TermMatcher<string>([['drop', targets.drop_leading]]);
 /** Words just before a conjunction inside a term ("bowel" in "bowel or bladder", "signs" in "signs or symptoms of"): only a scope with one needs its terms' conjunctions found. */
 const JOINING_WORDS = new Set(
@@ -349,20 +395,27 @@ const ADMINISTRATIVE = new Set(lexicon.administrative.filter((t) => !t.includes(
 const SCOPE_ADVERBS = new Set(lexicon.scope_adverbs);
 /** Words a negation's object does not start with: auxiliaries and verbs between the trigger and what is absent ("had not started physical therapy"). */
 const LEADING_VERBS = new Set(lexicon.scope_verbs);
-/** Findings' abnormal modifiers: after "and" in a negation's scope they open what is present. */
-const ABNORMAL = /^(?:restricted|decreased|limited|increased|reduced|diminished|painful|mild|mildly|moderate|moderately|severe|severely|positive|tender|tenderness|guarded|antalgic|slow|stiff)$/i;
+/** Modifiers of a finding that is present ("decreased", "mild", "positive"): after "and" or a comma in a negation's scope they open what is present. */
+const PRESENT_MODIFIERS = new Set(lexicon.present_modifiers);
+/** Present findings, and those modifiers: after "and" they open what is present ("without spasm and tenderness ..."); after a comma they may be one more thing absent. */
+const ABNORMAL = new Set([...lexicon.present_modifiers, ...lexicon.present_findings]);
+/** A plural noun ("kinks"), not a possessive or a word ending in -ss or -us. */
+const PLURAL = /^[a-z][a-z'’-]+[^su'’]s$/;
+/** Words that open a negation, live or pseudo: a scope ends at one. */
+const NEGATION_WORD = /^(?:no|not|without|never)$/;
+/** A measured value ("2", "5/5", "4.5"): a finding with one is present. */
+const MEASURE = /^\d+(?:[./]\d+)*$/;
 /** Verbs in their base form after "not": "did not complete", "does not use". */
 const BASE_VERBS = new Set(lexicon.base_verbs);
 /** The subject of a clause after "no indication the": skipped to reach what is said to be absent. */
 const SUBJECT = /^(?:the|patient|patient's|applicant|applicant's|injured|worker|worker's|employee|claimant|he|she|they|his|her|their)$/;
 /** Adjectives of a normal or present state: a conjunct with one ends the list of what is absent ("no cough, sputum clear, ..."). */
-const STATE = /^(?:clear|normal|intact|stable|unremarkable|symmetric|symmetrical|equal|full|good|fine|positive|present|noted|within|preserved|appropriate)$/i;
+const STATES = new Set(lexicon.states);
+const isState = (word: string): boolean => STATES.has(word.toLowerCase());
 /** States that say a finding was found ("were noted", "was present"): after a list of what is absent they speak of the whole list. */
 const EXISTING = /^(?:noted|present|seen)$/;
 /** Auxiliaries before a participle ("were submitted", "have been provided"). */
 const AUXILIARY = /^(?:was|were|is|are|been|be|being|has|have|had)$/;
-/** Words that tie the piece after them to a symptom: kept ("pain with motion"); after any other word "with" ends the phrase. */
-const WITH_HEADS = /^(?:pain|discomfort|tenderness|numbness|weakness)$/i;
 /** Modifiers a post-trigger's subject may run back through ("abduction and adduction stress testing", "lumbar and left shoulder x-rays"). */
 const MODIFIER = /^(?:anterior|posterior|medial|lateral|abduction|adduction|flexion|extension|rotation|varus|valgus|internal|external|upper|lower|right|left|bilateral|active|passive)$/i;
 
@@ -450,6 +503,11 @@ function isPlace(text: string, words: Word[]): boolean {
   return rest.every((w) => hits.some((h) => h.index <= w.start && w.end <= h.index + h.length));
 }
 
+/** Where a participle that modifies no target after it opens a clause of its own ("swelling affecting the knee", "findings suggesting radiculopathy"; a compound such as "drug-related" is an adjective), or -1. */
+function participleAt(words: Word[]): number {
+  return words.findIndex((w, i) => i > 0 && /^[a-z]+(?:ing|ed)$/.test(w.lower) && !w.target && !w.place && (words[i - 1]!.target || !words[i + 1]?.target));
+}
+
 /** A piece trimmed to its core: leading articles and "evidence of" dropped, a prefix before "of"/"with" that names nothing dropped, trailing places and words dropped. */
 function trim(text: string, piece: Word[]): Word[] {
   let words = piece.filter((w) => !isPunct(w) || w.w === ',');
@@ -474,13 +532,18 @@ function trim(text: string, piece: Word[]): Word[] {
       changed = true;
     }
   }
+  const participle = participleAt(words);
+  if (participle > 0) words = words.slice(0, participle);
+  // A purpose clause ("a drug screen to assess compliance") says why, not what is absent.
+  const purpose = words.findIndex((w, i) => i > 0 && w.lower === 'to' && TO_VERBS.has(words[i + 1]?.lower ?? ''));
+  if (purpose > 0) words = words.slice(0, purpose);
   // "with" ends the phrase unless a symptom comes before it ("pain with motion").
-  const withAt = words.findIndex((w, i) => w.lower === 'with' && !(i > 0 && WITH_HEADS.test(words[i - 1]!.lower)));
+  const withAt = words.findIndex((w, i) => w.lower === 'with' && !(i > 0 && WITH_HEADS.has(words[i - 1]!.lower)));
   if (withAt >= 0) words = words.slice(0, withAt);
   // Trailing places ("in the lower extremities", "of the foot and toes", "upon flexion") and words ("bilaterally", "yet").
   for (let changed = true; changed && words.length > 1; ) {
     changed = false;
-    while (words.length > 1 && (TRAILING.has(words[words.length - 1]!.lower) || words[words.length - 1]!.w === ',' || CONJUNCTION.test(words[words.length - 1]!.lower))) {
+    while (words.length > 1 && (TRAILING.has(words[words.length - 1]!.lower) || words[words.length - 1]!.w === ',' || CONJUNCTION.test(words[words.length - 1]!.lower) || LOCATION_PREPOSITIONS.has(words[words.length - 1]!.lower))) {
       words = words.slice(0, -1);
       changed = true;
     }
@@ -492,7 +555,9 @@ function trim(text: string, piece: Word[]): Word[] {
       while (to < words.length && !LOCATION_PREPOSITIONS.has(words[to]!.lower)) to++;
       const object = words.slice(i + 1, to);
       const examined = object.length > 0 && TEST_OBJECTS.has(object[object.length - 1]!.lower) && p !== 'of' && p !== 'for';
-      if (ALWAYS_DROP.has(p) || (object.length > 0 && isPlace(text, object)) || examined || TRAILING_PHRASES.includes(words.slice(i).map((w) => w.lower).join(' '))) {
+      // A place is named by its last word ("the left ring finger", "the lateral joint line"): the words before it only say which.
+      const place = object.length > 0 && (isPlace(text, object) || (!isTarget(text, object) && isPlace(text, object.slice(-1))));
+      if (ALWAYS_DROP.has(p) || place || examined || TRAILING_PHRASES.includes(words.slice(i).map((w) => w.lower).join(' '))) {
         words = words.slice(0, i);
         changed = true;
       }
@@ -537,7 +602,8 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
     const w = all[i]!;
     run = w.w === ',' || CONJUNCTION.test(w.lower) ? 0 : run + 1;
     if (w.w !== ',' && isPunct(w)) break;
-    if (w.start !== t.start && preTriggerStarts.has(w.start)) break;
+    // Another negation, a trigger or a pseudo-trigger ("with and without medication"), opens a scope of its own.
+    if (w.start !== t.start && (preTriggerStarts.has(w.start) || (out.length > 0 && NEGATION_WORD.test(w.lower)))) break;
     const next = all[i + 1];
     // A participle before a target modifies it ("no radiating pain"); elsewhere it ends what is absent ("no pain radiating to the legs").
     const modifier = /(?:ing|ed)$/.test(w.lower) && next !== undefined && isTargetWord(next.w, next.lower);
@@ -545,7 +611,7 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
     if (out.length > 0 && !modifier && administrativeAt(all, i)) return [];
     if (!modifier && (TERMINATOR_WORDS.has(w.lower) || (out.length > 0 && NEGATION_STOP.has(w.lower)))) {
       // "without spasm, and range of motion was decreased": a last conjunct said to be in a state is the subject of a new clause.
-      if (AUXILIARY.test(w.lower) && next && (STATE.test(next.lower) || ABNORMAL.test(next.lower)) && !EXISTING.test(next.lower)) {
+      if (AUXILIARY.test(w.lower) && next && (isState(next.lower) || ABNORMAL.has(next.lower)) && !EXISTING.test(next.lower)) {
         const cut = out.findLastIndex((x) => x.w === ',' || CONJUNCTION.test(x.lower));
         if (cut >= 0) return out.slice(0, cut);
       }
@@ -572,6 +638,14 @@ function administrativeAt(words: Word[], i: number): boolean {
 /** A test or sign named: an eponym ("Tinel's"), or a test word ("test", "sign", "maneuver", "raise"). */
 const isTestLike = (words: Word[]): boolean => words.some((w) => /^[A-Z][a-z]+(?:'s|s'|’s|s’)?$/.test(w.w) && words.length <= 3) || words.some((w) => /^(?:tests?|signs?|maneuvers?|raise|raising|testing)$/i.test(w.lower));
 
+/** Stems of the test words ("mri", "raise"): what a bare "negative" may be the result of. */
+const TEST_STEMS = new Set(targets.words.tests!.map(stem));
+/** Whether a phrase names a test or sign: a test word ("MRI", "raise"), an eponym, a test-like word ("sign", "maneuver") or a target phrase ("empty can"). */
+function namesTest(words: Word[]): boolean {
+  const phrase = words.map((w) => w.lower).join(' ');
+  return isTestLike(words) || words.some((w) => TEST_STEMS.has(stem(w.lower))) || targets.phrases.some((p) => phrase.includes(p));
+}
+
 /**
  * The words before a post-trigger that it speaks of: back to a clause mark or
  * a terminator, through "and" only to a modifier or a place ("abduction and
@@ -594,7 +668,8 @@ function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
       let from = i - 2;
       while (from > 0 && !isPunct(all[from - 1]!) && !CONJUNCTION.test(all[from - 1]!.lower) && !NEGATION_STOP.has(all[from - 1]!.lower) && !TERMINATOR_WORDS.has(all[from - 1]!.lower)) from--;
       const left = all.slice(from, i - 1);
-      const modifier = w.w !== ',' && left.every((x) => MODIFIER.test(x.lower) || isPlace(text, [x]));
+      // "at the elbow and wrist": a conjunction between places joins them.
+      const modifier = w.w !== ',' && (left.every((x) => MODIFIER.test(x.lower) || isPlace(text, [x])) || isPlace(text, all.slice(i)));
       if (!modifier && !(isTestLike(left) && testAfter())) break;
       i--;
       continue;
@@ -636,21 +711,27 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k]!;
     // A state said after its noun ("sputum clear"), or a list item that opens with one ("..., full range of motion", "and normal reflexes"), ends what is absent.
-    if (STATE.test(p.words[p.words.length - 1]!.w) || (k > 0 && p.sep !== 'or' && STATE.test(p.words[0]!.w))) break;
+    if (isState(p.words[p.words.length - 1]!.w) || (k > 0 && p.sep !== 'or' && isState(p.words[0]!.w))) break;
     // "without spasms and restricted range of motion": an abnormal finding joined by "and" is present, not absent ("not swollen or tender" is absent).
-    if (k > 0 && p.sep === 'and' && ABNORMAL.test(p.words[0]!.w)) break;
+    if (k > 0 && ((p.sep === 'and' && ABNORMAL.has(p.words[0]!.lower)) || (p.sep === ',' && PRESENT_MODIFIERS.has(p.words[0]!.lower)))) break;
+    // A later conjunct with a measure ("reflexes 2+") or a clause of its own ("MRI showing a protrusion") states what is present.
+    if (k > 0 && p.sep !== 'or' && (p.words.some((w) => MEASURE.test(w.w)) || participleAt(p.words) > 0)) break;
     // "instability on varus or valgus stress testing": a conjunct that opens with a place continues the place the piece before ends in.
     if (k > 0 && p.sep !== ',' && pushedAt === k - 1 && isPlace(text, p.words) && endsInPlace(text, pieces[k - 1]!.words)) {
       out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
       pushedAt = k;
       continue;
     }
-    const target = isTarget(text, p.words);
+    const target = isTarget(text, p.words) && !isEvaluative(text, trim(text, p.words));
     const joinedNext = pieces[k + 1] !== undefined && pieces[k + 1]!.sep !== ',';
     if (!target) {
-      // A modifier joined by "and"/"or" to what follows ("hip and lumbar x-ray"); a bare word after "or" completes the one just before ("means or victim").
-      if (joinedNext) pending = pending ? [...pending, ...p.words] : p.words;
-      else if ((p.sep === 'and' || p.sep === 'or') && pushedAt === k - 1 && !pending && p.words.length === 1) out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
+      // A modifier joined by "and"/"or" to what follows ("hip and lumbar x-ray"), but not a plural noun the vocabulary does not know ("kinks or deformities") or a thing that is no target ("a signed agreement or ..."): those are items of their own.
+      const modifier = !PLURAL.test(p.words[p.words.length - 1]!.lower) && !isEvaluative(text, p.words);
+      if (joinedNext && modifier) pending = pending ? [...pending, ...p.words] : p.words;
+      // A bare word after "or" completes the one just before ("means or victim").
+      else if (!joinedNext && (p.sep === 'and' || p.sep === 'or') && pushedAt === k - 1 && !pending && p.words.length === 1) out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
+      // A conjunct that names nothing after the list has begun ends it: what follows is no longer what is absent.
+      else if (out.length > 0) break;
       else pending = null;
       continue;
     }
@@ -689,9 +770,11 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       // "Plan" and "intent" are findings only where the sentence speaks of harm to self or others.
       annotate(text, scope, scope.some((w) => PSYCHIATRIC_WORDS.has(w.lower)) && PSYCHIATRIC_CONTEXT.test(text.slice(sentence.start, sentence.end)));
       const groups = conjuncts(text, scope);
+      // A bare "negative" is a test's result ("negative Neer's test"); before anything else it judges ("negative thoughts", "a negative mood").
+      const result = t.key === 'negated:pre' && /negative$/i.test(text.slice(t.start, t.end)) && !/^\s*for\b/i.test(text.slice(t.end, t.end + 5));
       for (const group of groups) {
         const words = trim(text, group);
-        if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words)) continue;
+        if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words) || (result && !namesTest(words))) continue;
         const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
         out.push({ value: text.slice(span.start, span.end).replace(/\s+/g, ' ').toLowerCase(), span });
       }
@@ -700,11 +783,14 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
   return out;
 }
 
-/** The stem key of a phrase, for dropping a repeat that differs only in its word forms ("fractures" after "fracture"). */
+/** Adjectives by the finding they name ("swollen": "swelling"). */
+const ADJECTIVE_FORMS = new Map(Object.entries(targets.adjective_forms));
+
+/** The stem key of a phrase, for dropping a repeat that differs only in its word forms ("fractures" after "fracture", "swollen" after "swelling"). */
 export function phraseKey(value: string): string {
   return value
     .split(/[^a-z0-9']+/)
     .filter(Boolean)
-    .map(stem)
+    .map((w) => stem(ADJECTIVE_FORMS.get(w) ?? w))
     .join(' ');
 }
