@@ -21,6 +21,8 @@
  *   npx tsx scripts/reasons-eval.ts --tuning-only   # while designing cues: held-out scores hidden
  *   npx tsx scripts/reasons-eval.ts --tuning-only --errors   # each tuning item the rules get wrong, with its trace
  *   npx tsx scripts/reasons-eval.ts --no-classifier # rules only (fast)
+ *   npx tsx scripts/reasons-eval.ts --rationales test/fixtures/reasons-rationales.json [--split dev|check] [--errors]
+ *       # the rules on rationales written for testing (not letters), each with its codes
  *
  * Exits 1 when the rules fall below the targets on the held-out letters of
  * either rendering (micro F1 >= 0.85, exact code set >= 0.70).
@@ -41,7 +43,12 @@ const TARGET_F1 = 0.85;
 const TARGET_EXACT = 0.7;
 const RENDERINGS = ['text-poppler', 'text-pypdf'] as const;
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const valueOf = (name: string): string | null => {
+  const k = argv.indexOf(name);
+  return k >= 0 && k + 1 < argv.length ? argv[k + 1]! : null;
+};
 const tuningOnly = args.has('--tuning-only');
 const showErrors = args.has('--errors');
 const withClassifier = !args.has('--no-classifier');
@@ -370,8 +377,63 @@ function classifierRun(items: EvalItem[], Ctor: ClassifierCtor): { tuning: Reaso
 }
 
 // ---------------------------------------------------------------------------
+// Written rationales: a set of rationales in our own words, each with its codes
+
+interface WrittenItem {
+  id: string;
+  split?: string;
+  item_text: string;
+  outcome: 'upheld' | 'overturned';
+  other_items?: { item_text: string; outcome: 'upheld' | 'overturned' }[];
+  rationale: string;
+  codes: ReasonCode[];
+}
+
+function scoreWritten(file: string, split: string | null): number {
+  const all = JSON.parse(readFileSync(file, 'utf8')) as WrittenItem[];
+  const items: EvalItem[] = all
+    .filter((w) => split === null || w.split === split)
+    .map((w) => ({
+      caseId: w.id,
+      itemNo: 1,
+      heldOut: false,
+      gold: w.codes,
+      outcome: w.outcome,
+      itemText: w.item_text,
+      text: w.rationale,
+      rationale: { start: 0, end: w.rationale.length },
+      others: (w.other_items ?? []).map((o) => ({ itemText: o.item_text, outcome: o.outcome })),
+    }));
+  const scores = score(items.map((i) => ({ gold: i.gold, predicted: rulesPredict(i) })));
+  console.log(summaryLine(`rules, ${file}${split ? ` (${split})` : ''}`, scores));
+  console.log(`\nper code:\n${perCodeTable(scores)}`);
+  if (showErrors) printErrors(items);
+  return 0;
+}
+
+/** Each item the rules get wrong, with what each cue found, sentence by sentence. */
+function printErrors(items: readonly EvalItem[]): void {
+  for (const item of items) {
+    if (!item.rationale) continue;
+    const predicted = rulesPredict(item);
+    const same = predicted.length === item.gold.length && predicted.every((c) => item.gold.includes(c));
+    if (same) continue;
+    const missing = item.gold.filter((c) => !predicted.includes(c));
+    const extra = predicted.filter((c) => !item.gold.includes(c));
+    console.log(`\n--- ${item.caseId} #${item.itemNo} [${item.outcome}] ${item.itemText}\n    gold ${item.gold.join(', ')}\n    missing ${missing.join(', ') || '-'}   extra ${extra.join(', ') || '-'}`);
+    for (const t of traceReasons(item.text, item.rationale, item.itemText, item.others)) {
+      const s = item.text.slice(t.sentence.start, t.sentence.end).replace(/\s+/g, ' ').trim();
+      const found = t.found.map((f) => `${f.code}<${f.cue}>: "${item.text.slice(f.span.start, f.span.end).replace(/\s+/g, ' ')}"`).join(' | ');
+      console.log(`    [${t.role}] ${s}${found ? `\n        => ${found}` : ''}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
 
 function main(): number {
+  const written = valueOf('--rationales');
+  if (written) return scoreWritten(written, valueOf('--split'));
   if (!hasShared()) {
     console.log(`reasons-eval: ../shared (the dev letters) is not here (${LETTERS}); nothing to score`);
     return 0;
@@ -413,22 +475,8 @@ function main(): number {
       );
       if (below) failed = true;
     }
-    if (showErrors && rendering === RENDERINGS[0]) {
-      // Tuning items only: the held-out letters are not read while cues are designed.
-      for (const item of tuning) {
-        const predicted = rules.get(item)!;
-        const same = predicted.length === item.gold.length && predicted.every((c) => item.gold.includes(c));
-        if (same || !item.rationale) continue;
-        const missing = item.gold.filter((c) => !predicted.includes(c));
-        const extra = predicted.filter((c) => !item.gold.includes(c));
-        console.log(`\n--- ${item.caseId} #${item.itemNo} [${item.outcome}] ${item.itemText}\n    gold ${item.gold.join(', ')}\n    missing ${missing.join(', ') || '-'}   extra ${extra.join(', ') || '-'}`);
-        for (const t of traceReasons(item.text, item.rationale, item.itemText, item.others)) {
-          const s = item.text.slice(t.sentence.start, t.sentence.end).replace(/\s+/g, ' ').trim();
-          const found = t.found.map((f) => `${f.code}<${f.cue}>: "${item.text.slice(f.span.start, f.span.end).replace(/\s+/g, ' ')}"`).join(' | ');
-          console.log(`    [${t.role}] ${s}${found ? `\n        => ${found}` : ''}`);
-        }
-      }
-    }
+    // Tuning items only: the held-out letters are not read while cues are designed.
+    if (showErrors && rendering === RENDERINGS[0]) printErrors(tuning);
   }
   return failed ? 1 : 0;
 }

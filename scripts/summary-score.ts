@@ -105,6 +105,52 @@ export interface SummaryScore {
   misses: Record<string, string[]>;
 }
 
+/** A case summary written for testing (not a letter's), with the negated phrases it states. */
+interface WrittenSummary {
+  id: string;
+  split?: string;
+  summary: string;
+  negated: string[];
+}
+
+/**
+ * `negated` on summaries written for testing (`--written <file> [--split
+ * dev|check] [--misses negated]`): each summary read as a letter's whole
+ * case-summary section.
+ */
+export function scoreWritten(file: string, split: string | null): { score: Prf; misses: string[] } {
+  const c = { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 };
+  const misses: string[] = [];
+  for (const w of (JSON.parse(readFileSync(file, 'utf8')) as WrittenSummary[]).filter((x) => split === null || x.split === split)) {
+    const want = new Set(w.negated.map(norm));
+    const have = new Set(extractCaseSummary(w.summary, { start: 0, end: w.summary.length }).negated.map((f) => norm(f.value)));
+    c.letters++;
+    let ok = want.size === have.size;
+    for (const h of have) {
+      if (want.has(h)) c.tp++;
+      else {
+        c.fp++;
+        ok = false;
+        misses.push(`${w.id} +${h}`);
+      }
+    }
+    for (const x of want) {
+      if (!have.has(x)) {
+        c.fn++;
+        ok = false;
+        misses.push(`${w.id} -${x}`);
+      }
+    }
+    if (ok) c.right++;
+  }
+  return { score: prf('negated', c), misses };
+}
+
+function formatWritten({ score: s, misses }: { score: Prf; misses: string[] }, withMisses: boolean): string {
+  const line = `negated on ${s.letters} written summaries: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}); ${s.right} summaries wholly right`;
+  return withMisses && misses.length ? `${line}\n  ${misses.join('\n  ')}` : line;
+}
+
 /** What the extractor gives each field of a record. */
 export function predictedValues(r: CaseRecord): Record<SummaryField, string[]> {
   const values = (list: { value: string }[]) => list.map((f) => f.value);
@@ -567,8 +613,12 @@ export function formatDevItemScore(s: DevItemScore): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false } },
+    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false }, written: { type: 'string' }, split: { type: 'string' } },
   });
+  if (values.written) {
+    console.log(formatWritten(scoreWritten(values.written, values.split ?? null), values.misses !== undefined));
+    process.exit(0);
+  }
   if (!hasShared()) {
     console.error(`summary-score: ${LETTERS} not found; the dev letters live in ../shared beside the project (or set IMR_SHARED).`);
     process.exit(2);
