@@ -96,7 +96,8 @@ describe('interruptions', () => {
     for (const f of DATA) expect(readFileSync(join(out, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
     // The interrupted run's work was used, not redone: its packs are still the cache's.
     expect(packs(out)).toEqual(expect.arrayContaining(done));
-  });
+    // Three runs over 3,000 letters: longer than the default limit on a loaded two-core machine.
+  }, 180_000);
 
   it('an --incremental run killed midway keeps its finished work for the next run', async () => {
     const plain = join(work, 'plain');
