@@ -212,6 +212,73 @@ describe('negated phrases', () => {
     expect(neg('She has not tried anticonvulsants.')).toEqual(['anticonvulsants']);
     expect(neg('There was no psychomotor agitation.')).toEqual(['psychomotor agitation']);
   });
+
+  it('knows signs of imaging, reflexes, hernias and psychiatric examination', () => {
+    expect(neg('The CT showed no retropulsion.')).toEqual(['retropulsion']);
+    expect(neg('Ankle jerks were absent.')).toEqual(['ankle jerks']);
+    expect(neg('There was no flexion contracture or incarceration.')).toEqual(['flexion contracture', 'incarceration']);
+    expect(neg('No psychotic features were observed.')).toEqual(['psychotic features']);
+    expect(neg('No hardware failure was seen.')).toEqual(['hardware failure']);
+    expect(neg('He declined a spinal cord stimulator trial.')).toEqual(['spinal cord stimulator trial']);
+  });
+
+  it('reads a rating\'s "without" before a symptom as a negation, before care as a comparison', () => {
+    expect(neg('Her neck pain is 6/10 without radiation.')).toEqual(['radiation']);
+    expect(neg('His pain is 8/10 without medication and 4/10 with it.')).toEqual([]);
+  });
+
+  it('reads a list after "without" as absent only when "or" joins it', () => {
+    expect(neg('He was diagnosed with a concussion without loss of consciousness, a cervical strain and a scalp laceration.')).toEqual(['loss of consciousness']);
+    expect(neg('She walks without a limp, swelling or pain.')).toEqual(['limp', 'swelling', 'pain']);
+    expect(neg('Without any objective findings, an MRI is not supported.')).toEqual([]);
+  });
+
+  it('keeps eponyms that share a plural head whole, and reads a post-trigger back through a list of tests', () => {
+    expect(neg('Hoffmann\'s and Spurling\'s signs were negative.')).toEqual(['hoffmann\'s and spurling\'s signs']);
+    expect(neg('The anterior drawer and talar tilt were negative.')).toEqual(['anterior drawer', 'talar tilt']);
+    expect(neg('McMurray\'s and Apley\'s were negative.')).toEqual(['mcmurray\'s', 'apley\'s']);
+  });
+
+  it('ends a list at a present finding after an article, a "with", or a modifier after its noun', () => {
+    expect(neg('The knee showed no effusion and a positive grind test.')).toEqual(['effusion']);
+    expect(neg('There was no midline tenderness, with paraspinal spasm.')).toEqual(['midline tenderness']);
+    expect(neg('There was no clonus, gait antalgic.')).toEqual(['clonus']);
+    expect(neg('The patient declined an injection and hopes to resume therapy.')).toEqual(['injection']);
+  });
+
+  it('reads no list that opens with a judgement of care, or gives examples of one', () => {
+    expect(neg('There was no documentation of the efficacy of Norco, urine drug screens or a pain contract.')).toEqual([]);
+    expect(neg('There was no documentation of failed conservative care including therapy and NSAIDs.')).toEqual([]);
+    expect(neg('There was no documentation that oral medications failed.')).toEqual([]);
+    expect(neg('A gym membership is not considered medical treatment.')).toEqual([]);
+  });
+
+  it('keeps the pre-modifier "new" and the head "signs of"', () => {
+    expect(neg('There were no signs of infection and no new neurological deficits.')).toEqual(['signs of infection', 'new neurological deficits']);
+  });
+
+  it('does not count an attribute of care or a diagnosis asked for', () => {
+    expect(neg('There was no documentation of the outcome of the prior injection.')).toEqual([]);
+    expect(neg('There was no documentation of a diagnosis that would support the use of Lidoderm.')).toEqual([]);
+    expect(neg('There was no documentation of a diagnosis of neuropathic pain.')).toEqual(['neuropathic pain']);
+  });
+
+  it('does not count remembered injuries, plans, or a study missing from the file', () => {
+    expect(neg('She denied prior injuries to the knee.')).toEqual([]);
+    expect(neg('No surgery is planned.')).toEqual([]);
+    expect(neg('There was no MRI of the shoulder for review.')).toEqual([]);
+  });
+
+  it('reads care not yet begun, and a gerund after "of" as part of the finding', () => {
+    expect(neg('Postoperative therapy has not yet begun.')).toEqual(['postoperative therapy']);
+    expect(neg('He denied thoughts of harming himself.')).toEqual(['thoughts of harming himself']);
+  });
+
+  it('drops a tunnel, a setting of care or a manoeuvre as a trailing place', () => {
+    expect(neg('Tinel\'s sign at the tarsal tunnel was negative.')).toEqual(['tinel\'s sign']);
+    expect(neg('A head CT at the emergency department was negative.')).toEqual(['head ct']);
+    expect(neg('The ribs were not tender to compression.')).toEqual(['tender']);
+  });
 });
 
 describe('phraseKey', () => {

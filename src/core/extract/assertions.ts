@@ -14,7 +14,8 @@
  * verb, a relative or purpose clause, or a finding said to be present),
  * split into its conjuncts ("denies A, B or C of the legs" gives A, B and C;
  * a conjunction inside a term such as "bowel or bladder" does not split; the
- * list ends at an item said to be present or one that names nothing),
+ * list ends at an item said to be present or one that names nothing; after
+ * "without" a list goes on only when "or" joins it),
  * each trimmed to its core (articles, hedges such as "evidence of", a
  * trailing place, time or examination, a clause opened by a participle or
  * "to" dropped) and kept only when the words
@@ -160,15 +161,16 @@ const INABILITY = new RegExp(`\\b(?:${lexicon.inability.map((t) => escapeRegExp(
 
 /**
  * Whether a "without" compares rather than negates: after a rating ("8/10
- * without Norco"), with the same thing said "with" in the sentence ("walks
- * farther with the brace than without the brace"), or after an inability
- * ("unable to sleep without Ambien"): the care is received.
+ * without Norco", but not "6/10 without radiation", a symptom absent), with
+ * the same thing said "with" in the sentence ("walks farther with the brace
+ * than without the brace"), or after an inability ("unable to sleep without
+ * Ambien"): the care is received.
  */
-
 function comparative(text: string, sentence: Span, start: number, end: number): boolean {
   const before = text.slice(sentence.start, start);
-  if (/\d+\s*\/\s*10\s*$/.test(before) || INABILITY.test(before)) return true;
+  if (INABILITY.test(before)) return true;
   const object = /^\s+(?:(?:the|a|an|his|her|their|any)\s+)*(?:use\s+of\s+(?:(?:the|his|her|their)\s+)?)?([A-Za-z][\w-]*)/.exec(text.slice(end, sentence.end))?.[1];
+  if (/\d+\s*\/\s*10\s*$/.test(before)) return object === undefined || !FINDING_STEMS.has(stem(object.toLowerCase()));
   return object !== undefined && new RegExp(`\\bwith\\s+(?:(?:the|a|an|his|her|their)\\s+)?${escapeRegExp(object)}\\b`, 'i').test(text.slice(sentence.start, sentence.end));
 }
 
@@ -338,6 +340,8 @@ interface TargetLexicon {
 
 const targets = loadLexicon<TargetLexicon>('clinical-targets.json');
 const TARGET_STEMS = new Set(Object.values(targets.words).flat().map(stem));
+/** Stems of the symptoms and signs: what a rating's "without" negates rather than compares ("6/10 without radiation"). */
+const FINDING_STEMS = new Set([...targets.words.symptoms!, ...targets.words.signs!].map(stem));
 const NOT_TARGETS = new Set(targets.not_targets);
 /** A word of the not-target list, as written or as its singular (the list names its verb forms itself: Porter would conflate "indicators" with "indication"). */
 const isNotTarget = (lower: string): boolean => NOT_TARGETS.has(lower) || (lower.endsWith('s') && NOT_TARGETS.has(lower.slice(0, -1)));
@@ -349,9 +353,13 @@ const TERMS = new TermMatcher<string>([
     .filter(([kind]) => !targets.work_status_treatments.includes(kind))
     .map(([kind, words]) => [`treatment:${kind}`, words] as const),
 ]);
+/** A capitalised name ("Neer", "McMurray's"), perhaps possessive. */
+const NAME = /^(?:Mc|Mac)?[A-Z][a-z]+(?:'s|s'|’s|s’)?$/;
+/** An eponymous test or sign named by its possessive ("Tinel's", "Hawkins'", "McMurray's"). */
+const EPONYM = /^(?:Mc|Mac)?[A-Z][a-z]+(?:'s|s'|’s|s’)$/;
 /** Whether a word alone names a target: a target word (by stem), an eponymous test (Neer's, Hawkins'), a clinical ending. */
 function isTargetWord(word: string, lower = word.toLowerCase()): boolean {
-  return TARGET_STEMS.has(stem(lower)) || TARGET_STEMS.has(lower) || /^[A-Z][a-z]+(?:'s|s'|’s|s’)$/.test(word) || (lower.length > 5 && SUFFIX.test(lower));
+  return TARGET_STEMS.has(stem(lower)) || TARGET_STEMS.has(lower) || EPONYM.test(word) || (lower.length > 5 && SUFFIX.test(lower));
 }
 const TARGET_PHRASES = new Set(targets.phrases);
 /** Places and times: the lexicon's, and the body-region terms that name a place rather than a finding ("neck", not "neck pain", "headache" or "shortness of breath"). */
@@ -389,8 +397,8 @@ const NEGATION_STOP_PAIRS = new Set(lexicon.negation_terminators.filter((t) => t
 const TERMINATOR_WORDS = new Set(lexicon.terminators.filter((t) => !t.includes(' ')));
 const TERMINATOR_PAIRS = new Set(lexicon.terminators.filter((t) => t.split(' ').length === 2));
 const TO_VERBS = new Set(lexicon.to_verbs);
-/** Participles that make a negation an administrative absence ("no imaging studies were submitted"). */
-const ADMINISTRATIVE = new Set(lexicon.administrative.filter((t) => !t.includes(' ')));
+/** Participles and phrases that make a negation an administrative absence ("no imaging studies were submitted", "no MRI for review"). */
+const ADMINISTRATIVE = new Set(lexicon.administrative);
 /** Adverbs passed over right after a trigger ("is not currently taking"). */
 const SCOPE_ADVERBS = new Set(lexicon.scope_adverbs);
 /** Words a negation's object does not start with: auxiliaries and verbs between the trigger and what is absent ("had not started physical therapy"). */
@@ -399,6 +407,10 @@ const LEADING_VERBS = new Set(lexicon.scope_verbs);
 const PRESENT_MODIFIERS = new Set(lexicon.present_modifiers);
 /** Present findings, and those modifiers: after "and" they open what is present ("without spasm and tenderness ..."); after a comma they may be one more thing absent. */
 const ABNORMAL = new Set([...lexicon.present_modifiers, ...lexicon.present_findings]);
+/** Articles, passed over when reading what a list item opens with ("and a positive grind test"). */
+const ARTICLE = /^(?:a|an|the)$/;
+/** The plural head several eponyms share ("Spurling's and Hoffmann's signs"). */
+const PLURAL_TEST = /^(?:signs|tests|maneuvers)$/;
 /** A plural noun ("kinks"), not a possessive or a word ending in -ss or -us. */
 const PLURAL = /^[a-z][a-z'’-]+[^su'’]s$/;
 /** Words that open a negation, live or pseudo: a scope ends at one. */
@@ -503,9 +515,9 @@ function isPlace(text: string, words: Word[]): boolean {
   return rest.every((w) => hits.some((h) => h.index <= w.start && w.end <= h.index + h.length));
 }
 
-/** Where a participle that modifies no target after it opens a clause of its own ("swelling affecting the knee", "findings suggesting radiculopathy"; a compound such as "drug-related" is an adjective), or -1. */
+/** Where a participle that modifies no target after it opens a clause of its own ("swelling affecting the knee", "findings suggesting radiculopathy"; a compound such as "drug-related" is an adjective; a gerund after "of" is its object: "thoughts of harming himself"), or -1. */
 function participleAt(words: Word[]): number {
-  return words.findIndex((w, i) => i > 0 && /^[a-z]+(?:ing|ed)$/.test(w.lower) && !w.target && !w.place && (words[i - 1]!.target || !words[i + 1]?.target));
+  return words.findIndex((w, i) => i > 0 && /^[a-z]+(?:ing|ed)$/.test(w.lower) && !w.target && !w.place && !(/ing$/.test(w.lower) && words[i - 1]!.lower === 'of') && (words[i - 1]!.target || !words[i + 1]?.target));
 }
 
 /** A piece trimmed to its core: leading articles and "evidence of" dropped, a prefix before "of"/"with" that names nothing dropped, trailing places and words dropped. */
@@ -552,7 +564,7 @@ function trim(text: string, piece: Word[]): Word[] {
       const p = words[i]!.lower;
       if (!LOCATION_PREPOSITIONS.has(p) && p !== 'for') continue;
       let to = i + 1;
-      while (to < words.length && !LOCATION_PREPOSITIONS.has(words[to]!.lower)) to++;
+      while (to < words.length && !LOCATION_PREPOSITIONS.has(words[to]!.lower) && words[to]!.lower !== 'for') to++;
       const object = words.slice(i + 1, to);
       const examined = object.length > 0 && TEST_OBJECTS.has(object[object.length - 1]!.lower) && p !== 'of' && p !== 'for';
       // A place is named by its last word ("the left ring finger", "the lateral joint line"): the words before it only say which.
@@ -582,11 +594,9 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
     if (aux >= 0) i = aux + 1;
     else {
       while (i < all.length && SUBJECT.test(all[i]!.lower)) i++;
-      // "no indication the patient failed ...": a verb that judges care makes the whole clause no negation.
-      if (i < all.length && /ed$/.test(all[i]!.lower)) {
-        if (isNotTarget(all[i]!.lower)) return [];
-        i++;
-      }
+      // "no indication the patient failed ...", "no documentation that oral medications failed": a verb that judges care makes the whole clause no negation.
+      if (all.slice(i, i + 6).some((w) => /ed$/.test(w.lower) && isNotTarget(w.lower))) return [];
+      if (i < all.length && /ed$/.test(all[i]!.lower)) i++;
     }
   }
   // After a verb's negation ("did not complete therapy", "is not currently taking opioids", "no longer uses a cane"), the verb and its adverbs are no part of what is absent.
@@ -626,39 +636,42 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
   return out;
 }
 
-/** Whether the words from `i` are an administrative participle, after at most two auxiliaries ("were submitted", "have been provided"). */
+/** Whether the words from `i` are an administrative participle or phrase, after at most two auxiliaries ("were submitted", "have been provided", "for review"). */
 function administrativeAt(words: Word[], i: number): boolean {
   for (let k = i; k < Math.min(words.length, i + 3); k++) {
-    if (ADMINISTRATIVE.has(words[k]!.lower)) return true;
+    if (ADMINISTRATIVE.has(words[k]!.lower) || ADMINISTRATIVE.has(`${words[k]!.lower} ${words[k + 1]?.lower}`)) return true;
     if (!AUXILIARY.test(words[k]!.lower)) return false;
   }
   return false;
 }
 
 /** A test or sign named: an eponym ("Tinel's"), or a test word ("test", "sign", "maneuver", "raise"). */
-const isTestLike = (words: Word[]): boolean => words.some((w) => /^[A-Z][a-z]+(?:'s|s'|’s|s’)?$/.test(w.w) && words.length <= 3) || words.some((w) => /^(?:tests?|signs?|maneuvers?|raise|raising|testing)$/i.test(w.lower));
+const isTestLike = (words: Word[]): boolean => words.some((w) => NAME.test(w.w) && words.length <= 3) || words.some((w) => /^(?:tests?|signs?|maneuvers?|raise|raising|testing)$/i.test(w.lower));
 
 /** Stems of the test words ("mri", "raise"): what a bare "negative" may be the result of. */
 const TEST_STEMS = new Set(targets.words.tests!.map(stem));
-/** Whether a phrase names a test or sign: a test word ("MRI", "raise"), an eponym, a test-like word ("sign", "maneuver") or a target phrase ("empty can"). */
-function namesTest(words: Word[]): boolean {
+/** Whether a phrase holds a test word ("MRI", "drawer") or a target phrase ("empty can", "talar tilt"). */
+function holdsTestTerm(words: Word[]): boolean {
   const phrase = words.map((w) => w.lower).join(' ');
-  return isTestLike(words) || words.some((w) => TEST_STEMS.has(stem(w.lower))) || targets.phrases.some((p) => phrase.includes(p));
+  return words.some((w) => TEST_STEMS.has(stem(w.lower))) || targets.phrases.some((p) => phrase.includes(p));
 }
+/** Whether a phrase names a test or sign: a test word, a target phrase, an eponym or a test-like word ("sign", "maneuver"). */
+const namesTest = (words: Word[]): boolean => isTestLike(words) || holdsTestTerm(words);
 
 /**
  * The words before a post-trigger that it speaks of: back to a clause mark or
  * a terminator, through "and" only to a modifier or a place ("abduction and
  * adduction stress testing", "lumbar spine and left shoulder x-rays"), and
  * through a list only of tests ("Neer's, Hawkins' and Speed's tests were
- * negative"), not to another thing named ("Naproxen and ... x-rays").
+ * negative", "the anterior drawer and talar tilt were negative"), not to
+ * another thing named ("Naproxen and ... x-rays").
  */
 function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
   const all = wordsOf(text, sentence.start, t.start);
   // "Spurling's: negative".
   if (all.length && all[all.length - 1]!.w === ':') all.pop();
   let i = all.length;
-  const testAfter = () => isTestLike(all.slice(i).filter((w) => !CONJUNCTION.test(w.lower) && w.w !== ','));
+  const after = () => all.slice(i).filter((w) => !CONJUNCTION.test(w.lower) && w.w !== ',');
   while (i > 0) {
     const w = all[i - 1]!;
     if (w.w === ',' || CONJUNCTION.test(w.lower)) {
@@ -670,7 +683,8 @@ function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
       const left = all.slice(from, i - 1);
       // "at the elbow and wrist": a conjunction between places joins them.
       const modifier = w.w !== ',' && (left.every((x) => MODIFIER.test(x.lower) || isPlace(text, [x])) || isPlace(text, all.slice(i)));
-      if (!modifier && !(isTestLike(left) && testAfter())) break;
+      const tests = (isTestLike(left) && isTestLike(after())) || (holdsTestTerm(left) && holdsTestTerm(after()));
+      if (!modifier && !tests) break;
       i--;
       continue;
     }
@@ -684,6 +698,17 @@ function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
 function endsInPlace(text: string, words: Word[]): boolean {
   const at = words.findLastIndex((w) => LOCATION_PREPOSITIONS.has(w.lower));
   return at > 0 && at < words.length - 1 && isPlace(text, words.slice(at + 1));
+}
+
+/** One eponym ("Spurling's"). */
+const isEponym = (words: Word[]): boolean => words.length === 1 && EPONYM.test(words[0]!.w);
+
+/** Whether piece `k` is an eponym that, with the eponyms after it, shares the plural head of a later piece ("Spurling's and Hoffmann's signs", "Neer's, Hawkins' and Speed's tests"). */
+function sharesTestHead(pieces: Word[][], k: number): boolean {
+  let j = k;
+  while (j < pieces.length && isEponym(pieces[j]!)) j++;
+  const head = pieces[j];
+  return j > k && head !== undefined && head.length === 2 && EPONYM.test(head[0]!.w) && PLURAL_TEST.test(head[1]!.lower);
 }
 
 /** Splits a scope into the phrases it states absent, merging a conjunct that names nothing into the one it modifies. */
@@ -705,21 +730,31 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
     } else if (comma) sep = ',';
   }
   if (current.length) pieces.push({ words: current, sep });
+  const pieceWords = pieces.map((q) => q.words);
   const out: Word[][] = [];
   let pending: Word[] | null = null;
   let pushedAt = -1;
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k]!;
-    // A state said after its noun ("sputum clear"), or a list item that opens with one ("..., full range of motion", "and normal reflexes"), ends what is absent.
-    if (isState(p.words[p.words.length - 1]!.w) || (k > 0 && p.sep !== 'or' && isState(p.words[0]!.w))) break;
-    // "without spasms and restricted range of motion": an abnormal finding joined by "and" is present, not absent ("not swollen or tender" is absent).
-    if (k > 0 && ((p.sep === 'and' && ABNORMAL.has(p.words[0]!.lower)) || (p.sep === ',' && PRESENT_MODIFIERS.has(p.words[0]!.lower)))) break;
+    const first = p.words.find((w) => !ARTICLE.test(w.lower)) ?? p.words[0]!;
+    // A state said after its noun ("sputum clear"), or a list item that opens with one ("..., full range of motion", "and a normal gait"), ends what is absent.
+    if (isState(p.words[p.words.length - 1]!.w) || (k > 0 && p.sep !== 'or' && isState(first.w))) break;
+    // A present modifier said after its noun ("gait antalgic", "strength decreased") ends it too.
+    if (k > 0 && PRESENT_MODIFIERS.has(p.words[p.words.length - 1]!.lower)) break;
+    // "without spasms and restricted range of motion", "no effusion and a positive grind test": an abnormal finding joined by "and" is present, not absent ("not swollen or tender" is absent).
+    if (k > 0 && ((p.sep === 'and' && ABNORMAL.has(first.lower)) || (p.sep === ',' && PRESENT_MODIFIERS.has(first.lower)))) break;
+    // "no midline tenderness, with paraspinal spasm": what comes "with" is present.
+    if (k > 0 && p.words[0]!.lower === 'with') break;
     // A later conjunct with a measure ("reflexes 2+") or a clause of its own ("MRI showing a protrusion") states what is present.
     if (k > 0 && p.sep !== 'or' && (p.words.some((w) => MEASURE.test(w.w)) || participleAt(p.words) > 0)) break;
     // "instability on varus or valgus stress testing": a conjunct that opens with a place continues the place the piece before ends in.
     if (k > 0 && p.sep !== ',' && pushedAt === k - 1 && isPlace(text, p.words) && endsInPlace(text, pieces[k - 1]!.words)) {
       out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
       pushedAt = k;
+      continue;
+    }
+    if (sharesTestHead(pieceWords, k)) {
+      pending = pending ? [...pending, ...p.words] : p.words;
       continue;
     }
     const target = isTarget(text, p.words) && !isEvaluative(text, trim(text, p.words));
@@ -729,9 +764,9 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
       const modifier = !PLURAL.test(p.words[p.words.length - 1]!.lower) && !isEvaluative(text, p.words);
       if (joinedNext && modifier) pending = pending ? [...pending, ...p.words] : p.words;
       // A bare word after "or" completes the one just before ("means or victim").
-      else if (!joinedNext && (p.sep === 'and' || p.sep === 'or') && pushedAt === k - 1 && !pending && p.words.length === 1) out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
-      // A conjunct that names nothing after the list has begun ends it: what follows is no longer what is absent.
-      else if (out.length > 0) break;
+      else if (!joinedNext && p.sep === 'or' && pushedAt === k - 1 && !pending && p.words.length === 1) out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
+      // A conjunct that names nothing after the list has begun ends it, and one that judges care opens a list of what it judges ("no documentation of the efficacy of ..."): what follows is no longer what is absent.
+      else if (out.length > 0 || p.words.some((w) => w.notTarget && !STRIP_HEDGES.has(w.lower))) break;
       else pending = null;
       continue;
     }
@@ -769,6 +804,11 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       if (scope.length === 0) continue;
       // "Plan" and "intent" are findings only where the sentence speaks of harm to self or others.
       annotate(text, scope, scope.some((w) => PSYCHIATRIC_WORDS.has(w.lower)) && PSYCHIATRIC_CONTEXT.test(text.slice(sentence.start, sentence.end)));
+      // "concussion without loss of consciousness, post-concussion syndrome and cervical strain": a list after "without" is absent only when "or" joins it ("without swelling, erythema or warmth"); otherwise what follows its first separator goes on with what the sentence says.
+      if (/^without\b/i.test(text.slice(t.start, t.end)) && !scope.some((w) => /^(?:or|nor)$/.test(w.lower) && !w.joined)) {
+        const separator = scope.findIndex((w) => (w.w === ',' || CONJUNCTION.test(w.lower)) && !w.joined);
+        if (separator >= 0) scope = scope.slice(0, separator);
+      }
       const groups = conjuncts(text, scope);
       // A bare "negative" is a test's result ("negative Neer's test"); before anything else it judges ("negative thoughts", "a negative mood").
       const result = t.key === 'negated:pre' && /negative$/i.test(text.slice(t.start, t.end)) && !/^\s*for\b/i.test(text.slice(t.end, t.end + 5));
