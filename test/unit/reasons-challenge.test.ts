@@ -18,6 +18,9 @@ const codes = (c: Case): ReasonCode[] =>
 
 const TABLE: Record<string, Case[]> = {
   not_recommended: [
+    { text: 'The ODG considers therapeutic ultrasound ineffective for the shoulder.', item: 'Ultrasound therapy, right shoulder', codes: ['not_recommended'] },
+    { text: 'The injury is four years old, so the worker is well past the acute phase.', item: 'Lumbar support brace', codes: ['not_recommended'] },
+    { text: 'Topical baclofen is not recommended, and this compound contains it.', item: 'Baclofen 2%/Ketoprofen 10% cream', codes: ['not_recommended'] },
     { text: 'Moreover, shockwave therapy is not supported by the guidelines.', item: 'Shockwave therapy x3', codes: ['not_recommended'] },
     { text: 'The ODG lists topical baclofen: not recommended. The cream is not medically necessary.', item: 'Baclofen 2% cream 120g', codes: ['not_recommended'] },
     { text: 'Kinesio taping is still not recommended for the knee.', item: 'Kinesio tape, left knee', codes: ['not_recommended'] },
@@ -40,6 +43,10 @@ const TABLE: Record<string, Case[]> = {
     { text: 'Hyaluronic acid injections are not recommended for the hip per the ODG. Thus the request is not medically necessary.', item: 'Hyaluronic acid injection, right hip', codes: ['not_recommended'] },
   ],
   indications_not_documented: [
+    { text: 'She walks in the community without help and is not homebound.', item: 'Home health aide 4 hours/day', codes: ['indications_not_documented'] },
+    { text: 'Her strength, sensation and reflexes are within normal limits.', item: 'EMG/NCV bilateral upper extremities', codes: ['indications_not_documented'] },
+    { text: 'The complaints are confined to the low back without any leg symptoms.', item: 'Lumbar epidural steroid injection', codes: ['indications_not_documented'] },
+    { text: 'The diagnostic block gave 40% relief, well short of the diagnostic threshold.', item: 'Lumbar radiofrequency ablation', codes: ['indications_not_documented'] },
     { text: 'The examination describes only subjective complaints of pain.', item: 'MRI right shoulder', codes: ['indications_not_documented'] },
     { text: 'The numbness reported is in a non-dermatomal distribution.', item: 'EMG/NCV bilateral upper extremities', codes: ['indications_not_documented'] },
     { text: 'A diagnosis has not been established for this complaint.', item: 'Orthopedic consultation', codes: ['indications_not_documented'] },
@@ -80,6 +87,10 @@ const TABLE: Record<string, Case[]> = {
     { text: 'The record is silent on any prior conservative management such as bracing or activity modification.', item: 'Left knee arthroscopy', codes: ['prior_care_not_tried'] },
   ],
   no_functional_benefit: [
+    { text: 'Earlier acupuncture did not reduce her pain or her use of medication.', item: 'Acupuncture x6', codes: ['no_functional_benefit'] },
+    { text: 'The first injection gave relief for only a few days.', item: 'Repeat cervical epidural steroid injection', codes: ['no_functional_benefit'] },
+    { text: 'Her pain remains 8/10 on the medication and she remains off work.', item: 'Tapentadol 50mg #60', codes: ['no_functional_benefit'] },
+    { text: 'His function has actually declined over the prior course of therapy.', item: 'Physical therapy x8', codes: ['no_functional_benefit'] },
     { text: 'There is no documentation of functional improvement from the twelve sessions already completed.', item: 'Physical therapy x12 after rotator cuff repair', codes: ['no_functional_benefit'] },
     { text: 'There is no documentation of functional improvement.', item: 'Right rotator cuff repair', codes: [] },
     { text: 'The worker has completed 18 sessions of physical therapy; however, objective functional improvement from these sessions has not been documented.', item: 'Physical therapy, 6 additional visits', codes: ['no_functional_benefit'] },
@@ -103,6 +114,9 @@ const TABLE: Record<string, Case[]> = {
     { text: 'A signed pain contract was not found in the records.', item: 'Tapentadol 50mg #60', codes: ['monitoring_not_documented'] },
   ],
   exceeds_limits: [
+    { text: 'Forty hours a week is beyond the 35-hour weekly maximum.', item: 'Home health aide 8 hours/day', codes: ['exceeds_limits'] },
+    { text: 'This would be the third drug screen within six months.', item: 'Urine drug screen', codes: ['exceeds_limits'] },
+    { text: 'The eight sessions requested go well over that number.', item: 'Acupuncture x8', codes: ['exceeds_limits'] },
     { text: 'A purchase implies open-ended use of the unit.', item: 'Cold therapy unit purchase', codes: ['exceeds_limits'] },
     { text: 'With the visits already used, the worker is at the maximum the guidelines allow.', item: 'Physical therapy x6', codes: ['exceeds_limits'] },
     { text: 'Per the MTUS, the requested twelve visits exceed the ten visits recommended for this condition.', item: 'Physical therapy x12', codes: ['exceeds_limits'] },
@@ -130,6 +144,10 @@ const TABLE: Record<string, Case[]> = {
     { text: 'The request for 12 sessions is more than the 6-visit trial the guidelines recommend.', item: 'Aquatic therapy x12', codes: ['exceeds_limits'] },
   ],
   request_unclear: [
+    { text: 'The request does not specify whether one knee or both are to be injected.', item: 'Knee injection', codes: ['request_unclear'] },
+    { text: 'The provider does not say why a CT rather than an MRI is wanted.', item: 'CT scan of the wrist', codes: ['request_unclear'] },
+    { text: 'The notes do not explain what question the consultant is to answer.', item: 'Neurology consultation', codes: ['request_unclear'] },
+    { text: 'The reason for this antiemetic is not stated in the notes.', item: 'Ondansetron 4mg #20', codes: ['request_unclear'] },
     { text: 'The request for a ninety-day supply with refills is open-ended.', item: 'Tramadol 50mg #270', codes: ['request_unclear'] },
     { text: 'The worker describes vague symptoms in the shoulder.', item: 'MRI right shoulder', codes: ['indications_not_documented'] },
     { text: 'There is no documentation of progress toward the therapy goals.', item: 'Occupational therapy x8', codes: ['no_functional_benefit'] },
@@ -152,6 +170,8 @@ const TABLE: Record<string, Case[]> = {
     { text: 'There is no explanation as to why a cream was chosen over oral medication.', item: 'Ketoprofen 10% cream', codes: ['request_unclear'] },
   ],
   duplicative: [
+    { text: 'The worker already takes naproxen, another NSAID.', item: 'Celecoxib 200mg #30', codes: ['duplicative'] },
+    { text: 'The worker would be taking two SNRIs together.', item: 'Venlafaxine 75mg #30', codes: ['duplicative'] },
     { text: 'The worker is already using a home interferential unit.', item: 'Interferential unit purchase', codes: ['duplicative'] },
     { text: 'The claimant has a lumbar brace at home.', item: 'Lumbar support brace', codes: ['duplicative'] },
     { text: 'The worker had a comprehensive metabolic panel two weeks ago with normal results.', item: 'Comprehensive metabolic panel', codes: ['duplicative'] },
@@ -169,21 +189,27 @@ const TABLE: Record<string, Case[]> = {
     { text: 'These visits overlap with the chiropractic care already under way.', item: 'Physical therapy x6', codes: ['duplicative'] },
   ],
   depends_on_denied_request: [
+    { text: 'The hip replacement itself was not certified in this review, so the inpatient stay is not medically necessary.', item: 'Inpatient stay x3 days', others: [{ itemText: 'Right total hip replacement', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
     { text: 'Since the shoulder surgery is not medically necessary, the associated sling is also not necessary.', item: 'Post-operative sling', others: [{ itemText: 'Right shoulder arthroscopic decompression', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
     { text: 'As the primary procedure has been found not medically necessary, the preoperative clearance is not needed.', item: 'Preoperative medical clearance', others: [{ itemText: 'L5-S1 fusion', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
     { text: 'Because the associated knee replacement was not certified, the postoperative cold therapy unit is not warranted.', item: 'Postoperative cold therapy unit', others: [{ itemText: 'Total knee replacement, left', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
   ],
   criteria_met: [
+    { text: 'A urine drug screen was consistent with the prescribed medications and a signed agreement is on file. The request is medically necessary.', item: 'Oxycodone 10mg #60', outcome: 'overturned', codes: ['criteria_met'] },
+    { text: 'The criteria for the program are all met. The request is medically necessary.', item: 'Functional restoration program x10 days', outcome: 'overturned', codes: ['criteria_met'] },
     { text: 'In this case, the worker has radicular findings on exam corroborated by MRI and has failed conservative treatment. The request is medically necessary.', item: 'Lumbar epidural steroid injection', outcome: 'overturned', codes: ['criteria_met'] },
     { text: 'The claimant meets the guideline criteria for this procedure. The request is medically necessary.', item: 'Carpal tunnel release', outcome: 'overturned', codes: ['criteria_met'] },
     { text: 'The records document progressive weakness, a red flag warranting imaging. The MRI is medically necessary.', item: 'MRI cervical spine', outcome: 'overturned', codes: ['criteria_met'] },
   ],
   functional_benefit_documented: [
+    { text: 'His sitting tolerance rose from 15 to 45 minutes and he can now drive to work. The request is medically necessary.', item: 'Acupuncture x6', outcome: 'overturned', codes: ['functional_benefit_documented'] },
     { text: 'In this case, six visits are needed to show functional improvement. The request is medically necessary.', item: 'Acupuncture x6', outcome: 'overturned', codes: ['criteria_met'] },
     { text: 'The worker reports a 50% reduction in pain and is able to work full duty with the medication. Continued use is medically necessary.', item: 'Tramadol 50mg #60', outcome: 'overturned', codes: ['functional_benefit_documented'] },
     { text: 'The notes document functional improvement from the prior sessions, including increased walking tolerance. Additional sessions are medically necessary.', item: 'Acupuncture x6', outcome: 'overturned', codes: ['functional_benefit_documented'] },
   ],
   other: [
+    { text: 'He says he is willing to taper his opioids. The program is medically necessary.', item: 'Functional restoration program', outcome: 'overturned', codes: ['criteria_met'] },
+    { text: 'There is no plan to discontinue the drug.', item: 'Lorazepam 1mg #60', codes: [] },
     { text: 'Six sessions were already certified on review; further sessions depend on the response to those sessions.', item: 'Physical therapy x12', codes: ['other'] },
     { text: 'Tapering of this medication should be initiated.', item: 'Carisoprodol 350mg #60', codes: ['other'] },
     { text: 'Weaning of this medication is recommended.', item: 'Lorazepam 1mg #60', codes: ['other'] },

@@ -392,3 +392,56 @@ describe('the pattern language', () => {
     expect(matched).toBeGreaterThan(100);
   });
 });
+
+describe('kinds of wording that generalise beyond the tuning letters', () => {
+  it('reads a guideline named inside a finding as part of the finding, not as its source', () => {
+    expect(roleOf('The amount asked for is far above what the guidelines support.')).toBe('case');
+    expect(roleOf('A three-week rental is twice the period the guidelines support.')).toBe('case');
+    expect(roleOf('Ten visits outstrips the six-visit trial the guidelines recommend.')).toBe('case');
+    expect(roleOf('The ODG guidelines state that six visits are allowed.')).toBe('guideline');
+  });
+
+  it('reads a denied finding as the case, not as literature wording', () => {
+    expect(roleOf('No psychiatric symptoms have been reported for this worker.')).toBe('case');
+    expect(roleOf('Several cases of hepatotoxicity have been reported.')).toBe('guideline');
+  });
+
+  it('reads a partner found not necessary, or a conclusion in other words, as a conclusion', () => {
+    expect(roleOf('As the hip replacement has not been found medically necessary, a walker is not needed.')).toBe('conclusion');
+    expect(roleOf('Post-operative bracing therefore cannot be supported.')).toBe('conclusion');
+  });
+
+  it('reads absence in more wordings: nowhere, omits, left blank, unaddressed, negative for', () => {
+    expect(codes('Joint line tenderness is nowhere documented.', 'upheld', 'Knee arthroscopy')).toEqual(['indications_not_documented']);
+    expect(codes('The order omits the dosing frequency.', 'upheld', 'Ondansetron 8mg')).toEqual(['request_unclear']);
+    expect(codes('The number of visits was left blank on the form.', 'upheld', 'Physical therapy')).toEqual(['request_unclear']);
+    expect(codes('The inconsistent drug screen result has gone unaddressed.', 'upheld', 'Hydrocodone 10/325 #90')).toEqual(['monitoring_not_documented']);
+    expect(codes('The MRI is negative for a meniscal tear.', 'upheld', 'Knee arthroscopy')).toEqual(['indications_not_documented']);
+  });
+
+  it('compares the counts: visits done or asked for over the number the guideline allows', () => {
+    const item = 'Physical therapy x10';
+    expect(codes('The ODG allows up to eight visits for this strain. The worker has completed fourteen visits.', 'upheld', item)).toEqual(['exceeds_limits']);
+    expect(codes('Guidelines cap therapy at 12 visits, and 20 have been completed.', 'upheld', item)).toEqual(['exceeds_limits']);
+    expect(codes('Guidelines support a trial of 6 visits. She has had twenty-two visits so far.', 'upheld', 'Chiropractic x6')).toEqual(['exceeds_limits']);
+    // Within the count: no ground from the numbers.
+    expect(codes('The ODG allows up to 10 sessions. Four sessions have been completed, and six more are requested.', 'upheld', item)).toEqual([]);
+  });
+
+  it('reads a benefit stated positively for an overturned item', () => {
+    const item = 'Physical therapy x6';
+    expect(codes('Shoulder flexion improved from 90 to 150 degrees over the first visits. The request is medically necessary.', 'overturned', item)).toEqual(['functional_benefit_documented']);
+    expect(codes('He rates his pain 8/10 without and 4/10 with the medication. The request is medically necessary.', 'overturned', 'Tramadol 50mg #60')).toEqual(['functional_benefit_documented']);
+    expect(codes('She has resumed her usual work since the injections. The request is medically necessary.', 'overturned', 'Acupuncture x6')).toEqual(['functional_benefit_documented']);
+    // A goal is not an achievement.
+    expect(codes('He hopes to return to work. The request is medically necessary.', 'overturned', 'Functional restoration program')).toEqual(['criteria_met']);
+  });
+
+  it('reads a companion request stated denied in other words, or outside this review', () => {
+    const knee = [{ itemText: 'Left knee arthroscopy', outcome: 'upheld' as const }];
+    expect(codes('A walker would only be needed after the knee arthroscopy, which was not certified.', 'upheld', 'Front-wheeled walker', knee)).toEqual(['depends_on_denied_request']);
+    expect(codes('With the surgery non-certified, a cold therapy unit has no role.', 'upheld', 'Cold therapy unit', [{ itemText: 'Lumbar laminectomy', outcome: 'upheld' }])).toEqual(['depends_on_denied_request']);
+    expect(codes('The concurrent request for meloxicam has been found not medically necessary in this review, leaving nothing to protect against.', 'upheld', 'Famotidine 20mg', [{ itemText: 'Meloxicam 15mg #30', outcome: 'upheld' }])).toEqual(['depends_on_denied_request']);
+    expect(codes('The NSAID it accompanies is not part of this review.', 'upheld', 'Famotidine 20mg')).toEqual(['other']);
+  });
+});

@@ -26,7 +26,9 @@
  *
  * Patterns share word classes (`@care`) and word gaps (`~`), so a cue stands
  * for a kind of wording rather than one phrasing; a cue runs on a clause only
- * when the clause holds one of the literals every match of it needs.
+ * when the clause holds one of the literals every match of it needs. Counts
+ * are compared as numbers: visits done or asked for over the number the
+ * guideline allows exceed the limit whatever the wording.
  *
  * Pure: text in, reasons out, offsets in `text`.
  */
@@ -103,6 +105,7 @@ interface ReasonsLexicon {
   clause_breaks: string[];
   absence: { window: number; post_window: number; pre: string[]; post: string[]; pseudo: string[]; terminators: string[]; documentary: string[] };
   hypothetical: string[];
+  counts: { code: ReasonCode; limit: string[]; quantity: string[]; numbers: Record<string, number> };
   subject: { stop: string[]; deictic: string[]; lead: string[]; class_words: Record<string, string[]>; aliases: string[][] };
   kinds: Record<string, string[]>;
   test_kinds: string[];
@@ -371,6 +374,7 @@ interface Compiled {
   terminator: Guarded | null;
   documentary: RegExp | null;
   hypothetical: Guarded | null;
+  counts: { limit: RegExp[]; quantity: RegExp[] };
   lead: RegExp | null;
   deictic: RegExp | null;
   stop: ReadonlySet<string>;
@@ -399,8 +403,8 @@ function lexicon(): Compiled {
   };
   const needOf = (patterns: readonly string[], classes: WordClasses = {}) => literalIds(requiredLiterals(patterns.map((p) => `(?:${p})`).join('|'), classes));
   const guarded = (patterns: readonly string[]): Guarded | null => {
-    const re = anyOf(patterns);
-    return re && { re, need: needOf(patterns) };
+    const re = anyOf(patterns, lex.classes);
+    return re && { re, need: needOf(patterns, lex.classes) };
   };
   const cues = lex.cues.map((spec): Cue => {
     if (!known.has(spec.code)) throw new Error(`reasons.json: cue ${spec.id} has an unknown code ${spec.code}`);
@@ -438,6 +442,8 @@ function lexicon(): Compiled {
     terminator: guarded(lex.absence.terminators),
     documentary: anyOf(lex.absence.documentary),
     hypothetical: guarded(lex.hypothetical),
+    // One expression per pattern: each names its number `n`.
+    counts: { limit: lex.counts.limit.map((p) => compilePattern(p, lex.classes)), quantity: lex.counts.quantity.map((p) => compilePattern(p, lex.classes)) },
     lead: anyOf(lex.subject.lead),
     deictic: anyOf(lex.subject.deictic),
     stop: new Set(lex.subject.stop.map((w) => w.toLowerCase())),
@@ -791,27 +797,21 @@ function sameKindAsItem(matched: string, itemText: string): boolean {
 }
 
 /**
- * The request this one depends on was found not necessary in the same letter:
- * another upheld item of the partner's kind (a surgery for "the requested
- * surgical intervention"), or sharing a content word with the partner's words.
+ * The partner's words name this item: by kind (a surgery for "the requested
+ * surgical intervention"), or by a word of the item's vocabulary (its own
+ * words, the ingredients and class of the drugs it names, its aliases), so
+ * "the NSAID" names "Naproxen 550mg".
  */
-function partnerDenied(partner: string, others: readonly OtherItem[]): boolean {
-  const c = lexicon();
-  const denied = others.filter((o) => o.outcome === 'upheld');
-  if (denied.length === 0) return false;
-  const kinds = kindsOf(partner);
-  if (kinds.size > 0) return denied.some((o) => [...kindsOf(o.itemText)].some((k) => kinds.has(k)));
-  const words = new Set(contentWords(partner, c.stop).map(stemOf));
-  return denied.some((o) => contentWords(o.itemText, c.stop).some((w) => words.has(stemOf(w))));
-}
-
-/** The partner's words are the item's own (by kind or by a shared content word). */
 function namesItem(partner: string, itemText: string): boolean {
-  const c = lexicon();
   const kinds = kindsOf(partner);
   if (kinds.size > 0) return [...kindsOf(itemText)].some((k) => kinds.has(k));
-  const words = new Set(contentWords(partner, c.stop).map(stemOf));
-  return contentWords(itemText, c.stop).some((w) => words.has(stemOf(w)));
+  const vocabulary = itemVocabularyOf(itemText);
+  return contentWords(partner, lexicon().stop).some((w) => vocabulary.has(stemOf(w)));
+}
+
+/** The request this one depends on was found not necessary in the same letter: another upheld item the partner's words name. */
+function partnerDenied(partner: string, others: readonly OtherItem[]): boolean {
+  return others.some((o) => o.outcome === 'upheld' && namesItem(partner, o.itemText));
 }
 
 // ---------------------------------------------------------------------------
@@ -916,6 +916,53 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
   return kept.filter((f) => !suppressed.has(f.code));
 }
 
+// ---------------------------------------------------------------------------
+// Counts: a number of visits done or asked for over the number the guideline allows
+
+/** A count in digits or words ("12", "twelve", "twenty-four"); NaN when it is neither. */
+function countValue(word: string): number {
+  if (/^\d+$/.test(word)) return Number(word);
+  const { numbers } = lexicon().lexicon.counts;
+  return word
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .reduce((sum, w) => sum + (numbers[w] ?? NaN), 0);
+}
+
+function countsIn(res: readonly RegExp[], s: string): { n: number; start: number; end: number }[] {
+  const out: { n: number; start: number; end: number }[] = [];
+  for (const re of res) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+      const n = countValue(m.groups?.['n'] ?? '');
+      if (Number.isFinite(n)) out.push({ n, start: m.index, end: m.index + m[0].length });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The guideline's count against the case's: the largest number of visits any
+ * sentence says the guideline allows ("allows up to 10 visits", "the six
+ * allowed"), and the first number of visits that a sentence about the case says
+ * were done, asked for or would be reached and that is larger ("24 sessions
+ * completed", "would bring the total to 30"). The numbers are compared, so no
+ * wording of "exceeds" is needed.
+ */
+function countOverLimit(text: string, roled: readonly RoledSentence[]): { sentence: Span; span: Span } | null {
+  const { counts } = lexicon();
+  let limit = -1;
+  for (const { span } of roled) for (const c of countsIn(counts.limit, text.slice(span.start, span.end))) limit = Math.max(limit, c.n);
+  if (limit < 0) return null;
+  for (const { span, role } of roled) {
+    if (role !== 'case' && role !== 'conclusion') continue;
+    const over = countsIn(counts.quantity, text.slice(span.start, span.end)).find((c) => c.n > limit);
+    if (over) return { sentence: span, span: wholeWords(text, { start: span.start + over.start, end: span.start + over.end }) };
+  }
+  return null;
+}
+
 /** What each cue found, clause by clause (for the evaluation and tests). */
 export interface Trace {
   sentence: Span;
@@ -925,10 +972,16 @@ export interface Trace {
 
 export function traceReasons(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[] = []): Trace[] {
   const cues = cuesFor(itemText);
-  return sentenceRoles(text, rationale).map(({ span, role }) => ({
+  const roled = sentenceRoles(text, rationale);
+  const over = countOverLimit(text, roled);
+  const { code } = lexicon().lexicon.counts;
+  return roled.map(({ span, role }) => ({
     sentence: span,
     role,
-    found: clauses(text, span).flatMap((cl) => readClause(text, span, role, cl, itemText, otherItems, cues)).map((f) => ({ code: f.code, cue: f.cue, span: f.span })),
+    found: [
+      ...clauses(text, span).flatMap((cl) => readClause(text, span, role, cl, itemText, otherItems, cues)).map((f) => ({ code: f.code, cue: f.cue, span: f.span })),
+      ...(over?.sentence === span ? [{ code, cue: 'counts', span: over.span }] : []),
+    ],
   }));
 }
 
@@ -952,7 +1005,8 @@ export function extractReasons(
   const c = lexicon();
   const best = new Map<ReasonCode, { span: Span; generic: boolean }>();
   const cues = cuesFor(itemText);
-  for (const { span, role } of sentenceRoles(text, rationale)) {
+  const roled = sentenceRoles(text, rationale);
+  for (const { span, role } of roled) {
     for (const clause of clauses(text, span)) {
       for (const f of readClause(text, span, role, clause, itemText, otherItems, cues)) {
         if (!allowed(f.code, outcome)) continue;
@@ -961,6 +1015,8 @@ export function extractReasons(
       }
     }
   }
+  const over = countOverLimit(text, roled);
+  if (over && allowed(c.lexicon.counts.code, outcome) && !best.has(c.lexicon.counts.code)) best.set(c.lexicon.counts.code, { span: over.span, generic: false });
   const fallback = outcome === null ? null : c.lexicon.fallback[outcome];
   if (fallback && (best.size === 0 || (outcome === 'overturned' && !best.has('functional_benefit_documented') && !best.has('criteria_met')))) {
     // No ground was read: the conclusion stands for the outcome's usual one
