@@ -353,17 +353,22 @@ describe('the pattern language', () => {
 
   it('tells the literals a match needs', () => {
     // "no" is too short to be worth a test.
-    expect(requiredLiterals('no (?:clear )?rationale')).toEqual(['rationale']);
-    expect(requiredLiterals('(?:urine|drug) screens?')).toEqual(['screen']);
-    // Of the two classes, the one whose shortest word is longer.
-    expect(requiredLiterals('@tried ~ @care', classes)).toEqual(['physical', 'nsaid']);
-    expect(requiredLiterals('(?:advise|urge)s? against')).toEqual(['against']);
+    expect(requiredLiterals('no (?:clear )?rationale')).toEqual([[['rationale']]]);
+    // Every set of a sequence: one of its words, and the word after.
+    expect(requiredLiterals('(?:urine|drug) screens?')).toEqual([[['urine', 'drug'], ['screen']]]);
+    expect(requiredLiterals('@tried ~ @care', classes)).toEqual([[['tried', 'fail'], ['physical', 'nsaid']]]);
+    expect(requiredLiterals('(?:advise|urge)s? against')).toEqual([[['advise', 'urge'], ['against']]]);
+    // Each alternative apart; a group that is a whole alternative is read as its own alternatives.
+    expect(requiredLiterals('no rationale|(?:(?:lack of|without) (?:a )?plan)')).toEqual([[['rationale']], [['lack', 'without'], ['plan']]]);
+    // An alternative that needs nothing that can be told: no test.
+    expect(requiredLiterals('no rationale|\\d+ visits?')).toEqual([[['rationale']], [['visit']]]);
+    expect(requiredLiterals('no rationale|\\d+')).toBeNull();
     expect(requiredLiterals('\\d+ (?:visits)?')).toBeNull();
     // A lookahead's words are not the match's own.
     expect(requiredLiterals('(?:x)?(?=\\s+rationale)')).toBeNull();
   });
 
-  it('never leaves out a cue that matches: every match holds one of its literals (the lexicon over the corpus letters)', () => {
+  it('never leaves out a cue that matches: every match holds what one of its alternatives needs (the lexicon over the corpus letters)', () => {
     const lexicon = loadLexicon<{ classes: WordClasses; cues: { id: string; patterns: string[] }[] }>('reasons.json');
     const dir = fileURLToPath(new URL('../../corpus/', import.meta.url));
     const files: string[] = [];
@@ -385,7 +390,8 @@ describe('the pattern language', () => {
       for (const text of texts) {
         for (const m of text.matchAll(re)) {
           matched++;
-          expect(literals.some((w) => m[0].toLowerCase().includes(w)), `${cue.id}: "${m[0]}"`).toBe(true);
+          const found = m[0].toLowerCase();
+          expect(literals.some((sets) => sets.every((set) => set.some((w) => found.includes(w)))), `${cue.id}: "${m[0]}"`).toBe(true);
         }
       }
     }

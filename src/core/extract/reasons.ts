@@ -26,7 +26,7 @@
  *
  * Patterns share word classes (`@care`) and word gaps (`~`), so a cue stands
  * for a kind of wording rather than one phrasing; a cue runs on a clause only
- * when the clause holds one of the literals every match of it needs. Counts
+ * when the clause holds the words one of its alternatives needs. Counts
  * are compared as numbers: visits done or asked for over the number the
  * guideline allows exceed the limit whatever the wording.
  *
@@ -152,19 +152,58 @@ function expandClasses(pattern: string, classes: WordClasses, depth = 0): string
 // Required literals: a cheap test that a clause can hold a match at all
 
 /**
- * Strings (lower case, three letters or more) one of which every match of the
- * lexicon pattern contains, read from the expression itself (its word classes
- * and gaps written out), or null when none can be told. A clause that holds
- * none of them cannot match, so the pattern need not run there. A run of
- * letters that no quantifier makes optional is needed; so is, for a group
- * that must occur, one of the strings of each of its alternatives. Of a
- * sequence's needs, the one whose shortest string is longest is kept.
+ * What every match of a lexicon pattern needs, read from the expression itself
+ * (its word classes and gaps written out): its alternatives, each as the sets
+ * of strings (lower case, three letters or more) such that a match of the
+ * alternative holds one string of every set; null when some alternative needs
+ * nothing that can be told. A clause where no alternative finds all its sets
+ * cannot match, so the pattern need not run there. A run of letters that no
+ * quantifier makes optional is a set of one; a group that must occur gives a
+ * set: one string of each of its alternatives; an alternative that is one
+ * group and nothing else is read as that group's alternatives.
  */
-export function requiredLiterals(pattern: string, classes: WordClasses = {}): string[] | null {
+export function requiredLiterals(pattern: string, classes: WordClasses = {}): string[][][] | null {
   const source = expandPattern(pattern, classes);
-  const { need, end } = alternativesAt(source, 0);
+  const alternatives: string[][][] = [];
+  const end = topAlternatives(source, 0, alternatives);
   if (end !== source.length) throw new Error(`reasons.json: unbalanced pattern ${source}`);
-  return need;
+  return alternatives.some((sets) => sets.length === 0) ? null : alternatives;
+}
+
+/** The alternatives from `start` to the closing parenthesis or the end, each with every set it needs, into `out`; where they end. */
+function topAlternatives(src: string, start: number, out: string[][][]): number {
+  let i = start;
+  for (;;) {
+    const group = soleGroupAt(src, i);
+    if (group) {
+      topAlternatives(src, group.open, out);
+      i = group.end;
+    } else {
+      const seq = sequenceAt(src, i);
+      out.push(seq.all);
+      i = seq.end;
+    }
+    if (src[i] !== '|') return i;
+    i++;
+  }
+}
+
+/** A group (not a lookaround) that occurs once and is the whole of its alternative: where its inside opens, and where the alternative ends. */
+function soleGroupAt(src: string, i: number): { open: number; end: number } | null {
+  if (src[i] !== '(' || /^\(\?<?[=!]/.test(src.slice(i, i + 4))) return null;
+  const open = groupOpen(src, i);
+  const close = alternativesAt(src, open).end;
+  const q = quantifierAt(src, close + 1);
+  const end = q.end;
+  return q.once && q.end === close + 1 && (end === src.length || src[end] === '|' || src[end] === ')') ? { open, end } : null;
+}
+
+/** Where the inside of the group opening at `i` starts (after "(", "(?:", "(?<name>" or a lookaround's opening). */
+function groupOpen(src: string, i: number): number {
+  const lookaround = /^\(\?<?[=!]/.test(src.slice(i, i + 4));
+  if (src.startsWith('(?<', i) && !lookaround) return src.indexOf('>', i) + 1;
+  if (src.startsWith('(?', i)) return i + (lookaround ? (src[i + 2] === '<' ? 4 : 3) : 3);
+  return i + 1;
 }
 
 /** A string shorter than this is found almost anywhere: no use as a test. */
@@ -185,7 +224,8 @@ function alternativesAt(src: string, start: number): { need: string[] | null; en
   return { need: known ? [...union] : null, end: i };
 }
 
-function sequenceAt(src: string, start: number): { need: string[] | null; end: number } {
+/** A sequence's needs: `all` of them, and `need`, the one whose shortest string is longest (null: none). */
+function sequenceAt(src: string, start: number): { need: string[] | null; all: string[][]; end: number } {
   const candidates: string[][] = [];
   let run = '';
   const flush = () => {
@@ -208,8 +248,7 @@ function sequenceAt(src: string, start: number): { need: string[] | null; end: n
       i = classEnd(src, i);
     } else if (c === '(') {
       const lookaround = /^\(\?<?[=!]/.test(src.slice(i, i + 4));
-      const open = src.startsWith('(?<', i) && !lookaround ? src.indexOf('>', i) + 1 : src.startsWith('(?', i) ? i + (lookaround ? (src[i + 2] === '<' ? 4 : 3) : 3) : i + 1;
-      const inner = alternativesAt(src, open);
+      const inner = alternativesAt(src, groupOpen(src, i));
       if (src[inner.end] !== ')') throw new Error(`reasons.json: unbalanced pattern ${src}`);
       i = inner.end + 1;
       if (!lookaround) group = inner.need;
@@ -232,7 +271,7 @@ function sequenceAt(src: string, start: number): { need: string[] | null; end: n
   let best: string[] | null = null;
   const shortest = (xs: string[]) => Math.min(...xs.map((x) => x.length));
   for (const cand of candidates) if (cand.length > 0 && (best === null || shortest(cand) > shortest(best))) best = cand;
-  return { need: best, end: i };
+  return { need: best, all: candidates.filter((cand) => cand.length > 0), end: i };
 }
 
 function escapeEnd(src: string, i: number): number {
@@ -343,8 +382,8 @@ const anyOf = (patterns: readonly string[], classes: WordClasses = {}): RegExp |
 interface Cue {
   spec: CueSpec;
   re: RegExp;
-  /** The ids (in the lexicon's literal index) of strings one of which occurs in every clause the cue can match; null: no such test. */
-  literals: readonly number[] | null;
+  /** What a clause must hold for the cue to match there (null: no such test). */
+  literals: Need | null;
   assertion: Assertion;
   roles: ReadonlySet<SentenceRole>;
   exclude: RegExp | null;
@@ -354,14 +393,20 @@ interface Cue {
   itemClass: ReadonlySet<string> | null;
 }
 
+/** `requiredLiterals` as ids in the lexicon's literal index: alternatives, each a list of sets one id of each of which must be found. */
+type Need = readonly (readonly (readonly number[])[])[];
+
+/** Whether the literals found (`present`) can hold a match. */
+const possible = (need: Need | null, present: Uint8Array): boolean => need === null || need.some((sets) => sets.every((set) => set.some((id) => present[id] === 1)));
+
 /**
- * An expression of the lexicon run on every sentence or clause, with the ids
- * (in the lexicon's literal index) of strings one of which every match of it
- * holds (null: no such test), so it runs only where one of them occurs.
+ * An expression of the lexicon run on every sentence or clause, with what a
+ * text must hold for it to match there (null: no such test), so it runs only
+ * where that is found.
  */
 interface Guarded {
   re: RegExp;
-  need: readonly number[] | null;
+  need: Need | null;
 }
 
 interface Compiled {
@@ -374,7 +419,7 @@ interface Compiled {
   terminator: Guarded | null;
   documentary: RegExp | null;
   hypothetical: Guarded | null;
-  counts: { limit: RegExp[]; quantity: RegExp[] };
+  counts: { limit: Guarded[]; quantity: Guarded[] };
   lead: RegExp | null;
   deictic: RegExp | null;
   stop: ReadonlySet<string>;
@@ -394,12 +439,13 @@ function lexicon(): Compiled {
   const known = new Set<string>(REASON_CODES);
   const literals: string[] = [];
   // The index reads ASCII only: a cue with a literal outside it is always run.
-  const literalIds = (words: string[] | null): number[] | null => {
-    if (!words || words.some((w) => /[^\x00-\x7f]/.test(w))) return null;
-    return words.map((w) => {
+  const literalIds = (alternatives: string[][][] | null): Need | null => {
+    if (!alternatives || alternatives.some((sets) => sets.some((set) => set.some((w) => /[^\x00-\x7f]/.test(w))))) return null;
+    const id = (w: string) => {
       const known = literals.indexOf(w);
       return known >= 0 ? known : literals.push(w) - 1;
-    });
+    };
+    return alternatives.map((sets) => sets.map((set) => set.map(id)));
   };
   const needOf = (patterns: readonly string[], classes: WordClasses = {}) => literalIds(requiredLiterals(patterns.map((p) => `(?:${p})`).join('|'), classes));
   const guarded = (patterns: readonly string[]): Guarded | null => {
@@ -443,7 +489,7 @@ function lexicon(): Compiled {
     documentary: anyOf(lex.absence.documentary),
     hypothetical: guarded(lex.hypothetical),
     // One expression per pattern: each names its number `n`.
-    counts: { limit: lex.counts.limit.map((p) => compilePattern(p, lex.classes)), quantity: lex.counts.quantity.map((p) => compilePattern(p, lex.classes)) },
+    counts: { limit: lex.counts.limit.map((p) => guarded([p])!), quantity: lex.counts.quantity.map((p) => guarded([p])!) },
     lead: anyOf(lex.subject.lead),
     deictic: anyOf(lex.subject.deictic),
     stop: new Set(lex.subject.stop.map((w) => w.toLowerCase())),
@@ -469,7 +515,7 @@ const test = (re: RegExp | null, s: string): boolean => {
 const literalsIn = (s: string): Uint8Array => lexicon().literalIndex.found(s);
 
 /** Whether one of the literals a guarded expression needs is among those found (`present`, of the text or of one that holds it). */
-const mayMatch = (g: Guarded | null, present: Uint8Array): g is Guarded => g !== null && (g.need === null || g.need.some((id) => present[id] === 1));
+const mayMatch = (g: Guarded | null, present: Uint8Array): g is Guarded => g !== null && possible(g.need, present);
 
 const holds = (g: Guarded | null, s: string, present: Uint8Array): boolean => mayMatch(g, present) && test(g.re, s);
 
@@ -857,7 +903,7 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
   const out: Found[] = [];
   for (const cue of cues) {
     if (!cue.roles.has(role)) continue;
-    if (cue.literals && !cue.literals.some((id) => present[id] === 1)) continue;
+    if (!possible(cue.literals, present)) continue;
     if (cue.assertion === 'absent' || cue.assertion === 'undocumented') {
       const t = triggersHere();
       if (t.pre.length === 0 && t.post.length === 0) continue;
@@ -929,9 +975,12 @@ function countValue(word: string): number {
     .reduce((sum, w) => sum + (numbers[w] ?? NaN), 0);
 }
 
-function countsIn(res: readonly RegExp[], s: string): { n: number; start: number; end: number }[] {
+/** The counts the expressions find in `s` (`present`: the lexicon's literals in it). */
+function countsIn(guards: readonly Guarded[], s: string, present: Uint8Array): { n: number; start: number; end: number }[] {
   const out: { n: number; start: number; end: number }[] = [];
-  for (const re of res) {
+  for (const g of guards) {
+    if (!mayMatch(g, present)) continue;
+    const { re } = g;
     re.lastIndex = 0;
     for (let m = re.exec(s); m !== null; m = re.exec(s)) {
       const n = countValue(m.groups?.['n'] ?? '');
@@ -952,12 +1001,16 @@ function countsIn(res: readonly RegExp[], s: string): { n: number; start: number
  */
 function countOverLimit(text: string, roled: readonly RoledSentence[]): { sentence: Span; span: Span } | null {
   const { counts } = lexicon();
+  const bodies = roled.map(({ span }) => text.slice(span.start, span.end));
+  const present = bodies.map(literalsIn);
   let limit = -1;
-  for (const { span } of roled) for (const c of countsIn(counts.limit, text.slice(span.start, span.end))) limit = Math.max(limit, c.n);
+  bodies.forEach((body, k) => {
+    for (const c of countsIn(counts.limit, body, present[k]!)) limit = Math.max(limit, c.n);
+  });
   if (limit < 0) return null;
-  for (const { span, role } of roled) {
+  for (const [k, { span, role }] of roled.entries()) {
     if (role !== 'case' && role !== 'conclusion') continue;
-    const over = countsIn(counts.quantity, text.slice(span.start, span.end)).find((c) => c.n > limit);
+    const over = countsIn(counts.quantity, bodies[k]!, present[k]!).find((c) => c.n > limit);
     if (over) return { sentence: span, span: wholeWords(text, { start: span.start + over.start, end: span.start + over.end }) };
   }
   return null;
