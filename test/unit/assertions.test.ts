@@ -279,6 +279,93 @@ describe('negated phrases', () => {
     expect(neg('A head CT at the emergency department was negative.')).toEqual(['head ct']);
     expect(neg('The ribs were not tender to compression.')).toEqual(['tender']);
   });
+
+  it('ends an examination list at a present item after commas only: a finding with its place before it was present too', () => {
+    expect(neg('The knee showed no effusion, medial joint line crepitus, a positive grind test and full extension.')).toEqual(['effusion']);
+    expect(neg('The knee showed no swelling, warmth, erythema, and a normal gait.')).toEqual(['swelling', 'warmth', 'erythema']);
+    expect(neg('He had negative Phalen\'s, Durkan\'s and Tinel\'s, decreased grip strength and thenar wasting.')).toEqual(['phalen\'s', 'durkan\'s', 'tinel\'s']);
+  });
+
+  it('reads what follows ", and" after a "no" inside a list as the list\'s last item', () => {
+    expect(neg('The shoulder showed full motion, no atrophy, and pain over the AC joint.')).toEqual(['atrophy']);
+    expect(neg('Review of systems: fatigue, no fever, chills or sweats.')).toEqual(['fever', 'chills', 'sweats']);
+  });
+
+  it('says nothing of the patient in a clause about a relative or a guideline, nor where a review refuses', () => {
+    expect(neg('Family history is negative for heart disease.')).toEqual([]);
+    expect(neg('His mother had no history of arthritis.')).toEqual([]);
+    expect(neg('The ODG does not address laser therapy for the elbow.')).toEqual([]);
+    expect(neg('The ACOEM chapter was cited, as there was no numbness in the hand.')).toEqual(['numbness']);
+    expect(neg('The claims administrator declined the bone scan.')).toEqual([]);
+    expect(neg('The reviewer noted that she had refused a lumbar brace.')).toEqual(['lumbar brace']);
+  });
+
+  it('does not read limits, conditions of a guideline or a need as absences', () => {
+    expect(neg('Bracing is not to exceed six weeks.')).toEqual([]);
+    expect(neg('Guidelines allow no more than three epidural injections.')).toEqual([]);
+    expect(neg('An MRI is indicated for patients without red flags only after a month.')).toEqual([]);
+    expect(neg('The surgeon saw no need for an arthroscopy.')).toEqual([]);
+    expect(neg('There was no time frame for the use of the splint.')).toEqual([]);
+    expect(neg('There was no discussion of the risks of benzodiazepines.')).toEqual([]);
+    expect(neg('No documented decrease in pain with the medication was shown.')).toEqual([]);
+  });
+
+  it('keeps "trial of" and "course of" before the care not tried, and drops a leading "of" or "description of"', () => {
+    expect(neg('She declined a trial of duloxetine.')).toEqual(['trial of duloxetine']);
+    expect(neg('There was no documentation of a course of acupuncture.')).toEqual(['course of acupuncture']);
+    expect(neg('There was no description of biofeedback therapy or of sleep hygiene.')).toEqual(['biofeedback therapy', 'sleep hygiene']);
+  });
+
+  it('drops a trailing place after "below", "down" or "behind", a place named by a muscle, a scar or a point of a bone, and the records a thing was looked for in', () => {
+    expect(neg('He denies any pain below the elbow.')).toEqual(['pain']);
+    expect(neg('There was no numbness down the arm at night.')).toEqual(['numbness']);
+    expect(neg('There was no tenderness over the base of the second metacarpal.')).toEqual(['tenderness']);
+    expect(neg('There was no tenderness over the scar or the hamstrings.')).toEqual(['tenderness']);
+    expect(neg('There was no loss of sensation in a stocking pattern.')).toEqual(['loss of sensation']);
+    expect(neg('There was no pain along the course of the radial nerve.')).toEqual(['pain']);
+    expect(neg('The reviewer found no drug screen in the records.')).toEqual(['drug screen']);
+  });
+
+  it('drops a dangling "for" or "with", ends a phrase at "unless", and keeps a "with" complement with a participle or an activity', () => {
+    expect(neg('He has refused injections for now.')).toEqual(['injections']);
+    expect(neg('There was no spasm unless the neck was extended.')).toEqual(['spasm']);
+    expect(neg('There was no pain with resisted hip flexion.')).toEqual(['pain with resisted hip flexion']);
+    expect(neg('She reports no pain with kneeling.')).toEqual(['pain with kneeling']);
+  });
+
+  it('reads "not present" and "not checked" after what is absent, and knows more signs, tests and conditions', () => {
+    expect(neg('Babinski\'s sign was not present.')).toEqual(['babinski\'s sign']);
+    expect(neg('Thyroid studies were not checked.')).toEqual(['thyroid studies']);
+    expect(neg('There was no clubbing or rebound, and a chest film showed no pneumothorax.')).toEqual(['clubbing', 'rebound', 'pneumothorax']);
+    expect(neg('A colonoscopy was done but no endoscopy.')).toEqual(['endoscopy']);
+    expect(neg('The MRI showed no ligament injury and no osteochondral lesion.')).toEqual(['ligament injury', 'osteochondral lesion']);
+    expect(neg('There was a negative Spurling\'s and shoulder abduction relief tests.')).toEqual(['spurling\'s and shoulder abduction relief tests']);
+    expect(neg('No inflammatory markers were drawn, and there was no palpable gap.')).toEqual(['inflammatory markers', 'palpable gap']);
+  });
+
+  it('ends a list closed by "or" at the next comma, unless another "or" comes later', () => {
+    expect(neg('The elbow showed no swelling or bruising, tenderness at the medial epicondyle, and pain with resisted pronation.')).toEqual(['swelling', 'bruising']);
+    expect(neg('She denies nausea or vomiting, constipation, or diarrhea.')).toEqual(['nausea', 'vomiting', 'constipation', 'diarrhea']);
+  });
+
+  it('reads a last conjunct that opens with a determiner before a verb, or that is measured, as a clause of its own', () => {
+    expect(neg('Given no evidence of infection, the antibiotic was not certified.')).toEqual(['infection']);
+    expect(neg('There was no crepitus, and grip strength was 30 kg.')).toEqual(['crepitus']);
+    expect(neg('There was no bone scan to confirm the diagnosis.')).toEqual(['bone scan']);
+    expect(neg('There was no CT scan to corroborate the fracture.')).toEqual(['ct scan']);
+  });
+
+  it('reads the agent after a negated passive as nothing absent, unless it is a symptom or sign', () => {
+    expect(neg('The diagnosis of radiculopathy was not confirmed by electrodiagnostic testing.')).toEqual([]);
+    expect(neg('He has not been evaluated by a hand surgeon.')).toEqual([]);
+    expect(neg('The back pain is not accompanied by tingling.')).toEqual(['tingling']);
+  });
+
+  it('reads a study not reviewed or on file as an administrative absence, and drops the file a thing was looked for in', () => {
+    expect(neg('There was no bone scan on file.')).toEqual([]);
+    expect(neg('No CT scans were reviewed.')).toEqual([]);
+    expect(neg('There was no sleep study in the file.')).toEqual(['sleep study']);
+  });
 });
 
 describe('phraseKey', () => {

@@ -22,8 +22,10 @@
  * before its first preposition name a clinical target
  * (lexicons/clinical-targets.json: findings, symptoms, signs, tests,
  * treatments; compared by Porter stem, so word variants match). An
- * administrative absence ("no studies were submitted") and a judgement of a
- * request ("no indication for an MRI") state nothing absent.
+ * administrative absence ("no studies were submitted"), a judgement of a
+ * request ("no indication for an MRI"), and a negation about a relative, a
+ * guideline or a review's refusal ("the MTUS does not address ...") state
+ * nothing absent.
  */
 import { escapeRegExp, loadLexicon } from '../lexicon.js';
 import { stem } from '../nlp.js';
@@ -57,6 +59,7 @@ interface ContextLexicon {
   present_modifiers: string[];
   present_findings: string[];
   inability: string[];
+  other_subjects: string[];
 }
 
 const lexicon = loadLexicon<ContextLexicon>('context.json');
@@ -101,6 +104,10 @@ function quoted(text: string, s: Span): Span[] {
 
 /** Denial verbs: in a sentence about the review ("utilization review denied the MRI") they are the review's action, not the patient's denial. */
 const DENIAL_VERB = /^(?:denied|denies|deny|denying)$/i;
+/** Refusal verbs, which a review may be the subject of ("the carrier refused the request"). */
+const REFUSAL_VERB = /^(?:declined|declines|refused|refuses)$/i;
+/** The review as the subject just before a verb ("utilization review (had) declined", "the reviewer refused"). */
+const REVIEW_SUBJECT = /(?:\butili[sz]ation\s+review|\bUR|\breviewers?|\bcarrier|\binsurer|\badministrator|\badjuster)\s+(?:(?:had|has|then|also|[a-z]+ly)\s+)*$/i;
 /** An auxiliary, and perhaps an adverb, just before a denial verb: the passive "was (previously) denied". */
 const PASSIVE = /\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$/i;
 const ABOUT_REVIEW = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\bcarrier\b|\binsurer\b|\badjuster\b|\b(?:prior|previous|original)\s+(?:review|determination|decision)\b|\bcertif/i;
@@ -154,6 +161,18 @@ export function triggersIn(text: string, sentence: Span): Trigger[] {
   }
   triggersOf.set(sentence, triggers);
   return triggers;
+}
+
+/** Whose negation it is: a clause about a relative ("his father had no ...") or a guideline ("the MTUS does not address ...") says nothing of the patient. */
+const OTHER_SUBJECT = new RegExp(`\\b(?:${lexicon.other_subjects.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+/** Where a clause starts, for the subject of a negation: a clause mark, a comma, or a word that opens a clause. */
+const CLAUSE_OPENER = /[,;:()]|\b(?:as|that|because|since|and|but|while|when|where|which|who|if)\b/gi;
+
+/** Whether the clause before trigger `t` has a subject other than the patient, or a review refuses ("utilization review declined the MRI": its decision, and the care was not received). */
+function aboutOther(text: string, sentence: Span, t: Trigger): boolean {
+  const before = text.slice(sentence.start, t.start);
+  if (REFUSAL_VERB.test(text.slice(t.start, t.end)) && REVIEW_SUBJECT.test(before.slice(-40))) return true;
+  return OTHER_SUBJECT.test(before.split(CLAUSE_OPENER).pop() ?? before);
 }
 
 /** An inability a few words before ("unable to sleep without"): what follows "without" is needed, so received. */
@@ -428,6 +447,10 @@ const isState = (word: string): boolean => STATES.has(word.toLowerCase());
 const EXISTING = /^(?:noted|present|seen)$/;
 /** Auxiliaries before a participle ("were submitted", "have been provided"). */
 const AUXILIARY = /^(?:was|were|is|are|been|be|being|has|have|had)$/;
+/** Modal verbs, which open a clause as an auxiliary does ("a splint would not help"). */
+const MODAL = /^(?:can|could|will|would|shall|should|may|might|must)$/;
+/** Words that open a noun phrase as the subject of a clause of its own ("the brace", "his MRI"). */
+const DETERMINER = /^(?:the|a|an|his|her|their|this|that|these|those)$/;
 /** Modifiers a post-trigger's subject may run back through ("abduction and adduction stress testing", "lumbar and left shoulder x-rays"). */
 const MODIFIER = /^(?:anterior|posterior|medial|lateral|abduction|adduction|flexion|extension|rotation|varus|valgus|internal|external|upper|lower|right|left|bilateral|active|passive)$/i;
 
@@ -502,7 +525,10 @@ function annotate(text: string, words: Word[], psychiatric: boolean): void {
 const isTarget = (_text: string, words: Word[]): boolean => words.some((w) => w.target === true);
 
 /** A piece with a word that evaluates care or names a document ("objective findings", "MRI report", "return to work attempts") is no target, unless that word is part of a treatment named ("work hardening program"). */
-const isEvaluative = (_text: string, words: Word[]): boolean => words.some((w) => w.notTarget === true);
+const isEvaluative = (_text: string, words: Word[]): boolean => words.some((w, i) => w.notTarget === true && !withComplement(words, i));
+
+/** Whether word `i` is in the complement of a symptom's "with" ("pain with walking"): an activity there says when the symptom comes, it judges nothing. */
+const withComplement = (words: Word[], i: number): boolean => words.some((w, j) => j > 0 && j < i && w.lower === 'with' && WITH_HEADS.has(words[j - 1]!.lower));
 
 /** Whether every word of a run is a place (laterality, a body part, "area", "extremities"). */
 function isPlace(text: string, words: Word[]): boolean {
@@ -515,9 +541,15 @@ function isPlace(text: string, words: Word[]): boolean {
   return rest.every((w) => hits.some((h) => h.index <= w.start && w.end <= h.index + h.length));
 }
 
-/** Where a participle that modifies no target after it opens a clause of its own ("swelling affecting the knee", "findings suggesting radiculopathy"; a compound such as "drug-related" is an adjective; a gerund after "of" is its object: "thoughts of harming himself"), or -1. */
+/** Where a participle that modifies no target after it opens a clause of its own ("swelling affecting the knee", "findings suggesting radiculopathy"; a compound such as "drug-related" is an adjective; a gerund after "of" is its object: "thoughts of harming himself"; a participle in the object of "with" or of a place's preposition modifies that object: "pain with resisted flexion", "pain with prolonged walking"), or -1. */
 function participleAt(words: Word[]): number {
-  return words.findIndex((w, i) => i > 0 && /^[a-z]+(?:ing|ed)$/.test(w.lower) && !w.target && !w.place && !(/ing$/.test(w.lower) && words[i - 1]!.lower === 'of') && (words[i - 1]!.target || !words[i + 1]?.target));
+  return words.findIndex((w, i) => {
+    if (i === 0 || !/^[a-z]+(?:ing|ed)$/.test(w.lower) || w.target || w.place) return false;
+    if (/ing$/.test(w.lower) && words[i - 1]!.lower === 'of') return false;
+    const head = words.findLastIndex((x, j) => j < i && x.target);
+    if (words.slice(head + 1, i).some((x) => x.lower === 'with' || LOCATION_PREPOSITIONS.has(x.lower))) return false;
+    return words[i - 1]!.target || !words[i + 1]?.target;
+  });
 }
 
 /** A piece trimmed to its core: leading articles and "evidence of" dropped, a prefix before "of"/"with" that names nothing dropped, trailing places and words dropped. */
@@ -555,7 +587,7 @@ function trim(text: string, piece: Word[]): Word[] {
   // Trailing places ("in the lower extremities", "of the foot and toes", "upon flexion") and words ("bilaterally", "yet").
   for (let changed = true; changed && words.length > 1; ) {
     changed = false;
-    while (words.length > 1 && (TRAILING.has(words[words.length - 1]!.lower) || words[words.length - 1]!.w === ',' || CONJUNCTION.test(words[words.length - 1]!.lower) || LOCATION_PREPOSITIONS.has(words[words.length - 1]!.lower))) {
+    while (words.length > 1 && (TRAILING.has(words[words.length - 1]!.lower) || words[words.length - 1]!.w === ',' || CONJUNCTION.test(words[words.length - 1]!.lower) || LOCATION_PREPOSITIONS.has(words[words.length - 1]!.lower) || /^(?:for|with)$/.test(words[words.length - 1]!.lower))) {
       words = words.slice(0, -1);
       changed = true;
     }
@@ -605,6 +637,12 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
   if (/\b(?:do|does|did)\s+not$|n[’']t$/i.test(text.slice(Math.max(sentence.start, t.start - 6), t.end)) && i < all.length && !isPunct(all[i]!) && !LEADING_VERBS.has(all[i]!.lower) && (BASE_VERBS.has(all[i]!.lower) || !isNotTarget(all[i]!.lower))) i++;
   // A word that judges ("not interested in surgery") stays, and makes the phrase no target.
   while (i < all.length && (SCOPE_ADVERBS.has(all[i]!.lower) || LEADING_VERBS.has(all[i]!.lower) || (verbal && !isNotTarget(all[i]!.lower) && (BASE_VERBS.has(all[i]!.lower) || /(?:ed|ing)$/.test(all[i]!.lower))))) i++;
+  // "Radiculopathy was not corroborated by imaging": after a passive the agent follows, not what is absent; a symptom or sign after it is ("pain not accompanied by numbness").
+  if (verbal && i > 0 && /ed$/.test(all[i - 1]!.lower) && all[i]?.lower === 'by') {
+    const agent = all.slice(i + 1).find((w) => !ARTICLE.test(w.lower));
+    if (agent === undefined || !FINDING_STEMS.has(stem(agent.lower))) return [];
+    i++;
+  }
   const out: Word[] = [];
   // Words since the last list separator: a list of findings may be long, one finding is not.
   let run = 0;
@@ -620,11 +658,11 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
     // "No diagnostic studies were submitted", "no treatment plan provided": an administrative absence, not a clinical one.
     if (out.length > 0 && !modifier && administrativeAt(all, i)) return [];
     if (!modifier && (TERMINATOR_WORDS.has(w.lower) || (out.length > 0 && NEGATION_STOP.has(w.lower)))) {
-      // "without spasm, and range of motion was decreased": a last conjunct said to be in a state is the subject of a new clause.
-      if (AUXILIARY.test(w.lower) && next && (isState(next.lower) || ABNORMAL.has(next.lower)) && !EXISTING.test(next.lower)) {
-        const cut = out.findLastIndex((x) => x.w === ',' || CONJUNCTION.test(x.lower));
-        if (cut >= 0) return out.slice(0, cut);
-      }
+      // "without spasm, and range of motion was decreased": a last conjunct said to be in a state or to measure something is the subject of a new clause; so is one after a comma that opens with a determiner ("given no instability, the brace was denied").
+      const cut = out.findLastIndex((x) => x.w === ',' || CONJUNCTION.test(x.lower));
+      const subject = cut >= 0 && out[cut]!.w === ',' && DETERMINER.test(out[cut + 1]?.lower ?? '') && (AUXILIARY.test(w.lower) || MODAL.test(w.lower));
+      const inState = AUXILIARY.test(w.lower) && next !== undefined && (isState(next.lower) || ABNORMAL.has(next.lower) || MEASURE.test(next.w)) && !EXISTING.test(next.lower);
+      if (cut >= 0 && (subject || inState)) return out.slice(0, cut);
       break;
     }
     if (next && out.length > 0 && NEGATION_STOP_PAIRS.has(`${w.lower} ${next.lower}`)) break;
@@ -703,50 +741,65 @@ function endsInPlace(text: string, words: Word[]): boolean {
 /** One eponym ("Spurling's"). */
 const isEponym = (words: Word[]): boolean => words.length === 1 && EPONYM.test(words[0]!.w);
 
-/** Whether piece `k` is an eponym that, with the eponyms after it, shares the plural head of a later piece ("Spurling's and Hoffmann's signs", "Neer's, Hawkins' and Speed's tests"). */
+/** Whether piece `k` is an eponym that, with the eponyms after it, shares the plural head of a later piece ("Spurling's and Hoffmann's signs", "Neer's, Hawkins' and Speed's tests", "Spurling's and shoulder abduction relief tests"). */
 function sharesTestHead(pieces: Word[][], k: number): boolean {
   let j = k;
   while (j < pieces.length && isEponym(pieces[j]!)) j++;
   const head = pieces[j];
-  return j > k && head !== undefined && head.length === 2 && EPONYM.test(head[0]!.w) && PLURAL_TEST.test(head[1]!.lower);
+  return j > k && head !== undefined && head.length >= 2 && head.length <= 4 && PLURAL_TEST.test(head[head.length - 1]!.lower);
 }
 
 /** Splits a scope into the phrases it states absent, merging a conjunct that names nothing into the one it modifies. */
 function conjuncts(text: string, scope: Word[]): Word[][] {
-  // Each piece with the separator before it: ',' for a comma (or ", and"), 'and' for a bare "and", 'or' for "or", "nor" or "/".
-  const pieces: { words: Word[]; sep: string }[] = [];
+  // Each piece with the separator before it: ',' for a comma (or ", and"), 'and' for a bare "and", 'or' for "or", "nor" or "/"; and the conjunction before it, after a comma too.
+  const pieces: { words: Word[]; sep: string; conj: string }[] = [];
   let current: Word[] = [];
   let sep = '';
+  let conj = '';
   for (const w of scope) {
     const comma = w.w === ',' || w.w === ';';
     if (!comma && (!CONJUNCTION.test(w.lower) || w.joined)) {
       current.push(w);
       continue;
     }
+    const word = comma ? '' : w.lower === 'and' ? 'and' : 'or';
     if (current.length) {
-      pieces.push({ words: current, sep });
+      pieces.push({ words: current, sep, conj });
       current = [];
-      sep = comma ? ',' : w.lower === 'and' ? 'and' : 'or';
+      sep = comma ? ',' : word;
+      conj = word;
     } else if (comma) sep = ',';
+    else conj = word;
   }
-  if (current.length) pieces.push({ words: current, sep });
+  if (current.length) pieces.push({ words: current, sep, conj });
   const pieceWords = pieces.map((q) => q.words);
   const out: Word[][] = [];
   let pending: Word[] | null = null;
   let pushedAt = -1;
+  /** Where in `out` the first item listed after a comma with a place ("medial joint line tenderness") is, or -1. */
+  let firstLocated = -1;
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k]!;
     const first = p.words.find((w) => !ARTICLE.test(w.lower)) ?? p.words[0]!;
-    // A state said after its noun ("sputum clear"), or a list item that opens with one ("..., full range of motion", "and a normal gait"), ends what is absent.
-    if (isState(p.words[p.words.length - 1]!.w) || (k > 0 && p.sep !== 'or' && isState(first.w))) break;
-    // A present modifier said after its noun ("gait antalgic", "strength decreased") ends it too.
-    if (k > 0 && PRESENT_MODIFIERS.has(p.words[p.words.length - 1]!.lower)) break;
-    // "without spasms and restricted range of motion", "no effusion and a positive grind test": an abnormal finding joined by "and" is present, not absent ("not swollen or tender" is absent).
-    if (k > 0 && ((p.sep === 'and' && ABNORMAL.has(first.lower)) || (p.sep === ',' && PRESENT_MODIFIERS.has(first.lower)))) break;
-    // "no midline tenderness, with paraspinal spasm": what comes "with" is present.
-    if (k > 0 && p.words[0]!.lower === 'with') break;
-    // A later conjunct with a measure ("reflexes 2+") or a clause of its own ("MRI showing a protrusion") states what is present.
-    if (k > 0 && p.sep !== 'or' && (p.words.some((w) => MEASURE.test(w.w)) || participleAt(p.words) > 0)) break;
+    const present =
+      // A state said after its noun ("sputum clear"), or a list item that opens with one ("..., full range of motion", "and a normal gait").
+      isState(p.words[p.words.length - 1]!.w) ||
+      (k > 0 && p.sep !== 'or' && isState(first.w)) ||
+      // A present modifier said after its noun ("gait antalgic", "strength decreased").
+      (k > 0 && PRESENT_MODIFIERS.has(p.words[p.words.length - 1]!.lower)) ||
+      // "without spasms and restricted range of motion", "no effusion and a positive grind test": an abnormal finding joined by "and" is present, not absent ("not swollen or tender" is absent).
+      (k > 0 && ((p.sep === 'and' && ABNORMAL.has(first.lower)) || (p.sep === ',' && PRESENT_MODIFIERS.has(first.lower)))) ||
+      // "no midline tenderness, with paraspinal spasm": what comes "with" is present.
+      (k > 0 && p.words[0]!.lower === 'with') ||
+      // A later conjunct with a measure ("reflexes 2+") or a clause of its own ("MRI showing a protrusion") states what is present.
+      (k > 0 && p.sep !== 'or' && (p.words.some((w) => MEASURE.test(w.w)) || participleAt(p.words) > 0));
+    // "no swelling or deformity, tenderness over the epicondyle, ...": a list closed by "or" and followed by commas with no "or" of their own goes on with the examination's list.
+    const closed = k > 1 && p.sep === ',' && !p.conj && pieces[k - 1]!.conj === 'or' && !pieces.slice(k + 1).some((q) => q.conj === 'or');
+    if (present || closed) {
+      // An item said present after a comma ends an examination's list that the negation only opened ("no effusion, patellofemoral crepitus, a positive grind test"): where no "and" or "or" closed a list before it, a finding listed by commas with its place is that list's too, and so is what follows it.
+      if (p.sep === ',' && firstLocated >= 0 && pieces.slice(1, k).every((q) => !q.conj)) out.length = firstLocated;
+      break;
+    }
     // "instability on varus or valgus stress testing": a conjunct that opens with a place continues the place the piece before ends in.
     if (k > 0 && p.sep !== ',' && pushedAt === k - 1 && isPlace(text, p.words) && endsInPlace(text, pieces[k - 1]!.words)) {
       out[out.length - 1] = [...out[out.length - 1]!, ...p.words];
@@ -770,6 +823,7 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
       else pending = null;
       continue;
     }
+    if (k > 0 && p.sep === ',' && firstLocated < 0 && p.words.some((w) => !w.target && PLACE_WORDS.has(w.lower))) firstLocated = out.length;
     out.push(pending ? [...pending, ...p.words] : p.words);
     pushedAt = k;
     pending = null;
@@ -798,7 +852,7 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
     const preStarts = new Set(triggers.filter((x) => x.key === 'negated:pre').map((x) => x.start));
     for (const t of triggers) {
       let scope: Word[];
-      if (t.key === 'negated:pre') scope = scopeAfter(text, t, sentence, preStarts);
+      if (t.key === 'negated:pre') scope = aboutOther(text, sentence, t) ? [] : scopeAfter(text, t, sentence, preStarts);
       else if (t.key === 'negated:post') scope = scopeBefore(text, t, sentence);
       else continue;
       if (scope.length === 0) continue;
@@ -808,6 +862,11 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       if (/^without\b/i.test(text.slice(t.start, t.end)) && !scope.some((w) => /^(?:or|nor)$/.test(w.lower) && !w.joined)) {
         const separator = scope.findIndex((w) => (w.w === ',' || CONJUNCTION.test(w.lower)) && !w.joined);
         if (separator >= 0) scope = scope.slice(0, separator);
+      }
+      // A "no" that is itself an item of a list ("tenderness, no deformity, and crepitus at the joint"): what follows ", and" is that list's last item.
+      if (/^no$/i.test(text.slice(t.start, t.end)) && /,\s*$/.test(text.slice(sentence.start, t.start)) && !scope.some((w) => /^(?:or|nor)$/.test(w.lower) && !w.joined)) {
+        const last = scope.findIndex((w, i) => w.w === ',' && scope[i + 1]?.lower === 'and');
+        if (last >= 0) scope = scope.slice(0, last);
       }
       const groups = conjuncts(text, scope);
       // A bare "negative" is a test's result ("negative Neer's test"); before anything else it judges ("negative thoughts", "a negative mood").
