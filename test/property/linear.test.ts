@@ -22,6 +22,8 @@ const FILLERS: Record<string, string> = {
   colons: ':',
   'outcome words': ': Upheld ',
   'necessity clauses': 'is not medically ',
+  'negation lists': 'no swelling, ',
+  'comparisons': 'without pain ',
   'citation leads': 'Decision based on MTUS ',
   'partial wordings': 'was the original request. ',
   parentheses: '((',

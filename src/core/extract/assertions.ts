@@ -168,9 +168,19 @@ const OTHER_SUBJECT = new RegExp(`\\b(?:${lexicon.other_subjects.map((t) => esca
 /** Where a clause starts, for the subject of a negation: a clause mark, a comma, or a word that opens a clause. */
 const CLAUSE_OPENER = /[,;:()]|\b(?:as|that|because|since|and|but|while|when|where|which|who|if)\b/gi;
 
+/**
+ * How far before a trigger its clause's subject, a rating or an inability is
+ * looked for: a clause is shorter, and a bound keeps a sentence of many
+ * triggers (adversarial input) linear.
+ */
+const LOOK_BACK = 200;
+
+/** The sentence's text before `at`, at most LOOK_BACK characters of it. */
+const textBefore = (text: string, sentence: Span, at: number): string => text.slice(Math.max(sentence.start, at - LOOK_BACK), at);
+
 /** Whether the clause before trigger `t` has a subject other than the patient, or a review refuses ("utilization review declined the MRI": its decision, and the care was not received). */
 function aboutOther(text: string, sentence: Span, t: Trigger): boolean {
-  const before = text.slice(sentence.start, t.start);
+  const before = textBefore(text, sentence, t.start);
   if (REFUSAL_VERB.test(text.slice(t.start, t.end)) && REVIEW_SUBJECT.test(before.slice(-40))) return true;
   return OTHER_SUBJECT.test(before.split(CLAUSE_OPENER).pop() ?? before);
 }
@@ -186,11 +196,11 @@ const INABILITY = new RegExp(`\\b(?:${lexicon.inability.map((t) => escapeRegExp(
  * Ambien"): the care is received.
  */
 function comparative(text: string, sentence: Span, start: number, end: number): boolean {
-  const before = text.slice(sentence.start, start);
+  const before = textBefore(text, sentence, start);
   if (INABILITY.test(before)) return true;
   const object = /^\s+(?:(?:the|a|an|his|her|their|any)\s+)*(?:use\s+of\s+(?:(?:the|his|her|their)\s+)?)?([A-Za-z][\w-]*)/.exec(text.slice(end, sentence.end))?.[1];
   if (/\d+\s*\/\s*10\s*$/.test(before)) return object === undefined || !FINDING_STEMS.has(stem(object.toLowerCase()));
-  return object !== undefined && new RegExp(`\\bwith\\s+(?:(?:the|a|an|his|her|their)\\s+)?${escapeRegExp(object)}\\b`, 'i').test(text.slice(sentence.start, sentence.end));
+  return object !== undefined && new RegExp(`\\bwith\\s+(?:(?:the|a|an|his|her|their)\\s+)?${escapeRegExp(object)}\\b`, 'i').test(text.slice(Math.max(sentence.start, start - LOOK_BACK), Math.min(sentence.end, end + LOOK_BACK)));
 }
 
 /** Whether the word after "negative" is what it speaks of ("negative Neer's test"), not a place, a time or a verb ("Tinel's negative at the elbow"). */
@@ -848,6 +858,7 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
   const out: NegatedPhrase[] = [];
   for (const sentence of sentences(text, region)) {
     const triggers = triggersIn(text, sentence);
+    let harmTalk: boolean | undefined;
     // Where another negation starts, a scope ends: their starts, looked up by offset (a sentence can hold many).
     const preStarts = new Set(triggers.filter((x) => x.key === 'negated:pre').map((x) => x.start));
     for (const t of triggers) {
@@ -857,14 +868,14 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       else continue;
       if (scope.length === 0) continue;
       // "Plan" and "intent" are findings only where the sentence speaks of harm to self or others.
-      annotate(text, scope, scope.some((w) => PSYCHIATRIC_WORDS.has(w.lower)) && PSYCHIATRIC_CONTEXT.test(text.slice(sentence.start, sentence.end)));
+      annotate(text, scope, scope.some((w) => PSYCHIATRIC_WORDS.has(w.lower)) && (harmTalk ??= PSYCHIATRIC_CONTEXT.test(text.slice(sentence.start, sentence.end))));
       // "concussion without loss of consciousness, post-concussion syndrome and cervical strain": a list after "without" is absent only when "or" joins it ("without swelling, erythema or warmth"); otherwise what follows its first separator goes on with what the sentence says.
       if (/^without\b/i.test(text.slice(t.start, t.end)) && !scope.some((w) => /^(?:or|nor)$/.test(w.lower) && !w.joined)) {
         const separator = scope.findIndex((w) => (w.w === ',' || CONJUNCTION.test(w.lower)) && !w.joined);
         if (separator >= 0) scope = scope.slice(0, separator);
       }
       // A "no" that is itself an item of a list ("tenderness, no deformity, and crepitus at the joint"): what follows ", and" is that list's last item.
-      if (/^no$/i.test(text.slice(t.start, t.end)) && /,\s*$/.test(text.slice(sentence.start, t.start)) && !scope.some((w) => /^(?:or|nor)$/.test(w.lower) && !w.joined)) {
+      if (/^no$/i.test(text.slice(t.start, t.end)) && /,\s*$/.test(textBefore(text, sentence, t.start)) && !scope.some((w) => /^(?:or|nor)$/.test(w.lower) && !w.joined)) {
         const last = scope.findIndex((w, i) => w.w === ',' && scope[i + 1]?.lower === 'and');
         if (last >= 0) scope = scope.slice(0, last);
       }
