@@ -18,7 +18,7 @@ import { hasShared } from '../../scripts/shared.js';
 import { DEV_TARGETS, devLetters, scoreDevSummaries, scoreSummaries, type DevSummaryScore, type SummaryField } from '../../scripts/summary-score.js';
 
 /** Held-out floors below the issue's targets: the measured values, a shortfall reported in docs/accuracy.md. */
-const HELD_OUT_FLOORS: Partial<Record<`${SummaryField}:${string}`, number>> = { 'negated:precision': 0.7 };
+const HELD_OUT_FLOORS: Partial<Record<`${SummaryField}:${string}`, number>> = { 'negated:precision': 0.73 };
 
 function check(s: DevSummaryScore, part: 'tuning' | 'heldOut'): void {
   for (const t of DEV_TARGETS) {
