@@ -30,7 +30,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractLetter } from '../src/core/pipeline.js';
 import { createLetter } from '../src/core/letter.js';
 import { toSource, type OffsetMap } from '../src/core/normalize.js';
@@ -131,7 +131,7 @@ function loadItems(rendering: string, gold: Record<string, Record<string, string
 // ---------------------------------------------------------------------------
 // Scores
 
-interface Scores {
+export interface Scores {
   n: number;
   micro: { p: number; r: number; f1: number; tp: number; fp: number; fn: number };
   exact: number;
@@ -389,9 +389,9 @@ interface WrittenItem {
   codes: ReasonCode[];
 }
 
-function scoreWritten(file: string, split: string | null): number {
-  const all = JSON.parse(readFileSync(file, 'utf8')) as WrittenItem[];
-  const items: EvalItem[] = all
+/** The written rationales of a split (all with null), as items to score. */
+function writtenItems(file: string, split: string | null): EvalItem[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as WrittenItem[])
     .filter((w) => split === null || w.split === split)
     .map((w) => ({
       caseId: w.id,
@@ -404,6 +404,15 @@ function scoreWritten(file: string, split: string | null): number {
       rationale: { start: 0, end: w.rationale.length },
       others: (w.other_items ?? []).map((o) => ({ itemText: o.item_text, outcome: o.outcome })),
     }));
+}
+
+/** The rules on the written rationales of a split (test/e2e/written-sets.test.ts holds them to their measured values). */
+export function scoreWrittenRationales(file: string, split: string | null): Scores {
+  return score(writtenItems(file, split).map((i) => ({ gold: i.gold, predicted: rulesPredict(i) })));
+}
+
+function reportWritten(file: string, split: string | null): number {
+  const items = writtenItems(file, split);
   const scores = score(items.map((i) => ({ gold: i.gold, predicted: rulesPredict(i) })));
   console.log(summaryLine(`rules, ${file}${split ? ` (${split})` : ''}`, scores));
   console.log(`\nper code:\n${perCodeTable(scores)}`);
@@ -433,7 +442,7 @@ function printErrors(items: readonly EvalItem[]): void {
 
 function main(): number {
   const written = valueOf('--rationales');
-  if (written) return scoreWritten(written, valueOf('--split'));
+  if (written) return reportWritten(written, valueOf('--split'));
   if (!hasShared()) {
     console.log(`reasons-eval: ../shared (the dev letters) is not here (${LETTERS}); nothing to score`);
     return 0;
@@ -481,4 +490,4 @@ function main(): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main();

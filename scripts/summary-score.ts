@@ -86,7 +86,9 @@ const norm = (s: string) =>
     .trim()
     .replace(/^(?:a|an|the) /, '');
 
-function prf(field: string, c: { tp: number; fp: number; fn: number; letters: number; right: number }): Prf {
+type Counts = { tp: number; fp: number; fn: number; letters: number; right: number };
+
+function prf(field: string, c: Counts): Prf {
   const { tp, fp, fn, letters, right } = c;
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
@@ -122,28 +124,34 @@ export function scoreWritten(file: string, split: string | null): { score: Prf; 
   const c = { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 };
   const misses: string[] = [];
   for (const w of (JSON.parse(readFileSync(file, 'utf8')) as WrittenSummary[]).filter((x) => split === null || x.split === split)) {
-    const want = new Set(w.negated.map(norm));
-    const have = new Set(extractCaseSummary(w.summary, { start: 0, end: w.summary.length }).negated.map((f) => norm(f.value)));
-    c.letters++;
-    let ok = want.size === have.size;
-    for (const h of have) {
-      if (want.has(h)) c.tp++;
-      else {
-        c.fp++;
-        ok = false;
-        misses.push(`${w.id} +${h}`);
-      }
-    }
-    for (const x of want) {
-      if (!have.has(x)) {
-        c.fn++;
-        ok = false;
-        misses.push(`${w.id} -${x}`);
-      }
-    }
-    if (ok) c.right++;
+    const have = extractCaseSummary(w.summary, { start: 0, end: w.summary.length }).negated.map((f) => f.value);
+    tally(c, w.id, w.negated, have, misses);
   }
   return { score: prf('negated', c), misses };
+}
+
+/** Adds one letter's values of a field to its counts (compared normalised, as sets), and each miss as `<id> +value` or `<id> -value`. */
+function tally(c: Counts, id: string, wanted: readonly string[], given: readonly string[], misses: string[]): void {
+  const want = new Set(wanted.map(norm));
+  const have = new Set(given.map(norm));
+  c.letters++;
+  let ok = want.size === have.size;
+  for (const h of have) {
+    if (want.has(h)) c.tp++;
+    else {
+      c.fp++;
+      ok = false;
+      misses.push(`${id} +${h}`);
+    }
+  }
+  for (const w of want) {
+    if (!have.has(w)) {
+      c.fn++;
+      ok = false;
+      misses.push(`${id} -${w}`);
+    }
+  }
+  if (ok) c.right++;
 }
 
 function formatWritten({ score: s, misses }: { score: Prf; misses: string[] }, withMisses: boolean): string {
@@ -188,27 +196,7 @@ export function scoreSummaries(letters: Map<string, string>, annotations: Record
     for (const field of SUMMARY_FIELDS) {
       const raw = a[field];
       if (raw === undefined) continue;
-      const want = new Set((Array.isArray(raw) ? raw : raw === null ? [] : [raw]).map(norm));
-      const have = new Set(predicted[field].map(norm));
-      const c = counts[field]!;
-      c.letters++;
-      let ok = want.size === have.size;
-      for (const h of have) {
-        if (want.has(h)) c.tp++;
-        else {
-          c.fp++;
-          ok = false;
-          misses[field]!.push(`${id} +${h}`);
-        }
-      }
-      for (const w of want) {
-        if (!have.has(w)) {
-          c.fn++;
-          ok = false;
-          misses[field]!.push(`${id} -${w}`);
-        }
-      }
-      if (ok) c.right++;
+      tally(counts[field]!, id, Array.isArray(raw) ? raw : raw === null ? [] : [raw], predicted[field], misses[field]!);
     }
     // Assertion status of the annotated mentions, found in the narrative.
     if (!a.assertions?.length) continue;
