@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { chromium } from 'playwright-core';
+import { shownLetterText } from '../support/explain-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainFile, explainHtml, type ExplainInput } from '../../src/explain/index.js';
 import { pdfToText } from '../../src/io/pdf.js';
@@ -162,12 +163,7 @@ describe.skipIf(!browsable)('the explain page of a PDF in headless Chromium', { 
         });
         page.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
         await page.goto(pathToFileURL(file).href);
-        // (Browser-side code as a string: the test's TypeScript has no DOM library.)
-        const shown = await page.evaluate(`(() => {
-          const copy = document.getElementById('letter').cloneNode(true);
-          copy.querySelectorAll('.sec-h').forEach((h) => h.remove());
-          return copy.textContent;
-        })()`);
+        const shown = await shownLetterText(page);
         expect(shown).toBe(input.text!.replace(/\r\n?/g, '\n'));
         expect(await page.locator('header .meta').first().textContent()).toContain('the text read from the PDF');
         // Nothing wider than the window: no side scrolling of the page itself.

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { shownLetterText } from '../support/explain-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainFile, explainHtml } from '../../src/explain/index.js';
 import { TABLES, writeReport, type WrittenReport } from '../../src/report/index.js';
@@ -172,11 +173,7 @@ describe.skipIf(!present)('pages in headless Chromium', { retry: 1 }, () => {
     const page = await open(file, 1400, 900);
     // The text as rendered (section labels aside) is the letter's.
     // (Browser-side code as strings: the test's TypeScript has no DOM library.)
-    const shown = await page.evaluate(`(() => {
-      const copy = document.getElementById('letter').cloneNode(true);
-      copy.querySelectorAll('.sec-h').forEach((h) => h.remove());
-      return copy.textContent;
-    })()`);
+    const shown = await shownLetterText(page);
     expect(shown).toBe(input.text!.replace(/\r\n?/g, '\n'));
     const values = input.spans.filter((s) => s.kind === 'value');
     expect(await page.locator('#values tbody tr').count()).toBe(input.spans.filter((s) => s.kind !== 'section' && s.kind !== 'warning').length);
