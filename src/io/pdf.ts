@@ -2,11 +2,14 @@
  * PDF bytes → text. Files that are not whole PDFs are refused first (no
  * `%PDF-` header; no `%%EOF` at the end, as a download cut short lacks:
  * an engine might salvage some pages of it, a letter without its last
- * items). Then PDFium (./pdfium.ts) reads the text; a PDF it cannot read is
- * given to pdf.js (./pdfjs.ts), which repairs some damage PDFium refuses. A
- * password, a scan without text and a file neither can read keep their error
- * codes. Never throws. See docs/pdf.md for the choice of engines.
+ * items). The direct reader (./pdf-direct.ts) reads the text of the PDFs the
+ * letters are published as; any other PDF goes to PDFium (./pdfium.ts); a PDF
+ * PDFium cannot read is given to pdf.js (./pdfjs.ts), which repairs some
+ * damage PDFium refuses. A password, a scan without text and a file no engine
+ * can read keep their error codes. Never throws. See docs/pdf.md for the
+ * choice of engines.
  */
+import { directText } from './pdf-direct.js';
 import { damaged, type PdfResult } from './pdf-result.js';
 import { pdfiumText } from './pdfium.js';
 
@@ -19,6 +22,8 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfResult> {
   if (bytes.length === 0) return damaged('the file is empty (0 bytes)');
   if (!hasHeader(bytes)) return damaged('not a PDF: no %PDF- header at the start of the file');
   if (!hasEofMarker(bytes)) return damaged('truncated: no %%EOF marker at the end of the file');
+  const direct = directText(bytes);
+  if (direct) return direct;
   const first = await pdfiumText(bytes);
   if (first.ok || first.code !== 'pdf_damaged') return first;
   const { pdfjsText } = await import('./pdfjs.js');

@@ -1,12 +1,12 @@
 /**
- * src/io/pdf.ts on PDFs built here: pdf-lib for text and image pages, and a
- * hand-written encrypted file (pdf-lib cannot encrypt; see `encryptedPdf`).
+ * src/io/pdf.ts on PDFs built here: pdf-lib for text and image pages, and
+ * encrypted files from test/support/pdf-writer.ts (pdf-lib cannot encrypt).
  */
-import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { pdfToText, type PdfResult } from '../../src/io/pdf.js';
 import { layoutLines, pdfjsText, type Run } from '../../src/io/pdfjs.js';
+import { writePdf } from '../support/pdf-writer.js';
 
 // Captured before pdf.js is first loaded (pdfToText loads it lazily).
 const NATIVE = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
@@ -68,72 +68,6 @@ async function simplePdf(lines: string[][]): Promise<Uint8Array> {
   return doc.save();
 }
 
-/*
- * pdf-lib cannot encrypt, and no pure-JS encrypting writer is installed, so the
- * encrypted file is written here by hand after the PDF 1.7 standard security
- * handler, revision 2 (RC4, 40-bit key; ISO 32000-1 §7.6.3, algorithms 1–4):
- * a real encrypted PDF, content stream included, not a trailer pretending to be
- * one. With an empty user password it opens without a password (as the real
- * letters do, whose AES-128 encryption the e2e test covers); with a user
- * password it does not.
- */
-const PAD = Buffer.from('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A', 'hex');
-const md5 = (...parts: Uint8Array[]) => createHash('md5').update(Buffer.concat(parts)).digest();
-const padded = (password: string) => Buffer.concat([Buffer.from(password, 'latin1'), PAD]).subarray(0, 32);
-
-function rc4(key: Uint8Array, data: Uint8Array): Buffer {
-  const s = Array.from({ length: 256 }, (_, i) => i);
-  for (let i = 0, j = 0; i < 256; i++) {
-    j = (j + s[i]! + key[i % key.length]!) & 255;
-    [s[i], s[j]] = [s[j]!, s[i]!];
-  }
-  const out = Buffer.alloc(data.length);
-  for (let k = 0, i = 0, j = 0; k < data.length; k++) {
-    i = (i + 1) & 255;
-    j = (j + s[i]!) & 255;
-    [s[i], s[j]] = [s[j]!, s[i]!];
-    out[k] = data[k]! ^ s[(s[i]! + s[j]!) & 255]!;
-  }
-  return out;
-}
-
-function encryptedPdf(userPassword: string, ownerPassword: string, line: string): Buffer {
-  const id = md5(Buffer.from(`imr-extract test ${userPassword}`));
-  const permissions = Buffer.alloc(4);
-  permissions.writeInt32LE(-44);
-  const o = rc4(md5(padded(ownerPassword)).subarray(0, 5), padded(userPassword)); // algorithm 3
-  const key = md5(padded(userPassword), o, permissions, id).subarray(0, 5); // algorithm 2
-  const u = rc4(key, PAD); // algorithm 4
-  const objectKey = (num: number) => md5(key, Buffer.from([num & 255, (num >> 8) & 255, (num >> 16) & 255, 0, 0])).subarray(0, 10); // algorithm 1
-  const content = rc4(objectKey(5), Buffer.from(`BT /F1 12 Tf 72 700 Td (${line}) Tj ET`, 'latin1'));
-  const objects: (string | Buffer)[][] = [
-    ['<< /Type /Catalog /Pages 2 0 R >>'],
-    ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
-    ['<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>'],
-    ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
-    [`<< /Length ${content.length} >>\nstream\n`, content, '\nendstream'],
-    [`<< /Filter /Standard /V 1 /R 2 /O <${o.toString('hex')}> /U <${u.toString('hex')}> /P -44 >>`],
-  ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
-  let length = parts[0]!.length;
-  const offsets: number[] = [];
-  const push = (chunk: string | Buffer) => {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
-    parts.push(b);
-    length += b.length;
-  };
-  objects.forEach((body, i) => {
-    offsets.push(length);
-    push(`${i + 1} 0 obj\n`);
-    body.forEach(push);
-    push('\nendobj\n');
-  });
-  const xref = length;
-  push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`);
-  push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 6 0 R /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${xref}\n%%EOF\n`);
-  return Buffer.concat(parts);
-}
-
 describe('pdf.js (the engine for PDFs PDFium cannot read in order)', () => {
   it('reads a two-column header as label/value pairs, one row a line', async () => {
     const result = await pdfjsText(await twoColumnPdf());
@@ -189,12 +123,12 @@ describe('pdfToText (PDFium, pdf.js where PDFium cannot read it in order)', () =
   });
 
   it('opens a PDF encrypted with an empty user password without being given one', async () => {
-    const result = await pdfToText(encryptedPdf('', 'owner secret', 'Decrypted without a password'));
+    const result = await pdfToText(writePdf({ pages: ['BT /F1 12 Tf 72 700 Td (Decrypted without a password) Tj ET'], encryption: { method: 'rc4-40', userPassword: '' } }));
     expect(text(result)).toBe('Decrypted without a password\n');
   });
 
   it('reports pdf_encrypted when the PDF needs a user password', async () => {
-    const result = await pdfToText(encryptedPdf('secret', 'owner secret', 'Needs a password'));
+    const result = await pdfToText(writePdf({ pages: ['BT /F1 12 Tf 72 700 Td (Needs a password) Tj ET'], encryption: { method: 'rc4-40', userPassword: 'secret' } }));
     expect(result).toMatchObject({ ok: false, code: 'pdf_encrypted' });
   });
 

@@ -1,0 +1,477 @@
+/**
+ * The text of a PDF read directly, for the PDFs the letters are published as:
+ * simple fonts with a standard one-byte encoding (WinAnsi) and their widths,
+ * text drawn without rotation, top to bottom. Each glyph is placed from the
+ * text state (font, size, spacing, matrices); a glyph on another baseline
+ * starts a line; a gap wider than a fraction of the font size between two
+ * glyphs on one line is a space. About ten times faster than a full engine
+ * (docs/pdf.md), because it reads only what the text needs.
+ *
+ * Returns null for anything else (another font type or encoding, a
+ * `ToUnicode` map, a form with its own content, rotated text, a line written
+ * above the one before it, an unsupported filter or security handler, a
+ * damaged file): the caller gives the file to PDFium, which decides between
+ * text and an error code. Never throws.
+ */
+import { joinPages, type PdfResult } from './pdf-result.js';
+import { Lexer, PdfDocument, Stream, Unsupported, ends, hexBytes, isWhite, literalBytes, plainStringEnd, type PdfDict, type PdfValue } from './pdf-objects.js';
+
+/**
+ * WinAnsiEncoding, byte to character: Latin-1, but for 0x80 to 0x9F (written
+ * out: Node's TextDecoder reads "windows-1252" as Latin-1).
+ */
+const WIN_ANSI_80 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const WIN_ANSI = Array.from({ length: 256 }, (_, i) => (i >= 0x80 && i < 0xa0 ? WIN_ANSI_80[i - 0x80]! : String.fromCharCode(i)));
+
+/**
+ * A glyph further than this many font sizes from the end of the one before it
+ * is a new word; closer, the same word (kerned or split across show
+ * operators).
+ */
+const SPACE_GAP = 0.15;
+/** A glyph whose baseline is off the line's by more than this many font sizes starts a line. */
+const LINE_SHIFT = 0.5;
+/** Points a line may start above the line before it and still be in reading order (as `pdfium.ts`: a table cell's wrapped label). */
+const LINE_RISE = 40;
+
+interface Font {
+  /** Widths in thousandths of the font size, by byte. */
+  widths: Float64Array;
+}
+
+function fontOf(doc: PdfDocument, value: PdfValue | undefined): Font {
+  const font = doc.dict(value);
+  if (!font) throw new Unsupported('a font that is not a dictionary');
+  const subtype = font.get('Subtype');
+  if (subtype !== '/TrueType' && subtype !== '/Type1' && subtype !== '/MMType1') throw new Unsupported(`font type ${String(subtype)}`);
+  if (font.has('ToUnicode')) throw new Unsupported('a font with a ToUnicode map');
+  if (doc.resolve(font.get('Encoding')) !== '/WinAnsiEncoding') throw new Unsupported('a font encoding other than WinAnsi');
+  const first = doc.resolve(font.get('FirstChar'));
+  const widths = doc.resolve(font.get('Widths'));
+  if (typeof first !== 'number' || !Array.isArray(widths)) throw new Unsupported('a font without widths');
+  const descriptor = doc.dict(font.get('FontDescriptor'));
+  const missing = Number(doc.resolve(descriptor?.get('MissingWidth')) ?? 0);
+  const out = new Float64Array(256).fill(missing);
+  widths.forEach((w, k) => {
+    const v = doc.resolve(w);
+    if (first + k < 256 && typeof v === 'number') out[first + k] = v;
+  });
+  return { widths: out };
+}
+
+/** a b c d e f, as PDF writes a matrix. */
+type Matrix = [number, number, number, number, number, number];
+
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+
+/** The lines of one page, built glyph by glyph. */
+class PageText {
+  private readonly lines: string[] = [];
+  private line = '';
+  private lineY = NaN;
+  private lineSize = 0;
+  private endX = NaN;
+  private previousY = Infinity;
+
+  glyph(ch: string, x: number, y: number, size: number, advance: number): void {
+    const isSpace = ch === ' ';
+    // A space starts no line and doubles no space (a table cell's padding after a label's own space).
+    if (isSpace && (this.line === '' || this.line.endsWith(' '))) {
+      this.endX = x + advance;
+      return;
+    }
+    if (this.line !== '' && Math.abs(y - this.lineY) > LINE_SHIFT * Math.max(size, this.lineSize)) this.breakLine();
+    if (this.line === '') {
+      if (isSpace) return;
+      if (y > this.previousY + LINE_RISE) throw new Unsupported('text written out of reading order');
+      this.lineY = y;
+      this.lineSize = size;
+    } else if (!isSpace && x - this.endX > SPACE_GAP * size && !this.line.endsWith(' ')) this.line += ' ';
+    this.line += ch;
+    this.endX = x + advance;
+  }
+
+  breakLine(): void {
+    if (this.line !== '') {
+      this.lines.push(this.line);
+      this.previousY = this.lineY;
+    }
+    this.line = '';
+  }
+
+  text(): string {
+    this.breakLine();
+    return this.lines.join('\n');
+  }
+}
+
+/**
+ * One page's content, run operator by operator: the operators that place
+ * text, and checks on those that could draw text this reader does not see.
+ * Operands are read straight from the bytes (numbers into a stack, a string or
+ * a TJ array as ranges of the content), so showing text allocates nothing per
+ * string.
+ */
+class ContentRunner {
+  private readonly fonts: PdfDict | null;
+  private readonly xobjects: PdfDict | null;
+  private readonly loaded = new Map<string, Font>();
+  private pos = 0;
+  /** Reads the numbers. */
+  private readonly lexer: Lexer;
+  /** Numeric operands. */
+  private readonly nums = new Float64Array(32);
+  private numCount = 0;
+  /** The last name operand. */
+  private name: string | null = null;
+  /** String operands and the parts of an array operand: a string's bytes are `buf[start, end)`; a number is `value` with `start` -1. */
+  private parts: { buf: Uint8Array; start: number; end: number; value: number }[] = [];
+  private partCount = 0;
+  /** Bytes of strings with escapes or in hex, decoded. */
+  private scratch = new Uint8Array(256);
+  private scratchUsed = 0;
+
+  private ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  private readonly stack: { ctm: Matrix; font: Font | null; size: number; charSpace: number; wordSpace: number; scale: number; leading: number }[] = [];
+  private font: Font | null = null;
+  private size = 0;
+  private charSpace = 0;
+  private wordSpace = 0;
+  private scale = 1;
+  private leading = 0;
+  /** The text matrix (a, d, e, f: no rotation is accepted) and the text line matrix's origin. Text rise (Ts) is not applied: a superscript stays on its line. */
+  private ta = 1;
+  private td = 1;
+  private te = 0;
+  private tf = 0;
+  private lineE = 0;
+  private lineF = 0;
+
+  constructor(
+    private readonly doc: PdfDocument,
+    private readonly content: Uint8Array,
+    resources: PdfDict | null,
+    private readonly out: PageText,
+  ) {
+    this.fonts = doc.dict(resources?.get('Font'));
+    this.xobjects = doc.dict(resources?.get('XObject'));
+    this.lexer = new Lexer(content);
+  }
+
+  run(): void {
+    const b = this.content;
+    const n = b.length;
+    while (this.pos < n) {
+      const c = b[this.pos]!;
+      if (isWhite(c)) {
+        this.pos++;
+      } else if (c === 0x25) {
+        while (this.pos < n && b[this.pos] !== 10 && b[this.pos] !== 13) this.pos++;
+      } else if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
+        const v = this.number();
+        if (this.numCount < this.nums.length) this.nums[this.numCount++] = v;
+      } else if (c === 0x2f) {
+        const start = ++this.pos;
+        while (!ends(b[this.pos])) this.pos++;
+        this.name = `/${String.fromCharCode(...b.subarray(start, this.pos))}`;
+      } else if (c === 0x28) {
+        this.literal();
+      } else if (c === 0x3c) {
+        if (b[this.pos + 1] === 0x3c) this.skipDict();
+        else this.hex();
+      } else if (c === 0x5b) {
+        this.pos++;
+        this.partCount = 0;
+        this.scratchUsed = 0;
+        this.inArray = true;
+      } else if (c === 0x5d) {
+        this.pos++;
+        this.inArray = false;
+      } else {
+        const start = this.pos;
+        while (this.pos < n && !ends(b[this.pos])) this.pos++;
+        if (this.pos === start) this.pos++;
+        this.operator(start, this.pos);
+        this.numCount = 0;
+        this.name = null;
+        if (!this.inArray) {
+          this.partCount = 0;
+          this.scratchUsed = 0;
+        }
+      }
+    }
+  }
+
+  private inArray = false;
+
+  private number(): number {
+    this.lexer.pos = this.pos;
+    const v = this.lexer.number();
+    this.pos = this.lexer.pos;
+    if (this.inArray) this.part(this.content, -1, -1, v);
+    return v;
+  }
+
+  private part(buf: Uint8Array, start: number, end: number, value: number): void {
+    const slot = this.parts[this.partCount];
+    if (slot) {
+      slot.buf = buf;
+      slot.start = start;
+      slot.end = end;
+      slot.value = value;
+    } else this.parts.push({ buf, start, end, value });
+    this.partCount++;
+  }
+
+  private readonly pushScratch = (byte: number): void => {
+    if (this.scratchUsed === this.scratch.length) {
+      const bigger = new Uint8Array(this.scratch.length * 2);
+      bigger.set(this.scratch);
+      this.scratch = bigger;
+      // Earlier parts in the old buffer keep it: they still read right.
+    }
+    this.scratch[this.scratchUsed++] = byte;
+  };
+
+  private literal(): void {
+    const b = this.content;
+    const start = this.pos + 1;
+    if (!this.inArray) this.partCount = 0;
+    const plain = plainStringEnd(b, start);
+    if (plain >= 0) {
+      this.pos = plain + 1;
+      this.part(b, start, plain, 0);
+      return;
+    }
+    const from = this.scratchUsed;
+    this.pos = literalBytes(b, start, this.pushScratch);
+    this.part(this.scratch, from, this.scratchUsed, 0);
+  }
+
+  private hex(): void {
+    if (!this.inArray) this.partCount = 0;
+    const from = this.scratchUsed;
+    this.pos = hexBytes(this.content, this.pos + 1, this.pushScratch);
+    this.part(this.scratch, from, this.scratchUsed, 0);
+  }
+
+  /** Past an inline dictionary (a marked-content property list). */
+  private skipDict(): void {
+    const b = this.content;
+    let depth = 0;
+    while (this.pos < b.length) {
+      const c = b[this.pos]!;
+      if (c === 0x3c && b[this.pos + 1] === 0x3c) {
+        depth++;
+        this.pos += 2;
+      } else if (c === 0x3e && b[this.pos + 1] === 0x3e) {
+        this.pos += 2;
+        if (--depth === 0) return;
+      } else if (c === 0x28) {
+        // A string inside the dictionary may hold ">>".
+        const saved = this.partCount;
+        this.literal();
+        this.partCount = saved;
+      } else this.pos++;
+    }
+  }
+
+  private num(k: number): number {
+    return this.numCount >= k ? this.nums[this.numCount - k]! : 0;
+  }
+
+  private moveLine(tx: number, ty: number): void {
+    this.lineE += tx * this.ta;
+    this.lineF += ty * this.td;
+    this.te = this.lineE;
+    this.tf = this.lineF;
+  }
+
+  private setMatrix(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a <= 0 || d <= 0) throw new Unsupported('rotated or mirrored text');
+    this.ta = a;
+    this.td = d;
+    this.te = this.lineE = e;
+    this.tf = this.lineF = f;
+  }
+
+  private show(buf: Uint8Array, start: number, end: number): void {
+    const font = this.font;
+    if (!font) throw new Unsupported('text shown without a font');
+    const [ca, cb, cc, cd, ce, cf] = this.ctm;
+    if (Math.abs(cb) > 1e-6 || Math.abs(cc) > 1e-6 || ca <= 0 || cd <= 0) throw new Unsupported('rotated or mirrored text');
+    const deviceSize = this.size * this.td * cd;
+    const y = this.tf * cd + cf;
+    for (let k = start; k < end; k++) {
+      const code = buf[k]!;
+      const w = (font.widths[code]! / 1000) * this.size;
+      const tx = (w + this.charSpace + (code === 32 ? this.wordSpace : 0)) * this.scale;
+      this.out.glyph(WIN_ANSI[code]!, this.te * ca + ce, y, deviceSize, w * this.scale * this.ta * ca);
+      this.te += tx * this.ta;
+    }
+  }
+
+  private operator(start: number, end: number): void {
+    const b = this.content;
+    const c0 = b[start]!;
+    const c1 = end - start > 1 ? b[start + 1]! : 0;
+    const len = end - start;
+    if (len === 2 && c1 === 0x6a && c0 === 0x54) {
+      // Tj
+      const p = this.parts[this.partCount - 1];
+      if (this.partCount > 0 && p && p.start >= 0) this.show(p.buf, p.start, p.end);
+    } else if (len === 2 && c1 === 0x4a && c0 === 0x54) {
+      // TJ
+      for (let k = 0; k < this.partCount; k++) {
+        const p = this.parts[k]!;
+        if (p.start >= 0) this.show(p.buf, p.start, p.end);
+        else this.te += (-p.value / 1000) * this.size * this.scale * this.ta;
+      }
+    } else if (len === 2 && c0 === 0x54) {
+      switch (c1) {
+        case 0x64: // Td
+          this.moveLine(this.num(2), this.num(1));
+          break;
+        case 0x44: // TD
+          this.leading = -this.num(1);
+          this.moveLine(this.num(2), this.num(1));
+          break;
+        case 0x6d: // Tm
+          this.setMatrix(this.num(6), this.num(5), this.num(4), this.num(3), this.num(2), this.num(1));
+          break;
+        case 0x2a: // T*
+          this.moveLine(0, -this.leading);
+          break;
+        case 0x66: {
+          // Tf
+          const name = this.name;
+          if (name === null) throw new Unsupported('Tf without a font name');
+          let font = this.loaded.get(name);
+          if (!font) {
+            font = fontOf(this.doc, this.fonts?.get(name.slice(1)));
+            this.loaded.set(name, font);
+          }
+          this.font = font;
+          this.size = this.num(1);
+          break;
+        }
+        case 0x63: // Tc
+          this.charSpace = this.num(1);
+          break;
+        case 0x77: // Tw
+          this.wordSpace = this.num(1);
+          break;
+        case 0x7a: // Tz
+          this.scale = this.num(1) / 100;
+          break;
+        case 0x4c: // TL
+          this.leading = this.num(1);
+          break;
+        default:
+          break;
+      }
+    } else if (len === 1 && (c0 === 0x27 || c0 === 0x22)) {
+      // ' and "
+      if (c0 === 0x22) {
+        this.wordSpace = this.num(2);
+        this.charSpace = this.num(1);
+      }
+      this.moveLine(0, -this.leading);
+      const p = this.parts[this.partCount - 1];
+      if (this.partCount > 0 && p && p.start >= 0) this.show(p.buf, p.start, p.end);
+    } else if (len === 2 && c0 === 0x42 && c1 === 0x54) {
+      // BT
+      this.setMatrix(1, 0, 0, 1, 0, 0);
+    } else if (len === 1 && c0 === 0x71) {
+      // q
+      this.stack.push({ ctm: this.ctm, font: this.font, size: this.size, charSpace: this.charSpace, wordSpace: this.wordSpace, scale: this.scale, leading: this.leading });
+    } else if (len === 1 && c0 === 0x51) {
+      // Q
+      const top = this.stack.pop();
+      if (top) ({ ctm: this.ctm, font: this.font, size: this.size, charSpace: this.charSpace, wordSpace: this.wordSpace, scale: this.scale, leading: this.leading } = top);
+    } else if (len === 2 && c0 === 0x63 && c1 === 0x6d) {
+      // cm
+      this.ctm = multiply([this.num(6), this.num(5), this.num(4), this.num(3), this.num(2), this.num(1)], this.ctm);
+    } else if (len === 2 && c0 === 0x44 && c1 === 0x6f) {
+      // Do: an image draws no text; a form could.
+      const xobject = this.name === null ? undefined : this.doc.resolve(this.xobjects?.get(this.name.slice(1)));
+      if (!(xobject instanceof Stream) || xobject.dict.get('Subtype') !== '/Image') throw new Unsupported('a form drawn on the page');
+    } else if (len === 2 && c0 === 0x42 && c1 === 0x49) {
+      // BI
+      this.skipInlineImage();
+    }
+  }
+
+  /** Past an inline image's data, to its `EI`. */
+  private skipInlineImage(): void {
+    const b = this.content;
+    for (let i = this.pos; i + 2 < b.length; i++) {
+      if (b[i] === 0x49 && b[i + 1] === 0x44 && isWhite(b[i + 2]) && isWhite(b[i - 1])) {
+        for (let j = i + 3; j + 2 <= b.length; j++) {
+          if (b[j] === 0x45 && b[j + 1] === 0x49 && (j + 2 === b.length || isWhite(b[j + 2])) && isWhite(b[j - 1])) {
+            this.pos = j + 2;
+            return;
+          }
+        }
+        break;
+      }
+    }
+    throw new Unsupported('an inline image without its end');
+  }
+}
+
+/** The page objects, in order, each with its inherited resources. */
+function pagesOf(doc: PdfDocument): { page: PdfDict; resources: PdfDict | null }[] {
+  const root = doc.dict(doc.trailer.get('Root'));
+  const out: { page: PdfDict; resources: PdfDict | null }[] = [];
+  const walk = (node: PdfDict | null, inherited: PdfDict | null, depth: number) => {
+    if (!node || depth > 32) throw new Unsupported('a damaged page tree');
+    const resources = doc.dict(node.get('Resources')) ?? inherited;
+    const kids = doc.resolve(node.get('Kids'));
+    if (node.get('Type') === '/Pages' || Array.isArray(kids)) {
+      if (!Array.isArray(kids)) throw new Unsupported('a page tree node without kids');
+      for (const kid of kids) walk(doc.dict(kid), resources, depth + 1);
+    } else out.push({ page: node, resources });
+  };
+  walk(doc.dict(root?.get('Pages')), null, 0);
+  return out;
+}
+
+function pageText(doc: PdfDocument, page: PdfDict, resources: PdfDict | null): string {
+  const rotate = Number(doc.resolve(page.get('Rotate')) ?? 0);
+  if (rotate % 360 !== 0) throw new Unsupported('a rotated page');
+  const contents = doc.resolve(page.get('Contents'));
+  const streams = (Array.isArray(contents) ? contents.map((c) => doc.resolve(c)) : contents === undefined ? [] : [contents]).filter((s): s is Stream => s instanceof Stream);
+  // The streams of a page are one content, which may break between tokens only.
+  const parts = streams.map((s) => doc.data(s));
+  const total = parts.reduce((n, p) => n + p.length + 1, 0);
+  const content = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    content.set(p, at);
+    content[at + p.length] = 10;
+    at += p.length + 1;
+  }
+  const out = new PageText();
+  new ContentRunner(doc, content, resources, out).run();
+  return out.text();
+}
+
+/** The text of a PDF this reader can read (pages as `joinPages` joins them); null for one it cannot. */
+export function directText(bytes: Uint8Array): PdfResult | null {
+  try {
+    const doc = new PdfDocument(bytes);
+    const texts = pagesOf(doc).map(({ page, resources }) => pageText(doc, page, resources));
+    const result = joinPages(texts);
+    return result.ok ? result : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * src/io/pdf-direct.ts on PDFs written here (test/support/pdf-writer.ts) the
+ * way the letters' PDFs are: simple TrueType fonts with WinAnsi encoding and
+ * widths, content written row by row, AES-128 or RC4 with the empty user
+ * password, cross-reference tables or streams. PDFium reads each of them too:
+ * the two texts must agree (spaces aside), and whatever the direct reader
+ * refuses must still reach PDFium through pdfToText.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { directText } from '../../src/io/pdf-direct.js';
+import { pdfiumText } from '../../src/io/pdfium.js';
+import { pdfToText } from '../../src/io/pdf.js';
+import type { PdfResult } from '../../src/io/pdf-result.js';
+import { SIMPLE_FONT, writePdf, type WriterOptions } from '../support/pdf-writer.js';
+
+function text(result: PdfResult | null): string {
+  if (!result) throw new Error('the direct reader refused the PDF');
+  if (!result.ok) throw new Error(`expected text, got ${result.code}: ${result.message}`);
+  return result.text;
+}
+
+const cell = (font: 'F1' | 'F2', x: number, y: number, s: string) => `/${font} 1 Tf 11 0 0 11 ${x} ${y} Tm (${s})Tj`;
+
+/** A letter's header (two label/value columns, each value 0.12 pt below its label; "Application" / "Received:" wrapped in its cell) and a body written with the wordings of show operators. */
+const LETTER = [
+  'BT',
+  cell('F2', 72, 688.68, 'Case Number:'),
+  cell('F1', 179.4, 688.56, 'CM00-0000001'),
+  cell('F2', 72, 675.6, 'Date Assigned:'),
+  cell('F1', 179.4, 675.48, '11/09/2016'),
+  cell('F2', 328.92, 675.6, 'Date of Injury: '),
+  cell('F1', 426.84, 675.48, ' 10/13/2016'),
+  cell('F2', 72, 662.4, 'Priority:'),
+  cell('F1', 179.4, 662.28, 'Standard'),
+  cell('F2', 328.92, 662.4, 'Application'),
+  cell('F2', 328.92, 649.68, 'Received:'),
+  cell('F1', 426.84, 662.28, '11/03/2016'),
+  'ET',
+  'q 1 0 0 1 0 0 cm',
+  'BT /F1 1 Tf 12 -0 0 12 72 600 Tm',
+  // Kerning inside words; a displacement of 1.6 em between two words.
+  '[(Th)4 (e f)-3 (in)2 (al)]TJ',
+  '0 -1.15 TD [(w)2 (ord)-1600 (split)]TJ',
+  // Escapes: an octal WinAnsi en dash, parentheses, a letter in octal; then a hex string.
+  'T* (en dash \\226 and \\(paren\\) and octal \\101)Tj',
+  'T* <48656C6C6F> Tj',
+  // The next-line quote operator, with spaces to collapse.
+  "(  two  spaces)'",
+  '/P <</MCID 3 /Alt (a >> in a string)>> BDC EMC',
+  'ET Q',
+].join('\n');
+
+const EXPECTED = [
+  'Case Number: CM00-0000001',
+  'Date Assigned: 11/09/2016 Date of Injury: 10/13/2016',
+  'Priority: Standard Application',
+  'Received:',
+  '11/03/2016',
+  'The final',
+  'word split',
+  'en dash \u2013 and (paren) and octal A',
+  'Hello',
+  'two spaces',
+].join('\n');
+
+/** Spaces aside: runs of spaces as one, none at a line's ends. */
+const squeezed = (s: string) => s.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+
+describe('the direct PDF reader', () => {
+  it('reads a letter-like page: header cells row by row, kerned words, gaps as spaces, escapes and hex strings', async () => {
+    const pdf = writePdf({ pages: [LETTER] });
+    expect(text(directText(pdf))).toBe(`${EXPECTED}\n`);
+    // PDFium, reading the same file, gives the same lines.
+    expect(squeezed(text(await pdfiumText(pdf)))).toBe(EXPECTED);
+  });
+
+  it.each<[string, Partial<WriterOptions>]>([
+    ['AES-128, cross-reference table', { encryption: { method: 'aes-128', userPassword: '' } }],
+    ['AES-128, cross-reference stream and an object stream', { encryption: { method: 'aes-128', userPassword: '' }, xref: 'stream' }],
+    ['RC4 40-bit', { encryption: { method: 'rc4-40', userPassword: '' } }],
+    ['no encryption, cross-reference stream', { xref: 'stream' }],
+    ['an unfiltered content stream', { filter: 'none' }],
+  ])('opens %s with the empty password', async (_, options) => {
+    const pdf = writePdf({ pages: [LETTER], ...options });
+    expect(text(directText(pdf))).toBe(`${EXPECTED}\n`);
+    expect(squeezed(text(await pdfiumText(pdf)))).toBe(EXPECTED);
+  });
+
+  it('joins pages with a form feed, as the other engines do', () => {
+    const page = (s: string) => `BT /F1 12 Tf 72 700 Td (${s}) Tj ET`;
+    const result = directText(writePdf({ pages: [page('page one'), page('page two')], xref: 'stream' }));
+    expect(result).toEqual({ ok: true, text: 'page one\n\fpage two\n', pages: 2 });
+  });
+
+  it('reads past an image and an inline image', () => {
+    const content = 'q 10 0 0 10 0 0 cm /Im1 Do Q BI /W 2 /H 1 /BPC 8 /CS /G ID \x00\xff EI BT /F1 12 Tf 72 700 Td (after the images) Tj ET';
+    const pdf = writePdf({ pages: [content], resources: '/XObject << /Im1 100 0 R >>', extraObjects: { 100: { dict: '/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray', data: '\x80' } } });
+    expect(text(directText(pdf))).toBe('after the images\n');
+  });
+
+  it.each<[string, Partial<WriterOptions>]>([
+    ['a composite (Type0) font', { fonts: { F1: '<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [] >>' } }],
+    ['a font with a ToUnicode map', { fonts: { F1: SIMPLE_FONT('Arial').replace('>>', '/ToUnicode 100 0 R >>') }, extraObjects: { 100: { dict: '', data: '' } } }],
+    ['a font in another encoding', { fonts: { F1: SIMPLE_FONT('Arial').replace('/WinAnsiEncoding', '/MacRomanEncoding') } }],
+    ['a font without widths', { fonts: { F1: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>' } }],
+    ['a rotated page', { rotate: 90 }],
+    ['a filter it does not decode', { filter: 'lzw' }],
+  ])('leaves %s to PDFium', (_, options) => {
+    const pages = ['BT /F1 12 Tf 72 700 Td (some text) Tj ET'];
+    expect(directText(writePdf({ pages, ...options }))).toBeNull();
+  });
+
+  it('leaves rotated text, a form and a line written above the one before it to the full engines', async () => {
+    const rotated = writePdf({ pages: ['BT /F1 12 Tf 0 1 -1 0 300 300 Tm (sideways) Tj ET'] });
+    expect(directText(rotated)).toBeNull();
+    const form = writePdf({
+      pages: ['BT /F1 12 Tf 72 700 Td (on the page) Tj ET /Fm1 Do'],
+      resources: '/XObject << /Fm1 100 0 R >>',
+      extraObjects: { 100: { dict: '/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >>', data: 'BT /F1 12 Tf 72 600 Td (in a form) Tj ET' } },
+    });
+    expect(directText(form)).toBeNull();
+    expect(text(await pdfToText(form))).toMatch(/in a form/);
+    const outOfOrder = writePdf({ pages: ['BT /F1 12 Tf 72 500 Td (body first) Tj 0 -14 Td (body second) Tj ET BT /F1 12 Tf 72 700 Td (heading on top) Tj ET'] });
+    expect(directText(outOfOrder)).toBeNull();
+    expect(text(await pdfToText(outOfOrder))).toMatch(/^heading on top\n/);
+  });
+
+  it('refuses a PDF that needs a user password; pdfToText reports it as encrypted', async () => {
+    for (const method of ['aes-128', 'rc4-40'] as const) {
+      const pdf = writePdf({ pages: [LETTER], encryption: { method, userPassword: 'secret' } });
+      expect(directText(pdf)).toBeNull();
+      expect(await pdfToText(pdf)).toMatchObject({ ok: false, code: 'pdf_encrypted' });
+    }
+  });
+
+  it('leaves a page without text to PDFium, which reports pdf_no_text', async () => {
+    const pdf = writePdf({ pages: ['0 0 m 100 100 l S'] });
+    expect(directText(pdf)).toBeNull();
+    expect(await pdfToText(pdf)).toMatchObject({ ok: false, code: 'pdf_no_text' });
+  });
+
+  it('never throws on a damaged file', () => {
+    const pdf = writePdf({ pages: [LETTER], encryption: { method: 'aes-128', userPassword: '' }, xref: 'stream' });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: pdf.length - 1 }), fc.nat({ max: 255 })), { minLength: 1, maxLength: 8 }), fc.nat({ max: pdf.length }), (flips, cut) => {
+        const bytes = new Uint8Array(pdf.subarray(0, Math.max(cut, pdf.length - 64)));
+        for (const [at, b] of flips) if (at < bytes.length) bytes[at] = b;
+        const result = directText(bytes);
+        expect(result === null || result.ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
