@@ -21,7 +21,7 @@ import { Lexer, PdfDocument, Stream, Unsupported, ends, hexBytes, isWhite, liter
  * out: Node's TextDecoder reads "windows-1252" as Latin-1).
  */
 const WIN_ANSI_80 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-const WIN_ANSI = Array.from({ length: 256 }, (_, i) => (i >= 0x80 && i < 0xa0 ? WIN_ANSI_80[i - 0x80]! : String.fromCharCode(i)));
+const WIN_ANSI = Uint16Array.from({ length: 256 }, (_, i) => (i >= 0x80 && i < 0xa0 ? WIN_ANSI_80.charCodeAt(i - 0x80) : i));
 
 /**
  * A glyph further than this many font sizes from the end of the one before it
@@ -71,44 +71,61 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
-/** The lines of one page, built glyph by glyph. */
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const utf16 = new TextDecoder('utf-16le');
+
+/** The lines of one page, built glyph by glyph (as UTF-16 code units, decoded once at the end). */
 class PageText {
-  private readonly lines: string[] = [];
-  private line = '';
+  private codes = new Uint16Array(4096);
+  private length = 0;
+  /** Where the line being built starts in `codes` (the line is empty when it is `length`). */
+  private lineStart = 0;
   private lineY = NaN;
   private lineSize = 0;
   private endX = NaN;
   private previousY = Infinity;
 
-  glyph(ch: string, x: number, y: number, size: number, advance: number): void {
-    const isSpace = ch === ' ';
+  glyph(code: number, x: number, y: number, size: number, advance: number): void {
+    const isSpace = code === SPACE;
+    const empty = this.length === this.lineStart;
     // A space starts no line and doubles no space (a table cell's padding after a label's own space).
-    if (isSpace && (this.line === '' || this.line.endsWith(' '))) {
+    if (isSpace && (empty || this.codes[this.length - 1] === SPACE)) {
       this.endX = x + advance;
       return;
     }
-    if (this.line !== '' && Math.abs(y - this.lineY) > LINE_SHIFT * Math.max(size, this.lineSize)) this.breakLine();
-    if (this.line === '') {
+    if (!empty && Math.abs(y - this.lineY) > LINE_SHIFT * Math.max(size, this.lineSize)) this.breakLine();
+    if (this.length === this.lineStart) {
       if (isSpace) return;
       if (y > this.previousY + LINE_RISE) throw new Unsupported('text written out of reading order');
       this.lineY = y;
       this.lineSize = size;
-    } else if (!isSpace && x - this.endX > SPACE_GAP * size && !this.line.endsWith(' ')) this.line += ' ';
-    this.line += ch;
+    } else if (!isSpace && x - this.endX > SPACE_GAP * size && this.codes[this.length - 1] !== SPACE) this.push(SPACE);
+    this.push(code);
     this.endX = x + advance;
   }
 
-  breakLine(): void {
-    if (this.line !== '') {
-      this.lines.push(this.line);
-      this.previousY = this.lineY;
+  private push(code: number): void {
+    if (this.length === this.codes.length) {
+      const bigger = new Uint16Array(this.codes.length * 2);
+      bigger.set(this.codes);
+      this.codes = bigger;
     }
-    this.line = '';
+    this.codes[this.length++] = code;
+  }
+
+  breakLine(): void {
+    if (this.length === this.lineStart) return;
+    this.previousY = this.lineY;
+    this.push(NEWLINE);
+    this.lineStart = this.length;
   }
 
   text(): string {
     this.breakLine();
-    return this.lines.join('\n');
+    // The last line's break is the page's own: joinPages adds it.
+    const end = this.length > 0 ? this.length - 1 : 0;
+    return utf16.decode(new Uint8Array(this.codes.buffer, 0, end * 2));
   }
 }
 

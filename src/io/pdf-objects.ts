@@ -306,15 +306,19 @@ function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
   const s = new Uint8Array(256);
   for (let i = 0; i < 256; i++) s[i] = i;
   for (let i = 0, j = 0; i < 256; i++) {
-    j = (j + s[i]! + key[i % key.length]!) & 0xff;
-    [s[i], s[j]] = [s[j]!, s[i]!];
+    const si = s[i]!;
+    j = (j + si + key[i % key.length]!) & 0xff;
+    s[i] = s[j]!;
+    s[j] = si;
   }
   const out = new Uint8Array(data.length);
   for (let k = 0, i = 0, j = 0; k < data.length; k++) {
     i = (i + 1) & 0xff;
-    j = (j + s[i]!) & 0xff;
-    [s[i], s[j]] = [s[j]!, s[i]!];
-    out[k] = data[k]! ^ s[(s[i]! + s[j]!) & 0xff]!;
+    const si = s[i]!;
+    j = (j + si) & 0xff;
+    s[i] = s[j]!;
+    s[j] = si;
+    out[k] = data[k]! ^ s[(si + s[i]!) & 0xff]!;
   }
   return out;
 }
