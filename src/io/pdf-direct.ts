@@ -1,20 +1,21 @@
 /**
  * The text of a PDF read directly, for the PDFs the letters are published as:
- * simple fonts with a standard one-byte encoding (WinAnsi) and their widths,
- * text drawn without rotation, top to bottom. Each glyph is placed from the
- * text state (font, size, spacing, matrices); a glyph on another baseline
- * starts a line; a gap wider than a fraction of the font size between two
- * glyphs on one line is a space. About ten times faster than a full engine
- * (docs/pdf.md), because it reads only what the text needs.
+ * simple fonts with WinAnsi encoding and their widths, composite fonts
+ * (Identity-H) with a ToUnicode map, forms, text drawn without rotation, top
+ * to bottom. Each glyph is placed from the text state (font, size, spacing,
+ * matrices); a glyph on another baseline starts a line; a gap wider than a
+ * fraction of the font size between two glyphs on one line is a space. A
+ * third of PDFium's time on the letters (docs/pdf.md), because it reads only
+ * what the text needs.
  *
- * Returns null for anything else (another font type or encoding, a
- * `ToUnicode` map, a form with its own content, rotated text, a line written
- * above the one before it, an unsupported filter or security handler, a
- * damaged file): the caller gives the file to PDFium, which decides between
- * text and an error code. Never throws.
- */
+ * Returns null for anything else (another font type or encoding, a simple
+ * font with a ToUnicode map, a character a map does not name, rotated text,
+ * a line written well above the one before it, an unsupported filter or
+ * security handler, a page without text, a damaged file): the caller gives
+ * the file to PDFium, which decides between text and an error code. Never
+ * throws. */
 import { joinPages, type PdfResult } from './pdf-result.js';
-import { Lexer, PdfDocument, Stream, Unsupported, ends, hexBytes, isWhite, literalBytes, plainStringEnd, type PdfDict, type PdfValue } from './pdf-objects.js';
+import { Keyword, Lexer, PdfDocument, Stream, Unsupported, ends, hexBytes, isWhite, literalBytes, plainStringEnd, type PdfDict, type PdfValue } from './pdf-objects.js';
 
 /**
  * WinAnsiEncoding, byte to character: Latin-1, but for 0x80 to 0x9F (written
@@ -34,17 +35,27 @@ const LINE_SHIFT = 0.5;
 /** Points a line may start above the line before it and still be in reading order (as `pdfium.ts`: a table cell's wrapped label). */
 const LINE_RISE = 40;
 
+/**
+ * A font as far as text needs it: a simple font reads one byte a character
+ * (WinAnsi), a composite one (Type0, Identity-H) two bytes, through its
+ * ToUnicode map.
+ */
 interface Font {
-  /** Widths in thousandths of the font size, by byte. */
-  widths: Float64Array;
+  twoBytes: boolean;
+  /** Widths in thousandths of the font size: by byte (simple), by CID (composite, `defaultWidth` for the rest). */
+  widths: Float64Array | Map<number, number>;
+  defaultWidth: number;
+  /** A composite font's characters by CID. */
+  unicode: Map<number, string> | null;
 }
 
 function fontOf(doc: PdfDocument, value: PdfValue | undefined): Font {
   const font = doc.dict(value);
   if (!font) throw new Unsupported('a font that is not a dictionary');
   const subtype = font.get('Subtype');
+  if (subtype === '/Type0') return compositeFont(doc, font);
   if (subtype !== '/TrueType' && subtype !== '/Type1' && subtype !== '/MMType1') throw new Unsupported(`font type ${String(subtype)}`);
-  if (font.has('ToUnicode')) throw new Unsupported('a font with a ToUnicode map');
+  if (font.has('ToUnicode')) throw new Unsupported('a simple font with a ToUnicode map');
   if (doc.resolve(font.get('Encoding')) !== '/WinAnsiEncoding') throw new Unsupported('a font encoding other than WinAnsi');
   const first = doc.resolve(font.get('FirstChar'));
   const widths = doc.resolve(font.get('Widths'));
@@ -56,7 +67,73 @@ function fontOf(doc: PdfDocument, value: PdfValue | undefined): Font {
     const v = doc.resolve(w);
     if (first + k < 256 && typeof v === 'number') out[first + k] = v;
   });
-  return { widths: out };
+  return { twoBytes: false, widths: out, defaultWidth: missing, unicode: null };
+}
+
+/** A Type0 font with the Identity-H encoding (CID = the two-byte code), its widths (`W`, `DW`) and its ToUnicode map. */
+function compositeFont(doc: PdfDocument, font: PdfDict): Font {
+  if (doc.resolve(font.get('Encoding')) !== '/Identity-H') throw new Unsupported('a composite font not in Identity-H');
+  const toUnicode = doc.resolve(font.get('ToUnicode'));
+  if (!(toUnicode instanceof Stream)) throw new Unsupported('a composite font without a ToUnicode map');
+  const descendants = doc.resolve(font.get('DescendantFonts'));
+  const cidFont = Array.isArray(descendants) ? doc.dict(descendants[0]) : null;
+  if (!cidFont) throw new Unsupported('a composite font without its CID font');
+  const widths = new Map<number, number>();
+  const w = doc.resolve(cidFont.get('W'));
+  if (Array.isArray(w)) {
+    // c [w1 w2 ...]: widths from CID c on; c1 c2 w: one width for CIDs c1 to c2.
+    for (let k = 0; k < w.length; ) {
+      const first = doc.resolve(w[k]);
+      const next = doc.resolve(w[k + 1]);
+      if (typeof first !== 'number') throw new Unsupported('a damaged W array');
+      if (Array.isArray(next)) {
+        next.forEach((v, i) => widths.set(first + i, Number(doc.resolve(v))));
+        k += 2;
+      } else {
+        const width = Number(doc.resolve(w[k + 2]));
+        if (typeof next !== 'number' || next - first > 0xffff) throw new Unsupported('a damaged W array');
+        for (let c = first; c <= next; c++) widths.set(c, width);
+        k += 3;
+      }
+    }
+  }
+  return { twoBytes: true, widths, defaultWidth: Number(doc.resolve(cidFont.get('DW')) ?? 1000), unicode: cmapOf(doc.data(toUnicode)) };
+}
+
+const utf16be = new TextDecoder('utf-16be');
+
+/** A ToUnicode CMap's two-byte codes and their characters (`bfchar` and `bfrange`). */
+function cmapOf(data: Uint8Array): Map<number, string> {
+  const lex = new Lexer(data);
+  const out = new Map<number, string>();
+  const code = (v: PdfValue | Keyword | undefined): number => {
+    if (!(v instanceof Uint8Array) || v.length !== 2) throw new Unsupported('a ToUnicode map with codes that are not two bytes');
+    return (v[0]! << 8) | v[1]!;
+  };
+  const text = (v: PdfValue | Keyword | undefined): string => {
+    if (!(v instanceof Uint8Array)) throw new Unsupported('a damaged ToUnicode map');
+    return utf16be.decode(v);
+  };
+  for (let token = lex.next(); token !== undefined; token = lex.next()) {
+    if (!(token instanceof Keyword)) continue;
+    if (token.word === 'beginbfchar') {
+      for (let v = lex.next(); !(v instanceof Keyword && v.word === 'endbfchar'); v = lex.next()) out.set(code(v), text(lex.next()));
+    } else if (token.word === 'beginbfrange') {
+      for (let v = lex.next(); !(v instanceof Keyword && v.word === 'endbfrange'); v = lex.next()) {
+        const lo = code(v);
+        const hi = code(lex.next());
+        const dst = lex.next();
+        if (hi - lo > 0xffff) throw new Unsupported('a damaged ToUnicode map');
+        if (Array.isArray(dst)) for (let c = lo; c <= hi; c++) out.set(c, text(dst[c - lo]));
+        else {
+          // The destination's last code unit counts up through the range.
+          const first = text(dst);
+          for (let c = lo; c <= hi; c++) out.set(c, first.slice(0, -1) + String.fromCharCode(first.charCodeAt(first.length - 1) + (c - lo)));
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** a b c d e f, as PDF writes a matrix. */
@@ -174,12 +251,30 @@ class ContentRunner {
   constructor(
     private readonly doc: PdfDocument,
     private readonly content: Uint8Array,
-    resources: PdfDict | null,
+    private readonly resources: PdfDict | null,
     private readonly out: PageText,
+    /** How many forms deep this content is. */
+    private readonly depth = 0,
   ) {
     this.fonts = doc.dict(resources?.get('Font'));
     this.xobjects = doc.dict(resources?.get('XObject'));
     this.lexer = new Lexer(content);
+  }
+
+  /** A form's content, with its own resources (else these), in this graphics state with the form's matrix applied. */
+  private runForm(form: Stream): void {
+    if (this.depth >= 8) throw new Unsupported('forms nested too deep');
+    const m = this.doc.resolve(form.dict.get('Matrix'));
+    const matrix: Matrix = Array.isArray(m) && m.length === 6 ? (m.map((v) => Number(this.doc.resolve(v))) as Matrix) : [1, 0, 0, 1, 0, 0];
+    const inner = new ContentRunner(this.doc, this.doc.data(form), this.doc.dict(form.dict.get('Resources')) ?? this.resources, this.out, this.depth + 1);
+    inner.ctm = multiply(matrix, this.ctm);
+    inner.font = this.font;
+    inner.size = this.size;
+    inner.charSpace = this.charSpace;
+    inner.wordSpace = this.wordSpace;
+    inner.scale = this.scale;
+    inner.leading = this.leading;
+    inner.run();
   }
 
   run(): void {
@@ -326,12 +421,32 @@ class ContentRunner {
     if (Math.abs(cb) > 1e-6 || Math.abs(cc) > 1e-6 || ca <= 0 || cd <= 0) throw new Unsupported('rotated or mirrored text');
     const deviceSize = this.size * this.td * cd;
     const y = this.tf * cd + cf;
+    if (font.twoBytes) {
+      this.showComposite(font, buf, start, end, ca, ce, y, deviceSize);
+      return;
+    }
+    const widths = font.widths as Float64Array;
     for (let k = start; k < end; k++) {
       const code = buf[k]!;
-      const w = (font.widths[code]! / 1000) * this.size;
+      const w = (widths[code]! / 1000) * this.size;
       const tx = (w + this.charSpace + (code === 32 ? this.wordSpace : 0)) * this.scale;
       this.out.glyph(WIN_ANSI[code]!, this.te * ca + ce, y, deviceSize, w * this.scale * this.ta * ca);
       this.te += tx * this.ta;
+    }
+  }
+
+  /** Two bytes a character; word spacing does not apply (it is for the one-byte code 32). */
+  private showComposite(font: Font, buf: Uint8Array, start: number, end: number, ca: number, ce: number, y: number, deviceSize: number): void {
+    const widths = font.widths as Map<number, number>;
+    for (let k = start; k + 1 < end; k += 2) {
+      const cid = (buf[k]! << 8) | buf[k + 1]!;
+      const chars = font.unicode!.get(cid);
+      if (chars === undefined) throw new Unsupported('a character the ToUnicode map does not name');
+      const w = ((widths.get(cid) ?? font.defaultWidth) / 1000) * this.size;
+      const x = this.te * ca + ce;
+      // A ligature's characters share its glyph's place.
+      for (let i = 0; i < chars.length; i++) this.out.glyph(chars.charCodeAt(i), x, y, deviceSize, w * this.scale * this.ta * ca);
+      this.te += (w + this.charSpace) * this.scale * this.ta;
     }
   }
 
@@ -417,9 +532,12 @@ class ContentRunner {
       // cm
       this.ctm = multiply([this.num(6), this.num(5), this.num(4), this.num(3), this.num(2), this.num(1)], this.ctm);
     } else if (len === 2 && c0 === 0x44 && c1 === 0x6f) {
-      // Do: an image draws no text; a form could.
+      // Do: an image draws no text; a form's content is run in its place.
       const xobject = this.name === null ? undefined : this.doc.resolve(this.xobjects?.get(this.name.slice(1)));
-      if (!(xobject instanceof Stream) || xobject.dict.get('Subtype') !== '/Image') throw new Unsupported('a form drawn on the page');
+      if (!(xobject instanceof Stream)) throw new Unsupported('an XObject that is not a stream');
+      const subtype = xobject.dict.get('Subtype');
+      if (subtype === '/Form') this.runForm(xobject);
+      else if (subtype !== '/Image') throw new Unsupported(`an XObject of type ${String(subtype)}`);
     } else if (len === 2 && c0 === 0x42 && c1 === 0x49) {
       // BI
       this.skipInlineImage();

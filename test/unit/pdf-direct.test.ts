@@ -67,6 +67,24 @@ const EXPECTED = [
 /** Spaces aside: runs of spaces as one, none at a line's ends. */
 const squeezed = (s: string) => s.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
 
+/** A composite font as Word writes one for characters outside WinAnsi: Identity-H, a CID font with widths, a ToUnicode map. */
+const COMPOSITE_FONT = '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+TimesNewRomanPSMT /Encoding /Identity-H /DescendantFonts [101 0 R] /ToUnicode 102 0 R >>';
+const COMPOSITE_OBJECTS: WriterOptions['extraObjects'] = {
+  101: '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+TimesNewRomanPSMT /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [3 [250] 4 17 500] >>',
+  102: {
+    dict: '',
+    data: [
+      '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+      '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+      '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+      '3 beginbfchar <0003> <0020> <0004> <2713> <0005> <00660069> endbfchar',
+      '1 beginbfrange <0010> <0019> <0041> endbfrange',
+      '1 beginbfrange <0020> <0021> [<0078> <0079>] endbfrange',
+      'endcmap CMapName currentdict /CMap defineresource pop end end',
+    ].join('\n'),
+  },
+};
+
 describe('the direct PDF reader', () => {
   it('reads a letter-like page: header cells row by row, kerned words, gaps as spaces, escapes and hex strings', async () => {
     const pdf = writePdf({ pages: [LETTER] });
@@ -99,9 +117,30 @@ describe('the direct PDF reader', () => {
     expect(text(directText(pdf))).toBe('after the images\n');
   });
 
+  it('reads a composite font (Identity-H) through its ToUnicode map: single codes, ranges, arrays and a ligature', async () => {
+    const pdf = writePdf({
+      pages: ['BT /F3 12 Tf 72 700 Td <0010001100120003000400030005> Tj 0 -14 Td [<0020>-20<0021>] TJ ET'],
+      fonts: { F1: SIMPLE_FONT('Arial'), F3: COMPOSITE_FONT },
+      extraObjects: COMPOSITE_OBJECTS,
+    });
+    expect(text(directText(pdf))).toBe('ABC \u2713 fi\nxy\n');
+    expect(squeezed(text(await pdfiumText(pdf)))).toBe('ABC \u2713 fi\nxy');
+  });
+
+  it('runs a form in its place, with its matrix', async () => {
+    const form = writePdf({
+      pages: ['BT /F1 12 Tf 72 700 Td (on the page) Tj ET q 1 0 0 1 0 -100 cm /Fm1 Do Q'],
+      resources: '/XObject << /Fm1 100 0 R >>',
+      extraObjects: { 100: { dict: '/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Matrix [1 0 0 1 0 -10]', data: 'BT /F1 12 Tf 72 700 Td (in a form) Tj ET' } },
+    });
+    expect(text(directText(form))).toBe('on the page\nin a form\n');
+    expect(squeezed(text(await pdfiumText(form)))).toBe('on the page\nin a form');
+  });
+
   it.each<[string, Partial<WriterOptions>]>([
-    ['a composite (Type0) font', { fonts: { F1: '<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [] >>' } }],
-    ['a font with a ToUnicode map', { fonts: { F1: SIMPLE_FONT('Arial').replace('>>', '/ToUnicode 100 0 R >>') }, extraObjects: { 100: { dict: '', data: '' } } }],
+    ['a composite font without a ToUnicode map', { fonts: { F1: '<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [] >>' } }],
+    ['a composite font whose map lacks a character', { fonts: { F1: COMPOSITE_FONT }, extraObjects: COMPOSITE_OBJECTS }],
+    ['a simple font with a ToUnicode map', { fonts: { F1: SIMPLE_FONT('Arial').replace('>>', '/ToUnicode 100 0 R >>') }, extraObjects: { 100: { dict: '', data: '' } } }],
     ['a font in another encoding', { fonts: { F1: SIMPLE_FONT('Arial').replace('/WinAnsiEncoding', '/MacRomanEncoding') } }],
     ['a font without widths', { fonts: { F1: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>' } }],
     ['a rotated page', { rotate: 90 }],
@@ -111,16 +150,9 @@ describe('the direct PDF reader', () => {
     expect(directText(writePdf({ pages, ...options }))).toBeNull();
   });
 
-  it('leaves rotated text, a form and a line written above the one before it to the full engines', async () => {
+  it('leaves rotated text and a line written above the one before it to the full engines', async () => {
     const rotated = writePdf({ pages: ['BT /F1 12 Tf 0 1 -1 0 300 300 Tm (sideways) Tj ET'] });
     expect(directText(rotated)).toBeNull();
-    const form = writePdf({
-      pages: ['BT /F1 12 Tf 72 700 Td (on the page) Tj ET /Fm1 Do'],
-      resources: '/XObject << /Fm1 100 0 R >>',
-      extraObjects: { 100: { dict: '/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >>', data: 'BT /F1 12 Tf 72 600 Td (in a form) Tj ET' } },
-    });
-    expect(directText(form)).toBeNull();
-    expect(text(await pdfToText(form))).toMatch(/in a form/);
     const outOfOrder = writePdf({ pages: ['BT /F1 12 Tf 72 500 Td (body first) Tj 0 -14 Td (body second) Tj ET BT /F1 12 Tf 72 700 Td (heading on top) Tj ET'] });
     expect(directText(outOfOrder)).toBeNull();
     expect(text(await pdfToText(outOfOrder))).toMatch(/^heading on top\n/);
