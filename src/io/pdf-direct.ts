@@ -49,9 +49,21 @@ interface Font {
   unicode: Map<number, string> | null;
 }
 
+/** Fonts read, by their dictionary: the pages of a document share their fonts. */
+const fontCache = new WeakMap<PdfDict, Font>();
+
 function fontOf(doc: PdfDocument, value: PdfValue | undefined): Font {
-  const font = doc.dict(value);
-  if (!font) throw new Unsupported('a font that is not a dictionary');
+  const dict = doc.dict(value);
+  if (!dict) throw new Unsupported('a font that is not a dictionary');
+  let font = fontCache.get(dict);
+  if (!font) {
+    font = readFont(doc, dict);
+    fontCache.set(dict, font);
+  }
+  return font;
+}
+
+function readFont(doc: PdfDocument, font: PdfDict): Font {
   const subtype = font.get('Subtype');
   if (subtype === '/Type0') return compositeFont(doc, font);
   if (subtype !== '/TrueType' && subtype !== '/Type1' && subtype !== '/MMType1') throw new Unsupported(`font type ${String(subtype)}`);

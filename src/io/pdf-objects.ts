@@ -7,7 +7,7 @@
  * Anything outside that (another filter, AES-256, a damaged cross-reference)
  * throws `Unsupported`: the caller then gives the file to a full PDF engine.
  */
-import { createDecipheriv, createHash } from 'node:crypto';
+import { createDecipheriv, hash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 
 export class Unsupported extends Error {}
@@ -323,11 +323,7 @@ function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
   return out;
 }
 
-const md5 = (...parts: Uint8Array[]): Uint8Array => {
-  const h = createHash('md5');
-  for (const p of parts) h.update(p);
-  return new Uint8Array(h.digest());
-};
+const md5 = (...parts: Uint8Array[]): Uint8Array => new Uint8Array(hash('md5', parts.length === 1 ? parts[0]! : Buffer.concat(parts), 'buffer'));
 
 interface Security {
   key: Uint8Array;
