@@ -314,7 +314,11 @@ class LiteralIndex {
   /** 1 for a state where a literal ends. */
   private readonly ending: Uint8Array;
 
+  /** Each literal's length. */
+  private readonly lengths: Uint16Array;
+
   constructor(readonly size: number, literals: readonly string[]) {
+    this.lengths = Uint16Array.from(literals, (w) => w.length);
     for (const word of literals) for (let k = 0; k < word.length; k++) this.column[word.charCodeAt(k)] ||= 1;
     let width = 1;
     this.column.forEach((used, ch) => {
@@ -361,6 +365,25 @@ class LiteralIndex {
     this.ending = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
   }
 
+  /** Every occurrence of a literal in `text[from, to)`, by where it ends, in that order. */
+  occurrences(text: string, from: number, to: number): Occurrences {
+    const ids: number[] = [];
+    const ends: number[] = [];
+    const { table, width, column, ending } = this;
+    let state = 0;
+    for (let k = from; k < to; k++) {
+      let ch = text.charCodeAt(k);
+      if (ch >= 65 && ch <= 90) ch += 32;
+      state = table[state * width + (ch < 128 ? column[ch]! : 0)]!;
+      if (ending[state] === 1)
+        for (const id of this.ends[state]!) {
+          ids.push(id);
+          ends.push(k + 1);
+        }
+    }
+    return new Occurrences(this.size, this.lengths, ids, ends);
+  }
+
   /** found[id] is 1 when literal `id` (lower case) occurs in `text`, read with its ASCII capitals as lower case. */
   found(text: string): Uint8Array {
     const out = new Uint8Array(this.size);
@@ -372,6 +395,32 @@ class LiteralIndex {
       state = table[state * width + (ch < 128 ? column[ch]! : 0)]!;
       if (ending[state] === 1) for (const id of ends[state]!) out[id] = 1;
     }
+    return out;
+  }
+}
+
+/** The literals found in a rationale, so that those of any stretch of it are read without scanning the stretch again. */
+class Occurrences {
+  constructor(
+    private readonly size: number,
+    private readonly lengths: Uint16Array,
+    private readonly ids: readonly number[],
+    private readonly ends: readonly number[],
+  ) {}
+
+  /** found[id] is 1 when literal `id` occurs within `span` (as `LiteralIndex.found` of its text). */
+  within(span: Span): Uint8Array {
+    const out = new Uint8Array(this.size);
+    const { ids, ends, lengths } = this;
+    // The first occurrence that ends after the span starts.
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < ends.length && ends[k]! <= span.end; k++) if (ends[k]! - lengths[ids[k]!]! >= span.start) out[ids[k]!] = 1;
     return out;
   }
 }
@@ -535,16 +584,15 @@ export function roleOf(whole: string): SentenceRole {
  * the subject), `weak` (generic recommendation wording) or `none` (no marker:
  * read as a finding).
  */
-function roleAndBasis(whole: string): { role: SentenceRole; basis: 'strong' | 'weak' | 'none' } {
-  const marked = markedRole(whole);
+function roleAndBasis(whole: string, present: Uint8Array = literalsIn(whole)): { role: SentenceRole; basis: 'strong' | 'weak' | 'none' } {
+  const marked = markedRole(whole, present);
   return marked ?? { role: 'case', basis: 'none' };
 }
 
-function markedRole(whole: string): { role: SentenceRole; basis: 'strong' | 'weak' } | null {
+/** `present`: the lexicon's literals in `whole`; they serve for the sentence after its lead too (what that holds, the whole holds). */
+function markedRole(whole: string, present: Uint8Array): { role: SentenceRole; basis: 'strong' | 'weak' } | null {
   const strong = (role: SentenceRole) => ({ role, basis: 'strong' as const });
   const { roles } = lexicon();
-  // The literals of the whole sentence serve for the sentence after its lead too: what that holds, the whole holds.
-  const present = literalsIn(whole);
   if (holds(roles.boilerplate, whole, present)) return strong('boilerplate');
   // "Regarding the request for X, the guidelines state ...": the lead names the item, not a finding.
   let sentence = whole;
@@ -631,15 +679,22 @@ function quoteDepthAfter(body: string, depth: number): number {
  * quotation opened by an earlier sentence is the guideline's text.
  */
 export function sentenceRoles(text: string, rationale: Span): RoledSentence[] {
+  return roledSentences(text, rationale, literalsOf(text, rationale));
+}
+
+/** The literals of a rationale. */
+const literalsOf = (text: string, rationale: Span): Occurrences => lexicon().literalIndex.occurrences(text, rationale.start, rationale.end);
+
+function roledSentences(text: string, rationale: Span, literals: Occurrences): RoledSentence[] {
   let depth = 0;
   const out: RoledSentence[] = [];
   for (const sentence of rationaleSentences(text, rationale)) {
-    const whole = roleOf(text.slice(sentence.start, sentence.end));
+    const whole = roleAndBasis(text.slice(sentence.start, sentence.end), literals.within(sentence)).role;
     const pieces = atSemicolons(text, sentence);
     // The pieces between semicolons: a piece with a strong marker of its own has its own role, the others the sentence's.
     for (const span of pieces) {
       const body = text.slice(span.start, span.end);
-      const own = pieces.length === 1 ? null : roleAndBasis(body);
+      const own = pieces.length === 1 ? null : roleAndBasis(body, literals.within(span));
       const role = own?.basis === 'strong' ? own.role : whole;
       const quoted = depth > 0 && role !== 'boilerplate' && role !== 'conclusion';
       depth = quoteDepthAfter(body, depth);
@@ -892,10 +947,9 @@ function cuesFor(itemText: string): Cue[] {
   });
 }
 
-function readClause(text: string, sentence: Span, role: SentenceRole, clause: Span, itemText: string, others: readonly OtherItem[], cues: readonly Cue[]): Found[] {
+function readClause(text: string, sentence: Span, role: SentenceRole, clause: Span, itemText: string, others: readonly OtherItem[], cues: readonly Cue[], present: Uint8Array): Found[] {
   const c = lexicon();
   const body = text.slice(clause.start, clause.end);
-  const present = literalsIn(body);
   const sentenceText = text.slice(sentence.start, sentence.end);
   // The absence triggers, read once the first cue that needs them can match: a clause without a trigger cannot state an absence (those cues' patterns are not run).
   let triggers: ClauseTriggers | null = null;
@@ -999,10 +1053,10 @@ function countsIn(guards: readonly Guarded[], s: string, present: Uint8Array): {
  * completed", "would bring the total to 30"). The numbers are compared, so no
  * wording of "exceeds" is needed.
  */
-function countOverLimit(text: string, roled: readonly RoledSentence[]): { sentence: Span; span: Span } | null {
+function countOverLimit(text: string, roled: readonly RoledSentence[], literals: Occurrences): { sentence: Span; span: Span } | null {
   const { counts } = lexicon();
   const bodies = roled.map(({ span }) => text.slice(span.start, span.end));
-  const present = bodies.map(literalsIn);
+  const present = roled.map(({ span }) => literals.within(span));
   let limit = -1;
   bodies.forEach((body, k) => {
     for (const c of countsIn(counts.limit, body, present[k]!)) limit = Math.max(limit, c.n);
@@ -1025,14 +1079,17 @@ export interface Trace {
 
 export function traceReasons(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[] = []): Trace[] {
   const cues = cuesFor(itemText);
-  const roled = sentenceRoles(text, rationale);
-  const over = countOverLimit(text, roled);
+  const literals = literalsOf(text, rationale);
+  const roled = roledSentences(text, rationale, literals);
+  const over = countOverLimit(text, roled, literals);
   const { code } = lexicon().lexicon.counts;
   return roled.map(({ span, role }) => ({
     sentence: span,
     role,
     found: [
-      ...clauses(text, span).flatMap((cl) => readClause(text, span, role, cl, itemText, otherItems, cues)).map((f) => ({ code: f.code, cue: f.cue, span: f.span })),
+      ...clauses(text, span)
+        .flatMap((cl) => readClause(text, span, role, cl, itemText, otherItems, cues, literals.within(cl)))
+        .map((f) => ({ code: f.code, cue: f.cue, span: f.span })),
       ...(over?.sentence === span ? [{ code, cue: 'counts', span: over.span }] : []),
     ],
   }));
@@ -1058,17 +1115,18 @@ export function extractReasons(
   const c = lexicon();
   const best = new Map<ReasonCode, { span: Span; generic: boolean }>();
   const cues = cuesFor(itemText);
-  const roled = sentenceRoles(text, rationale);
+  const literals = literalsOf(text, rationale);
+  const roled = roledSentences(text, rationale, literals);
   for (const { span, role } of roled) {
     for (const clause of clauses(text, span)) {
-      for (const f of readClause(text, span, role, clause, itemText, otherItems, cues)) {
+      for (const f of readClause(text, span, role, clause, itemText, otherItems, cues, literals.within(clause))) {
         if (!allowed(f.code, outcome)) continue;
         const known = best.get(f.code);
         if (!known || (known.generic && !f.generic)) best.set(f.code, { span: f.span, generic: f.generic });
       }
     }
   }
-  const over = countOverLimit(text, roled);
+  const over = countOverLimit(text, roled, literals);
   if (over && allowed(c.lexicon.counts.code, outcome) && !best.has(c.lexicon.counts.code)) best.set(c.lexicon.counts.code, { span: over.span, generic: false });
   const fallback = outcome === null ? null : c.lexicon.fallback[outcome];
   if (fallback && (best.size === 0 || (outcome === 'overturned' && !best.has('functional_benefit_documented') && !best.has('criteria_met')))) {
