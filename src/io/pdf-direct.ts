@@ -109,7 +109,10 @@ function compositeFont(doc: PdfDocument, font: PdfDict): Font {
       }
     }
   }
-  return { twoBytes: true, widths, defaultWidth: Number(doc.resolve(cidFont.get('DW')) ?? 1000), unicode: cmapOf(doc.data(toUnicode)) };
+  const unicode = cmapOf(doc.data(toUnicode));
+  // Ligatures as their letters ("ﬁ": "fi"), as PDFium gives them.
+  for (const [cid, chars] of unicode) if (/[\ufb00-\ufb06]/.test(chars)) unicode.set(cid, chars.replace(/[\ufb00-\ufb06]/g, (l) => l.normalize('NFKC')));
+  return { twoBytes: true, widths, defaultWidth: Number(doc.resolve(cidFont.get('DW')) ?? 1000), unicode };
 }
 
 const utf16be = new TextDecoder('utf-16be');

@@ -77,7 +77,7 @@ const COMPOSITE_OBJECTS: WriterOptions['extraObjects'] = {
       '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
       '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
       '1 begincodespacerange <0000> <FFFF> endcodespacerange',
-      '3 beginbfchar <0003> <0020> <0004> <2713> <0005> <00660069> endbfchar',
+      '4 beginbfchar <0003> <0020> <0004> <2713> <0005> <00660069> <0006> <FB02> endbfchar',
       '1 beginbfrange <0010> <0019> <0041> endbfrange',
       '1 beginbfrange <0020> <0021> [<0078> <0079>] endbfrange',
       'endcmap CMapName currentdict /CMap defineresource pop end end',
@@ -117,14 +117,14 @@ describe('the direct PDF reader', () => {
     expect(text(directText(pdf))).toBe('after the images\n');
   });
 
-  it('reads a composite font (Identity-H) through its ToUnicode map: single codes, ranges, arrays and a ligature', async () => {
+  it('reads a composite font (Identity-H) through its ToUnicode map: single codes, ranges, arrays, two characters for one code, a ligature character as its letters', async () => {
     const pdf = writePdf({
-      pages: ['BT /F3 12 Tf 72 700 Td <0010001100120003000400030005> Tj 0 -14 Td [<0020>-20<0021>] TJ ET'],
+      pages: ['BT /F3 12 Tf 72 700 Td <00100011001200030004000300050006> Tj 0 -14 Td [<0020>-20<0021>] TJ ET'],
       fonts: { F1: SIMPLE_FONT('Arial'), F3: COMPOSITE_FONT },
       extraObjects: COMPOSITE_OBJECTS,
     });
-    expect(text(directText(pdf))).toBe('ABC \u2713 fi\nxy\n');
-    expect(squeezed(text(await pdfiumText(pdf)))).toBe('ABC \u2713 fi\nxy');
+    expect(text(directText(pdf))).toBe('ABC \u2713 fifl\nxy\n');
+    expect(squeezed(text(await pdfiumText(pdf)))).toBe('ABC \u2713 fifl\nxy');
   });
 
   it('runs a form in its place, with its matrix', async () => {
