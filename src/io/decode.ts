@@ -1,10 +1,12 @@
 /**
  * Bytes to text. UTF-8 (with or without BOM) and UTF-16 with a BOM are decoded
  * as such; bytes that are not valid UTF-8 are read as Windows-1252 (a superset
- * of Latin-1's printable range), the encoding of older Windows extractions.
+ * of Latin-1's printable range), the encoding of older Windows extractions, by
+ * table (./windows-1252.ts: Node's own decoder loses its quotes and dashes).
  * Files that look binary are refused.
  */
 import { createHash } from 'node:crypto';
+import { decodeWindows1252 } from './windows-1252.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -37,6 +39,6 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return { ok: true, text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }

@@ -15,14 +15,9 @@
  * the file to PDFium, which decides between text and an error code. Never
  * throws. */
 import { joinPages, type PdfResult } from './pdf-result.js';
+import { WINDOWS_1252 } from './windows-1252.js';
 import { Keyword, Lexer, PdfDocument, Stream, Unsupported, ends, hexBytes, isWhite, literalBytes, plainStringEnd, type PdfDict, type PdfValue } from './pdf-objects.js';
 
-/**
- * WinAnsiEncoding, byte to character: Latin-1, but for 0x80 to 0x9F (written
- * out: Node's TextDecoder reads "windows-1252" as Latin-1).
- */
-const WIN_ANSI_80 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-const WIN_ANSI = Uint16Array.from({ length: 256 }, (_, i) => (i >= 0x80 && i < 0xa0 ? WIN_ANSI_80.charCodeAt(i - 0x80) : i));
 
 /**
  * A glyph further than this many font sizes from the end of the one before it
@@ -445,7 +440,8 @@ class ContentRunner {
       const code = buf[k]!;
       const w = (widths[code]! / 1000) * this.size;
       const tx = (w + this.charSpace + (code === 32 ? this.wordSpace : 0)) * this.scale;
-      this.out.glyph(WIN_ANSI[code]!, this.te * ca + ce, y, deviceSize, w * this.scale * this.ta * ca);
+      // WinAnsiEncoding is the Windows-1252 table.
+      this.out.glyph(WINDOWS_1252[code]!, this.te * ca + ce, y, deviceSize, w * this.scale * this.ta * ca);
       this.te += tx * this.ta;
     }
   }
