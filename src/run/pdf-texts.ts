@@ -16,10 +16,10 @@ export const TEXTS = 'text';
 const require = createRequire(import.meta.url);
 const IO = fileURLToPath(new URL('../io/', import.meta.url));
 
-/** A hash of what turns a PDF into text: the PDF modules' built code and the engines' package versions. */
+/** A hash of what turns a PDF into text: the PDF modules' built code (with the WinAnsi table they share with text decoding) and the engines' package versions. */
 export function pdfTextVersion(): string {
   const h = createHash('sha256');
-  for (const name of readdirSync(IO).filter((n) => /^pdf.*\.js$/.test(n)).sort()) h.update(name).update('\0').update(readFileSync(join(IO, name)));
+  for (const name of readdirSync(IO).filter((n) => /^(?:pdf.*|windows-1252)\.js$/.test(n)).sort()) h.update(name).update('\0').update(readFileSync(join(IO, name)));
   for (const pkg of ['@hyzyla/pdfium', 'pdfjs-dist']) h.update(`${pkg}@${packageVersion(pkg)}\0`);
   return h.digest('hex').slice(0, 16);
 }
