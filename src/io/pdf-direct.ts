@@ -577,8 +577,11 @@ class ContentRunner {
 function pagesOf(doc: PdfDocument): { page: PdfDict; resources: PdfDict | null }[] {
   const root = doc.dict(doc.trailer.get('Root'));
   const out: { page: PdfDict; resources: PdfDict | null }[] = [];
+  const seen = new Set<PdfDict>();
   const walk = (node: PdfDict | null, inherited: PdfDict | null, depth: number) => {
-    if (!node || depth > 32) throw new Unsupported('a damaged page tree');
+    // A node met twice (a cycle, or kids listed again) is damage, not more pages.
+    if (!node || depth > 32 || seen.has(node)) throw new Unsupported('a damaged page tree');
+    seen.add(node);
     const resources = doc.dict(node.get('Resources')) ?? inherited;
     const kids = doc.resolve(node.get('Kids'));
     if (node.get('Type') === '/Pages' || Array.isArray(kids)) {

@@ -428,6 +428,9 @@ function unpredict(data: Uint8Array, parms: PdfValue | undefined): Uint8Array {
   return out;
 }
 
+/** The most a stream may inflate to (a letter's page content is tens of kilobytes): more is a zip bomb or not a letter. */
+const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
 function decodeFilters(data: Uint8Array, dict: PdfDict): Uint8Array {
   const filter = dict.get('Filter');
   const filters = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
@@ -435,7 +438,7 @@ function decodeFilters(data: Uint8Array, dict: PdfDict): Uint8Array {
   let out = data;
   filters.forEach((f, k) => {
     const parms = Array.isArray(parmsAll) ? parmsAll[k] : parmsAll;
-    if (f === '/FlateDecode' || f === '/Fl') out = unpredict(new Uint8Array(inflateSync(out)), parms);
+    if (f === '/FlateDecode' || f === '/Fl') out = unpredict(new Uint8Array(inflateSync(out, { maxOutputLength: MAX_STREAM_BYTES })), parms);
     else throw new Unsupported(`filter ${String(f)}`);
   });
   return out;

@@ -172,6 +172,14 @@ describe('the direct PDF reader', () => {
     expect(await pdfToText(pdf)).toMatchObject({ ok: false, code: 'pdf_no_text' });
   });
 
+  it('gives up on a page tree that loops and on a stream that inflates past 64 MiB, rather than spend the letter\'s time or memory', () => {
+    const looping = writePdf({ pages: ['BT /F1 12 Tf 72 700 Td (a page) Tj ET'], extraObjects: { 2: '<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>' } });
+    expect(directText(looping)).toBeNull();
+    const bomb = writePdf({ pages: [`BT /F1 12 Tf 72 700 Td (a page) Tj ET${' '.repeat(65 * 1024 * 1024)}`] });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(directText(bomb)).toBeNull();
+  });
+
   it('never throws on a damaged file', () => {
     const pdf = writePdf({ pages: [LETTER], encryption: { method: 'aes-128', userPassword: '' }, xref: 'stream' });
     fc.assert(
