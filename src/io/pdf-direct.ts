@@ -20,6 +20,13 @@ import { Keyword, Lexer, PdfDocument, Stream, Unsupported, ends, hexBytes, isWhi
 
 
 /**
+ * WinAnsiEncoding (ISO 32000-1, Annex D): the Windows-1252 table, but 0xAD is
+ * the hyphen, 0xA0 the space, and each code it leaves unused above 0x20 the
+ * bullet, as PDF readers give them.
+ */
+const WIN_ANSI = WINDOWS_1252.map((u, i) => (i === 0xad ? 0x2d : i === 0xa0 ? 0x20 : i === 0x7f || (i >= 0x80 && i < 0xa0 && u === i) ? 0x2022 : u));
+
+/**
  * A glyph further than this many font sizes from the end of the one before it
  * is a new word; closer, the same word (kerned or split across show
  * operators).
@@ -27,6 +34,8 @@ import { Keyword, Lexer, PdfDocument, Stream, Unsupported, ends, hexBytes, isWhi
 const SPACE_GAP = 0.15;
 /** A glyph whose baseline is off the line's by more than this many font sizes starts a line. */
 const LINE_SHIFT = 0.5;
+/** A glyph this many font sizes left of the end of the one before it on its line was drawn back over the line (overprinting, or cells written right to left): not read here. */
+const BACKWARD = 0.5;
 /** Points a line may start above the line before it and still be in reading order (as `pdfium.ts`: a table cell's wrapped label). */
 const LINE_RISE = 40;
 
@@ -89,16 +98,21 @@ function compositeFont(doc: PdfDocument, font: PdfDict): Font {
   const w = doc.resolve(cidFont.get('W'));
   if (Array.isArray(w)) {
     // c [w1 w2 ...]: widths from CID c on; c1 c2 w: one width for CIDs c1 to c2.
+    let entries = 0;
     for (let k = 0; k < w.length; ) {
       const first = doc.resolve(w[k]);
       const next = doc.resolve(w[k + 1]);
       if (typeof first !== 'number') throw new Unsupported('a damaged W array');
       if (Array.isArray(next)) {
+        entries += next.length;
+        if (entries > MAX_FONT_ENTRIES) throw new Unsupported('a W array too long for a font');
         next.forEach((v, i) => widths.set(first + i, Number(doc.resolve(v))));
         k += 2;
       } else {
         const width = Number(doc.resolve(w[k + 2]));
-        if (typeof next !== 'number' || next - first > 0xffff) throw new Unsupported('a damaged W array');
+        if (typeof next !== 'number' || next < first) throw new Unsupported('a damaged W array');
+        entries += next - first + 1;
+        if (entries > MAX_FONT_ENTRIES) throw new Unsupported('a W array too long for a font');
         for (let c = first; c <= next; c++) widths.set(c, width);
         k += 3;
       }
@@ -116,6 +130,7 @@ const utf16be = new TextDecoder('utf-16be');
 function cmapOf(data: Uint8Array): Map<number, string> {
   const lex = new Lexer(data);
   const out = new Map<number, string>();
+  let entries = 0;
   const code = (v: PdfValue | Keyword | undefined): number => {
     if (!(v instanceof Uint8Array) || v.length !== 2) throw new Unsupported('a ToUnicode map with codes that are not two bytes');
     return (v[0]! << 8) | v[1]!;
@@ -133,7 +148,8 @@ function cmapOf(data: Uint8Array): Map<number, string> {
         const lo = code(v);
         const hi = code(lex.next());
         const dst = lex.next();
-        if (hi - lo > 0xffff) throw new Unsupported('a damaged ToUnicode map');
+        entries += hi - lo + 1;
+        if (hi < lo || entries > MAX_FONT_ENTRIES) throw new Unsupported('a damaged ToUnicode map');
         if (Array.isArray(dst)) for (let c = lo; c <= hi; c++) out.set(c, text(dst[c - lo]));
         else {
           // The destination's last code unit counts up through the range.
@@ -145,6 +161,28 @@ function cmapOf(data: Uint8Array): Map<number, string> {
   }
   return out;
 }
+
+/**
+ * What one page may cost: content decoded (its streams and its forms'), and
+ * forms run. A letter's page is tens of kilobytes and draws a form or two; a
+ * page past these is not a letter, and its cost would be the run's.
+ */
+class PageBudget {
+  private bytes = 64 * 1024 * 1024;
+  private forms = 64;
+
+  decoded(n: number): void {
+    this.bytes -= n;
+    if (this.bytes < 0) throw new Unsupported('a page with more than 64 MiB of content');
+  }
+
+  form(): void {
+    if (--this.forms < 0) throw new Unsupported('a page that draws more than 64 forms');
+  }
+}
+
+/** The most entries a font's widths or ToUnicode map may give (a two-byte code has 65,536 values). */
+const MAX_FONT_ENTRIES = 0x20000;
 
 /** a b c d e f, as PDF writes a matrix. */
 type Matrix = [number, number, number, number, number, number];
@@ -187,7 +225,10 @@ class PageText {
       if (y > this.previousY + LINE_RISE) throw new Unsupported('text written out of reading order');
       this.lineY = y;
       this.lineSize = size;
-    } else if (!isSpace && x - this.endX > SPACE_GAP * size && this.codes[this.length - 1] !== SPACE) this.push(SPACE);
+    } else {
+      if (x < this.endX - BACKWARD * size) throw new Unsupported('text drawn back over its line');
+      if (!isSpace && x - this.endX > SPACE_GAP * size && this.codes[this.length - 1] !== SPACE) this.push(SPACE);
+    }
     this.push(code);
     this.endX = x + advance;
   }
@@ -263,6 +304,7 @@ class ContentRunner {
     private readonly content: Uint8Array,
     private readonly resources: PdfDict | null,
     private readonly out: PageText,
+    private readonly budget: PageBudget,
     /** How many forms deep this content is. */
     private readonly depth = 0,
   ) {
@@ -274,9 +316,14 @@ class ContentRunner {
   /** A form's content, with its own resources (else these), in this graphics state with the form's matrix applied. */
   private runForm(form: Stream): void {
     if (this.depth >= 8) throw new Unsupported('forms nested too deep');
+    this.budget.form();
     const m = this.doc.resolve(form.dict.get('Matrix'));
-    const matrix: Matrix = Array.isArray(m) && m.length === 6 ? (m.map((v) => Number(this.doc.resolve(v))) as Matrix) : [1, 0, 0, 1, 0, 0];
-    const inner = new ContentRunner(this.doc, this.doc.data(form), this.doc.dict(form.dict.get('Resources')) ?? this.resources, this.out, this.depth + 1);
+    const entries = Array.isArray(m) ? m.map((v) => this.doc.resolve(v)) : [1, 0, 0, 1, 0, 0];
+    if (entries.length !== 6 || !entries.every((v) => typeof v === 'number')) throw new Unsupported('a form whose matrix is not six numbers');
+    const matrix = entries as Matrix;
+    const content = this.doc.data(form);
+    this.budget.decoded(content.length);
+    const inner = new ContentRunner(this.doc, content, this.doc.dict(form.dict.get('Resources')) ?? this.resources, this.out, this.budget, this.depth + 1);
     inner.ctm = multiply(matrix, this.ctm);
     inner.font = this.font;
     inner.size = this.size;
@@ -417,7 +464,7 @@ class ContentRunner {
   }
 
   private setMatrix(a: number, b: number, c: number, d: number, e: number, f: number): void {
-    if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a <= 0 || d <= 0) throw new Unsupported('rotated or mirrored text');
+    if (!(Math.abs(b) <= 1e-6 && Math.abs(c) <= 1e-6 && a > 0 && d > 0)) throw new Unsupported('rotated or mirrored text');
     this.ta = a;
     this.td = d;
     this.te = this.lineE = e;
@@ -428,7 +475,8 @@ class ContentRunner {
     const font = this.font;
     if (!font) throw new Unsupported('text shown without a font');
     const [ca, cb, cc, cd, ce, cf] = this.ctm;
-    if (Math.abs(cb) > 1e-6 || Math.abs(cc) > 1e-6 || ca <= 0 || cd <= 0) throw new Unsupported('rotated or mirrored text');
+    // Written so that a NaN fails them too.
+    if (!(Math.abs(cb) <= 1e-6 && Math.abs(cc) <= 1e-6 && ca > 0 && cd > 0 && this.size > 0 && this.scale > 0)) throw new Unsupported('rotated, mirrored or empty text');
     const deviceSize = this.size * this.td * cd;
     const y = this.tf * cd + cf;
     if (font.twoBytes) {
@@ -440,8 +488,7 @@ class ContentRunner {
       const code = buf[k]!;
       const w = (widths[code]! / 1000) * this.size;
       const tx = (w + this.charSpace + (code === 32 ? this.wordSpace : 0)) * this.scale;
-      // WinAnsiEncoding is the Windows-1252 table.
-      this.out.glyph(WINDOWS_1252[code]!, this.te * ca + ce, y, deviceSize, w * this.scale * this.ta * ca);
+      this.out.glyph(WIN_ANSI[code]!, this.te * ca + ce, y, deviceSize, tx * this.ta * ca);
       this.te += tx * this.ta;
     }
   }
@@ -456,8 +503,9 @@ class ContentRunner {
       const w = ((widths.get(cid) ?? font.defaultWidth) / 1000) * this.size;
       const x = this.te * ca + ce;
       // A ligature's characters share its glyph's place.
-      for (let i = 0; i < chars.length; i++) this.out.glyph(chars.charCodeAt(i), x, y, deviceSize, w * this.scale * this.ta * ca);
-      this.te += (w + this.charSpace) * this.scale * this.ta;
+      const advance = (w + this.charSpace) * this.scale * this.ta;
+      for (let i = 0; i < chars.length; i++) this.out.glyph(chars.charCodeAt(i), x, y, deviceSize, advance * ca);
+      this.te += advance;
     }
   }
 
@@ -534,6 +582,7 @@ class ContentRunner {
       this.setMatrix(1, 0, 0, 1, 0, 0);
     } else if (len === 1 && c0 === 0x71) {
       // q
+      if (this.stack.length >= 64) throw new Unsupported('graphics states nested more than 64 deep');
       this.stack.push({ ctm: this.ctm, font: this.font, size: this.size, charSpace: this.charSpace, wordSpace: this.wordSpace, scale: this.scale, leading: this.leading });
     } else if (len === 1 && c0 === 0x51) {
       // Q
@@ -573,33 +622,38 @@ class ContentRunner {
   }
 }
 
-/** The page objects, in order, each with its inherited resources. */
-function pagesOf(doc: PdfDocument): { page: PdfDict; resources: PdfDict | null }[] {
+/** The page objects, in order, each with its inherited resources and rotation. */
+function pagesOf(doc: PdfDocument): { page: PdfDict; resources: PdfDict | null; rotate: number }[] {
   const root = doc.dict(doc.trailer.get('Root'));
-  const out: { page: PdfDict; resources: PdfDict | null }[] = [];
+  const out: { page: PdfDict; resources: PdfDict | null; rotate: number }[] = [];
   const seen = new Set<PdfDict>();
-  const walk = (node: PdfDict | null, inherited: PdfDict | null, depth: number) => {
+  const walk = (node: PdfDict | null, inherited: { resources: PdfDict | null; rotate: number }, depth: number) => {
     // A node met twice (a cycle, or kids listed again) is damage, not more pages.
     if (!node || depth > 32 || seen.has(node)) throw new Unsupported('a damaged page tree');
     seen.add(node);
-    const resources = doc.dict(node.get('Resources')) ?? inherited;
+    const own = doc.resolve(node.get('Rotate'));
+    const here = { resources: doc.dict(node.get('Resources')) ?? inherited.resources, rotate: own === undefined ? inherited.rotate : Number(own) };
     const kids = doc.resolve(node.get('Kids'));
     if (node.get('Type') === '/Pages' || Array.isArray(kids)) {
       if (!Array.isArray(kids)) throw new Unsupported('a page tree node without kids');
-      for (const kid of kids) walk(doc.dict(kid), resources, depth + 1);
-    } else out.push({ page: node, resources });
+      for (const kid of kids) walk(doc.dict(kid), here, depth + 1);
+    } else out.push({ page: node, ...here });
   };
-  walk(doc.dict(root?.get('Pages')), null, 0);
+  walk(doc.dict(root?.get('Pages')), { resources: null, rotate: 0 }, 0);
   return out;
 }
 
-function pageText(doc: PdfDocument, page: PdfDict, resources: PdfDict | null): string {
-  const rotate = Number(doc.resolve(page.get('Rotate')) ?? 0);
-  if (rotate % 360 !== 0) throw new Unsupported('a rotated page');
+function pageText(doc: PdfDocument, page: PdfDict, resources: PdfDict | null, rotate: number): string {
+  if (!(rotate % 360 === 0)) throw new Unsupported('a rotated page');
   const contents = doc.resolve(page.get('Contents'));
   const streams = (Array.isArray(contents) ? contents.map((c) => doc.resolve(c)) : contents === undefined ? [] : [contents]).filter((s): s is Stream => s instanceof Stream);
+  const budget = new PageBudget();
   // The streams of a page are one content, which may break between tokens only.
-  const parts = streams.map((s) => doc.data(s));
+  const parts = streams.map((s) => {
+    const data = doc.data(s);
+    budget.decoded(data.length);
+    return data;
+  });
   const total = parts.reduce((n, p) => n + p.length + 1, 0);
   const content = new Uint8Array(total);
   let at = 0;
@@ -609,7 +663,7 @@ function pageText(doc: PdfDocument, page: PdfDict, resources: PdfDict | null): s
     at += p.length + 1;
   }
   const out = new PageText();
-  new ContentRunner(doc, content, resources, out).run();
+  new ContentRunner(doc, content, resources, out, budget).run();
   return out.text();
 }
 
@@ -617,7 +671,7 @@ function pageText(doc: PdfDocument, page: PdfDict, resources: PdfDict | null): s
 export function directText(bytes: Uint8Array): PdfResult | null {
   try {
     const doc = new PdfDocument(bytes);
-    const texts = pagesOf(doc).map(({ page, resources }) => pageText(doc, page, resources));
+    const texts = pagesOf(doc).map(({ page, resources, rotate }) => pageText(doc, page, resources, rotate));
     const result = joinPages(texts);
     return result.ok ? result : null;
   } catch {

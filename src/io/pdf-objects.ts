@@ -55,12 +55,12 @@ const SHORT_KEYWORDS = new Map<number, PdfValue | Keyword>();
 function keywordOf(b: Uint8Array, start: number, end: number): PdfValue | Keyword {
   if (end - start <= 3) {
     const key = b[start]! | ((end - start > 1 ? b[start + 1]! : 0) << 8) | ((end - start > 2 ? b[start + 2]! : 0) << 16);
-    let known = SHORT_KEYWORDS.get(key);
-    if (known === undefined) {
-      known = new Keyword(latin1.decode(b.subarray(start, end)));
-      SHORT_KEYWORDS.set(key, known);
-    }
-    return known;
+    const known = SHORT_KEYWORDS.get(key);
+    if (known !== undefined) return known;
+    const made = new Keyword(latin1.decode(b.subarray(start, end)));
+    // The operators are a few dozen; a hostile file must not grow the map without end.
+    if (SHORT_KEYWORDS.size < 1024) SHORT_KEYWORDS.set(key, made);
+    return made;
   }
   const word = latin1.decode(b.subarray(start, end));
   if (word === 'true') return true;
@@ -91,7 +91,7 @@ export class Lexer {
     }
   }
 
-  /** The next value or keyword; null at the end. `]` and `>>` come back as keywords. */
+  /** The next value or keyword; undefined at the end. `]` and `>>` come back as keywords. */
   next(): PdfValue | Keyword | undefined {
     this.skipSpace();
     const b = this.bytes;
@@ -130,6 +130,20 @@ export class Lexer {
   value(): PdfValue {
     const v = this.next();
     if (v === undefined || v instanceof Keyword) throw new Unsupported(`expected a value at ${this.pos}`);
+    return v;
+  }
+
+  /** The next value, where `n g R` is a reference (an object whose whole value is one). */
+  valueOrRef(): PdfValue {
+    const v = this.value();
+    if (typeof v !== 'number') return v;
+    const save = this.pos;
+    const gen = this.next();
+    if (typeof gen === 'number') {
+      const r = this.next();
+      if (r instanceof Keyword && r.word === 'R') return new Ref(v, gen);
+    }
+    this.pos = save;
     return v;
   }
 
@@ -235,12 +249,12 @@ export class Lexer {
   }
 }
 
-/** Where a string that starts at `start` (after its "(") ends, if it has no escape and no parenthesis before its ")"; else -1. */
+/** Where a string that starts at `start` (after its "(") ends, if it has no escape, no parenthesis and no carriage return before its ")"; else -1. */
 export function plainStringEnd(b: Uint8Array, start: number): number {
   for (let i = start; i < b.length; i++) {
     const c = b[i];
     if (c === 0x29) return i;
-    if (c === 0x5c || c === 0x28) return -1;
+    if (c === 0x5c || c === 0x28 || c === 13) return -1;
   }
   return -1;
 }
@@ -270,6 +284,12 @@ export function literalBytes(b: Uint8Array, start: number, push: (byte: number) 
     }
     if (c === 0x28) depth++;
     else if (c === 0x29 && --depth === 0) break;
+    // An end of line in a string, whichever it is, stands for one line feed (ISO 32000-1, 7.3.4.2).
+    if (c === 13) {
+      if (b[pos] === 10) pos++;
+      push(10);
+      continue;
+    }
     push(c);
   }
   return pos;
@@ -447,7 +467,9 @@ function decodeFilters(data: Uint8Array, dict: PdfDict): Uint8Array {
 // ---------------------------------------------------------------------------
 // The document
 
-type Entry = { kind: 'offset'; offset: number; gen: number } | { kind: 'packed'; stream: number; index: number };
+/** Where an object is: at an offset, packed in an object stream, or free (a newer section's free entry hides an older definition). */
+type Entry = { kind: 'offset'; offset: number; gen: number } | { kind: 'packed'; stream: number; index: number } | { kind: 'free' };
+const FREE: Entry = { kind: 'free' };
 
 function indexOf(bytes: Uint8Array, needle: string, from: number, to = bytes.length): number {
   const first = needle.charCodeAt(0);
@@ -471,7 +493,7 @@ function lastIndexOf(bytes: Uint8Array, needle: string, from: number): number {
 export class PdfDocument {
   private readonly xref = new Map<number, Entry>();
   private readonly cache = new Map<number, PdfValue>();
-  private readonly packed = new Map<number, { lexer: Lexer; offsets: number[] }>();
+  private readonly packed = new Map<number, { lexer: Lexer; nums: number[]; offsets: number[] }>();
   private readonly security: Security | null;
   readonly trailer: PdfDict;
 
@@ -522,7 +544,7 @@ export class PdfDocument {
           const line = latin1.decode(this.bytes.subarray(lex.pos, lex.pos + 20));
           const m = /^(\d{10}) (\d{5}) ([nf])/.exec(line);
           if (!m) throw new Unsupported('a damaged xref entry');
-          if (m[3] === 'n' && !this.xref.has(first + k)) this.xref.set(first + k, { kind: 'offset', offset: Number(m[1]), gen: Number(m[2]) });
+          if (!this.xref.has(first + k)) this.xref.set(first + k, m[3] === 'n' ? { kind: 'offset', offset: Number(m[1]), gen: Number(m[2]) } : FREE);
           lex.pos += 20;
           lex.skipSpace();
         }
@@ -531,14 +553,19 @@ export class PdfDocument {
       if (!(t instanceof Map)) throw new Unsupported('a trailer that is not a dictionary');
       return t;
     }
-    const obj = this.parseAt(offset, -1, 0);
+    const obj = this.parseAt(offset, -1);
     if (!(obj instanceof Stream) || obj.dict.get('Type') !== '/XRef') throw new Unsupported('no xref at startxref');
     const data = decodeFilters(obj.raw, obj.dict);
     const w = obj.dict.get('W');
-    if (!Array.isArray(w) || w.length !== 3 || w.some((x) => typeof x !== 'number')) throw new Unsupported('a damaged xref stream');
+    if (!Array.isArray(w) || w.length !== 3 || !w.every((x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 8)) throw new Unsupported('a damaged xref stream');
     const [w0, w1, w2] = w as number[];
+    const row = w0! + w1! + w2!;
     const size = Number(obj.dict.get('Size'));
-    const index = (obj.dict.get('Index') as number[] | undefined) ?? [0, size];
+    const index = obj.dict.get('Index') ?? [0, size];
+    // Each entry is a row of the data: no more entries than rows.
+    if (row === 0 || !Array.isArray(index) || !index.every((x) => Number.isInteger(x) && (x as number) >= 0)) throw new Unsupported('a damaged xref stream');
+    const entries = (index as number[]).reduce((n, x, k) => (k % 2 === 1 ? n + x : n), 0);
+    if (entries * row > data.length) throw new Unsupported('a short xref stream');
     let p = 0;
     const field = (width: number, absent: number) => {
       if (width === 0) return absent;
@@ -547,28 +574,28 @@ export class PdfDocument {
       return v;
     };
     for (let s = 0; s + 1 < index.length; s += 2) {
-      const first = index[s]!;
-      for (let k = 0; k < index[s + 1]!; k++) {
-        if (p + w0! + w1! + w2! > data.length) throw new Unsupported('a short xref stream');
+      const first = index[s] as number;
+      for (let k = 0; k < (index[s + 1] as number); k++) {
         const type = field(w0!, 1);
         const a = field(w1!, 0);
         const b = field(w2!, 0);
         if (this.xref.has(first + k)) continue;
         if (type === 1) this.xref.set(first + k, { kind: 'offset', offset: a, gen: b });
         else if (type === 2) this.xref.set(first + k, { kind: 'packed', stream: a, index: b });
+        else if (type === 0) this.xref.set(first + k, FREE);
       }
     }
     return obj.dict;
   }
 
   /** The object `n g obj ... endobj` at `offset` (expected number `num`, or -1 for any). */
-  private parseAt(offset: number, num: number, gen: number): PdfValue {
+  private parseAt(offset: number, num: number): PdfValue {
     const lex = new Lexer(this.bytes, offset);
     const n = lex.value();
     const g = lex.value();
     const kw = lex.next();
     if (typeof n !== 'number' || typeof g !== 'number' || !(kw instanceof Keyword) || kw.word !== 'obj' || (num >= 0 && n !== num)) throw new Unsupported(`no object ${num} at ${offset}`);
-    const value = lex.value();
+    const value = lex.valueOrRef();
     const save = lex.pos;
     const after = lex.next();
     if (!(after instanceof Keyword && after.word === 'stream') || !(value instanceof Map)) {
@@ -591,14 +618,16 @@ export class PdfDocument {
     const known = this.cache.get(num);
     if (known !== undefined) return known;
     const entry = this.xref.get(num);
+    // An object met again while it is being read (a stream whose /Length is itself, an object stream packed in itself) reads as null.
+    this.cache.set(num, null);
     let value: PdfValue = null;
-    if (entry?.kind === 'offset') value = this.parseAt(entry.offset, num, entry.gen);
-    else if (entry?.kind === 'packed') value = this.fromObjectStream(entry.stream, entry.index);
+    if (entry?.kind === 'offset') value = this.parseAt(entry.offset, num);
+    else if (entry?.kind === 'packed') value = this.fromObjectStream(entry.stream, entry.index, num);
     this.cache.set(num, value);
     return value;
   }
 
-  private fromObjectStream(streamNum: number, index: number): PdfValue {
+  private fromObjectStream(streamNum: number, index: number, num: number): PdfValue {
     let packed = this.packed.get(streamNum);
     if (!packed) {
       const s = this.get(streamNum);
@@ -607,18 +636,20 @@ export class PdfDocument {
       const n = Number(s.dict.get('N'));
       const first = Number(s.dict.get('First'));
       const lex = new Lexer(data);
+      const nums: number[] = [];
       const offsets: number[] = [];
       for (let k = 0; k < n; k++) {
-        lex.value();
+        nums.push(Number(lex.value()));
         offsets.push(first + Number(lex.value()));
       }
-      packed = { lexer: lex, offsets };
+      packed = { lexer: lex, nums, offsets };
       this.packed.set(streamNum, packed);
     }
-    const at = packed.offsets[index];
-    if (at === undefined) throw new Unsupported('an object stream without the object');
-    packed.lexer.pos = at;
-    return packed.lexer.value();
+    // The index the cross-reference gives, else wherever the stream's header puts the number.
+    const k = packed.nums[index] === num ? index : packed.nums.indexOf(num);
+    if (k < 0) throw new Unsupported('an object stream without the object');
+    packed.lexer.pos = packed.offsets[k]!;
+    return packed.lexer.valueOrRef();
   }
 
   /** A value with references followed. */
