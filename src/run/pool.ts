@@ -71,6 +71,8 @@ export function createRunner(jobs: number, budgetMs: number, preload = false): R
     try {
       return await pool.run({ ...batch, current }, { signal: controller.signal, ...(batch.spare ? { transferList: [batch.spare] } : {}) });
     } catch (error) {
+      // The pool is closing (Ctrl-C): the batch is dropped, not split and run again on a worker that is going away.
+      if (closed) throw error;
       // The worker stopped on a letter: past the time budget, or out of memory. That letter becomes an error row.
       const at = timedOut >= 0 ? timedOut : Atomics.load(current, 0);
       if (at < 0) throw error;
