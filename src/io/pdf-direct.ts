@@ -13,11 +13,11 @@
  * a line written well above the one before it, an unsupported filter or
  * security handler, a page without text, a damaged file): the caller gives
  * the file to PDFium, which decides between text and an error code. Never
- * throws. */
+ * throws.
+ */
+import { Keyword, Lexer, PdfDocument, Stream, Unsupported, ends, hexBytes, isWhite, literalBytes, plainStringEnd, type PdfDict, type PdfValue } from './pdf-objects.js';
 import { joinPages, type PdfResult } from './pdf-result.js';
 import { WINDOWS_1252 } from './windows-1252.js';
-import { Keyword, Lexer, PdfDocument, Stream, Unsupported, ends, hexBytes, isWhite, literalBytes, plainStringEnd, type PdfDict, type PdfValue } from './pdf-objects.js';
-
 
 /**
  * WinAnsiEncoding (ISO 32000-1, Annex D): the Windows-1252 table, but 0xAD is
@@ -196,6 +196,24 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
+/** What `q` saves and `Q` restores, and what a form starts from: the matrix and the text state. */
+class GraphicsState {
+  constructor(
+    public ctm: Matrix = [1, 0, 0, 1, 0, 0],
+    public font: Font | null = null,
+    public size = 0,
+    public charSpace = 0,
+    public wordSpace = 0,
+    public scale = 1,
+    public leading = 0,
+  ) {}
+
+  /** A copy, with another matrix if given. */
+  copy(ctm: Matrix = this.ctm): GraphicsState {
+    return new GraphicsState(ctm, this.font, this.size, this.charSpace, this.wordSpace, this.scale, this.leading);
+  }
+}
+
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const utf16 = new TextDecoder('utf-16le');
@@ -283,14 +301,9 @@ class ContentRunner {
   private scratch = new Uint8Array(256);
   private scratchUsed = 0;
 
-  private ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  private readonly stack: { ctm: Matrix; font: Font | null; size: number; charSpace: number; wordSpace: number; scale: number; leading: number }[] = [];
-  private font: Font | null = null;
-  private size = 0;
-  private charSpace = 0;
-  private wordSpace = 0;
-  private scale = 1;
-  private leading = 0;
+  private readonly stack: GraphicsState[] = [];
+  /** Whether the operands being read are inside a TJ array. */
+  private inArray = false;
   /** The text matrix (a, d, e, f: no rotation is accepted) and the text line matrix's origin. Text rise (Ts) is not applied: a superscript stays on its line. */
   private ta = 1;
   private td = 1;
@@ -305,6 +318,7 @@ class ContentRunner {
     private readonly resources: PdfDict | null,
     private readonly out: PageText,
     private readonly budget: PageBudget,
+    private gs = new GraphicsState(),
     /** How many forms deep this content is. */
     private readonly depth = 0,
   ) {
@@ -323,15 +337,7 @@ class ContentRunner {
     const matrix = entries as Matrix;
     const content = this.doc.data(form);
     this.budget.decoded(content.length);
-    const inner = new ContentRunner(this.doc, content, this.doc.dict(form.dict.get('Resources')) ?? this.resources, this.out, this.budget, this.depth + 1);
-    inner.ctm = multiply(matrix, this.ctm);
-    inner.font = this.font;
-    inner.size = this.size;
-    inner.charSpace = this.charSpace;
-    inner.wordSpace = this.wordSpace;
-    inner.scale = this.scale;
-    inner.leading = this.leading;
-    inner.run();
+    new ContentRunner(this.doc, content, this.doc.dict(form.dict.get('Resources')) ?? this.resources, this.out, this.budget, this.gs.copy(multiply(matrix, this.gs.ctm)), this.depth + 1).run();
   }
 
   run(): void {
@@ -377,8 +383,6 @@ class ContentRunner {
       }
     }
   }
-
-  private inArray = false;
 
   private number(): number {
     this.lexer.pos = this.pos;
@@ -472,12 +476,12 @@ class ContentRunner {
   }
 
   private show(buf: Uint8Array, start: number, end: number): void {
-    const font = this.font;
+    const { font, size, charSpace, wordSpace, scale } = this.gs;
     if (!font) throw new Unsupported('text shown without a font');
-    const [ca, cb, cc, cd, ce, cf] = this.ctm;
+    const [ca, cb, cc, cd, ce, cf] = this.gs.ctm;
     // Written so that a NaN fails them too.
-    if (!(Math.abs(cb) <= 1e-6 && Math.abs(cc) <= 1e-6 && ca > 0 && cd > 0 && this.size > 0 && this.scale > 0)) throw new Unsupported('rotated, mirrored or empty text');
-    const deviceSize = this.size * this.td * cd;
+    if (!(Math.abs(cb) <= 1e-6 && Math.abs(cc) <= 1e-6 && ca > 0 && cd > 0 && size > 0 && scale > 0)) throw new Unsupported('rotated, mirrored or empty text');
+    const deviceSize = size * this.td * cd;
     const y = this.tf * cd + cf;
     if (font.twoBytes) {
       this.showComposite(font, buf, start, end, ca, ce, y, deviceSize);
@@ -486,8 +490,8 @@ class ContentRunner {
     const widths = font.widths as Float64Array;
     for (let k = start; k < end; k++) {
       const code = buf[k]!;
-      const w = (widths[code]! / 1000) * this.size;
-      const tx = (w + this.charSpace + (code === 32 ? this.wordSpace : 0)) * this.scale;
+      const w = (widths[code]! / 1000) * size;
+      const tx = (w + charSpace + (code === 32 ? wordSpace : 0)) * scale;
       this.out.glyph(WIN_ANSI[code]!, this.te * ca + ce, y, deviceSize, tx * this.ta * ca);
       this.te += tx * this.ta;
     }
@@ -496,17 +500,24 @@ class ContentRunner {
   /** Two bytes a character; word spacing does not apply (it is for the one-byte code 32). */
   private showComposite(font: Font, buf: Uint8Array, start: number, end: number, ca: number, ce: number, y: number, deviceSize: number): void {
     const widths = font.widths as Map<number, number>;
+    const { size, charSpace, scale } = this.gs;
     for (let k = start; k + 1 < end; k += 2) {
       const cid = (buf[k]! << 8) | buf[k + 1]!;
       const chars = font.unicode!.get(cid);
       if (chars === undefined) throw new Unsupported('a character the ToUnicode map does not name');
-      const w = ((widths.get(cid) ?? font.defaultWidth) / 1000) * this.size;
+      const w = ((widths.get(cid) ?? font.defaultWidth) / 1000) * size;
       const x = this.te * ca + ce;
       // A ligature's characters share its glyph's place.
-      const advance = (w + this.charSpace) * this.scale * this.ta;
+      const advance = (w + charSpace) * scale * this.ta;
       for (let i = 0; i < chars.length; i++) this.out.glyph(chars.charCodeAt(i), x, y, deviceSize, advance * ca);
       this.te += advance;
     }
+  }
+
+  /** The string operand of Tj, ' and ". */
+  private showLastString(): void {
+    const p = this.partCount > 0 ? this.parts[this.partCount - 1] : undefined;
+    if (p && p.start >= 0) this.show(p.buf, p.start, p.end);
   }
 
   private operator(start: number, end: number): void {
@@ -516,14 +527,13 @@ class ContentRunner {
     const len = end - start;
     if (len === 2 && c1 === 0x6a && c0 === 0x54) {
       // Tj
-      const p = this.parts[this.partCount - 1];
-      if (this.partCount > 0 && p && p.start >= 0) this.show(p.buf, p.start, p.end);
+      this.showLastString();
     } else if (len === 2 && c1 === 0x4a && c0 === 0x54) {
       // TJ
       for (let k = 0; k < this.partCount; k++) {
         const p = this.parts[k]!;
         if (p.start >= 0) this.show(p.buf, p.start, p.end);
-        else this.te += (-p.value / 1000) * this.size * this.scale * this.ta;
+        else this.te += (-p.value / 1000) * this.gs.size * this.gs.scale * this.ta;
       }
     } else if (len === 2 && c0 === 0x54) {
       switch (c1) {
@@ -531,14 +541,14 @@ class ContentRunner {
           this.moveLine(this.num(2), this.num(1));
           break;
         case 0x44: // TD
-          this.leading = -this.num(1);
+          this.gs.leading = -this.num(1);
           this.moveLine(this.num(2), this.num(1));
           break;
         case 0x6d: // Tm
           this.setMatrix(this.num(6), this.num(5), this.num(4), this.num(3), this.num(2), this.num(1));
           break;
         case 0x2a: // T*
-          this.moveLine(0, -this.leading);
+          this.moveLine(0, -this.gs.leading);
           break;
         case 0x66: {
           // Tf
@@ -549,21 +559,21 @@ class ContentRunner {
             font = fontOf(this.doc, this.fonts?.get(name.slice(1)));
             this.loaded.set(name, font);
           }
-          this.font = font;
-          this.size = this.num(1);
+          this.gs.font = font;
+          this.gs.size = this.num(1);
           break;
         }
         case 0x63: // Tc
-          this.charSpace = this.num(1);
+          this.gs.charSpace = this.num(1);
           break;
         case 0x77: // Tw
-          this.wordSpace = this.num(1);
+          this.gs.wordSpace = this.num(1);
           break;
         case 0x7a: // Tz
-          this.scale = this.num(1) / 100;
+          this.gs.scale = this.num(1) / 100;
           break;
         case 0x4c: // TL
-          this.leading = this.num(1);
+          this.gs.leading = this.num(1);
           break;
         default:
           break;
@@ -571,26 +581,24 @@ class ContentRunner {
     } else if (len === 1 && (c0 === 0x27 || c0 === 0x22)) {
       // ' and "
       if (c0 === 0x22) {
-        this.wordSpace = this.num(2);
-        this.charSpace = this.num(1);
+        this.gs.wordSpace = this.num(2);
+        this.gs.charSpace = this.num(1);
       }
-      this.moveLine(0, -this.leading);
-      const p = this.parts[this.partCount - 1];
-      if (this.partCount > 0 && p && p.start >= 0) this.show(p.buf, p.start, p.end);
+      this.moveLine(0, -this.gs.leading);
+      this.showLastString();
     } else if (len === 2 && c0 === 0x42 && c1 === 0x54) {
       // BT
       this.setMatrix(1, 0, 0, 1, 0, 0);
     } else if (len === 1 && c0 === 0x71) {
       // q
       if (this.stack.length >= 64) throw new Unsupported('graphics states nested more than 64 deep');
-      this.stack.push({ ctm: this.ctm, font: this.font, size: this.size, charSpace: this.charSpace, wordSpace: this.wordSpace, scale: this.scale, leading: this.leading });
+      this.stack.push(this.gs.copy());
     } else if (len === 1 && c0 === 0x51) {
       // Q
-      const top = this.stack.pop();
-      if (top) ({ ctm: this.ctm, font: this.font, size: this.size, charSpace: this.charSpace, wordSpace: this.wordSpace, scale: this.scale, leading: this.leading } = top);
+      this.gs = this.stack.pop() ?? this.gs;
     } else if (len === 2 && c0 === 0x63 && c1 === 0x6d) {
       // cm
-      this.ctm = multiply([this.num(6), this.num(5), this.num(4), this.num(3), this.num(2), this.num(1)], this.ctm);
+      this.gs.ctm = multiply([this.num(6), this.num(5), this.num(4), this.num(3), this.num(2), this.num(1)], this.gs.ctm);
     } else if (len === 2 && c0 === 0x44 && c1 === 0x6f) {
       // Do: an image draws no text; a form's content is run in its place.
       const xobject = this.name === null ? undefined : this.doc.resolve(this.xobjects?.get(this.name.slice(1)));

@@ -229,22 +229,7 @@ export class Lexer {
       if (key === undefined) throw new Unsupported('unterminated dictionary');
       if (key instanceof Keyword && key.word === '>>') return out;
       if (typeof key !== 'string' || key[0] !== '/') throw new Unsupported('a dictionary key that is not a name');
-      const value = this.next();
-      if (value === undefined || value instanceof Keyword) throw new Unsupported('a dictionary value that is not a value');
-      // `n g R`: a reference.
-      if (typeof value === 'number') {
-        const save = this.pos;
-        const gen = this.next();
-        if (typeof gen === 'number') {
-          const r = this.next();
-          if (r instanceof Keyword && r.word === 'R') {
-            out.set(key.slice(1), new Ref(value, gen));
-            continue;
-          }
-        }
-        this.pos = save;
-      }
-      out.set(key.slice(1), value);
+      out.set(key.slice(1), this.valueOrRef());
     }
   }
 }
@@ -378,9 +363,9 @@ function security(encrypt: PdfDict, id0: Uint8Array): Security {
   new DataView(pBytes.buffer).setInt32(0, p, true);
   const parts = [PADDING, o.subarray(0, 32), pBytes, id0];
   if (r >= 4 && encrypt.get('EncryptMetadata') === false) parts.push(Uint8Array.from([0xff, 0xff, 0xff, 0xff]));
-  let hash = md5(...parts);
-  if (r >= 3) for (let k = 0; k < 50; k++) hash = md5(hash.subarray(0, n));
-  const key = hash.slice(0, n);
+  let digest = md5(...parts);
+  if (r >= 3) for (let k = 0; k < 50; k++) digest = md5(digest.subarray(0, n));
+  const key = digest.slice(0, n);
   let check: Uint8Array;
   if (r === 2) check = rc4(key, PADDING);
   else {
