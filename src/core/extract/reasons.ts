@@ -365,7 +365,7 @@ class LiteralIndex {
     this.ending = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
   }
 
-  /** Every occurrence of a literal in `text[from, to)`, by where it ends, in that order. */
+  /** Every occurrence of a literal (lower case) in `text[from, to)`, read with its ASCII capitals as lower case, by where it ends, in that order. */
   occurrences(text: string, from: number, to: number): Occurrences {
     const ids: number[] = [];
     const ends: number[] = [];
@@ -384,19 +384,6 @@ class LiteralIndex {
     return new Occurrences(this.size, this.lengths, ids, ends);
   }
 
-  /** found[id] is 1 when literal `id` (lower case) occurs in `text`, read with its ASCII capitals as lower case. */
-  found(text: string): Uint8Array {
-    const out = new Uint8Array(this.size);
-    const { table, width, column, ends, ending } = this;
-    let state = 0;
-    for (let k = 0; k < text.length; k++) {
-      let ch = text.charCodeAt(k);
-      if (ch >= 65 && ch <= 90) ch += 32;
-      state = table[state * width + (ch < 128 ? column[ch]! : 0)]!;
-      if (ending[state] === 1) for (const id of ends[state]!) out[id] = 1;
-    }
-    return out;
-  }
 }
 
 /** The literals found in a rationale, so that those of any stretch of it are read without scanning the stretch again. */
@@ -408,7 +395,7 @@ class Occurrences {
     private readonly ends: readonly number[],
   ) {}
 
-  /** found[id] is 1 when literal `id` occurs within `span` (as `LiteralIndex.found` of its text). */
+  /** found[id] is 1 when literal `id` occurs within `span`. */
   within(span: Span): Uint8Array {
     const out = new Uint8Array(this.size);
     const { ids, ends, lengths } = this;
@@ -561,7 +548,10 @@ const test = (re: RegExp | null, s: string): boolean => {
 };
 
 /** The lexicon's literals that occur in a text (`found[id]` is 1). */
-const literalsIn = (s: string): Uint8Array => lexicon().literalIndex.found(s);
+const literalsIn = (s: string): Uint8Array => literalsOf(s, { start: 0, end: s.length }).within({ start: 0, end: s.length });
+
+/** The literals of a rationale. */
+const literalsOf = (text: string, rationale: Span): Occurrences => lexicon().literalIndex.occurrences(text, rationale.start, rationale.end);
 
 /** Whether one of the literals a guarded expression needs is among those found (`present`, of the text or of one that holds it). */
 const mayMatch = (g: Guarded | null, present: Uint8Array): g is Guarded => g !== null && possible(g.need, present);
@@ -681,9 +671,6 @@ function quoteDepthAfter(body: string, depth: number): number {
 export function sentenceRoles(text: string, rationale: Span): RoledSentence[] {
   return roledSentences(text, rationale, literalsOf(text, rationale));
 }
-
-/** The literals of a rationale. */
-const literalsOf = (text: string, rationale: Span): Occurrences => lexicon().literalIndex.occurrences(text, rationale.start, rationale.end);
 
 function roledSentences(text: string, rationale: Span, literals: Occurrences): RoledSentence[] {
   let depth = 0;
@@ -1077,21 +1064,22 @@ export interface Trace {
   found: { code: ReasonCode; cue: string; span: Span }[];
 }
 
-export function traceReasons(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[] = []): Trace[] {
+/** A rationale read sentence by sentence: what each clause's cues found, and the counts' verdict. */
+function readRationale(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[]): { sentences: (RoledSentence & { found: Found[] })[]; over: { sentence: Span; span: Span } | null } {
   const cues = cuesFor(itemText);
   const literals = literalsOf(text, rationale);
   const roled = roledSentences(text, rationale, literals);
-  const over = countOverLimit(text, roled, literals);
+  const sentences = roled.map(({ span, role }) => ({ span, role, found: clauses(text, span).flatMap((clause) => readClause(text, span, role, clause, itemText, otherItems, cues, literals.within(clause))) }));
+  return { sentences, over: countOverLimit(text, roled, literals) };
+}
+
+export function traceReasons(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[] = []): Trace[] {
+  const { sentences, over } = readRationale(text, rationale, itemText, otherItems);
   const { code } = lexicon().lexicon.counts;
-  return roled.map(({ span, role }) => ({
+  return sentences.map(({ span, role, found }) => ({
     sentence: span,
     role,
-    found: [
-      ...clauses(text, span)
-        .flatMap((cl) => readClause(text, span, role, cl, itemText, otherItems, cues, literals.within(cl)))
-        .map((f) => ({ code: f.code, cue: f.cue, span: f.span })),
-      ...(over?.sentence === span ? [{ code, cue: 'counts', span: over.span }] : []),
-    ],
+    found: [...found.map((f) => ({ code: f.code, cue: f.cue, span: f.span })), ...(over?.sentence === span ? [{ code, cue: 'counts', span: over.span }] : [])],
   }));
 }
 
@@ -1114,19 +1102,12 @@ export function extractReasons(
   if (rationale.end <= rationale.start || !/\S/.test(text.slice(rationale.start, rationale.end))) return [];
   const c = lexicon();
   const best = new Map<ReasonCode, { span: Span; generic: boolean }>();
-  const cues = cuesFor(itemText);
-  const literals = literalsOf(text, rationale);
-  const roled = roledSentences(text, rationale, literals);
-  for (const { span, role } of roled) {
-    for (const clause of clauses(text, span)) {
-      for (const f of readClause(text, span, role, clause, itemText, otherItems, cues, literals.within(clause))) {
-        if (!allowed(f.code, outcome)) continue;
-        const known = best.get(f.code);
-        if (!known || (known.generic && !f.generic)) best.set(f.code, { span: f.span, generic: f.generic });
-      }
-    }
+  const { sentences, over } = readRationale(text, rationale, itemText, otherItems);
+  for (const f of sentences.flatMap((sentence) => sentence.found)) {
+    if (!allowed(f.code, outcome)) continue;
+    const known = best.get(f.code);
+    if (!known || (known.generic && !f.generic)) best.set(f.code, { span: f.span, generic: f.generic });
   }
-  const over = countOverLimit(text, roled, literals);
   if (over && allowed(c.lexicon.counts.code, outcome) && !best.has(c.lexicon.counts.code)) best.set(c.lexicon.counts.code, { span: over.span, generic: false });
   const fallback = outcome === null ? null : c.lexicon.fallback[outcome];
   if (fallback && (best.size === 0 || (outcome === 'overturned' && !best.has('functional_benefit_documented') && !best.has('criteria_met')))) {
