@@ -366,6 +366,53 @@ describe('negated phrases', () => {
     expect(neg('No CT scans were reviewed.')).toEqual([]);
     expect(neg('There was no sleep study in the file.')).toEqual(['sleep study']);
   });
+
+  it('says nothing of the patient where a relative is the experiencer: a family history, a relative as subject or after "in"', () => {
+    expect(neg('She denies any family history of rheumatoid arthritis.')).toEqual([]);
+    expect(neg('There is no known family history of autoimmune disease.')).toEqual([]);
+    expect(neg('Family hx: negative for rheumatoid arthritis.')).toEqual([]);
+    expect(neg('Her maternal aunt has no history of carpal tunnel syndrome.')).toEqual([]);
+    expect(neg('His wife does not have diabetes.')).toEqual([]);
+    expect(neg('No history of heart disease in her mother or father.')).toEqual([]);
+    // What comes before the experiencer in the scope, or after its clause, is still the patient's.
+    expect(neg('She reports no chest pain or family history of cardiac disease.')).toEqual(['chest pain']);
+    expect(neg('He denies headaches and has no family history of migraine.')).toEqual(['headaches']);
+    expect(neg('No personal or family history of blood clots.')).toEqual(['blood clots']);
+    expect(neg('She can carry her son without pain.')).toEqual(['pain']);
+    expect(neg('Her husband reports she has no appetite.')).toEqual(['appetite']);
+    expect(neg('The patient denies numbness.')).toEqual(['numbness']);
+    expect(neg('No history of diabetes.')).toEqual(['diabetes']);
+  });
+
+  it('reads a clinician\'s or a review\'s decision not to give care as nothing absent, and the worker\'s refusal as care declined', () => {
+    expect(neg('Her physician has not yet ordered a lumbar MRI.')).toEqual([]);
+    expect(neg('The primary treating physician did not prescribe a muscle relaxant.')).toEqual([]);
+    expect(neg('Dr. Lee has not prescribed tramadol.')).toEqual([]);
+    expect(neg('The pain specialist chose not to refill hydrocodone.')).toEqual([]);
+    expect(neg('The treating surgeon declined to proceed with a carpal tunnel release.')).toEqual([]);
+    expect(neg('The surgeon declined surgery.')).toEqual([]);
+    expect(neg('A knee brace was declined by the orthopedist.')).toEqual([]);
+    // The worker's refusal, and a clinician's finding, are still absences.
+    expect(neg('The patient declined injections.')).toEqual(['injections']);
+    expect(neg('She declined to undergo surgery.')).toEqual(['surgery']);
+    expect(neg('A lumbar brace was declined by the patient.')).toEqual(['lumbar brace']);
+    expect(neg('The provider noted that the patient refused physical therapy.')).toEqual(['physical therapy']);
+    expect(neg('The physician did not find any swelling.')).toEqual(['swelling']);
+  });
+
+  it('reads a substance a test was negative for as the test\'s result, not an absence', () => {
+    expect(neg('The urine toxicology screen of 2/4/2016 was negative for opiates.')).toEqual([]);
+    expect(neg('Her UDS was negative for illicit drugs.')).toEqual([]);
+    expect(neg('A drug test returned negative for oxycodone and positive for THC.')).toEqual([]);
+    expect(neg('Toxicology was negative for benzodiazepines and alcohol.')).toEqual([]);
+    expect(neg('The most recent drug screen was negative for Norco, which had been prescribed.')).toEqual([]);
+    // A finding a test was negative for, and a test named negative, are still listed.
+    expect(neg('X-rays were negative for a fracture.')).toEqual(['fracture']);
+    expect(neg('EMG was negative for radiculopathy.')).toEqual(['radiculopathy']);
+    expect(neg("Negative Spurling's test.")).toEqual(["spurling's test"]);
+    expect(neg('The urine drug screen was negative.')).toEqual(['urine drug screen']);
+    expect(neg('She denies use of opioids.')).toEqual(['opioids']);
+  });
 });
 
 describe('phraseKey', () => {

@@ -23,9 +23,12 @@
  * (lexicons/clinical-targets.json: findings, symptoms, signs, tests,
  * treatments; compared by Porter stem, so word variants match). An
  * administrative absence ("no studies were submitted"), a judgement of a
- * request ("no indication for an MRI"), and a negation about a relative, a
- * guideline or a review's refusal ("the MTUS does not address ...") state
- * nothing absent.
+ * request ("no indication for an MRI"), a negation about a relative (ConText's
+ * experiencer: "denies a family history of ...", "her mother has no ...") or a
+ * guideline ("the MTUS does not address ..."), a clinician's or a review's
+ * decision about care ("the physician declined to prescribe ...", "did not
+ * order an MRI"), and a substance a test was negative for ("urine toxicology
+ * negative for opiates") state nothing absent.
  */
 import { escapeRegExp, loadLexicon } from '../lexicon.js';
 import { stem } from '../nlp.js';
@@ -60,6 +63,12 @@ interface ContextLexicon {
   present_findings: string[];
   inability: string[];
   other_subjects: string[];
+  /** ConText's experiencer: terms that make what follows them (pre) or precedes them (post) in a negation's scope someone else's. */
+  experiencer: TriggerSet;
+  /** Clinicians and reviewers: a negation whose subject is one of them is a decision about care. */
+  actors: string[];
+  decision_verbs: string[];
+  care_verbs: string[];
 }
 
 const lexicon = loadLexicon<ContextLexicon>('context.json');
@@ -106,8 +115,18 @@ function quoted(text: string, s: Span): Span[] {
 const DENIAL_VERB = /^(?:denied|denies|deny|denying)$/i;
 /** Refusal verbs, which a review may be the subject of ("the carrier refused the request"). */
 const REFUSAL_VERB = /^(?:declined|declines|refused|refuses)$/i;
-/** The review as the subject just before a verb ("utilization review (had) declined", "the reviewer refused"). */
-const REVIEW_SUBJECT = /(?:\butili[sz]ation\s+review|\bUR|\breviewers?|\bcarrier|\binsurer|\badministrator|\badjuster)\s+(?:(?:had|has|then|also|[a-z]+ly)\s+)*$/i;
+/** A pattern for any term of a list, spaces free. */
+const anyOf = (terms: readonly string[]): string => terms.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|');
+/** Auxiliaries, adverbs and verbs of deciding between a subject and its negation ("has (since) not", "did not", "chose not to"). */
+const SUBJECT_TO_TRIGGER = `(?:\\s*,?\\s+who)?\\s+(?:(?:has|have|had|did|does|do|then|also|again|since|yet|${anyOf(lexicon.decision_verbs)}|[a-z]+ly)\\s+)*$`;
+/** A clinician or a review as the subject just before a negation ("the treating physician did not", "utilization review (had) declined", "Dr. Lee chose not"). */
+const ACTOR_SUBJECT = new RegExp(`\\b(?:${anyOf(lexicon.actors)})${SUBJECT_TO_TRIGGER}`, 'i');
+const DOCTOR_SUBJECT = new RegExp(`\\bDr\\.?\\s+[A-Z][A-Za-z'’-]+${SUBJECT_TO_TRIGGER}`);
+/** A clinician or a review as the agent after a passive refusal ("surgery was declined by the surgeon"). */
+const ACTOR_AGENT = new RegExp(`^\\s+by\\s+(?:[\\w'’-]+\\s+){0,3}?(?:${anyOf(lexicon.actors)}|Dr\\b)`, 'i');
+const DECISION_VERB = new RegExp(`\\b(?:${anyOf(lexicon.decision_verbs)})\\s+$`, 'i');
+/** Verbs of giving care ("order", "prescribe", "refer"), by stem. */
+const CARE_VERB_STEMS = new Set(lexicon.care_verbs.map(stem));
 /** An auxiliary, and perhaps an adverb, just before a denial verb: the passive "was (previously) denied". */
 const PASSIVE = /\b(?:was|were|is|are|been|be|being)\s+(?:[a-z]+ly\s+)?$/i;
 const ABOUT_REVIEW = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\bcarrier\b|\binsurer\b|\badjuster\b|\b(?:prior|previous|original)\s+(?:review|determination|decision)\b|\bcertif/i;
@@ -163,8 +182,18 @@ export function triggersIn(text: string, sentence: Span): Trigger[] {
   return triggers;
 }
 
-/** Whose negation it is: a clause about a relative ("his father had no ...") or a guideline ("the MTUS does not address ...") says nothing of the patient. */
-const OTHER_SUBJECT = new RegExp(`\\b(?:${lexicon.other_subjects.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+/** Whose negation it is: a clause about a guideline ("the MTUS does not address ...") says nothing of the patient. */
+const OTHER_SUBJECT = new RegExp(`\\b(?:${anyOf(lexicon.other_subjects)})\\b`, 'i');
+/** A relative as the subject of the negated verb ("her mother (also) has no", "family history is negative for"), the verb's words naming no one else ("her husband reports she has no ..."); or as a label before a colon ("Family history: negative for ..."). */
+const RELATIVE_SUBJECT = new RegExp(`\\b(?:${anyOf(lexicon.experiencer.pre)})((?:\\s+[\\w'’-]+){0,4})\\s*$`, 'i');
+const RELATIVE_LABEL = new RegExp(`\\b(?:${anyOf(lexicon.experiencer.pre)})\\s*:[^,;:()]*$`, 'i');
+const PATIENT_WORD = /\b(?:he|she|they|patient|applicant|worker|employee|claimant)\b/i;
+/** Experiencer terms inside a negation's scope: before what they speak of ("denies a family history of ..."), after it ("no history of cancer in the family"), or neither ("personal or family history"). */
+const EXPERIENCER = new TermMatcher<'pre' | 'post' | 'pseudo'>([
+  ['pre', lexicon.experiencer.pre],
+  ['post', lexicon.experiencer.post],
+  ['pseudo', lexicon.experiencer.pseudo],
+]);
 /** Where a clause starts, for the subject of a negation: a clause mark, a comma, or a word that opens a clause. */
 const CLAUSE_OPENER = /[,;:()]|\b(?:as|that|because|since|and|but|while|when|where|which|who|if)\b/gi;
 
@@ -178,11 +207,37 @@ const LOOK_BACK = 200;
 /** The sentence's text before `at`, at most LOOK_BACK characters of it. */
 const textBefore = (text: string, sentence: Span, at: number): string => text.slice(Math.max(sentence.start, at - LOOK_BACK), at);
 
-/** Whether the clause before trigger `t` has a subject other than the patient, or a review refuses ("utilization review declined the MRI": its decision, and the care was not received). */
+/**
+ * Whether the clause before trigger `t` has a subject other than the patient,
+ * or is a clinician's or a review's decision about care: one who declines or
+ * refuses ("utilization review declined the MRI", "the physician declined to
+ * prescribe opioids"), decides not to ("chose not to order"), or does not
+ * give care ("did not order an MRI"; but "did not find swelling" is a finding).
+ */
 function aboutOther(text: string, sentence: Span, t: Trigger): boolean {
   const before = textBefore(text, sentence, t.start);
-  if (REFUSAL_VERB.test(text.slice(t.start, t.end)) && REVIEW_SUBJECT.test(before.slice(-40))) return true;
-  return OTHER_SUBJECT.test(before.split(CLAUSE_OPENER).pop() ?? before);
+  const near = before.slice(-80);
+  if (ACTOR_SUBJECT.test(near) || DOCTOR_SUBJECT.test(near)) {
+    if (REFUSAL_VERB.test(text.slice(t.start, t.end)) || DECISION_VERB.test(near)) return true;
+    const next = /^(?:\s+(?:to|yet|ever|previously|since|also))*\s+([a-z]+)/i.exec(text.slice(t.end, sentence.end))?.[1];
+    if (next !== undefined && CARE_VERB_STEMS.has(stem(next.toLowerCase()))) return true;
+  }
+  const clause = before.split(CLAUSE_OPENER).pop() ?? before;
+  if (OTHER_SUBJECT.test(clause) || RELATIVE_LABEL.test(before)) return true;
+  // "She can lift her daughter without pain": a "without" speaks of the clause's subject, not of the relative before it.
+  const between = RELATIVE_SUBJECT.exec(clause)?.[1];
+  return between !== undefined && !PATIENT_WORD.test(between) && !/^without$/i.test(text.slice(t.start, t.end));
+}
+
+/** A negation's scope up to an experiencer term in it: what follows "family history" is a relative's; a scope with a post-term ("... in the family", "... in her mother") is none of the patient's. */
+function ownScope(text: string, scope: Word[]): Word[] {
+  if (scope.length === 0) return scope;
+  // The longest term wins at each word, so a pseudo-term hides the term inside it ("personal or family history").
+  const hit = EXPERIENCER.scan(text, { start: scope[0]!.start, end: scope[scope.length - 1]!.end }).find((h) => h.key !== 'pseudo');
+  if (!hit) return scope;
+  // A relative after "in" ("no history of diabetes in either parent") speaks of what precedes it, as a post-term does.
+  const after = hit.key === 'post' || /\b(?:in|among)\s+(?:(?:the|his|her|their|either|any|a|both|of)\s+)*$/i.test(text.slice(scope[0]!.start, hit.index));
+  return after ? [] : scope.filter((w) => w.end <= hit.index);
 }
 
 /** An inability a few words before ("unable to sleep without"): what follows "without" is needed, so received. */
@@ -365,6 +420,8 @@ interface TargetLexicon {
   /** Kinds of prior treatment that are work status ("modified duty", "work restrictions"): no clinical absence. */
   work_status_treatments: string[];
   with_heads: string[];
+  /** Substances and drug classes a test finds or not ("opiates", "THC"): what a "negative for" names is then a result, not an absence. */
+  substances: string[];
 }
 
 const targets = loadLexicon<TargetLexicon>('clinical-targets.json');
@@ -407,6 +464,12 @@ const NEED_WORDS = new Set(targets.need_words);
 const TEST_OBJECTS = new Set(targets.test_objects);
 /** Symptoms a "with" complement stays with ("pain with motion"); after any other word "with" ends the phrase. */
 const WITH_HEADS = new Set(targets.with_heads);
+const SUBSTANCE_STEMS = new Set(targets.substances.map((w) => stem(w.toLowerCase())));
+/** Whether a phrase's head names a substance or a drug ("illicit substances", "opiates", "Norco"). */
+function namesSubstance(words: Word[]): boolean {
+  const head = words[words.length - 1]!;
+  return SUBSTANCE_STEMS.has(stem(head.lower)) || findDrugs(head.w).length > 0;
+}
 const DROP_LEADING = new TermMatcher<string>([['drop', targets.drop_leading]]);
 /** Words just before a conjunction inside a term ("bowel" in "bowel or bladder", "signs" in "signs or symptoms of"): only a scope with one needs its terms' conjunctions found. */
 const JOINING_WORDS = new Set(
@@ -863,8 +926,9 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
     const preStarts = new Set(triggers.filter((x) => x.key === 'negated:pre').map((x) => x.start));
     for (const t of triggers) {
       let scope: Word[];
-      if (t.key === 'negated:pre') scope = aboutOther(text, sentence, t) ? [] : scopeAfter(text, t, sentence, preStarts);
-      else if (t.key === 'negated:post') scope = scopeBefore(text, t, sentence);
+      if (t.key === 'negated:pre') scope = aboutOther(text, sentence, t) ? [] : ownScope(text, scopeAfter(text, t, sentence, preStarts));
+      // "Surgery was declined by the surgeon": the clinician's decision.
+      else if (t.key === 'negated:post') scope = REFUSAL_VERB.test(text.slice(t.start, t.end).split(/\s+/).pop()!) && ACTOR_AGENT.test(text.slice(t.end, sentence.end)) ? [] : ownScope(text, scopeBefore(text, t, sentence));
       else continue;
       if (scope.length === 0) continue;
       // "Plan" and "intent" are findings only where the sentence speaks of harm to self or others.
@@ -881,10 +945,13 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       }
       const groups = conjuncts(text, scope);
       // A bare "negative" is a test's result ("negative Neer's test"); before anything else it judges ("negative thoughts", "a negative mood").
-      const result = t.key === 'negated:pre' && /negative$/i.test(text.slice(t.start, t.end)) && !/^\s*for\b/i.test(text.slice(t.end, t.end + 5));
+      const negative = t.key === 'negated:pre' && /negative$/i.test(text.slice(t.start, t.end));
+      const result = negative && !/^\s*for\b/i.test(text.slice(t.end, t.end + 5));
+      // "Urine toxicology was negative for opiates": a substance a test did not find is the result of a test done, not a finding, sign or care absent.
+      const negativeFor = (negative && !result) || (t.key === 'negated:pre' && /negative\s+for$/i.test(text.slice(t.start, t.end)));
       for (const group of groups) {
         const words = trim(text, group);
-        if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words) || (result && !namesTest(words))) continue;
+        if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words) || (result && !namesTest(words)) || (negativeFor && namesSubstance(headOf(words)))) continue;
         const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
         out.push({ value: text.slice(span.start, span.end).replace(/\s+/g, ' ').toLowerCase(), span });
       }
