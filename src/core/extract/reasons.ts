@@ -134,9 +134,14 @@ export function compilePattern(pattern: string, classes: WordClasses = {}, flags
   return new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, flags);
 }
 
-/** The pattern with its word classes and gaps written out (spaces and `_` still as the lexicon writes them). */
+/** " not" after a word: also its contraction ("does not": "doesn't", "has not": "hasn't"). */
+const NOT = /(?<=[a-z)]) not\b/g;
+
+/** The pattern with its word classes, gaps and contractions written out (spaces and `_` still as the lexicon writes them). */
 function expandPattern(pattern: string, classes: WordClasses): string {
-  return expandClasses(pattern, classes).replace(GAP, (_m, n: string) => `(?:[\\w'/-]+,? ){0,${n || 3}}?`);
+  return expandClasses(pattern, classes)
+    .replace(GAP, (_m, n: string) => `(?:[\\w'/-]+,? ){0,${n || 3}}?`)
+    .replace(NOT, "(?: not|n['\u2019]t)");
 }
 
 function expandClasses(pattern: string, classes: WordClasses, depth = 0): string {
@@ -641,6 +646,9 @@ function atSemicolons(text: string, span: Span): Span[] {
 
 const QUOTE = /["\u201c\u201d]/g;
 
+/** A list item numbered or lettered at its start ("(2) previous methods ...", "and 3) ...", "b. ..."). */
+const ENUMERATED = /^\s*(?:and |or )?(?:\(?\d{1,2}\)|\d{1,2}\.|\(?[a-h]\))\s/i;
+
 /**
  * How deep inside quotations the text is after `body`, from `depth` before
  * it. A curly quote says its direction; a straight one opens after a space,
@@ -678,11 +686,15 @@ function roledSentences(text: string, rationale: Span, literals: Occurrences): R
   for (const sentence of rationaleSentences(text, rationale)) {
     const whole = roleAndBasis(text.slice(sentence.start, sentence.end), literals.within(sentence)).role;
     const pieces = atSemicolons(text, sentence);
+    // Whether a guideline's list has opened ("Criteria ... are: (1) ...; (2) ..."): its numbered items are the guideline's too.
+    let listOpen = false;
     // The pieces between semicolons: a piece with a strong marker of its own has its own role, the others the sentence's.
     for (const span of pieces) {
       const body = text.slice(span.start, span.end);
       const own = pieces.length === 1 ? null : roleAndBasis(body, literals.within(span));
-      const role = own?.basis === 'strong' ? own.role : whole;
+      const listItem = listOpen && ENUMERATED.test(body);
+      const role = listItem ? 'guideline' : own?.basis === 'strong' ? own.role : whole;
+      if (role === 'guideline' && body.includes(':')) listOpen = true;
       const quoted = depth > 0 && role !== 'boilerplate' && role !== 'conclusion';
       depth = quoteDepthAfter(body, depth);
       out.push({ span, role: quoted ? 'guideline' : role });
