@@ -21,7 +21,7 @@
  *   npx tsx scripts/reasons-eval.ts --tuning-only   # while designing cues: held-out scores hidden
  *   npx tsx scripts/reasons-eval.ts --tuning-only --errors   # each tuning item the rules get wrong, with its trace
  *   npx tsx scripts/reasons-eval.ts --no-classifier # rules only (fast)
- *   npx tsx scripts/reasons-eval.ts --rationales test/fixtures/reasons-rationales.json [--split dev|check] [--errors]
+ *   npx tsx scripts/reasons-eval.ts --rationales test/fixtures/reasons-rationales.json [--split dev|dev2|dev3|check] [--errors]
  *       # the rules on rationales written for testing (not letters), each with its codes
  *
  * Exits 1 when the rules fall below the targets on the held-out letters of
