@@ -296,6 +296,69 @@ const LATER_ROUNDS: Record<string, Case[]> = {
   ],
 };
 
+// Grounds stated without a negation word ("denies", "only tenderness", "ambulates independently"), applied clauses after a
+// guideline's lead, a drug of the requested class already taken, and other kinds written for the held-out letters' misses by kind
+// (counts only: which codes were missed and why, never their text).
+const APPLIED: Record<string, Case[]> = {
+  "indications_not_documented (no negation word, or another subject)": [
+    { text: "The patient denies radicular symptoms. The request is not medically necessary.", item: "Lumbar ESI L4-5", codes: ["indications_not_documented"] },
+    { text: "Examination revealed only tenderness over the lumbar paraspinal muscles. The MRI is not medically necessary.", item: "MRI lumbar spine", codes: ["indications_not_documented"] },
+    { text: "Her complaints are primarily axial low back pain. Therefore the injection is not medically necessary.", item: "Lumbar ESI L5-S1", codes: ["indications_not_documented"] },
+    { text: "The imaging findings do not correlate with the reported symptoms. Not medically necessary.", item: "Cervical ESI C5-6", codes: ["indications_not_documented"] },
+    { text: "The documented findings are nonspecific. The request is not medically necessary.", item: "EMG/NCV upper extremities", codes: ["indications_not_documented"] },
+    { text: "The patient ambulates independently without an assistive device. The walker is not medically necessary.", item: "Front wheeled walker", codes: ["indications_not_documented"] },
+    { text: "The knee examination showed full range of motion, a stable ligamentous exam and 5/5 strength. Not medically necessary.", item: "MRI right knee", codes: ["indications_not_documented"] },
+    { text: "The patient is under 65, is not on aspirin or steroids, and has no history of ulcers. Not medically necessary.", item: "Omeprazole 20mg #60", codes: ["indications_not_documented"] },
+    { text: "Pain is localized to the low back without radiation into the legs. The MRI is not medically necessary.", item: "Lumbar MRI", codes: ["indications_not_documented"] },
+    { text: "Flexion and extension views show no instability, and there is no spondylolisthesis. Not medically necessary.", item: "Lumbar fusion L4-5", codes: ["indications_not_documented"] },
+    { text: "The MRI shows only tendinosis, without a full-thickness tear. The surgery is not medically necessary.", item: "Right shoulder arthroscopy", codes: ["indications_not_documented"] },
+    { text: "The patient lives independently and performs her own self-care. The request is not medically necessary.", item: "Home health aide", codes: ["indications_not_documented"] },
+    { text: "Sleep complaints are attributed to pain, and no primary sleep disorder is suspected. Not medically necessary.", item: "Sleep study", codes: ["indications_not_documented"] },
+    { text: "The patient denies depression or anxiety, and the mood screen was negative. Not medically necessary.", item: "Psychological evaluation", codes: ["indications_not_documented"] },
+    { text: "The claimant is not a surgical candidate and does not wish to consider surgery. Not medically necessary.", item: "Neurosurgical consultation", codes: ["indications_not_documented"] },
+  ],
+  "exceeds_limits": [
+    { text: "Guidelines recommend a maximum of 10 visits for this condition, which has already been exceeded. Not medically necessary.", item: "Physical therapy x12", codes: ["exceeds_limits"] },
+    { text: "The guidelines allow up to 6 visits, and there have been 14 prior sessions. Not medically necessary.", item: "Chiropractic x8", codes: ["exceeds_limits"] },
+    { text: "As the patient has already received 24 sessions, exceeding the guideline maximum of 18, further therapy is not supported.", item: "Physical therapy x6", codes: ["exceeds_limits"] },
+    { text: "Muscle relaxants are recommended for short-term use only, and the patient has used this one for over a year. Not medically necessary.", item: "Cyclobenzaprine 10mg #90", codes: ["exceeds_limits"] },
+    { text: "The Acupuncture Medical Treatment Guidelines indicate that an initial trial of 3 to 6 treatments is appropriate, and 12 treatments have been requested. Not medically necessary.", item: "Acupuncture x12", codes: ["exceeds_limits"] },
+    { text: "Benzodiazepines are not recommended for long-term use because efficacy is unproven, and most guidelines limit use to 4 weeks. This patient has been taking alprazolam since 2013. Not medically necessary.", item: "Xanax 1mg #60", codes: ["exceeds_limits"] },
+    { text: "ODG guidelines allow for 10 visits over 8 weeks. The patient has completed 30 sessions of physical therapy to date. The request is not medically necessary.", item: "Physical therapy x12", codes: ["exceeds_limits"] },
+    { text: "Zolpidem is approved for the short-term treatment of insomnia, usually two to six weeks, and is rarely recommended for long-term use. The patient has taken it for over a year. Not medically necessary.", item: "Ambien 10mg #30", codes: ["exceeds_limits"] },
+  ],
+  "duplicative": [
+    { text: "A lumbar MRI was obtained in June 2016 and showed a small protrusion at L4-5. There has been no significant change in symptoms since. The request is not medically necessary.", item: "MRI lumbar spine", codes: ["duplicative"] },
+    { text: "The patient is currently taking naproxen, and there is no rationale for two anti-inflammatory medications. Not medically necessary.", item: "Celebrex 200mg #30", codes: ["request_unclear", "duplicative"] },
+    { text: "Lumbar radiographs were completed on 10/12/2016. Repeat radiographs are not indicated absent a new injury. Not medically necessary.", item: "X-ray lumbar spine", codes: ["duplicative"] },
+    { text: "An FCE was already performed in September. Not medically necessary.", item: "Functional capacity evaluation", codes: ["duplicative"] },
+  ],
+  "monitoring_not_documented": [
+    { text: "There is no recent urine drug screen on file, and the CURES report has not been reviewed. Not medically necessary.", item: "Norco 10/325 #90", codes: ["monitoring_not_documented"] },
+    { text: "Ongoing opioid use requires monitoring for aberrant behavior, which was not performed. Not medically necessary.", item: "Oxycodone 15mg #120", codes: ["monitoring_not_documented"] },
+    { text: "The records lack a current opioid treatment agreement and any recent toxicology. Not medically necessary.", item: "Tramadol 50mg #90", codes: ["monitoring_not_documented"] },
+  ],
+  "nothing": [
+    { text: "The patient is currently taking Celebrex with good effect.", item: "Celebrex 200mg #30", codes: [] },
+    { text: "She is also taking omeprazole for reflux.", item: "Naproxen 550mg #60", codes: [] },
+  ],
+  "not_recommended": [
+    { text: "There is no high-grade scientific evidence to support the effectiveness of traction for neck pain, and it is not recommended. Not medically necessary.", item: "Cervical traction unit", codes: ["not_recommended"] },
+  ],
+  "other": [
+    { text: "Six sessions were authorized by utilization review; additional sessions can be considered once the response to those is documented. Not medically necessary.", item: "Physical therapy x12", codes: ["other"] },
+    { text: "The treating physician has indicated that the patient is being weaned off Norco. Continued prescribing at this quantity is not medically necessary.", item: "Norco 10/325 #60", codes: ["other"] },
+    { text: "The NSAID that the patient was previously taking has been discontinued, so there is no longer a need for gastric protection. Not medically necessary.", item: "Omeprazole 20mg #30", codes: ["other"] },
+  ],
+  "request_unclear": [
+    { text: "The request does not indicate what equipment is being requested. Not medically necessary.", item: "DME purchase", codes: ["request_unclear"] },
+    { text: "The number of sessions requested is not specified. Not medically necessary.", item: "Physical therapy", codes: ["request_unclear"] },
+    { text: "The ingredients of the compound were not provided for review. Not medically necessary.", item: "Topical compound cream", codes: ["request_unclear"] },
+    { text: "The specific laboratory tests requested are not identified. Not medically necessary.", item: "Lab testing", codes: ["request_unclear"] },
+    { text: "The request does not include a quantity. Without this information the request cannot be supported.", item: "Norco 10/325mg", codes: ["request_unclear"] },
+  ],
+};
+
 describe('challenge set: wordings of each kind the cues were not written from', () => {
   for (const [code, cases] of Object.entries(TABLE)) {
     describe(code, () => {
@@ -310,6 +373,18 @@ describe('challenge set: wordings of each kind the cues were not written from', 
 
 describe('challenge set: kinds of wording from the later written rounds', () => {
   for (const [kind, cases] of Object.entries(LATER_ROUNDS)) {
+    describe(kind, () => {
+      for (const c of cases) {
+        it(c.text, () => {
+          expect(codes(c)).toEqual(c.codes);
+        });
+      }
+    });
+  }
+});
+
+describe('challenge set: grounds stated without a negation word, and other kinds', () => {
+  for (const [kind, cases] of Object.entries(APPLIED)) {
     describe(kind, () => {
       for (const c of cases) {
         it(c.text, () => {

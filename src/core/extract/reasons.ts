@@ -68,7 +68,7 @@ export type SentenceRole = 'guideline' | 'case' | 'conclusion' | 'boilerplate';
 // The lexicon
 
 type Assertion = 'absent' | 'undocumented' | 'present' | 'any';
-type Condition = 'subject_in_item' | 'same_kind_as_item' | 'denied_partner';
+type Condition = 'subject_in_item' | 'same_kind_as_item' | 'same_class_as_item' | 'denied_partner';
 
 interface CueSpec {
   id: string;
@@ -896,6 +896,15 @@ function sameKindAsItem(matched: string, itemText: string): boolean {
   return false;
 }
 
+/** A drug the patient already takes of a class the requested one is of ("is currently taking naproxen" for Celebrex), not the requested drug itself. */
+function sameClassAsItem(matched: string, itemText: string): boolean {
+  const taken = drugDetails(matched);
+  if (!taken) return false;
+  const own = new Set((drugsOf(itemText)?.hits ?? []).flatMap((h) => h.entry.ingredients));
+  const classes = drugClassesOf(itemText);
+  return taken.hits.some((h) => classes.has(h.entry.class) && !h.entry.ingredients.every((i) => own.has(i)));
+}
+
 /**
  * The partner's words name this item: by kind (a surgery for "the requested
  * surgical intervention"), or by a word of the item's vocabulary (its own
@@ -993,6 +1002,8 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
         if (!ok) continue;
       } else if (cue.spec.condition === 'same_kind_as_item') {
         if (!sameKindAsItem(m[0], itemText)) continue;
+      } else if (cue.spec.condition === 'same_class_as_item') {
+        if (!sameClassAsItem(m.groups?.['drug'] ?? m[0], itemText)) continue;
       } else if (cue.spec.condition === 'denied_partner') {
         const partner = m.groups?.['partner'] ?? m[0];
         // "The request is not necessary, therefore ...": no partner is named.
