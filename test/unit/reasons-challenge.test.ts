@@ -300,6 +300,15 @@ const LATER_ROUNDS: Record<string, Case[]> = {
 // guideline's lead, a drug of the requested class already taken, and other kinds written for the held-out letters' misses by kind
 // (counts only: which codes were missed and why, never their text).
 const APPLIED: Record<string, Case[]> = {
+  "tests of other kinds, and item names in the plural": [
+    { text: "A bone scan was performed in March and was negative. The request is not medically necessary.", item: "Bone scan", codes: ["duplicative"] },
+    { text: "The patient had a shoulder ultrasound two months ago. Not medically necessary.", item: "Diagnostic ultrasound right shoulder", codes: ["duplicative"] },
+    { text: "Psychological testing was completed on 09/02/2016. Not medically necessary.", item: "Psychological testing", codes: ["duplicative"] },
+    { text: "A polysomnogram was done last year. Not medically necessary.", item: "Sleep study", codes: ["duplicative"] },
+    { text: "An MRI was performed in March. Not medically necessary.", item: "Bone scan", codes: [] },
+    { text: "Lumbar x-rays were obtained on 10/02/2016. Not medically necessary.", item: "Lumbar spine x-rays", codes: ["duplicative"] },
+    { text: "There is no documented trial of a first-line agent such as gabapentin. Not medically necessary.", item: "Lidoderm patches #30", codes: ["prior_care_not_tried"] },
+  ],
   "indications_not_documented (no negation word, or another subject)": [
     { text: "The patient denies radicular symptoms. The request is not medically necessary.", item: "Lumbar ESI L4-5", codes: ["indications_not_documented"] },
     { text: "Examination revealed only tenderness over the lumbar paraspinal muscles. The MRI is not medically necessary.", item: "MRI lumbar spine", codes: ["indications_not_documented"] },

@@ -134,6 +134,13 @@ export function compilePattern(pattern: string, classes: WordClasses = {}, flags
   return new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, flags);
 }
 
+/** A pattern tested on an item's text: it must start a word and may end inside one ("injection" names "Trigger point injections", "x_ray" "X-rays"). */
+function compileItemPattern(patterns: readonly string[], classes: WordClasses): RegExp | null {
+  if (patterns.length === 0) return null;
+  const body = expandPattern(patterns.map((p) => `(?:${p})`).join('|'), classes).replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
+  return new RegExp(`(?<![A-Za-z0-9])(?:${body})`, 'gi');
+}
+
 /** " not" after a word: also its contraction ("does not": "doesn't", "has not": "hasn't"). */
 const NOT = /(?<=[a-z)]) not\b/g;
 
@@ -503,8 +510,8 @@ function lexicon(): Compiled {
       roles: new Set(spec.roles ?? DEFAULT_ROLES),
       exclude: anyOf(spec.exclude ?? [], lex.classes),
       excludeSentence: anyOf(spec.exclude_sentence ?? [], lex.classes),
-      itemExclude: anyOf(spec.item_exclude ?? [], lex.classes),
-      itemRequire: anyOf(spec.item_require ?? [], lex.classes),
+      itemExclude: compileItemPattern(spec.item_exclude ?? [], lex.classes),
+      itemRequire: compileItemPattern(spec.item_require ?? [], lex.classes),
       itemClass: spec.item_class ? new Set(spec.item_class) : null,
     };
   });
