@@ -316,9 +316,15 @@ class LiteralIndex {
 
   /** Each literal's length. */
   private readonly lengths: Uint16Array;
+  /** The needs (by number) each literal may open: one set of each of their alternatives holds it. */
+  private readonly gates: number[][];
+  /** The length of `within`'s arrays: a slot per literal, then one per need (see `possible`). */
+  private readonly size: number;
 
-  constructor(readonly size: number, literals: readonly string[]) {
+  constructor(literals: readonly string[], needs: readonly Need[]) {
+    this.size = literals.length + needs.length;
     this.lengths = Uint16Array.from(literals, (w) => w.length);
+    this.gates = gatesOf(literals, needs);
     for (const word of literals) for (let k = 0; k < word.length; k++) this.column[word.charCodeAt(k)] ||= 1;
     let width = 1;
     this.column.forEach((used, ch) => {
@@ -381,7 +387,7 @@ class LiteralIndex {
           ends.push(k + 1);
         }
     }
-    return new Occurrences(this.size, this.lengths, ids, ends);
+    return new Occurrences(this.size, this.lengths, this.gates, ids, ends);
   }
 
 }
@@ -391,14 +397,22 @@ class Occurrences {
   constructor(
     private readonly size: number,
     private readonly lengths: Uint16Array,
+    private readonly gates: readonly (readonly number[])[],
     private readonly ids: readonly number[],
     private readonly ends: readonly number[],
   ) {}
 
-  /** found[id] is 1 when literal `id` occurs within `span`. */
+  /** What `within` gave, by the span's start (a sentence is often one piece and one clause): the arrays are only read. */
+  private readonly known = new Map<number, { end: number; found: Uint8Array }>();
+
+  /** found[id] is 1 when literal `id` occurs within `span`, and the slot of each need a literal found may open (`possible`) is 1. */
   within(span: Span): Uint8Array {
+    const known = this.known.get(span.start);
+    if (known?.end === span.end) return known.found;
     const out = new Uint8Array(this.size);
-    const { ids, ends, lengths } = this;
+    this.known.set(span.start, { end: span.end, found: out });
+    const { ids, ends, lengths, gates } = this;
+    const last = this.size - 1;
     // The first occurrence that ends after the span starts.
     let lo = 0;
     let hi = ends.length;
@@ -407,7 +421,12 @@ class Occurrences {
       if (ends[mid]! <= span.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < ends.length && ends[k]! <= span.end; k++) if (ends[k]! - lengths[ids[k]!]! >= span.start) out[ids[k]!] = 1;
+    for (let k = lo; k < ends.length && ends[k]! <= span.end; k++) {
+      const id = ids[k]!;
+      if (out[id] === 1 || ends[k]! - lengths[id]! < span.start) continue;
+      out[id] = 1;
+      for (const need of gates[id]!) out[last - need] = 1;
+    }
     return out;
   }
 }
@@ -429,11 +448,85 @@ interface Cue {
   itemClass: ReadonlySet<string> | null;
 }
 
-/** `requiredLiterals` as ids in the lexicon's literal index: alternatives, each a list of sets one id of each of which must be found. */
-type Need = readonly (readonly (readonly number[])[])[];
+/**
+ * `requiredLiterals` as ids in the lexicon's literal index (alternatives, each
+ * a list of sets one id of each of which must be found), laid out flat for
+ * `possible`: the need's number, then each alternative as its length (this
+ * slot included), then each of its sets as its number of ids and the ids.
+ */
+type Need = Int32Array;
 
-/** Whether the literals found (`present`) can hold a match. */
-const possible = (need: Need | null, present: Uint8Array): boolean => need === null || need.some((sets) => sets.every((set) => set.some((id) => present[id] === 1)));
+/**
+ * Whether the literals found (`present`, from `Occurrences.within`) can hold a
+ * match. Need number n has the slot n from the end of `present`, set when a
+ * literal of one set of each of its alternatives was found (`gatesOf`): most
+ * needs are ruled out by that slot alone.
+ */
+function possible(need: Need | null, present: Uint8Array): boolean {
+  if (need === null) return true;
+  if (present[present.length - 1 - need[0]!] === 0) return false;
+  for (let alt = 1; alt < need.length; alt += need[alt]!) {
+    const altEnd = alt + need[alt]!;
+    let all = true;
+    for (let set = alt + 1; all && set < altEnd; set += 1 + need[set]!) {
+      all = false;
+      for (let k = set + 1; k <= set + need[set]!; k++) {
+        if (present[need[k]!] === 1) {
+          all = true;
+          break;
+        }
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+/**
+ * Alternatives of sets of ids as a Need, without what cannot change the
+ * answer: a repeated id, a set that holds another set of its alternative, an
+ * alternative found whenever another one is (each set of the other holds one
+ * of its sets). The smaller sets are tested first.
+ */
+function flatNeed(n: number, alternatives: readonly (readonly (readonly number[])[])[]): Need {
+  const holds = (outer: readonly number[], inner: readonly number[]) => inner.every((id) => outer.includes(id));
+  const reduced = alternatives.map((sets) => {
+    const unique = sets.map((set) => [...new Set(set)].sort((a, b) => a - b));
+    return unique.filter((set, k) => !unique.some((other, j) => j !== k && holds(set, other) && (other.length < set.length || j < k))).sort((a, b) => a.length - b.length);
+  });
+  // `b` is found whenever `a` is: each set of `b` holds one of `a`'s.
+  const implies = (a: number[][], b: number[][]) => b.every((setB) => a.some((setA) => holds(setB, setA)));
+  const kept = reduced.filter((alt, k) => !reduced.some((other, j) => j !== k && implies(alt, other) && (!implies(other, alt) || j < k)));
+  const out: number[] = [n];
+  for (const sets of kept) {
+    const at = out.push(0) - 1;
+    for (const set of sets) out.push(set.length, ...set);
+    out[at] = out.length - at;
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * For each literal, the needs whose slot it sets: each alternative of a need
+ * gives the literals of one of its sets, the one whose shortest literal is
+ * longest (a longer string is found less often).
+ */
+function gatesOf(literals: readonly string[], needs: readonly Need[]): number[][] {
+  const gates = literals.map((): number[] => []);
+  for (const need of needs) {
+    for (let alt = 1; alt < need.length; alt += need[alt]!) {
+      let best = -1;
+      let bestLength = -1;
+      for (let set = alt + 1; set < alt + need[alt]!; set += 1 + need[set]!) {
+        const ids = need.subarray(set + 1, set + 1 + need[set]!);
+        const length = Math.min(...Array.from(ids, (id) => literals[id]!.length));
+        if (length > bestLength) [best, bestLength] = [set, length];
+      }
+      for (const id of need.subarray(best + 1, best + 1 + need[best]!)) if (gates[id]!.at(-1) !== need[0]) gates[id]!.push(need[0]!);
+    }
+  }
+  return gates;
+}
 
 /**
  * An expression of the lexicon run on every sentence or clause, with what a
@@ -474,6 +567,7 @@ function lexicon(): Compiled {
   const lex = loadLexicon<ReasonsLexicon>('reasons.json');
   const known = new Set<string>(REASON_CODES);
   const literals: string[] = [];
+  const needs: Need[] = [];
   // The index reads ASCII only: a cue with a literal outside it is always run.
   const literalIds = (alternatives: string[][][] | null): Need | null => {
     if (!alternatives || alternatives.some((sets) => sets.some((set) => set.some((w) => /[^\x00-\x7f]/.test(w))))) return null;
@@ -481,7 +575,9 @@ function lexicon(): Compiled {
       const known = literals.indexOf(w);
       return known >= 0 ? known : literals.push(w) - 1;
     };
-    return alternatives.map((sets) => sets.map((set) => set.map(id)));
+    const need = flatNeed(needs.length, alternatives.map((sets) => sets.map((set) => set.map(id))));
+    needs.push(need);
+    return need;
   };
   const needOf = (patterns: readonly string[], classes: WordClasses = {}) => literalIds(requiredLiterals(patterns.map((p) => `(?:${p})`).join('|'), classes));
   const guarded = (patterns: readonly string[]): Guarded | null => {
@@ -533,7 +629,7 @@ function lexicon(): Compiled {
     aliases: lex.subject.aliases.map((group) => ({ re: anyOf(group)!, words: group.flatMap((a) => a.toLowerCase().replace(/\\[a-z][*+?]?/g, ' ').match(/[a-z][a-z0-9]*/g) ?? []) })),
     kinds: Object.entries(lex.kinds).map(([k, ps]) => [k, anyOf(ps)!] as [string, RegExp]),
     cues,
-    literalIndex: new LiteralIndex(literals.length, literals),
+    literalIndex: new LiteralIndex(literals, needs),
   };
   return compiled;
 }
