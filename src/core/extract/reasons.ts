@@ -309,7 +309,7 @@ class LiteralIndex {
   /** The column of each ASCII character in the table (0: a character no literal uses). */
   private readonly column = new Uint8Array(128);
   private readonly width: number;
-  private readonly table: Uint32Array;
+  private readonly table: Uint16Array | Uint32Array;
   private readonly ends: number[][];
   /** 1 for a state where a literal ends. */
   private readonly ending: Uint8Array;
@@ -348,27 +348,30 @@ class LiteralIndex {
       }
       ends[state]!.push(id);
     });
+    // The table's states are numbered breadth first: the shallow states, where a scan spends most of its time, get rows close together.
+    const order = [0];
+    for (let k = 0; k < order.length; k++) order.push(...next[order[k]!]!.values());
+    const rank = new Uint32Array(next.length);
+    order.forEach((state, r) => (rank[state] = r));
     // Breadth first, each state's row is its own transitions over its failure state's row.
-    const table = new Uint32Array(next.length * width);
+    const table = next.length <= 0x10000 ? new Uint16Array(next.length * width) : new Uint32Array(next.length * width);
     const fail = new Uint32Array(next.length);
-    for (const [col, to] of next[0]!) table[col] = to;
-    const queue = [...next[0]!.values()];
-    for (let k = 0; k < queue.length; k++) {
-      const state = queue[k]!;
-      const f = fail[state]!;
-      table.copyWithin(state * width, f * width, f * width + width);
+    const endsByRank: number[][] = [ends[0]!];
+    for (const [col, to] of next[0]!) table[col] = rank[to]!;
+    for (let r = 1; r < order.length; r++) {
+      const f = fail[r]!;
+      table.copyWithin(r * width, f * width, f * width + width);
       // Column 0 (a character no literal uses) always leads back to the start.
-      table[state * width] = 0;
-      for (const [col, to] of next[state]!) {
-        fail[to] = table[f * width + col]!;
-        table[state * width + col] = to;
-        queue.push(to);
+      table[r * width] = 0;
+      for (const [col, to] of next[order[r]!]!) {
+        fail[rank[to]!] = table[f * width + col]!;
+        table[r * width + col] = rank[to]!;
       }
-      ends[state] = [...ends[state]!, ...ends[f]!];
+      endsByRank[r] = [...ends[order[r]!]!, ...endsByRank[f]!];
     }
     this.table = table;
-    this.ends = ends;
-    this.ending = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
+    this.ends = endsByRank;
+    this.ending = Uint8Array.from(endsByRank, (e) => (e.length > 0 ? 1 : 0));
   }
 
   /** Every occurrence of a literal (lower case) in `text[from, to)`, read with its ASCII capitals as lower case, by where it ends, in that order. */
