@@ -32,8 +32,8 @@
  *
  * Pure: text in, reasons out, offsets in `text`.
  */
-import { createRequire } from 'node:module';
 import { loadLexicon } from '../lexicon.js';
+import { stem } from '../nlp.js';
 import { drugDetails } from './drugs.js';
 import { sentences } from '../sentences.js';
 import type { Span } from '../types.js';
@@ -882,12 +882,9 @@ function absenceOf(clause: string, t: ClauseTriggers, start: number, end: number
 // ---------------------------------------------------------------------------
 // Conditions on the item
 
-// natural's Porter stemmer, as a submodule (the package's entry point loads database clients).
-const porter = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
-
 const WORD = /[A-Za-z][A-Za-z0-9]*/g;
 /** Words compared by the first five letters of their Porter stem ("taping" and "tape", "chiropractic" and "chirophysio"). */
-const stemOf = (w: string): string => porter.stem(w.toLowerCase()).slice(0, 5);
+const stemOf = (w: string): string => stem(w).slice(0, 5);
 
 function contentWords(s: string, stop: ReadonlySet<string>): string[] {
   return (s.match(WORD) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && !stop.has(w));
