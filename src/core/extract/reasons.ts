@@ -439,7 +439,8 @@ const anyOf = (patterns: readonly string[], classes: WordClasses = {}): RegExp |
 
 interface Cue {
   spec: CueSpec;
-  re: RegExp;
+  /** The cue's expression, narrowed in each clause to the patterns that can match there. */
+  narrow: Narrowing;
   /** What a clause must hold for the cue to match there (null: no such test). */
   literals: Need | null;
   assertion: Assertion;
@@ -531,14 +532,68 @@ function gatesOf(literals: readonly string[], needs: readonly Need[]): number[][
   return gates;
 }
 
+/** How many narrowings of one list of patterns get an expression of their own (the others run the whole list). */
+const MAX_NARROWINGS = 256;
+
+/**
+ * A list of patterns run as one expression, narrowed in each text to the
+ * patterns whose literals the text holds: a pattern that cannot match
+ * anywhere in the text is left out of the expression run there, which finds
+ * the same matches in the same order, with fewer alternatives to try at each
+ * place. The expressions of the narrowings met are kept (up to a bound).
+ */
+class Narrowing {
+  /** By the patterns kept: a bit each for a list of up to 30, else their numbers. */
+  private readonly known = new Map<number | string, RegExp | null>();
+  /** Each pattern's own expression, for `test`. */
+  private readonly singles: (RegExp | null)[] = [];
+
+  /** `needs`: each pattern's, or null for a list never narrowed (a backreference counts its groups across patterns). */
+  constructor(
+    readonly whole: RegExp,
+    private readonly patterns: readonly string[],
+    private readonly needs: readonly (Need | null)[] | null,
+    private readonly classes: WordClasses,
+  ) {}
+
+  /** The expression of the patterns that can match in a text holding the literals `present` (null: none can). */
+  in(present: Uint8Array): RegExp | null {
+    const { needs } = this;
+    if (needs === null) return this.whole;
+    let key: number | string = needs.length <= 30 ? 0 : '';
+    for (let k = 0; k < needs.length; k++) if (possible(needs[k]!, present)) key = typeof key === 'number' ? key | (1 << k) : `${key}${k},`;
+    let re = this.known.get(key);
+    if (re === undefined) {
+      if (this.known.size >= MAX_NARROWINGS) return this.whole;
+      const kept = this.patterns.filter((_, k) => possible(needs[k]!, present));
+      re = kept.length === this.patterns.length ? this.whole : anyOf(kept, this.classes);
+      this.known.set(key, re);
+    }
+    return re;
+  }
+
+  /** Whether the list matches in `s` (`present`: the literals of `s` or of a text that holds it): its patterns that can match there tried one by one. */
+  test(s: string, present: Uint8Array): boolean {
+    const { needs } = this;
+    if (needs === null) return test(this.whole, s);
+    for (let k = 0; k < needs.length; k++) {
+      if (!possible(needs[k]!, present)) continue;
+      if (this.singles[k] === undefined) this.singles[k] = anyOf([this.patterns[k]!], this.classes);
+      if (test(this.singles[k]!, s)) return true;
+    }
+    return false;
+  }
+}
+
 /**
  * An expression of the lexicon run on every sentence or clause, with what a
  * text must hold for it to match there (null: no such test), so it runs only
- * where that is found.
+ * where that is found, narrowed to the patterns that can match there.
  */
 interface Guarded {
   re: RegExp;
   need: Need | null;
+  narrow: Narrowing;
 }
 
 interface Compiled {
@@ -583,15 +638,17 @@ function lexicon(): Compiled {
     return need;
   };
   const needOf = (patterns: readonly string[], classes: WordClasses = {}) => literalIds(requiredLiterals(patterns.map((p) => `(?:${p})`).join('|'), classes));
+  const narrowing = (re: RegExp, patterns: readonly string[]) =>
+    new Narrowing(re, patterns, patterns.length === 1 || patterns.some((p) => /\\(?:[1-9]|k<)/.test(p)) ? null : patterns.map((p) => needOf([p], lex.classes)), lex.classes);
   const guarded = (patterns: readonly string[]): Guarded | null => {
     const re = anyOf(patterns, lex.classes);
-    return re && { re, need: needOf(patterns, lex.classes) };
+    return re && { re, need: needOf(patterns, lex.classes), narrow: narrowing(re, patterns) };
   };
   const cues = lex.cues.map((spec): Cue => {
     if (!known.has(spec.code)) throw new Error(`reasons.json: cue ${spec.id} has an unknown code ${spec.code}`);
     return {
       spec,
-      re: anyOf(spec.patterns, lex.classes)!,
+      narrow: narrowing(anyOf(spec.patterns, lex.classes)!, spec.patterns),
       literals: needOf(spec.patterns, lex.classes),
       assertion: spec.assertion ?? 'any',
       roles: new Set(spec.roles ?? DEFAULT_ROLES),
@@ -655,7 +712,7 @@ const literalsOf = (text: string, rationale: Span): Occurrences => lexicon().lit
 /** Whether one of the literals a guarded expression needs is among those found (`present`, of the text or of one that holds it). */
 const mayMatch = (g: Guarded | null, present: Uint8Array): g is Guarded => g !== null && possible(g.need, present);
 
-const holds = (g: Guarded | null, s: string, present: Uint8Array): boolean => mayMatch(g, present) && test(g.re, s);
+const holds = (g: Guarded | null, s: string, present: Uint8Array): boolean => mayMatch(g, present) && g.narrow.test(s, present);
 
 /**
  * The role of one sentence: the tapering notice; a conclusion; a sentence
@@ -842,7 +899,7 @@ interface ClauseTriggers {
 /** The absence triggers of a clause (`present`: the lexicon's literals in it). */
 function triggersOf(clause: string, present: Uint8Array): ClauseTriggers {
   const c = lexicon();
-  const found = (g: Guarded | null) => (mayMatch(g, present) ? hits(g.re, clause) : []);
+  const found = (g: Guarded | null) => (mayMatch(g, present) ? hits(g.narrow.in(present), clause) : []);
   const pseudo = found(c.pseudo);
   const outside = (h: Hit) => !pseudo.some((p) => h.start >= p.start && h.end <= p.end);
   return { pre: found(c.pre).filter(outside), post: found(c.post).filter(outside), terminators: found(c.terminator) };
@@ -1045,12 +1102,14 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
       const t = triggersHere();
       if (t.pre.length === 0 && t.post.length === 0) continue;
     }
-    cue.re.lastIndex = 0;
+    const re = cue.narrow.in(present);
+    if (re === null) continue;
+    re.lastIndex = 0;
     // The exclusions are tested only once the cue has a match (most cues have none in a clause).
     let checked = false;
-    for (let m = cue.re.exec(body); m !== null; m = cue.re.exec(body)) {
+    for (let m = re.exec(body); m !== null; m = re.exec(body)) {
       if (m[0].length === 0) {
-        cue.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       if (!checked) {
