@@ -38,6 +38,8 @@ const ODG_CHAPTERS = aliasMatcher(lexicon.odg);
 const MTUS_TITLE = new RegExp(MTUS_TITLES.pattern.source, 'i');
 /** An ODG chapter at the start of a text. */
 const ODG_CHAPTER_FIRST = new RegExp(`^\\s*${ODG_CHAPTERS.pattern.source}`, 'i');
+/** A further chapter named right after one ("Shoulder Chapter, Hand Chapter, ..."). */
+const ODG_FURTHER_CHAPTER = new RegExp(`^\\s*[,;/&-]?\\s*(?:and\\s+)?(?:${ODG_CHAPTERS.pattern.source})(?=\\s*(?:[,;:/(-]|chapters?\\b|sections?\\b|$|\\.$))`, 'i');
 const ODG = new RegExp(lexicon.families.ODG.map(phrasePattern).join('|'), 'i');
 const ACOEM = new RegExp(lexicon.families.ACOEM.map(phrasePattern).join('|'), 'i');
 const ODG_G = new RegExp(ODG.source, 'gi');
@@ -344,7 +346,7 @@ function odgParts(raw: string): { chapter: string; sections: string; edition: st
   for (let previous = ''; previous !== after; ) {
     previous = after;
     after = after.replace(ODG_CHAPTER_QUALIFIERS, '');
-    const more = new RegExp(`^\\s*[,;/&-]?\\s*(?:and\\s+)?(?:${ODG_CHAPTERS.pattern.source})(?=\\s*(?:[,;:/(-]|chapters?\\b|sections?\\b|$|\\.$))`, 'i').exec(after);
+    const more = ODG_FURTHER_CHAPTER.exec(after);
     if (more) after = after.slice(more[0].length);
   }
   // A topic in brackets right after the chapter ("Low Back (Shock wave therapy)").

@@ -21,6 +21,8 @@ const WORDS: readonly [string, Outcome][] = [
   ['UPHELD', 'upheld'],
   ['OVERTURNED', 'overturned'],
 ];
+/** Each outcome word alone (but for white space) in any case: the word as printed, not recovered. */
+const PRINTED = new Map(WORDS.map(([word]) => [word, new RegExp(`^\\s*${word}\\s*$`, 'i')]));
 
 /** Letters as a key: upper case, digits that PDF text confuses with letters read as those letters, everything else dropped. */
 function key(word: string): string {
@@ -40,7 +42,7 @@ export function readOutcomeWord(text: string, at: Span, base = 0): OutcomeReadin
   if (k.length < 4 || k.length > 13) return null;
   for (const [word, value] of WORDS) {
     if (k === word) {
-      const recovered = !new RegExp(`^\\s*${word}\\s*$`, 'i').test(raw);
+      const recovered = !PRINTED.get(word)!.test(raw);
       return { outcome: { value, span }, recovered, span };
     }
   }

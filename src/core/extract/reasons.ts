@@ -32,8 +32,8 @@
  *
  * Pure: text in, reasons out, offsets in `text`.
  */
-import { createRequire } from 'node:module';
 import { loadLexicon } from '../lexicon.js';
+import { stem } from '../nlp.js';
 import { drugDetails } from './drugs.js';
 import { sentences } from '../sentences.js';
 import type { Span } from '../types.js';
@@ -321,16 +321,22 @@ class LiteralIndex {
   /** The column of each ASCII character in the table (0: a character no literal uses). */
   private readonly column = new Uint8Array(128);
   private readonly width: number;
-  private readonly table: Uint32Array;
+  private readonly table: Uint16Array | Uint32Array;
   private readonly ends: number[][];
   /** 1 for a state where a literal ends. */
   private readonly ending: Uint8Array;
 
   /** Each literal's length. */
   private readonly lengths: Uint16Array;
+  /** The needs (by number) each literal may open: one set of each of their alternatives holds it. */
+  private readonly gates: number[][];
+  /** The length of `within`'s arrays: a slot per literal, then one per need (see `possible`). */
+  private readonly size: number;
 
-  constructor(readonly size: number, literals: readonly string[]) {
+  constructor(literals: readonly string[], needs: readonly Need[]) {
+    this.size = literals.length + needs.length;
     this.lengths = Uint16Array.from(literals, (w) => w.length);
+    this.gates = gatesOf(literals, needs);
     for (const word of literals) for (let k = 0; k < word.length; k++) this.column[word.charCodeAt(k)] ||= 1;
     let width = 1;
     this.column.forEach((used, ch) => {
@@ -354,27 +360,30 @@ class LiteralIndex {
       }
       ends[state]!.push(id);
     });
+    // The table's states are numbered breadth first: the shallow states, where a scan spends most of its time, get rows close together.
+    const order = [0];
+    for (let k = 0; k < order.length; k++) order.push(...next[order[k]!]!.values());
+    const rank = new Uint32Array(next.length);
+    order.forEach((state, r) => (rank[state] = r));
     // Breadth first, each state's row is its own transitions over its failure state's row.
-    const table = new Uint32Array(next.length * width);
+    const table = next.length <= 0x10000 ? new Uint16Array(next.length * width) : new Uint32Array(next.length * width);
     const fail = new Uint32Array(next.length);
-    for (const [col, to] of next[0]!) table[col] = to;
-    const queue = [...next[0]!.values()];
-    for (let k = 0; k < queue.length; k++) {
-      const state = queue[k]!;
-      const f = fail[state]!;
-      table.copyWithin(state * width, f * width, f * width + width);
+    const endsByRank: number[][] = [ends[0]!];
+    for (const [col, to] of next[0]!) table[col] = rank[to]!;
+    for (let r = 1; r < order.length; r++) {
+      const f = fail[r]!;
+      table.copyWithin(r * width, f * width, f * width + width);
       // Column 0 (a character no literal uses) always leads back to the start.
-      table[state * width] = 0;
-      for (const [col, to] of next[state]!) {
-        fail[to] = table[f * width + col]!;
-        table[state * width + col] = to;
-        queue.push(to);
+      table[r * width] = 0;
+      for (const [col, to] of next[order[r]!]!) {
+        fail[rank[to]!] = table[f * width + col]!;
+        table[r * width + col] = rank[to]!;
       }
-      ends[state] = [...ends[state]!, ...ends[f]!];
+      endsByRank[r] = [...ends[order[r]!]!, ...endsByRank[f]!];
     }
     this.table = table;
-    this.ends = ends;
-    this.ending = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
+    this.ends = endsByRank;
+    this.ending = Uint8Array.from(endsByRank, (e) => (e.length > 0 ? 1 : 0));
   }
 
   /** Every occurrence of a literal (lower case) in `text[from, to)`, read with its ASCII capitals as lower case, by where it ends, in that order. */
@@ -393,7 +402,7 @@ class LiteralIndex {
           ends.push(k + 1);
         }
     }
-    return new Occurrences(this.size, this.lengths, ids, ends);
+    return new Occurrences(this.size, this.lengths, this.gates, ids, ends);
   }
 
 }
@@ -403,14 +412,22 @@ class Occurrences {
   constructor(
     private readonly size: number,
     private readonly lengths: Uint16Array,
+    private readonly gates: readonly (readonly number[])[],
     private readonly ids: readonly number[],
     private readonly ends: readonly number[],
   ) {}
 
-  /** found[id] is 1 when literal `id` occurs within `span`. */
+  /** What `within` gave, by the span's start (a sentence is often one piece and one clause): the arrays are only read. */
+  private readonly known = new Map<number, { end: number; found: Uint8Array }>();
+
+  /** found[id] is 1 when literal `id` occurs within `span`, and the slot of each need a literal found may open (`possible`) is 1. */
   within(span: Span): Uint8Array {
+    const known = this.known.get(span.start);
+    if (known?.end === span.end) return known.found;
     const out = new Uint8Array(this.size);
-    const { ids, ends, lengths } = this;
+    this.known.set(span.start, { end: span.end, found: out });
+    const { ids, ends, lengths, gates } = this;
+    const last = this.size - 1;
     // The first occurrence that ends after the span starts.
     let lo = 0;
     let hi = ends.length;
@@ -419,7 +436,12 @@ class Occurrences {
       if (ends[mid]! <= span.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < ends.length && ends[k]! <= span.end; k++) if (ends[k]! - lengths[ids[k]!]! >= span.start) out[ids[k]!] = 1;
+    for (let k = lo; k < ends.length && ends[k]! <= span.end; k++) {
+      const id = ids[k]!;
+      if (out[id] === 1 || ends[k]! - lengths[id]! < span.start) continue;
+      out[id] = 1;
+      for (const need of gates[id]!) out[last - need] = 1;
+    }
     return out;
   }
 }
@@ -429,7 +451,8 @@ const anyOf = (patterns: readonly string[], classes: WordClasses = {}): RegExp |
 
 interface Cue {
   spec: CueSpec;
-  re: RegExp;
+  /** The cue's expression, narrowed in each clause to the patterns that can match there. */
+  narrow: Narrowing;
   /** What a clause must hold for the cue to match there (null: no such test). */
   literals: Need | null;
   assertion: Assertion;
@@ -441,20 +464,148 @@ interface Cue {
   itemClass: ReadonlySet<string> | null;
 }
 
-/** `requiredLiterals` as ids in the lexicon's literal index: alternatives, each a list of sets one id of each of which must be found. */
-type Need = readonly (readonly (readonly number[])[])[];
+/**
+ * `requiredLiterals` as ids in the lexicon's literal index (alternatives, each
+ * a list of sets one id of each of which must be found), laid out flat for
+ * `possible`: the need's number, then each alternative as its length (this
+ * slot included), then each of its sets as its number of ids and the ids.
+ */
+type Need = Int32Array;
 
-/** Whether the literals found (`present`) can hold a match. */
-const possible = (need: Need | null, present: Uint8Array): boolean => need === null || need.some((sets) => sets.every((set) => set.some((id) => present[id] === 1)));
+/**
+ * Whether the literals found (`present`, from `Occurrences.within`) can hold a
+ * match. Need number n has the slot n from the end of `present`, set when a
+ * literal of one set of each of its alternatives was found (`gatesOf`): most
+ * needs are ruled out by that slot alone.
+ */
+function possible(need: Need | null, present: Uint8Array): boolean {
+  if (need === null) return true;
+  if (present[present.length - 1 - need[0]!] === 0) return false;
+  for (let alt = 1; alt < need.length; alt += need[alt]!) {
+    const altEnd = alt + need[alt]!;
+    let all = true;
+    for (let set = alt + 1; all && set < altEnd; set += 1 + need[set]!) {
+      all = false;
+      for (let k = set + 1; k <= set + need[set]!; k++) {
+        if (present[need[k]!] === 1) {
+          all = true;
+          break;
+        }
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+/**
+ * Alternatives of sets of ids as a Need, without what cannot change the
+ * answer: a repeated id, a set that holds another set of its alternative, an
+ * alternative found whenever another one is (each set of the other holds one
+ * of its sets). The smaller sets are tested first.
+ */
+function flatNeed(n: number, alternatives: readonly (readonly (readonly number[])[])[]): Need {
+  const holds = (outer: readonly number[], inner: readonly number[]) => inner.every((id) => outer.includes(id));
+  const reduced = alternatives.map((sets) => {
+    const unique = sets.map((set) => [...new Set(set)].sort((a, b) => a - b));
+    return unique.filter((set, k) => !unique.some((other, j) => j !== k && holds(set, other) && (other.length < set.length || j < k))).sort((a, b) => a.length - b.length);
+  });
+  // `b` is found whenever `a` is: each set of `b` holds one of `a`'s.
+  const implies = (a: number[][], b: number[][]) => b.every((setB) => a.some((setA) => holds(setB, setA)));
+  const kept = reduced.filter((alt, k) => !reduced.some((other, j) => j !== k && implies(alt, other) && (!implies(other, alt) || j < k)));
+  const out: number[] = [n];
+  for (const sets of kept) {
+    const at = out.push(0) - 1;
+    for (const set of sets) out.push(set.length, ...set);
+    out[at] = out.length - at;
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * For each literal, the needs whose slot it sets: each alternative of a need
+ * gives the literals of one of its sets, the one whose shortest literal is
+ * longest (a longer string is found less often).
+ */
+function gatesOf(literals: readonly string[], needs: readonly Need[]): number[][] {
+  const gates = literals.map((): number[] => []);
+  for (const need of needs) {
+    for (let alt = 1; alt < need.length; alt += need[alt]!) {
+      let best = -1;
+      let bestLength = -1;
+      for (let set = alt + 1; set < alt + need[alt]!; set += 1 + need[set]!) {
+        const ids = need.subarray(set + 1, set + 1 + need[set]!);
+        const length = Math.min(...Array.from(ids, (id) => literals[id]!.length));
+        if (length > bestLength) [best, bestLength] = [set, length];
+      }
+      for (const id of need.subarray(best + 1, best + 1 + need[best]!)) if (gates[id]!.at(-1) !== need[0]) gates[id]!.push(need[0]!);
+    }
+  }
+  return gates;
+}
+
+/** How many narrowings of one list of patterns get an expression of their own (the others run the whole list). */
+const MAX_NARROWINGS = 256;
+
+/**
+ * A list of patterns run as one expression, narrowed in each text to the
+ * patterns whose literals the text holds: a pattern that cannot match
+ * anywhere in the text is left out of the expression run there, which finds
+ * the same matches in the same order, with fewer alternatives to try at each
+ * place. The expressions of the narrowings met are kept (up to a bound).
+ */
+class Narrowing {
+  /** By the patterns kept: a bit each for a list of up to 30, else their numbers. */
+  private readonly known = new Map<number | string, RegExp | null>();
+  /** Each pattern's own expression, for `test`. */
+  private readonly singles: (RegExp | null)[] = [];
+
+  /** `needs`: each pattern's, or null for a list never narrowed (a backreference counts its groups across patterns). */
+  constructor(
+    readonly whole: RegExp,
+    private readonly patterns: readonly string[],
+    private readonly needs: readonly (Need | null)[] | null,
+    private readonly classes: WordClasses,
+  ) {}
+
+  /** The expression of the patterns that can match in a text holding the literals `present` (null: none can). */
+  in(present: Uint8Array): RegExp | null {
+    const { needs } = this;
+    if (needs === null) return this.whole;
+    let key: number | string = needs.length <= 30 ? 0 : '';
+    for (let k = 0; k < needs.length; k++) if (possible(needs[k]!, present)) key = typeof key === 'number' ? key | (1 << k) : `${key}${k},`;
+    let re = this.known.get(key);
+    if (re === undefined) {
+      if (this.known.size >= MAX_NARROWINGS) return this.whole;
+      const kept = this.patterns.filter((_, k) => possible(needs[k]!, present));
+      re = kept.length === this.patterns.length ? this.whole : anyOf(kept, this.classes);
+      this.known.set(key, re);
+    }
+    return re;
+  }
+
+  /** Whether the list matches in `s` (`present`: the literals of `s` or of a text that holds it): its patterns that can match there tried one by one. */
+  test(s: string, present: Uint8Array): boolean {
+    const { needs } = this;
+    if (needs === null) return test(this.whole, s);
+    for (let k = 0; k < needs.length; k++) {
+      if (!possible(needs[k]!, present)) continue;
+      if (this.singles[k] === undefined) this.singles[k] = anyOf([this.patterns[k]!], this.classes);
+      if (test(this.singles[k]!, s)) return true;
+    }
+    return false;
+  }
+}
 
 /**
  * An expression of the lexicon run on every sentence or clause, with what a
  * text must hold for it to match there (null: no such test), so it runs only
- * where that is found.
+ * where that is found, narrowed to the patterns that can match there.
  */
 interface Guarded {
   re: RegExp;
   need: Need | null;
+  narrow: Narrowing;
 }
 
 interface Compiled {
@@ -486,6 +637,7 @@ function lexicon(): Compiled {
   const lex = loadLexicon<ReasonsLexicon>('reasons.json');
   const known = new Set<string>(REASON_CODES);
   const literals: string[] = [];
+  const needs: Need[] = [];
   // The index reads ASCII only: a cue with a literal outside it is always run.
   const literalIds = (alternatives: string[][][] | null): Need | null => {
     if (!alternatives || alternatives.some((sets) => sets.some((set) => set.some((w) => /[^\x00-\x7f]/.test(w))))) return null;
@@ -493,18 +645,22 @@ function lexicon(): Compiled {
       const known = literals.indexOf(w);
       return known >= 0 ? known : literals.push(w) - 1;
     };
-    return alternatives.map((sets) => sets.map((set) => set.map(id)));
+    const need = flatNeed(needs.length, alternatives.map((sets) => sets.map((set) => set.map(id))));
+    needs.push(need);
+    return need;
   };
   const needOf = (patterns: readonly string[], classes: WordClasses = {}) => literalIds(requiredLiterals(patterns.map((p) => `(?:${p})`).join('|'), classes));
+  const narrowing = (re: RegExp, patterns: readonly string[]) =>
+    new Narrowing(re, patterns, patterns.length === 1 || patterns.some((p) => /\\(?:[1-9]|k<)/.test(p)) ? null : patterns.map((p) => needOf([p], lex.classes)), lex.classes);
   const guarded = (patterns: readonly string[]): Guarded | null => {
     const re = anyOf(patterns, lex.classes);
-    return re && { re, need: needOf(patterns, lex.classes) };
+    return re && { re, need: needOf(patterns, lex.classes), narrow: narrowing(re, patterns) };
   };
   const cues = lex.cues.map((spec): Cue => {
     if (!known.has(spec.code)) throw new Error(`reasons.json: cue ${spec.id} has an unknown code ${spec.code}`);
     return {
       spec,
-      re: anyOf(spec.patterns, lex.classes)!,
+      narrow: narrowing(anyOf(spec.patterns, lex.classes)!, spec.patterns),
       literals: needOf(spec.patterns, lex.classes),
       assertion: spec.assertion ?? 'any',
       roles: new Set(spec.roles ?? DEFAULT_ROLES),
@@ -545,7 +701,7 @@ function lexicon(): Compiled {
     aliases: lex.subject.aliases.map((group) => ({ re: anyOf(group)!, words: group.flatMap((a) => a.toLowerCase().replace(/\\[a-z][*+?]?/g, ' ').match(/[a-z][a-z0-9]*/g) ?? []) })),
     kinds: Object.entries(lex.kinds).map(([k, ps]) => [k, anyOf(ps)!] as [string, RegExp]),
     cues,
-    literalIndex: new LiteralIndex(literals.length, literals),
+    literalIndex: new LiteralIndex(literals, needs),
   };
   return compiled;
 }
@@ -568,7 +724,7 @@ const literalsOf = (text: string, rationale: Span): Occurrences => lexicon().lit
 /** Whether one of the literals a guarded expression needs is among those found (`present`, of the text or of one that holds it). */
 const mayMatch = (g: Guarded | null, present: Uint8Array): g is Guarded => g !== null && possible(g.need, present);
 
-const holds = (g: Guarded | null, s: string, present: Uint8Array): boolean => mayMatch(g, present) && test(g.re, s);
+const holds = (g: Guarded | null, s: string, present: Uint8Array): boolean => mayMatch(g, present) && g.narrow.test(s, present);
 
 /**
  * The role of one sentence: the tapering notice; a conclusion; a sentence
@@ -762,7 +918,7 @@ interface ClauseTriggers {
 /** The absence triggers of a clause (`present`: the lexicon's literals in it). */
 function triggersOf(clause: string, present: Uint8Array): ClauseTriggers {
   const c = lexicon();
-  const found = (g: Guarded | null) => (mayMatch(g, present) ? hits(g.re, clause) : []);
+  const found = (g: Guarded | null) => (mayMatch(g, present) ? hits(g.narrow.in(present), clause) : []);
   const pseudo = found(c.pseudo);
   const outside = (h: Hit) => !pseudo.some((p) => h.start >= p.start && h.end <= p.end);
   return { pre: found(c.pre).filter(outside), post: found(c.post).filter(outside), terminators: found(c.terminator) };
@@ -802,12 +958,9 @@ function absenceOf(clause: string, t: ClauseTriggers, start: number, end: number
 // ---------------------------------------------------------------------------
 // Conditions on the item
 
-// natural's Porter stemmer, as a submodule (the package's entry point loads database clients).
-const porter = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
-
 const WORD = /[A-Za-z][A-Za-z0-9]*/g;
 /** Words compared by the first five letters of their Porter stem ("taping" and "tape", "chiropractic" and "chirophysio"). */
-const stemOf = (w: string): string => porter.stem(w.toLowerCase()).slice(0, 5);
+const stemOf = (w: string): string => stem(w).slice(0, 5);
 
 function contentWords(s: string, stop: ReadonlySet<string>): string[] {
   return (s.match(WORD) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && !stop.has(w));
@@ -977,12 +1130,14 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
       const t = triggersHere();
       if (t.pre.length === 0 && t.post.length === 0) continue;
     }
-    cue.re.lastIndex = 0;
+    const re = cue.narrow.in(present);
+    if (re === null) continue;
+    re.lastIndex = 0;
     // The exclusions are tested only once the cue has a match (most cues have none in a clause).
     let checked = false;
-    for (let m = cue.re.exec(body); m !== null; m = cue.re.exec(body)) {
+    for (let m = re.exec(body); m !== null; m = re.exec(body)) {
       if (m[0].length === 0) {
-        cue.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       if (!checked) {
