@@ -251,6 +251,14 @@ function contextOf(text: string, hits: DrugHit[]): { topical: boolean; compound:
 
 /** The drug reading of an item: null when no drug is named. */
 export function drugDetails(text: string): DrugDetails | null {
+  if (lastDetails?.text !== text) lastDetails = { text, details: detailsOf(text) };
+  return lastDetails.details;
+}
+
+/** The text last asked about, and its details (read only): an item's text is read for its record, then again for its reasons. */
+let lastDetails: { text: string; details: DrugDetails | null } | null = null;
+
+function detailsOf(text: string): DrugDetails | null {
   const hits = findDrugs(text);
   if (hits.length === 0) return null;
   const context = contextOf(text, hits);
