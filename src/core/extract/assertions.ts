@@ -241,7 +241,7 @@ function ownScope(text: string, scope: Word[]): Word[] {
 }
 
 /** An inability a few words before ("unable to sleep without"): what follows "without" is needed, so received. */
-const INABILITY = new RegExp(`\\b(?:${lexicon.inability.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|')})\\b(?:\\s+[\\w'-]+){0,4}\\s*$`, 'i');
+const INABILITY = new RegExp(`\\b(?:${anyOf(lexicon.inability)})\\b(?:\\s+[\\w'-]+){0,4}\\s*$`, 'i');
 
 /**
  * Whether a "without" compares rather than negates: after a rating ("8/10

@@ -34,7 +34,7 @@
  */
 import { loadLexicon } from '../lexicon.js';
 import { stem } from '../nlp.js';
-import { drugDetails } from './drugs.js';
+import { drugDetails, findDrugs } from './drugs.js';
 import { sentences } from '../sentences.js';
 import type { Span } from '../types.js';
 import { REASON_CODES, REASON_SIDES, type ReasonCode } from '../vocabulary.js';
@@ -130,15 +130,17 @@ const GAP = /~(\d?) /g;
  * must stand as whole words.
  */
 export function compilePattern(pattern: string, classes: WordClasses = {}, flags = 'gi'): RegExp {
-  const body = expandPattern(pattern, classes).replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
-  return new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, flags);
+  return new RegExp(`(?<![A-Za-z0-9])(?:${patternBody(pattern, classes)})(?![A-Za-z0-9])`, flags);
 }
 
 /** A pattern tested on an item's text: it must start a word and may end inside one ("injection" names "Trigger point injections", "x_ray" "X-rays"). */
 function compileItemPattern(patterns: readonly string[], classes: WordClasses): RegExp | null {
-  if (patterns.length === 0) return null;
-  const body = expandPattern(patterns.map((p) => `(?:${p})`).join('|'), classes).replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
-  return new RegExp(`(?<![A-Za-z0-9])(?:${body})`, 'gi');
+  return patterns.length === 0 ? null : new RegExp(`(?<![A-Za-z0-9])(?:${patternBody(patterns.map((p) => `(?:${p})`).join('|'), classes)})`, 'gi');
+}
+
+/** A pattern written out as an expression's source: classes, gaps and contractions, a space as any white space, `_` as optional spaces or hyphens. */
+function patternBody(pattern: string, classes: WordClasses): string {
+  return expandPattern(pattern, classes).replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
 }
 
 /** " not" after a word: also its contraction ("does not": "doesn't", "has not": "hasn't"). */
@@ -986,16 +988,9 @@ function subjectInItem(sentence: string, matchStart: number, itemText: string): 
   return namesSubject(subject.trim().split(/\s+/).slice(-8).join(' '), itemText);
 }
 
-/** The drugs an item names, with their classes (lexicons/drugs.json), for the last item text asked about. */
-let itemMemo: { itemText: string; drugs: ReturnType<typeof drugDetails> } | null = null;
-function drugsOf(itemText: string): ReturnType<typeof drugDetails> {
-  if (itemMemo?.itemText !== itemText) itemMemo = { itemText, drugs: drugDetails(itemText) };
-  return itemMemo.drugs;
-}
-
 /** The classes of the drugs an item names (oral class, topical class, class in context). */
 function drugClassesOf(itemText: string): Set<string> {
-  const d = drugsOf(itemText);
+  const d = drugDetails(itemText);
   const out = new Set<string>(d?.classes ?? []);
   for (const h of d?.hits ?? []) {
     out.add(h.entry.class);
@@ -1020,7 +1015,7 @@ function itemVocabulary(itemText: string): Set<string> {
 function itemVocabularyOf(itemText: string): Set<string> {
   const c = lexicon();
   const words = contentWords(itemText, c.stop);
-  const d = drugsOf(itemText);
+  const d = drugDetails(itemText);
   for (const h of d?.hits ?? []) for (const ingredient of h.entry.ingredients ?? []) words.push(...contentWords(ingredient, c.stop));
   for (const cls of drugClassesOf(itemText)) words.push(...(c.lexicon.subject.class_words[cls] ?? []));
   if (d?.topical) words.push('topical');
@@ -1058,11 +1053,11 @@ function sameKindAsItem(matched: string, itemText: string): boolean {
 
 /** A drug the patient already takes of a class the requested one is of ("is currently taking naproxen" for Celebrex), not the requested drug itself. */
 function sameClassAsItem(matched: string, itemText: string): boolean {
-  const taken = drugDetails(matched);
-  if (!taken) return false;
-  const own = new Set((drugsOf(itemText)?.hits ?? []).flatMap((h) => h.entry.ingredients));
+  const taken = findDrugs(matched);
+  if (taken.length === 0) return false;
+  const own = new Set((drugDetails(itemText)?.hits ?? []).flatMap((h) => h.entry.ingredients));
   const classes = drugClassesOf(itemText);
-  return taken.hits.some((h) => classes.has(h.entry.class) && !h.entry.ingredients.every((i) => own.has(i)));
+  return taken.some((h) => classes.has(h.entry.class) && !h.entry.ingredients.every((i) => own.has(i)));
 }
 
 /**
