@@ -25,20 +25,20 @@ async function twoColumnPdf(): Promise<Uint8Array> {
   const draw = (s: string, x: number, y: number, font: PDFFont = regular, size = 11) => page.drawText(s, { x, y, size, font });
   // Written the way the letters' PDFs are: row by row, cell by cell; a value sits 0.12 pt below its label's baseline.
   draw('Case Number:', 72, 688.68, bold);
-  draw('CM16-0213037', 179.4, 688.56);
+  draw('CM00-0000001', 179.4, 688.56);
   draw('Date Assigned:', 72, 675.6, bold);
-  draw('11/09/2016', 179.4, 675.48);
+  draw('04/18/2019', 179.4, 675.48);
   draw('Date of Injury:', 328.92, 675.6, bold);
-  draw('10/13/2016', 426.84, 675.48);
+  draw('07/22/2018', 426.84, 675.48);
   draw('Decision Date:', 72, 662.4, bold);
-  draw('12/09/2016', 179.4, 662.28);
+  draw('05/16/2019', 179.4, 662.28);
   draw('UR Denial Date:', 328.92, 662.4, bold);
-  draw('11/03/2016', 426.84, 662.28);
+  draw('04/09/2019', 426.84, 662.28);
   draw('Priority:', 72, 649.32, bold);
   draw('Standard', 179.4, 649.2);
   draw('Application', 328.92, 649.32, bold);
   draw('Received:', 328.92, 636.6, bold);
-  draw('11/03/2016', 426.84, 649.2);
+  draw('04/09/2019', 426.84, 649.2);
   // A heading, then a paragraph of two lines, a paragraph break (2.3 em), and a line written in two runs.
   draw('HOW THE IMR FINAL DETERMINATION WAS MADE', 153.24, 608.64, bold, 12);
   draw('MAXIMUS Federal Services sent the complete case file to an', 72, 588.24, regular, 12);
@@ -74,10 +74,10 @@ describe('pdf.js (the engine for PDFs PDFium cannot read in order)', () => {
     expect(result.ok && result.pages).toBe(1);
     expect(text(result)).toBe(
       [
-        'Case Number: CM16-0213037',
-        'Date Assigned: 11/09/2016 Date of Injury: 10/13/2016',
-        'Decision Date: 12/09/2016 UR Denial Date: 11/03/2016',
-        'Priority: Standard Application Received: 11/03/2016',
+        'Case Number: CM00-0000001',
+        'Date Assigned: 04/18/2019 Date of Injury: 07/22/2018',
+        'Decision Date: 05/16/2019 UR Denial Date: 04/09/2019',
+        'Priority: Standard Application Received: 04/09/2019',
         '',
         'HOW THE IMR FINAL DETERMINATION WAS MADE',
         'MAXIMUS Federal Services sent the complete case file to an',
@@ -107,7 +107,7 @@ describe('pdfToText (PDFium, pdf.js where PDFium cannot read it in order)', () =
     const result = await pdfToText(await twoColumnPdf());
     expect(result.ok && result.pages).toBe(1);
     const lines = text(result).split('\n');
-    expect(lines.slice(0, 3)).toEqual(['Case Number: CM16-0213037', 'Date Assigned: 11/09/2016 Date of Injury: 10/13/2016', 'Decision Date: 12/09/2016 UR Denial Date: 11/03/2016']);
+    expect(lines.slice(0, 3)).toEqual(['Case Number: CM00-0000001', 'Date Assigned: 04/18/2019 Date of Injury: 07/22/2018', 'Decision Date: 05/16/2019 UR Denial Date: 04/09/2019']);
     expect(lines).toContain('HOW THE IMR FINAL DETERMINATION WAS MADE');
     expect(text(result)).toMatch(/MAXIMUS Federal Services sent the complete case file to an\s+expert reviewer\./);
     expect(text(result)).toMatch(/Hello world/);
@@ -180,8 +180,8 @@ describe('layoutLines', () => {
 
   it('folds a wrapped cell into its first line only when the stream comes back up to its right', () => {
     // Cell "Application / Received:", then its value back up on the first line.
-    expect(layoutLines([run('Priority:', 72, 100), run('Application', 300, 100), run('Received:', 300, 114), run('11/03/2016', 420, 100)])).toBe(
-      'Priority: Application Received: 11/03/2016',
+    expect(layoutLines([run('Priority:', 72, 100), run('Application', 300, 100), run('Received:', 300, 114), run('04/09/2019', 420, 100)])).toBe(
+      'Priority: Application Received: 04/09/2019',
     );
     // A paragraph goes down and stays down: lines as they are.
     expect(layoutLines([run('first line of text', 72, 100), run('second line', 72, 114), run('third', 72, 128)])).toBe('first line of text\nsecond line\nthird');
