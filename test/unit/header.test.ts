@@ -14,7 +14,7 @@ Decision Date:
 Priority:
 
 CM17-9001234
-02/03/2017
+02/07/2017
 03/06/2017
 Expedited
 
@@ -24,14 +24,14 @@ Application
 Received:
 
 07/21/2015
-01/17/2017
+01/19/2017
 01/26/2017
 `;
 
 const SIDE_BY_SIDE = `
 Case Number: CM17-9001234
-Date Assigned: 02/03/2017 Date of Injury:  07/21/2015
-Decision Date: 03/06/2017 UR Denial Date:  01/17/2017
+Date Assigned: 02/07/2017 Date of Injury:  07/21/2015
+Decision Date: 03/06/2017 UR Denial Date:  01/19/2017
 Priority:  Expedited Application
 Received:
 01/26/2017
@@ -40,10 +40,10 @@ Received:
 const EXPECTED = {
   case: 'CM17-9001234',
   priority: 'expedited',
-  date_assigned: '2017-02-03',
+  date_assigned: '2017-02-07',
   decision_date: '2017-03-06',
   date_of_injury: '2015-07-21',
-  ur_denial_date: '2017-01-17',
+  ur_denial_date: '2017-01-19',
   application_received: '2017-01-26',
 };
 
@@ -64,8 +64,8 @@ describe('header', () => {
   });
 
   it('leaves a field empty when its value is missing, without shifting the others (side by side)', () => {
-    const text = 'Case Number: CM16-9000777\nDate Assigned: 11/01/2016 Date of Injury:\nDecision Date: 12/01/2016 UR Denial Date: 10/20/2016\nPriority: Standard\n';
-    expect(values(text)).toEqual({ case: 'CM16-9000777', priority: 'standard', date_assigned: '2016-11-01', decision_date: '2016-12-01', ur_denial_date: '2016-10-20' });
+    const text = 'Case Number: CM16-9000777\nDate Assigned: 11/01/2016 Date of Injury:\nDecision Date: 12/01/2016 UR Denial Date: 10/24/2016\nPriority: Standard\n';
+    expect(values(text)).toEqual({ case: 'CM16-9000777', priority: 'standard', date_assigned: '2016-11-01', decision_date: '2016-12-01', ur_denial_date: '2016-10-24' });
   });
 
   it('rejects impossible calendar dates', () => {

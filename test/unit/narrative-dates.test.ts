@@ -19,7 +19,7 @@ describe('dates in the case summary', () => {
       'He was seen on 11-20-16. On 12-2-16, utilization review non-certified the request for an MRI. ' +
       'The request for therapy was modified by utilization review.';
     expect(read(text).ur).toBe('2016-12-02');
-    expect(read('On 01/20/2015 the request for acupuncture times 8 was non-certified by utilization review.').ur).toBe('2015-01-20');
+    expect(read('On 02/17/2015 the request for massage therapy times 6 was non-certified by utilization review.').ur).toBe('2015-02-17');
     expect(read('The UR decision dated 3-3-17 denied the request.').ur).toBe('2017-03-03');
   });
 
