@@ -29,10 +29,11 @@
  *                in TEMPLATE_LETTERS (8) or more letters: it is stock wording with one
  *                or two words of a closed list beside it ("… certification(s)/specialty:
  *                family practice", "… set forth below: physical therapy");
- *   accepted     its hash is in scripts/copy-audit-accepted.json, where each group
- *                of 7-grams was read and judged not specific to a letter (guideline
- *                wording that reviewers quote, common clinical and request wording);
- *                the file holds hashes only, never the words.
+ *   accepted     its hash is listed for this file in scripts/copy-audit-accepted.json,
+ *                where each group of 7-grams was read and judged not specific to a
+ *                letter (guideline wording that reviewers quote, common clinical and
+ *                request wording); the file holds hashes only, never the words, and
+ *                a hash is accepted only in the files its group names.
  *
  * Every tracked text file (git ls-files) is scanned except the annotators'
  * recorded values (test/annotations/*.json) and package-lock.json. Markdown
@@ -117,8 +118,8 @@ export interface LetterIndex {
   citations: Set<string>;
   /** 7-grams of the documented format (FORMATS.md, DATASET-CONTRACT.md). */
   documented: Set<string>;
-  /** Hashes of 7-grams judged not letter-specific. */
-  accepted: Set<string>;
+  /** File → hashes of its 7-grams judged not letter-specific. */
+  accepted: Map<string, Set<string>>;
   /** The documented format's words, space-joined and space-padded (quotes found there may stay). */
   documentedText: string;
   /** Letter id → its renderings' words, space-joined and space-padded (for phrase look-ups). */
@@ -159,10 +160,25 @@ function citationGrams(ws: readonly string[], into: Set<string>): void {
   }
 }
 
-export function loadAccepted(file = ACCEPTED_FILE): Set<string> {
-  if (!existsSync(file)) return new Set();
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { groups: { hashes: string[] }[] };
-  return new Set(data.groups.flatMap((g) => g.hashes));
+export interface AcceptedGroup {
+  /** What the 7-grams are, and why they may stay. */
+  why: string;
+  files: string[];
+  hashes: string[];
+}
+
+export function loadAccepted(file = ACCEPTED_FILE): Map<string, Set<string>> {
+  const byFile = new Map<string, Set<string>>();
+  if (!existsSync(file)) return byFile;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { groups: AcceptedGroup[] };
+  for (const g of data.groups) {
+    for (const f of g.files) {
+      const set = byFile.get(f) ?? new Set<string>();
+      for (const h of g.hashes) set.add(h);
+      byFile.set(f, set);
+    }
+  }
+  return byFile;
 }
 
 export function buildIndex(letters = LETTERS, shared = SHARED, acceptedFile = ACCEPTED_FILE): LetterIndex {
@@ -210,8 +226,8 @@ export function buildIndex(letters = LETTERS, shared = SHARED, acceptedFile = AC
 
 export type Verdict = 'absent' | 'boilerplate' | 'documented' | 'citation' | 'number slot' | 'template slot' | 'accepted' | 'copy';
 
-/** Why a 7-gram (its 7 words) may stay, or 'copy'. With `raw`, only the letter-count threshold applies. */
-export function verdict(index: LetterIndex, ws: readonly string[], raw = false): Verdict {
+/** Why a 7-gram (its 7 words) of a file may stay, or 'copy'. With `raw`, only the letter-count threshold applies. */
+export function verdict(index: LetterIndex, ws: readonly string[], raw = false, file = ''): Verdict {
   const gram = ws.join(' ');
   const c = index.counts.get(gram) ?? 0;
   if (c === 0) return 'absent';
@@ -226,7 +242,7 @@ export function verdict(index: LetterIndex, ws: readonly string[], raw = false):
       if ((index.fiveCounts.get(ws.slice(k, k + 5).join(' ')) ?? 0) >= TEMPLATE_LETTERS) return 'template slot';
     }
   }
-  if (index.accepted.has(gramHash(gram))) return 'accepted';
+  if (index.accepted.get(file)?.has(gramHash(gram))) return 'accepted';
   return 'copy';
 }
 
@@ -254,7 +270,7 @@ export function scanText(index: LetterIndex, file: string, text: string, raw = f
   let runEnd = -1;
   for (let i = 0; i + N <= ts.length; i++) {
     const ws = ts.slice(i, i + N).map((t) => t.word);
-    if (verdict(index, ws, raw) !== 'copy') continue;
+    if (verdict(index, ws, raw, file) !== 'copy') continue;
     const gram = ws.join(' ');
     const c = index.counts.get(gram)!;
     if (run && i <= runEnd) {
@@ -392,7 +408,7 @@ function main(): number {
   }
   console.log(
     `${index.letters} letters, ${index.counts.size} distinct 7-grams; ${files} tracked files; ` +
-      (raw ? `only the ${BOILERPLATE_LETTERS}-letter threshold.` : `${index.accepted.size} accepted 7-gram hashes.`),
+      (raw ? `only the ${BOILERPLATE_LETTERS}-letter threshold.` : `accepted 7-grams listed for ${index.accepted.size} files.`),
   );
   const byFile = new Map<string, number>();
   for (const h of hits) {
