@@ -403,7 +403,9 @@ export const RULES: readonly RewriteRule[] = [
   { name: 'line-endings', pattern: /\r\n?/, replace: () => '\n' },
   { name: 'control-characters', pattern: /[\u0000-\u0008\u000B\u000E-\u001F\u007F]+/, replace: () => ' ' },
   { name: 'unicode-spaces', pattern: /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/, replace: () => ' ' },
-  { name: 'zero-width', pattern: /[\u200B-\u200D\u2060\u00AD]/, replace: () => '' },
+  // PDFium marks a word hyphenated at a line's end, the line then run on, with U+FFFE ("radicul\uFFFEopathy"): the word is whole again, a compound keeps its hyphen ("non-certified").
+  { name: 'break-hyphen', pattern: /(?<![A-Za-z])([A-Za-z]+)\uFFFE(?=[A-Za-z])/, replace: (m) => (HYPHEN_PREFIXES.has(m[1]!.toLowerCase()) ? `${m[1]}-` : m[1]!) },
+  { name: 'zero-width', pattern: /[\u200B-\u200D\u2060\u00AD\uFFFE]/, replace: () => '' },
   { name: 'ligatures', pattern: /[\uFB00-\uFB06]/, replace: (m) => LIGATURES[m[0]] ?? m[0] },
   { name: 'punctuation', pattern: /[\u2018-\u201E\u2010-\u2014\u2212\u2026]/, replace: (m) => PUNCTUATION[m[0]] ?? m[0] },
   // (A space before a line end is what the pattern needs; most letters have none, and two searches for it are cheaper than the pattern.)
@@ -437,8 +439,8 @@ export const RULES: readonly RewriteRule[] = [
 ];
 
 /** Characters some rule rewrites; a text with none of them skips those rules (most letters). */
-const REWRITTEN_CHARACTERS = /[\uFEFF\r\u0000-\u0008\u000B\u000E-\u001F\u007F\u00A0\u1680\u2000-\u200D\u2060\u00AD\u202F\u205F\u3000\t\uFB00-\uFB06\u2010-\u201E\u2212\u2026]/;
-const CHARACTER_RULES = new Set(['bom', 'line-endings', 'control-characters', 'unicode-spaces', 'zero-width', 'ligatures', 'punctuation']);
+const REWRITTEN_CHARACTERS = /[\uFEFF\r\u0000-\u0008\u000B\u000E-\u001F\u007F\u00A0\u1680\u2000-\u200D\u2060\u00AD\u202F\u205F\u3000\t\uFB00-\uFB06\u2010-\u201E\u2212\u2026\uFFFE]/;
+const CHARACTER_RULES = new Set(['bom', 'line-endings', 'control-characters', 'unicode-spaces', 'break-hyphen', 'zero-width', 'ligatures', 'punctuation']);
 
 export function normalize(source: string, rules: readonly RewriteRule[] = RULES): MappedText {
   let mapped = identity(source);

@@ -97,3 +97,10 @@ describe('normalize: words a renderer broke', () => {
     expect(text).toContain('Diagnoses, and-or impressions');
   });
 });
+
+describe('normalize: PDFium line-break hyphens', () => {
+  it('reads U+FFFE inside a word as a hyphen at a line end: the word whole again, a compound with its hyphen', () => {
+    const { text } = expectFaithful('Signs of radicul\uFFFEopathy were noted; the review non\uFFFEcertified the request.\uFFFE');
+    expect(text).toBe('Signs of radiculopathy were noted; the review non-certified the request.');
+  });
+});
