@@ -9,6 +9,8 @@
  * number of edits rather than the length of the letter.
  */
 
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
 import { loadLexicon } from './lexicon.js';
 
 /**
@@ -272,6 +274,17 @@ const COMMON = new Set([
   ...loadLexicon<{ words: string[] }>('common-words.json').words,
   ...loadLexicon<{ entries: { name: string; ingredients: string[] }[] }>('drugs.json').entries.flatMap((e) => [e.name, ...e.ingredients].flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 5)),
 ]);
+/**
+ * English words (the `word-list` package: about 275,000 words with their
+ * inflections), lower case, loaded the first time a letter looks broken; and
+ * the two-letter words, which that list holds too many of.
+ */
+let english: Set<string> | null = null;
+function englishWords(): Set<string> {
+  english ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return english;
+}
+const TWO_LETTER_WORDS = new Set(['am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or', 'so', 'to', 'up', 'us', 'we']);
 /** Fewer broken-looking pairs than this in a letter are its own spelling, not a renderer's damage. */
 const MIN_BROKEN_WORDS = 2;
 /**
@@ -283,6 +296,8 @@ const MIN_BROKEN_WORDS = 2;
 const LETTER_PIECE = / [b-hj-zB-HJ-Z](?: (?=[a-z])|(?![A-Za-z0-9'.\/&-])(?<=[a-z] .))/;
 /** A block label after other text on its line (the search starts at the label's words, not at every space). */
 const RUN_TOGETHER_LABEL = /(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:(?<=\S[ \t]+(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:)/;
+/** One word's case: lower case, capitalised, or capitals ("aCT" is two words). */
+const WORD_CASE = /^(?:[A-Z]?[a-z]+|[A-Z]+)$/;
 /** Single letters that are words; any other letter alone is a broken word's piece. */
 const LETTER_WORDS = new Set(['a', 'A', 'I']);
 
@@ -295,7 +310,7 @@ const LETTER_WORDS = new Set(['a', 'A', 'I']);
  * of the letter. Returns a pattern of the pairs to join.
  */
 export function splitWords(text: string): RegExp | null {
-  // One pass over the characters: each run of letters not touching a digit, and whether one space (on the line) parts it from the one before.
+  // One pass over the characters: each run of letters not touching a digit or after an apostrophe ("patient's"), and whether one space (on the line) parts it from the one before.
   const words: string[] = [];
   const spaced: boolean[] = [];
   const counts = new Map<string, number>();
@@ -308,8 +323,8 @@ export function splitWords(text: string): RegExp | null {
     }
     let j = i + 1;
     while (j < n && isLetter(text.charCodeAt(j))) j++;
-    const touchesDigit = isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(j));
-    if (!touchesDigit) {
+    const attached = isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(j)) || text.charCodeAt(i - 1) === 39;
+    if (!attached) {
       const w = text.slice(i, j);
       words.push(w);
       spaced.push(prevEnd === i - 1 && text.charCodeAt(i - 1) === 32);
@@ -321,31 +336,55 @@ export function splitWords(text: string): RegExp | null {
     prevEnd = j;
     i = j;
   }
-  const pairs: [string, string][] = [];
+  /** Each pair at the index of its second word (a pair can be broken in several places). */
+  const pairs = new Map<number, [string, string]>();
   const inPairs = new Map<string, number>();
+  const dictionary = englishWords();
+  /** Known without the letter: a common word, or an English word of five letters or more. */
+  const known = (w: string) => COMMON.has(w.toLowerCase()) || (w.length >= 5 && dictionary.has(w.toLowerCase()));
   for (let k = 1; k < words.length; k++) {
     if (!spaced[k]) continue;
     const a = words[k - 1]!;
     const b = words[k]!;
     if (!a) continue;
     const ab = a + b;
-    if (!(ab.length >= 3 && counts.has(ab)) && !COMMON.has(ab.toLowerCase())) continue;
-    pairs.push([a, b]);
+    if (!(ab.length >= 3 && counts.has(ab)) && !(WORD_CASE.test(ab) && known(ab))) continue;
+    pairs.set(k, [a, b]);
     inPairs.set(a, (inPairs.get(a) ?? 0) + 1);
     inPairs.set(b, (inPairs.get(b) ?? 0) + 1);
   }
-  if (pairs.length < MIN_BROKEN_WORDS) return null;
-  const joined = new Set<string>();
+  if (pairs.size < MIN_BROKEN_WORDS) return null;
   const piece = (w: string) => (counts.get(w) === inPairs.get(w) && !COMMON.has(w.toLowerCase())) || (w.length === 1 && !LETTER_WORDS.has(w));
-  // A join that only the known words justify needs stronger evidence: a piece of one or two letters that is no word, or a long word.
+  /** A piece that is no word at all ("carri", "ed"); "pit" and "ting" are words, so "pit ting" needs the letter's own "pitting". */
+  const fragment = (w: string) => {
+    const lower = w.toLowerCase();
+    return piece(w) && !(lower.length <= 2 ? TWO_LETTER_WORDS.has(lower) : dictionary.has(lower));
+  };
+  // A join that the letter's own words do not justify needs stronger evidence: a piece of one or two letters or that is no word at all, or a long common word.
+  const attested = ([a, b]: [string, string]) => counts.has(a + b) || COMMON.has((a + b).toLowerCase());
   const stub = (w: string) => w.length <= 2 && piece(w);
-  for (const [a, b] of pairs) {
-    if (!(piece(a) || piece(b))) continue;
-    if (counts.has(a + b) || stub(a) || stub(b) || a.length + b.length >= 8) joined.add(`${a} ${b}`);
+  const mended = (pair: [string, string] | undefined): pair is [string, string] => {
+    if (pair === undefined) return false;
+    const [a, b] = pair;
+    if (!(piece(a) || piece(b))) return false;
+    return counts.has(a + b) || stub(a) || stub(b) || fragment(a) || fragment(b) || (attested(pair) && a.length + b.length >= 8);
+  };
+  /** Whether a pair beside this one, over the same single letter, makes a better attested word ("lumbar s pine": "spine", not "lumbars"), or as well attested and as long ("a t opical": "topical"). */
+  const rival = (pair: [string, string], other: [string, string] | undefined) => {
+    if (!mended(other)) return false;
+    if (attested(other) !== attested(pair)) return attested(other);
+    return other[0].length + other[1].length >= pair[0].length + pair[1].length;
+  };
+  const joined = new Set<string>();
+  for (const [k, pair] of pairs) {
+    if (!mended(pair)) continue;
+    if (pair[1].length === 1 && rival(pair, pairs.get(k + 1))) continue;
+    if (pair[0].length === 1 && rival(pair, pairs.get(k - 1))) continue;
+    joined.add(`${pair[0]} ${pair[1]}`);
   }
   // A few such pairs occur in any letter ("electro diagnostic"): only a rendering that breaks words throughout is mended.
   if (joined.size < MIN_BROKEN_WORDS) return null;
-  return new RegExp(`(?<![A-Za-z])(?:${[...joined].join('|')})(?![A-Za-z])`, 'g');
+  return new RegExp(`(?<![A-Za-z'])(?:${[...joined].join('|')})(?![A-Za-z])`, 'g');
 }
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -364,7 +403,9 @@ export const RULES: readonly RewriteRule[] = [
   { name: 'line-endings', pattern: /\r\n?/, replace: () => '\n' },
   { name: 'control-characters', pattern: /[\u0000-\u0008\u000B\u000E-\u001F\u007F]+/, replace: () => ' ' },
   { name: 'unicode-spaces', pattern: /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/, replace: () => ' ' },
-  { name: 'zero-width', pattern: /[\u200B-\u200D\u2060\u00AD]/, replace: () => '' },
+  // PDFium marks a word hyphenated at a line's end, the line then run on, with U+FFFE ("radicul\uFFFEopathy"): the word is whole again, a compound keeps its hyphen ("non-certified").
+  { name: 'break-hyphen', pattern: /(?<![A-Za-z])([A-Za-z]+)\uFFFE(?=[A-Za-z])/, replace: (m) => (HYPHEN_PREFIXES.has(m[1]!.toLowerCase()) ? `${m[1]}-` : m[1]!) },
+  { name: 'zero-width', pattern: /[\u200B-\u200D\u2060\u00AD\uFFFE]/, replace: () => '' },
   { name: 'ligatures', pattern: /[\uFB00-\uFB06]/, replace: (m) => LIGATURES[m[0]] ?? m[0] },
   { name: 'punctuation', pattern: /[\u2018-\u201E\u2010-\u2014\u2212\u2026]/, replace: (m) => PUNCTUATION[m[0]] ?? m[0] },
   // (A space before a line end is what the pattern needs; most letters have none, and two searches for it are cheaper than the pattern.)
@@ -380,8 +421,8 @@ export const RULES: readonly RewriteRule[] = [
   { name: 'form-feed', pattern: /\f/, replace: () => '\n' },
   // Layout-preserving renderers indent lines (centred headings, the right column): a line's text starts at its first character.
   { name: 'indentation', pattern: /(?<=^|\n) +/, replace: () => '', when: (text) => text.includes('\n ') || text.startsWith(' ') },
-  // Renderers that place words by glyph positions put a space beside a hyphen ("x -ray", "1- 2") or before punctuation ("shoulder , elbow").
-  { name: 'spaced-hyphen', pattern: / -(?<=[A-Za-z0-9] -)(?=[A-Za-z0-9])|- (?<=[A-Za-z0-9]- )(?!(?:and|or|to|through)\b)(?=[A-Za-z0-9])/, replace: () => '-', when: (text) => text.includes(' -') || text.includes('- ') },
+  // Renderers that place words by glyph positions put a space beside a hyphen ("x -ray", "1- 2", "and- or", a word hyphenated at a line's end "non -") or before punctuation ("shoulder , elbow").
+  { name: 'spaced-hyphen', pattern: / -(?<=[A-Za-z0-9] -)(?=[A-Za-z0-9]|\n[A-Za-z])|- (?<=[A-Za-z0-9]- )(?!(?:and|or|to|through)\b)(?=[A-Za-z0-9])|- (?<=\band- )(?=or\b)/, replace: () => '-', when: (text) => text.includes(' -') || text.includes('- ') },
   { name: 'spaced-punctuation', pattern: /(?<=[A-Za-z0-9)%]) +(?=[,;:](?: |\n|$))/, replace: () => '', when: (text) => / [,;:]/.test(text) },
   { name: 'split-words', pattern: splitWords, replace: (m) => m[0].replace(' ', ''), when: (text) => LETTER_PIECE.test(text) },
   // Renderers that run lines together put an item's block label after its outcome ("Upheld  Claims Administrator guideline:"): a label starts a line.
@@ -398,8 +439,8 @@ export const RULES: readonly RewriteRule[] = [
 ];
 
 /** Characters some rule rewrites; a text with none of them skips those rules (most letters). */
-const REWRITTEN_CHARACTERS = /[\uFEFF\r\u0000-\u0008\u000B\u000E-\u001F\u007F\u00A0\u1680\u2000-\u200D\u2060\u00AD\u202F\u205F\u3000\t\uFB00-\uFB06\u2010-\u201E\u2212\u2026]/;
-const CHARACTER_RULES = new Set(['bom', 'line-endings', 'control-characters', 'unicode-spaces', 'zero-width', 'ligatures', 'punctuation']);
+const REWRITTEN_CHARACTERS = /[\uFEFF\r\u0000-\u0008\u000B\u000E-\u001F\u007F\u00A0\u1680\u2000-\u200D\u2060\u00AD\u202F\u205F\u3000\t\uFB00-\uFB06\u2010-\u201E\u2212\u2026\uFFFE]/;
+const CHARACTER_RULES = new Set(['bom', 'line-endings', 'control-characters', 'unicode-spaces', 'break-hyphen', 'zero-width', 'ligatures', 'punctuation']);
 
 export function normalize(source: string, rules: readonly RewriteRule[] = RULES): MappedText {
   let mapped = identity(source);

@@ -46,6 +46,22 @@ describe('items of an issues-2015 letter', () => {
     ]);
   });
 
+  it('keeps the whole rationale when the next header is run onto its last line', () => {
+    // Renderers that run lines together (pypdf 3.x) put the next header after the rationale's last sentence, on its line.
+    const text =
+      INTRO +
+      'Knee brace purchase: Upheld\n' +
+      BODY('MTUS Knee Complaints 2004', 'MTUS Knee Complaints 2004', 'Guidelines support a brace for instability \nwhen it is shown on examination. There is none here, \nso the brace is not medically necessary.  Six sessions of aquatic therapy: Overturned') +
+      BODY('MTUS Chronic Pain Medical Treatment 2016', 'MTUS Chronic Pain Medical Treatment 2016', 'Land therapy failed.');
+    const messages: Message[] = [];
+    const list = buildItems(text, readIssueItems(text, { start: 0, end: text.length }), messages);
+    expect(list.map((i) => [i.itemText.value, i.outcome?.value])).toEqual([
+      ['Knee brace purchase', 'upheld'],
+      ['Six sessions of aquatic therapy', 'overturned'],
+    ]);
+    expect(list[0]!.rationale?.value).toBe('Guidelines support a brace for instability when it is shown on examination. There is none here, so the brace is not medically necessary.');
+  });
+
   it('reads the outcome word alone on the line after the header', () => {
     const text = INTRO + '\nMedrol dose pack #21 is:\nOverturned\n\n' + BODY('MTUS Chronic Pain Medical Treatment 2016', 'MTUS Chronic Pain Medical Treatment 2016', 'Indicated for a flare.');
     expect(items(text)).toMatchObject([{ text: 'Medrol dose pack #21 is', outcome: 'overturned' }]);

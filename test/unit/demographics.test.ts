@@ -14,6 +14,7 @@ describe('demographics', () => {
     ['The injured worker is a(n) 62 year old female, who sustained an injury.', 62, 'female'],
     ['The 51 year old male injured worker suffered an injury on 6-7-16.', 51, 'male'],
     ['This is a 28 yr old gentleman with low back pain.', 28, 'male'],
+    ['The claimant is a 4 7 year old man whose age a renderer broke into two digits.', 47, 'male'],
   ])('%s', (text, age, sex) => {
     expect(read(text)).toEqual({ age, sex });
   });

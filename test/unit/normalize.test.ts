@@ -58,3 +58,49 @@ describe('normalize', () => {
     expect(normalize(source).text).toBe(source);
   });
 });
+
+describe('normalize: words a renderer broke', () => {
+  // Own wording, broken the way pypdf 3.x breaks words at kerning gaps ("y ear" is the sign of such a rendering).
+  const broken =
+    'The injured worker is a 51 y ear old clerk. She carri ed boxes and felt pain in the lumbar s pine. ' +
+    'Her pati ents file notes impr oving symptoms and paresth esias. The physician notes tende rness and i s more ' +
+    'concerned about the a now stable knee. The patient\'s pain is worse and the wound has pit ting edema. ' +
+    'Physical therapy was set f orth below.';
+
+  it('joins pieces into English words the letter does not use elsewhere', () => {
+    const { text } = expectFaithful(broken);
+    for (const w of ['year', 'carried', 'patients', 'improving', 'paresthesias', 'tenderness', 'forth']) expect(text).toMatch(new RegExp(`\\b${w}\\b`));
+  });
+
+  it('joins a single letter to the side that makes the word the letter attests, or the longer one', () => {
+    const { text } = normalize(broken + ' The spine was examined; it is tender.');
+    expect(text).toContain('lumbar spine.');
+    expect(text).toContain(' is more ');
+  });
+
+  it('leaves real words apart: a word after an apostrophe, two words that are each English, a case change', () => {
+    const { text } = normalize(broken + ' The CT was read as a CT of the hip.');
+    expect(text).toContain("patient's pain");
+    expect(text).toContain('a now stable');
+    expect(text).toContain('pit ting');
+    expect(text).toContain('a CT of');
+  });
+
+  it('leaves a letter that breaks no words alone', () => {
+    const clean = 'The patient is a 51 year old clerk with a now stable knee and pit ting edema. The patient\'s pain is better.';
+    expect(normalize(clean).text).toBe(clean);
+  });
+
+  it('rejoins a word hyphenated at a line end with a space before the hyphen, and "and- or"', () => {
+    const { text } = expectFaithful('The request was non -\ncertified on 12 -22-2016.\nDiagnoses, and- or impressions, include strain.');
+    expect(text).toContain('non-certified on 12-22-2016.');
+    expect(text).toContain('Diagnoses, and-or impressions');
+  });
+});
+
+describe('normalize: PDFium line-break hyphens', () => {
+  it('reads U+FFFE inside a word as a hyphen at a line end: the word whole again, a compound with its hyphen', () => {
+    const { text } = expectFaithful('Signs of radicul\uFFFEopathy were noted; the review non\uFFFEcertified the request.\uFFFE');
+    expect(text).toBe('Signs of radiculopathy were noted; the review non-certified the request.');
+  });
+});

@@ -159,12 +159,15 @@ export function readIssueItems(text: string, issues: Span): FoundItem[] {
     starts.push(headerStart(lines, mark.lastHeaderLine, floor));
     floor = mark.outcomeLine;
   }
-  return marks.map((mark, k) => {
+  // Each header runs to the colon before its outcome; the prose it cuts off belongs to the item before.
+  const requests = marks.map((mark, k) => {
     const headerLine = lines[starts[k]!]!;
-    // The header runs to the colon before the outcome.
     const colon = text.lastIndexOf(':', mark.reading.span.start);
-    const request = dropLeadingProse(text, trimSpan(text, { start: headerLine.start, end: Math.max(headerLine.start, colon) }));
-    const blockEnd = k + 1 < marks.length ? lines[starts[k + 1]!]!.start : issues.end;
+    return dropLeadingProse(text, trimSpan(text, { start: headerLine.start, end: Math.max(headerLine.start, colon) }));
+  });
+  return marks.map((mark, k) => {
+    const request = requests[k]!;
+    const blockEnd = k + 1 < marks.length ? requests[k + 1]!.start : issues.end;
     return {
       printedNo: null,
       request,

@@ -5,7 +5,8 @@
  */
 import type { Demographics, Sex, Span } from '../types.js';
 
-const AGE = /\b(\d{1,3})\s*-?\s*(?:years?|yrs?\.?)\s*-?\s*old\b|\baged?\s*:?\s*(\d{1,3})\b/i;
+/** An age in years; "5 4 year old" is 54 broken by a renderer (two digits, one space apart, are no other way of writing an age). */
+const AGE = /\b(\d{1,3}|\d \d)\s*-?\s*(?:years?|yrs?\.?)\s*-?\s*old\b|\baged?\s*:?\s*(\d{1,3})\b/i;
 const SEX = /\b(female|male|woman|man|gentleman|lady)\b/i;
 const HE = /\b(?:he|his|him|himself)\b/gi;
 const SHE = /\b(?:she|her|hers|herself)\b/gi;
@@ -25,8 +26,8 @@ export function extractDemographics(text: string, summary: Span): Demographics {
 
   const age = AGE.exec(region);
   if (age) {
-    const value = Number(age[1] ?? age[2]);
     const digits = age[1] ?? age[2]!;
+    const value = Number(digits.replace(' ', ''));
     const at = age.index + age[0].indexOf(digits);
     if (value > 0 && value < 120) result.age = { value, span: { start: summary.start + at, end: summary.start + at + digits.length } };
   }
