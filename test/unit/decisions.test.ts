@@ -51,13 +51,13 @@ describe('items of an issues-2015 letter', () => {
     const text =
       INTRO +
       'Knee brace purchase: Upheld\n' +
-      BODY('MTUS Knee Complaints 2004', 'MTUS Knee Complaints 2004', 'Guidelines support a brace for instability \nwhen it is shown on examination. There is none here, \nso the brace is not medically necessary.  Six sessions of aquatic therapy: Overturned') +
+      BODY('MTUS Knee Complaints 2004', 'MTUS Knee Complaints 2004', 'Guidelines support a brace for instability \nwhen it is shown on examination. There is none here, \nso the brace is not medically necessary.  Aquatic therapy, eight visits: Overturned') +
       BODY('MTUS Chronic Pain Medical Treatment 2016', 'MTUS Chronic Pain Medical Treatment 2016', 'Land therapy failed.');
     const messages: Message[] = [];
     const list = buildItems(text, readIssueItems(text, { start: 0, end: text.length }), messages);
     expect(list.map((i) => [i.itemText.value, i.outcome?.value])).toEqual([
       ['Knee brace purchase', 'upheld'],
-      ['Six sessions of aquatic therapy', 'overturned'],
+      ['Aquatic therapy, eight visits', 'overturned'],
     ]);
     expect(list[0]!.rationale?.value).toBe('Guidelines support a brace for instability when it is shown on examination. There is none here, so the brace is not medically necessary.');
   });
