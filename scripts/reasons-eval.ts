@@ -21,6 +21,8 @@
  *   npx tsx scripts/reasons-eval.ts --tuning-only   # while designing cues: held-out scores hidden
  *   npx tsx scripts/reasons-eval.ts --tuning-only --errors   # each tuning item the rules get wrong, with its trace
  *   npx tsx scripts/reasons-eval.ts --no-classifier # rules only (fast)
+ *   npx tsx scripts/reasons-eval.ts --no-classifier --tuning-only --renderings /tmp/imr-renderings
+ *       # also each renderer's text of the dev letters (npm run render: pdftotext -layout, pdfminer, pypdf 3.x, ...)
  *   npx tsx scripts/reasons-eval.ts --rationales test/fixtures/reasons-rationales.json [--split dev|dev2|dev3|check] [--errors]
  *       # the rules on rationales written for testing (not letters), each with its codes
  *
@@ -91,7 +93,7 @@ function textSpan(map: OffsetMap, start: number, end: number): Span {
 }
 
 function loadItems(rendering: string, gold: Record<string, Record<string, string[]>>): { items: EvalItem[]; unmatched: number } {
-  const dir = join(LETTERS, 'dev', rendering);
+  const dir = rendering.includes('/') ? rendering : join(LETTERS, 'dev', rendering);
   const items: EvalItem[] = [];
   let unmatched = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
@@ -451,7 +453,10 @@ function main(): number {
   if (!existsSync(annotation)) throw new Error(`no annotation at ${annotation}`);
   const gold = (JSON.parse(readFileSync(annotation, 'utf8')) as { items: Record<string, Record<string, string[]>> }).items;
   let failed = false;
-  for (const rendering of RENDERINGS) {
+  const renderings = valueOf('--renderings');
+  // Every renderer's text of the dev letters too (npm run render), tuning letters only unless asked.
+  const folders = renderings ? readdirSync(renderings).sort().map((r) => join(renderings, r)) : [];
+  for (const rendering of [...RENDERINGS, ...folders]) {
     const { items, unmatched } = loadItems(rendering, gold);
     const tuning = items.filter((i) => !i.heldOut);
     const heldOut = items.filter((i) => i.heldOut);

@@ -7,9 +7,10 @@
  * precision and recall of the values given. Also the accuracy of assertion
  * status on annotated mentions, where the annotation has them.
  *
- * `npx tsx scripts/summary-score.ts [--rendering text-poppler|text-pypdf|both]
+ * `npx tsx scripts/summary-score.ts [--rendering text-poppler|text-pypdf|both|<folder>]
  * [--misses <field>|all] [--json] [--items] [--tuning-only]` scores the 128 dev
- * letters against the adjudicated double annotation
+ * letters (a folder: any renderer's texts of them, as `npm run render` makes)
+ * against the adjudicated double annotation
  * (test/annotations/summaries-128.json), on the tuning letters and on the
  * held-out third (scripts/heldout.ts) separately. Misses are listed for tuning
  * letters only: held-out letters are not read while tuning. With
@@ -297,9 +298,9 @@ export interface DevSummaryScore {
   heldOut: SummaryScore;
 }
 
-/** The dev letters of one rendering, by case id. */
+/** The dev letters of one rendering, by case id: a folder of ../shared/letters/dev, or any folder of the dev letters' texts (`npm run render` makes one per renderer). */
 export function devLetters(rendering: string): Map<string, string> {
-  const dir = join(LETTERS, 'dev', rendering);
+  const dir = rendering.includes('/') ? rendering : join(LETTERS, 'dev', rendering);
   return new Map(readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => [f.replace(/\.txt$/, ''), join(dir, f)]));
 }
 
