@@ -4,7 +4,7 @@
  *
  * pdf.js gives each page's text as items (runs of glyphs) with a position; the
  * lines are rebuilt from those positions, so a two-column header reads as
- * label/value pairs ("Date Assigned: 11/09/2016 Date of Injury: 10/13/2016").
+ * label/value pairs ("Date Assigned: MM/DD/YYYY Date of Injury: MM/DD/YYYY").
  * Pages are separated by a form feed, as poppler's `pdftotext` does. Never
  * throws: every failure is a `PdfResult` with a stable code. See docs/pdf.md.
  */

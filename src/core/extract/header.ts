@@ -2,7 +2,7 @@
  * The header block: case number, five dates, priority.
  *
  * PDF text extractors lay the two-column header out in two ways: label and
- * value side by side ("Date Assigned: 11/09/2016 Date of Injury: 10/13/2016"),
+ * value side by side ("Date Assigned: MM/DD/YYYY Date of Injury: MM/DD/YYYY"),
  * or all labels of a column first and all their values after. Both keep the
  * labels and the values in the same relative order. Side by side, a label
  * takes the value right after it; stacked, labels are queued and each value

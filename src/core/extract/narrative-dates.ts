@@ -1,8 +1,8 @@
 /**
  * Dates the case summary states in prose, the fallback where a letter has no
- * header: the injury date ("an industrial injury dated 08/06/2012", "date of
- * injury on 4-2-15") and the utilization-review denial date ("On 01/20/2015 the
- * request ... was non-certified by utilization review").
+ * header: the injury date ("an industrial injury dated 05/14/2013", "date of
+ * injury on 4-2-15") and the utilization-review denial date ("On 02/17/2015 the
+ * request for ... was non-certified by utilization review").
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
 import { statedReview } from './utilization-review.js';

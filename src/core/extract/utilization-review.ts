@@ -2,15 +2,15 @@
  * What the case summary says utilization review did: the sentences that
  * report it ("On 12-2-16, utilization review non-certified ...", "In a
  * utilization review report dated <Month D, YYYY>, the claims administrator
- * failed to approve ...", "The previous denial for the requests below was on
- * 12/16/2016", "This case was previously non-certified on <date>", "The
+ * failed to approve ...", "An earlier denial of these requests was on <date>",
+ * "This case was previously non-certified on <date>", "The
  * treatment was denied on <date>"), the action, and its date.
  *
  * The action is read from the verb, as a whole word: a treatment called
  * "activity modification" or "modified duty" is no action. The date is the
  * one the sentence ties to the review, not a request's, a signature's, a
  * visit's or a date of service ("A Request for Authorization was signed on
- * <date>, and a prior denial was made on <date>" gives the second).
+ * <date>, and an earlier denial was dated <date>" gives the second).
  */
 import { findDates, type DateHit } from '../dates.js';
 import type { UrAction } from '../vocabulary.js';
@@ -137,7 +137,7 @@ const REVIEW_WORDS = /review|\bUR\b|administrator|deni|certif|modif|approv|previ
  * Every sentence of the summary that reports a utilization-review action, in
  * order. A report without a date of its own takes the review date of the
  * sentence just before it when that one speaks of the same review ("The
- * request was previously reviewed on 11/30/2016. The requested therapy was
+ * request was reviewed earlier, on <date>. The requested therapy was
  * previously denied ...").
  */
 export function urReports(text: string, region: Span): UrReport[] {
