@@ -7,15 +7,15 @@
  */
 import type { Span } from './types.js';
 
-/** One date in any of the letters' numeric forms (no capture groups). */
-export const DATE_TOKEN = String.raw`\b\d{1,2} ?[/-] ?\d{1,2} ?[/-] ?(?:\d{4}|\d{2})\b`;
+/** One date in any of the letters' numeric forms (no capture groups). The date patterns write digits out (`\d\d?`, not `\d{1,2}`): V8 searches faster for a pattern that starts so. */
+export const DATE_TOKEN = String.raw`\b\d\d? ?[/-] ?\d\d? ?[/-] ?(?:\d\d\d\d|\d\d)\b`;
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** A month's name or its abbreviation ("Sept", "Dec."), no capture groups. */
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 
 /** A written-out date: "November 15, 2016", "Nov. 15 2016", "15 November 2016", "November 15th, 2016" (no capture groups). */
-export const WRITTEN_DATE_TOKEN = String.raw`\b(?:${MONTH}\s*\d{1,2}(?:st|nd|rd|th)?,?\s*(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s*(?:19|20)\d{2})\b`;
+export const WRITTEN_DATE_TOKEN = String.raw`\b(?:${MONTH}\s*\d\d?(?:st|nd|rd|th)?,?\s*(?:19|20)\d\d|\d\d?(?:st|nd|rd|th)?\s+${MONTH},?\s*(?:19|20)\d\d)\b`;
 
 /** Either form, numeric or written (no capture groups). */
 export const ANY_DATE_TOKEN = `(?:${WRITTEN_DATE_TOKEN}|${DATE_TOKEN})`;
@@ -78,7 +78,7 @@ export interface DateHit {
 }
 
 /** In prose a date may be broken across a line after its separator ("dated 12-" / "31-16"). */
-const PROSE_NUMERIC = String.raw`\b\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?(?:\d{4}|\d{2})\b`;
+const PROSE_NUMERIC = String.raw`\b\d\d?\s?[/-]\s?\d\d?\s?[/-]\s?(?:\d\d\d\d|\d\d)\b`;
 const ANY_DATE = new RegExp(`(?:${WRITTEN_DATE_TOKEN}|${PROSE_NUMERIC})`, 'gi');
 /**
  * A date with one separator lost ("1231-16", "11-2216", "0105-2017", "1-917", "12-22016"): digits, one '-',

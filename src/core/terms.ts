@@ -12,7 +12,7 @@
 import { escapeRegExp } from './lexicon.js';
 import { isSpaceCode } from './lines.js';
 import type { Span } from './types.js';
-import { HashBits, hashOf } from './word-hash.js';
+import { HashBits, hashOf, hashStep } from './word-hash.js';
 
 export interface TermHit<K> {
   key: K;
@@ -52,14 +52,17 @@ function compile<K>(key: K, term: string): CompiledTerm<K> | null {
 
 /**
  * A text's word tokens (runs of [a-z0-9] in its lower-cased form), as
- * parallel arrays of offsets: no object and no string is made per token (a
- * letter has thousands). Terms are looked up by a word's first two letters,
- * then by a hash of its letters, then compared letter by letter.
+ * parallel arrays of offsets and hashes (hashOf of the token's letters): no
+ * object and no string is made per token (a letter has thousands), and each
+ * token is hashed once for every lexicon that scans it. Terms are looked up
+ * by a word's first two letters, then by its hash, then compared letter by
+ * letter.
  */
 interface Tokens {
   lower: string;
   starts: number[];
   ends: number[];
+  hashes: number[];
 }
 
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -68,19 +71,25 @@ function tokenize(text: string): Tokens {
   const lower = text.toLowerCase();
   const starts: number[] = [];
   const ends: number[] = [];
+  const hashes: number[] = [];
   const n = lower.length;
   for (let i = 0; i < n; ) {
-    if (!isWordCode(lower.charCodeAt(i))) {
+    let c = lower.charCodeAt(i);
+    if (!isWordCode(c)) {
       i++;
       continue;
     }
     const start = i;
-    do i++;
-    while (i < n && isWordCode(lower.charCodeAt(i)));
+    let hash = 0;
+    do {
+      hash = hashStep(hash, c);
+      i++;
+    } while (i < n && isWordCode((c = lower.charCodeAt(i))));
     starts.push(start);
     ends.push(i);
+    hashes.push(hash);
   }
-  return { lower, starts, ends };
+  return { lower, starts, ends, hashes };
 }
 
 /** Whether token `i` is `word` (or, with `prefix`, starts with it). */
@@ -219,7 +228,7 @@ class TermIndex<K> {
   exact(tokens: Tokens, i: number, head: number): CompiledTerm<K>[] | undefined {
     this.lastHash = 0;
     if (!(this.heads[head]! & WORD_HEAD)) return undefined;
-    const hash = hashOf(tokens.lower, tokens.starts[i]!, tokens.ends[i]!);
+    const hash = tokens.hashes[i]!;
     if (!this.firstWordBits.has(hash)) return undefined;
     this.lastHash = hash;
     return this.byFirst.get(hash);
@@ -228,7 +237,7 @@ class TermIndex<K> {
   /** Terms of two words or more that may start at token `i`: by its hash (from the `exact` just asked) and the next token's. */
   pairs(tokens: Tokens, i: number, to: number): CompiledTerm<K>[] | undefined {
     if (this.lastHash === 0 || i + 1 >= to || this.byPair.size === 0) return undefined;
-    return this.byPair.get(pairOf(this.lastHash, hashOf(tokens.lower, tokens.starts[i + 1]!, tokens.ends[i + 1]!)));
+    return this.byPair.get(pairOf(this.lastHash, tokens.hashes[i + 1]!));
   }
 
   /** Where term `t` ends when it matches at token `i` (the run ending at token `to`), else -1. */

@@ -6,7 +6,7 @@
  */
 
 /** One step of a word's hash, kept to 30 bits so it stays a small integer (no boxed number, fast as a Map key). */
-const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) & 0x3fffffff;
+export const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) & 0x3fffffff;
 
 /** The hash of the characters of `s[from, to)`. */
 export function hashOf(s: string, from = 0, to = s.length): number {

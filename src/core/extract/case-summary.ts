@@ -110,7 +110,8 @@ function nounPhrase(phrase: string): string[] {
 
 /** Cues after which a job title follows: strong ones ("works as a"), and weak ones whose title must end in a known job noun. */
 const STRONG_CUE = /\b(?:work(?:ed|ing|s)?|employed|hired|job|position)\s+as\s+(?:an?\s+|the\s+)?|\boccupation\s*(?:as\s+an?|was|is|:)\s*(?:an?\s+)?|\busual\s+and\s+customary\s+(?:job|occupation|work)\s+as\s+(?:an?\s+)?/gi;
-const WEAK_CUE = /\b\d{1,3}[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was)\s+an?\s+(?=[A-Za-z])/g;
+/** (`\d\d?\d?` rather than `\d{1,3}`: V8 searches faster for a pattern that starts with single digits.) */
+const WEAK_CUE = /\b\d\d?\d?[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was)\s+an?\s+(?=[A-Za-z])/g;
 /** What a cue may be followed by that is no job: the patient, work in general, duties, a workplace. */
 const NOT_OCCUPATION = /^(?:injured\s+worker|injured\s+employee|worker|employee|patient|claimant|applicant|individual|person|result|part|well|now|who|duties|duty|job(?:\s+duties)?|work|tasks?|position|employment|activities|capacity|hours|shifts?|basis|regular(?:\s+\w+)?|usual(?:\s+\w+)?|full|part-time|full-time|modified(?:\s+\w+)?|light(?:\s+\w+)?)$/i;
 const JOB_HEADS = new Set(loadLexicon<{ heads: string[] }>('occupations.json').heads);

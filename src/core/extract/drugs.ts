@@ -30,18 +30,20 @@ interface DrugsLexicon {
 
 const lexicon = loadLexicon<DrugsLexicon>('drugs.json');
 
-interface Token {
-  text: string;
-  index: number;
-  end: number;
+/** A text's tokens lower-cased, as parallel arrays of their offsets in `lower`: no object and no string per token (a string only where a word is looked up). */
+interface Tokens {
+  lower: string;
+  starts: number[];
+  ends: number[];
 }
 
 const isLetterCode = (c: number): boolean => c >= 97 && c <= 122;
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /** The tokens of `s` lower-cased: runs of letters, and numbers with their decimals (/[a-z]+|\d+(?:\.\d+)?/g, by character codes). */
-function tokenize(s: string): Token[] {
-  const out: Token[] = [];
+function tokenize(s: string): Tokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
   const lower = s.toLowerCase();
   const n = lower.length;
   for (let i = 0; i < n; ) {
@@ -62,16 +64,23 @@ function tokenize(s: string): Token[] {
       i++;
       continue;
     }
-    out.push({ text: lower.slice(start, i), index: start, end: i });
+    starts.push(start);
+    ends.push(i);
   }
-  return out;
+  return { lower, starts, ends };
+}
+
+/** The words of `s`, lower-cased (tokenize's tokens as strings). */
+function wordsOf(s: string): string[] {
+  const { lower, starts, ends } = tokenize(s);
+  return starts.map((start, i) => lower.slice(start, ends[i]));
 }
 
 const byKey = new Map<string, DrugEntry>();
 /** For each token that starts a name, the most tokens a name starting with it has. */
 const longestFrom = new Map<string, number>();
 for (const entry of lexicon.entries) {
-  const tokens = tokenize(entry.name).map((t) => t.text);
+  const tokens = wordsOf(entry.name);
   const key = tokens.join(' ');
   if (!key || byKey.has(key)) continue;
   byKey.set(key, entry);
@@ -94,7 +103,7 @@ for (const w of knownWords) {
 /** Everyday words of the letters ("motion", "medication"): never read as a misspelt drug name. */
 const COMMON_WORDS = new Set([...loadLexicon<{ words: string[] }>('common-words.json').words.map((w) => w.toLowerCase()), 'motion', 'medication', 'medications', 'mediations', 'treatment', 'therapy', 'patient', 'patients', 'tablets', 'capsules', 'topical', 'physical', 'tramadol']);
 
-const TOPICAL_MARKERS = new Set(lexicon.topical_markers.map((m) => tokenize(m).map((t) => t.text).join(' ')));
+const TOPICAL_MARKERS = new Set(lexicon.topical_markers.map((m) => wordsOf(m).join(' ')));
 
 export interface DrugHit {
   entry: DrugEntry;
@@ -109,8 +118,10 @@ const UNIT_AFTER = /^\s*(?:mg|mcg|ml|gm?|%|units?)\b|^\s*%/i;
 const COUNT_SIGN_BEFORE = /#\s*$/;
 
 /** A number that is a dose: a unit follows it, or it is a "#" count. */
-function isDose(text: string, t: Token): boolean {
-  return isDigitCode(t.text.charCodeAt(0)) && (UNIT_AFTER.test(text.slice(t.end, t.end + 6)) || COUNT_SIGN_BEFORE.test(text.slice(Math.max(0, t.index - 2), t.index)));
+function isDose(text: string, tokens: Tokens, k: number): boolean {
+  const start = tokens.starts[k]!;
+  const end = tokens.ends[k]!;
+  return isDigitCode(tokens.lower.charCodeAt(start)) && (UNIT_AFTER.test(text.slice(end, end + 6)) || COUNT_SIGN_BEFORE.test(text.slice(Math.max(0, start - 2), start)));
 }
 
 /**
@@ -119,23 +130,28 @@ function isDose(text: string, t: Token): boolean {
  * a "#" count, that is within Jaro-Winkler 0.9 of a known one with the same
  * initial.
  */
-function corrected(text: string, tokens: Token[], i: number, listed: boolean): string | null {
-  const word = tokens[i]!.text;
+function corrected(text: string, tokens: Tokens, i: number, listed: boolean): string | null {
+  const start = tokens.starts[i]!;
+  const length = tokens.ends[i]! - start;
   // The cheap tests first: most words are short, known, or have no number after them. (A token is all letters or starts with a digit.)
-  if (word.length < 5 || !isLetterCode(word.charCodeAt(0))) return null;
+  if (length < 5 || !isLetterCode(tokens.lower.charCodeAt(start))) return null;
+  const count = tokens.starts.length;
   let near = false;
-  for (let k = i + 1; k < Math.min(tokens.length, i + 4) && !near; k++) near = isDose(text, tokens[k]!);
+  for (let k = i + 1; k < Math.min(count, i + 4) && !near; k++) near = isDose(text, tokens, k);
   // In a list of medications taken, a longer unknown word needs no dose after it ("ophenadrine", "Ketoprophen"), but a closer match.
-  const inList = !near && listed && word.length >= 6;
-  if ((!near && !inList) || knownWords.has(word) || COMMON_WORDS.has(word)) return null;
+  const inList = !near && listed && length >= 6;
+  if (!near && !inList) return null;
+  const word = tokens.lower.slice(start, start + length);
+  if (knownWords.has(word) || COMMON_WORDS.has(word)) return null;
   return closest(word, inList ? 0.93 : 0.9);
 }
 
-/** The known word nearest to `word` above `threshold` (Jaro-Winkler, natural), remembered: letters repeat their words. */
-const nearest = new Map<string, string | null>();
+/** The known word nearest to `word` above `threshold` (Jaro-Winkler, natural), remembered by threshold: letters repeat their words. */
+const nearest = new Map<number, Map<string, string | null>>();
 function closest(word: string, threshold: number): string | null {
-  const key = `${threshold}:${word}`;
-  const known = nearest.get(key);
+  let memo = nearest.get(threshold);
+  if (!memo) nearest.set(threshold, (memo = new Map()));
+  const known = memo.get(word);
   if (known !== undefined) return known;
   let best: string | null = null;
   let bestScore = threshold;
@@ -147,8 +163,8 @@ function closest(word: string, threshold: number): string | null {
       best = candidate;
     }
   }
-  if (nearest.size > 20_000) nearest.clear();
-  nearest.set(key, best);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(word, best);
   return best;
 }
 
@@ -159,33 +175,34 @@ function closest(word: string, threshold: number): string | null {
  */
 export function findDrugs(text: string, listed = false): DrugHit[] {
   const tokens = tokenize(text);
-  const fixedAt = new Set<number>();
-  tokens.forEach((t, i) => {
-    const fixed = corrected(text, tokens, i, listed);
-    if (fixed) {
-      t.text = fixed;
-      fixedAt.add(i);
-    }
-  });
+  const { lower, starts, ends } = tokens;
+  const count = starts.length;
+  /** Misspelt words read as the known words they are nearest to, by token. */
+  let fixed: Map<number, string> | null = null;
+  for (let i = 0; i < count; i++) {
+    const word = corrected(text, tokens, i, listed);
+    if (word) (fixed ??= new Map()).set(i, word);
+  }
+  const wordAt = (i: number): string => fixed?.get(i) ?? lower.slice(starts[i]!, ends[i]!);
   const hits: DrugHit[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < count; ) {
     let matched = 0;
-    const word = tokens[i]!.text;
-    const longest = NAME_STARTS.has(hashOf(word)) ? (longestFrom.get(word) ?? 0) : 0;
-    for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
-      let key = tokens[i]!.text;
+    const fixedWord = fixed?.get(i);
+    const longest = NAME_STARTS.has(fixedWord === undefined ? hashOf(lower, starts[i]!, ends[i]!) : hashOf(fixedWord)) ? (longestFrom.get(wordAt(i)) ?? 0) : 0;
+    for (let n = Math.min(longest, count - i); n >= 1; n--) {
+      let key = wordAt(i);
       let listed = false;
       for (let k = 1; k < n; k++) {
-        key += ' ' + tokens[i + k]!.text;
+        key += ' ' + wordAt(i + k);
         // A comma or semicolon between two words makes them two items of a list ("Gabapentin, Cyclobenzaprine"), not one name.
-        listed ||= /[,;]/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.index));
+        listed ||= /[,;]/.test(text.slice(ends[i + k - 1]!, starts[i + k]!));
       }
       if (listed) continue;
       const entry = byKey.get(key);
       if (entry) {
         let fuzzy = false;
-        for (let k = 0; k < n; k++) fuzzy ||= fixedAt.has(i + k);
-        hits.push({ entry, span: { start: tokens[i]!.index, end: tokens[i + n - 1]!.end }, fuzzy });
+        for (let k = 0; k < n; k++) fuzzy ||= fixed?.has(i + k) === true;
+        hits.push({ entry, span: { start: starts[i]!, end: ends[i + n - 1]! }, fuzzy });
         matched = n;
         break;
       }
@@ -210,7 +227,7 @@ export interface DrugDetails {
 
 
 export function hasTopicalMarker(text: string): boolean {
-  const words = tokenize(text).map((t) => t.text);
+  const words = wordsOf(text);
   for (let i = 0; i < words.length; i++) {
     if (TOPICAL_MARKERS.has(words[i]!) || (i + 1 < words.length && TOPICAL_MARKERS.has(`${words[i]} ${words[i + 1]}`))) return true;
   }

@@ -29,6 +29,27 @@ function key(word: string): string {
   return word.toUpperCase().replace(/0/g, 'O').replace(/1/g, 'L').replace(/[^A-Z]/g, '');
 }
 
+/** Letter counts of a key (keys are A to Z): reused, a key is counted at a time. */
+const counts = new Int32Array(26);
+
+/**
+ * The bag distance of two keys: the larger of the letters each has that the
+ * other lacks (counted with repeats). No edit distance is smaller (an edit
+ * removes at most one letter from each side's surplus).
+ */
+function bagDistance(a: string, b: string): number {
+  counts.fill(0);
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) - 65]!++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) - 65]!--;
+  let surplusA = 0;
+  let surplusB = 0;
+  for (const c of counts) {
+    if (c > 0) surplusA += c;
+    else surplusB -= c;
+  }
+  return Math.max(surplusA, surplusB);
+}
+
 /**
  * Reads the outcome word in `span` of `text` (the words after an item header's
  * colon); the spans returned are shifted by `base` (when `text` is a line of a larger text). Exact words are read as they are; a damaged word is read when its
@@ -46,6 +67,8 @@ export function readOutcomeWord(text: string, at: Span, base = 0): OutcomeReadin
       return { outcome: { value, span }, recovered, span };
     }
   }
+  // Every reading needs a word within four edits: a key further than that from both (by a bound that costs no edit distance) reads as nothing.
+  if (WORDS.every(([word]) => bagDistance(k, word) > 4)) return null;
   const distances = WORDS.map(([word, value]) => ({ value, d: LevenshteinDistance(k, word) }));
   distances.sort((a, b) => a.d - b.d);
   const [best, other] = distances as [{ value: Outcome; d: number }, { value: Outcome; d: number }];
