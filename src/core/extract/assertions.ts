@@ -524,7 +524,7 @@ const AUXILIARY = /^(?:was|were|is|are|been|be|being|has|have|had)$/;
 const MODAL = /^(?:can|could|will|would|shall|should|may|might|must)$/;
 /** Words that open a noun phrase as the subject of a clause of its own ("the brace", "his MRI"). */
 const DETERMINER = /^(?:the|a|an|his|her|their|this|that|these|those)$/;
-/** Modifiers a post-trigger's subject may run back through ("abduction and adduction stress testing", "lumbar and left shoulder x-rays"). */
+/** Modifiers a post-trigger's subject may run back through ("valgus and varus stress testing", "cervical and right knee x-rays"). */
 const MODIFIER = /^(?:anterior|posterior|medial|lateral|abduction|adduction|flexion|extension|rotation|varus|valgus|internal|external|upper|lower|right|left|bilateral|active|passive)$/i;
 
 interface Word {
@@ -694,7 +694,7 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
   const clausal = /\b(?:that|the)$/i.test(text.slice(t.start, t.end));
   let i = 0;
   if (clausal) {
-    // "no indication that the patient was prescribed any opioid": past the clause's subject and verb.
+    // "no indication that the worker had been given any muscle relaxant": past the clause's subject and verb.
     const aux = all.slice(0, 5).findIndex((w) => /^(?:was|were|is|are|has|had|have)$/i.test(w.lower));
     if (aux >= 0) i = aux + 1;
     else {
@@ -771,8 +771,8 @@ const namesTest = (words: Word[]): boolean => isTestLike(words) || holdsTestTerm
 
 /**
  * The words before a post-trigger that it speaks of: back to a clause mark or
- * a terminator, through "and" only to a modifier or a place ("abduction and
- * adduction stress testing", "lumbar spine and left shoulder x-rays"), and
+ * a terminator, through "and" only to a modifier or a place ("valgus and
+ * varus stress testing", "cervical spine and right knee x-rays"), and
  * through a list only of tests ("Neer's, Hawkins' and Speed's tests were
  * negative", "the anterior drawer and talar tilt were negative"), not to
  * another thing named ("Naproxen and ... x-rays").
@@ -860,7 +860,7 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
       (k > 0 && p.sep !== 'or' && isState(first.w)) ||
       // A present modifier said after its noun ("gait antalgic", "strength decreased").
       (k > 0 && PRESENT_MODIFIERS.has(p.words[p.words.length - 1]!.lower)) ||
-      // "without spasms and restricted range of motion", "no effusion and a positive grind test": an abnormal finding joined by "and" is present, not absent ("not swollen or tender" is absent).
+      // "without effusion and restricted range of motion", "no effusion and a positive grind test": an abnormal finding joined by "and" is present, not absent ("not swollen or tender" is absent).
       (k > 0 && ((p.sep === 'and' && ABNORMAL.has(first.lower)) || (p.sep === ',' && PRESENT_MODIFIERS.has(first.lower)))) ||
       // "no midline tenderness, with paraspinal spasm": what comes "with" is present.
       (k > 0 && p.words[0]!.lower === 'with') ||
@@ -913,7 +913,7 @@ function headOf(words: Word[]): Word[] {
 /**
  * Phrases a sentence states as absent: the conjuncts of each negation
  * trigger's scope ("no swelling, deformities or atrophy"), or the subject
- * before a post-trigger ("Abduction and adduction stress testing was
+ * before a post-trigger ("Valgus and varus stress testing was
  * negative"), each trimmed to its core and kept when it names a clinical
  * target and is not an evaluation of care or a document.
  */
@@ -933,7 +933,7 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       if (scope.length === 0) continue;
       // "Plan" and "intent" are findings only where the sentence speaks of harm to self or others.
       annotate(text, scope, scope.some((w) => PSYCHIATRIC_WORDS.has(w.lower)) && (harmTalk ??= PSYCHIATRIC_CONTEXT.test(text.slice(sentence.start, sentence.end))));
-      // "concussion without loss of consciousness, post-concussion syndrome and cervical strain": a list after "without" is absent only when "or" joins it ("without swelling, erythema or warmth"); otherwise what follows its first separator goes on with what the sentence says.
+      // "contusion without fracture, post-traumatic headache and lumbar strain": a list after "without" is absent only when "or" joins it ("without swelling, erythema or warmth"); otherwise what follows its first separator goes on with what the sentence says.
       if (/^without\b/i.test(text.slice(t.start, t.end)) && !scope.some((w) => /^(?:or|nor)$/.test(w.lower) && !w.joined)) {
         const separator = scope.findIndex((w) => (w.w === ',' || CONJUNCTION.test(w.lower)) && !w.joined);
         if (separator >= 0) scope = scope.slice(0, separator);

@@ -343,7 +343,7 @@ function diagnoses(text: string, region: Span): Found<string>[] {
         // "and" joins two whole diagnoses when each side has a head noun and neither is a bare head ("sprain and strain", "tendinitis and bursitis" are one).
         const left = list.slice(last, sm.index);
         const rest = list.slice(sm.index + sm[0].length);
-        // The right side up to the next separator; when that names no condition, past the next "and" ("right and left elbow joint sprain", "fleeting homicidal and suicidal thoughts"), unless the left lists sites ("contusion of the lower back and pelvis ...").
+        // The right side up to the next separator; when that names no condition, past the next "and" ("right and left knee joint strain", "fleeting homicidal and suicidal thoughts"), unless the left lists sites ("contusion of the chest wall and ribs ...").
         const nextSep = /[,;]|\s+(?:and|or)\s+/.exec(rest);
         let right = rest.slice(0, nextSep?.index ?? rest.length);
         if (!hasHead(right) && !/\b(?:of|to|in|at|involving)\b/i.test(left)) right = rest.slice(0, /[,;]/.exec(rest)?.index ?? rest.length);
@@ -359,7 +359,7 @@ function diagnoses(text: string, region: Span): Found<string>[] {
       last = sm.index + sm[0].length;
     }
     items.push({ start: last, end: list.length, sep });
-    // A piece with no head noun belongs to a diagnosis: to the one before it when that one lists its sites ("contusion of A, B and C", "strain in right hip, ankle, and foot") or the piece qualifies it ("..., subsequent encounter"); else to the one after it ("lumbar, hip, and neck strain").
+    // A piece with no head noun belongs to a diagnosis: to the one before it when that one lists its sites ("contusion of A, B and C", "sprain in left elbow, wrist, and hand") or the piece qualifies it ("..., subsequent encounter"); else to the one after it ("lumbar, hip, and neck strain").
     const parts: { start: number; end: number; head: boolean; open: boolean }[] = [];
     let pending: { start: number; end: number } | null = null;
     for (const item of items) {
