@@ -1258,12 +1258,14 @@ export interface Trace {
 /** A rationale read sentence by sentence: what each clause's cues found, and the counts' verdict. */
 function readRationale(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[]): { sentences: (RoledSentence & { found: Found[] })[]; over: { sentence: Span; span: Span } | null } {
   const cues = cuesFor(itemText);
+  const byRole = new Map<SentenceRole, Cue[]>();
+  const cuesOf = (role: SentenceRole): Cue[] => byRole.get(role) ?? byRole.set(role, cues.filter((cue) => cue.roles.has(role))).get(role)!;
   const literals = literalsOf(text, rationale);
   const roled = roledSentences(text, rationale, literals);
   const sentences = roled.map(({ span, role }) => {
     // The cues of the sentence's role that its literals allow: a clause holds no literal its sentence does not, so no other cue can match in its clauses.
     const present = literals.within(span);
-    const live = cues.filter((cue) => cue.roles.has(role) && possible(cue.literals, present));
+    const live = cuesOf(role).filter((cue) => possible(cue.literals, present));
     return { span, role, found: live.length === 0 ? [] : clauses(text, span).flatMap((clause) => readClause(text, span, clause, itemText, otherItems, live, literals.within(clause))) };
   });
   return { sentences, over: countOverLimit(text, roled, literals) };
