@@ -334,6 +334,12 @@ class LiteralIndex {
   private readonly gates: number[][];
   /** The length of `within`'s arrays: a slot per literal, then one per need (see `possible`). */
   private readonly size: number;
+  /**
+   * The arrays `within` fills, kept from one scan to the next (allocating an
+   * array of this size costs more than clearing one): a scan's arrays serve
+   * until the next scan, and each rationale's are read before another is scanned.
+   */
+  private readonly spare: Uint8Array[] = [];
 
   constructor(literals: readonly string[], needs: readonly Need[]) {
     this.size = literals.length + needs.length;
@@ -404,7 +410,7 @@ class LiteralIndex {
           ends.push(k + 1);
         }
     }
-    return new Occurrences(this.size, this.lengths, this.gates, ids, ends);
+    return new Occurrences(this.size, this.lengths, this.gates, ids, ends, this.spare);
   }
 
 }
@@ -417,16 +423,22 @@ class Occurrences {
     private readonly gates: readonly (readonly number[])[],
     private readonly ids: readonly number[],
     private readonly ends: readonly number[],
+    private readonly spare: Uint8Array[],
   ) {}
 
   /** What `within` gave, by the span's start (a sentence is often one piece and one clause): the arrays are only read. */
   private readonly known = new Map<number, { end: number; found: Uint8Array }>();
+  /** How many of `spare`'s arrays `within` has taken. */
+  private used = 0;
 
   /** found[id] is 1 when literal `id` occurs within `span`, and the slot of each need a literal found may open (`possible`) is 1. */
   within(span: Span): Uint8Array {
     const known = this.known.get(span.start);
     if (known?.end === span.end) return known.found;
-    const out = new Uint8Array(this.size);
+    let out = this.spare[this.used];
+    if (out === undefined) this.spare.push((out = new Uint8Array(this.size)));
+    else out.fill(0);
+    this.used++;
     this.known.set(span.start, { end: span.end, found: out });
     const { ids, ends, lengths, gates } = this;
     const last = this.size - 1;
@@ -1095,7 +1107,6 @@ function wholeWords(text: string, span: Span): Span {
   return { start, end };
 }
 
-/** Every cue found in one clause, before the specific-over-generic and suppression rules. */
 /** The cues whose conditions on the item's request hold: tested once per item, not per clause. */
 function cuesFor(itemText: string): Cue[] {
   let classes: Set<string> | null = null;
@@ -1110,7 +1121,8 @@ function cuesFor(itemText: string): Cue[] {
   });
 }
 
-function readClause(text: string, sentence: Span, role: SentenceRole, clause: Span, itemText: string, others: readonly OtherItem[], cues: readonly Cue[], present: Uint8Array): Found[] {
+/** The cues found in one clause (`cues`: those the clause's sentence may hold), with the specific-over-generic and suppression rules applied. */
+function readClause(text: string, sentence: Span, clause: Span, itemText: string, others: readonly OtherItem[], cues: readonly Cue[], present: Uint8Array): Found[] {
   const c = lexicon();
   const body = text.slice(clause.start, clause.end);
   const sentenceText = text.slice(sentence.start, sentence.end);
@@ -1119,7 +1131,6 @@ function readClause(text: string, sentence: Span, role: SentenceRole, clause: Sp
   const triggersHere = () => (triggers ??= triggersOf(body, present));
   const out: Found[] = [];
   for (const cue of cues) {
-    if (!cue.roles.has(role)) continue;
     if (!possible(cue.literals, present)) continue;
     if (cue.assertion === 'absent' || cue.assertion === 'undocumented') {
       const t = triggersHere();
@@ -1247,9 +1258,16 @@ export interface Trace {
 /** A rationale read sentence by sentence: what each clause's cues found, and the counts' verdict. */
 function readRationale(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[]): { sentences: (RoledSentence & { found: Found[] })[]; over: { sentence: Span; span: Span } | null } {
   const cues = cuesFor(itemText);
+  const byRole = new Map<SentenceRole, Cue[]>();
+  const cuesOf = (role: SentenceRole): Cue[] => byRole.get(role) ?? byRole.set(role, cues.filter((cue) => cue.roles.has(role))).get(role)!;
   const literals = literalsOf(text, rationale);
   const roled = roledSentences(text, rationale, literals);
-  const sentences = roled.map(({ span, role }) => ({ span, role, found: clauses(text, span).flatMap((clause) => readClause(text, span, role, clause, itemText, otherItems, cues, literals.within(clause))) }));
+  const sentences = roled.map(({ span, role }) => {
+    // The cues of the sentence's role that its literals allow: a clause holds no literal its sentence does not, so no other cue can match in its clauses.
+    const present = literals.within(span);
+    const live = cuesOf(role).filter((cue) => possible(cue.literals, present));
+    return { span, role, found: live.length === 0 ? [] : clauses(text, span).flatMap((clause) => readClause(text, span, clause, itemText, otherItems, live, literals.within(clause))) };
+  });
   return { sentences, over: countOverLimit(text, roled, literals) };
 }
 
