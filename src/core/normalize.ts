@@ -9,7 +9,7 @@
  * number of edits rather than the length of the letter.
  */
 
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import wordListPath from 'word-list';
 import { FNV_OFFSET, fnv1a, fnvStep } from './fnv1a.js';
 import { loadLexicon } from './lexicon.js';
@@ -284,18 +284,35 @@ const COMMON = new Set([
 class EnglishWords {
   private readonly hashes: Uint32Array;
 
-  constructor(list: string) {
-    // A word and its line break take two characters at least.
-    const hashes = new Uint32Array((list.length >> 1) + 1);
+  /** Reads the list (one ASCII word a line) a chunk at a time: neither the file nor its words are ever held whole. */
+  constructor(path: string) {
+    let hashes = new Uint32Array(1 << 19);
     let n = 0;
     let h = FNV_OFFSET;
-    for (let i = 0; i <= list.length; i++) {
-      const c = i < list.length ? list.charCodeAt(i) : 10;
-      if (c === 10) {
-        if (h !== FNV_OFFSET) hashes[n++] = h;
-        h = FNV_OFFSET;
-      } else if (c !== 13) h = fnvStep(h, c);
+    const endWord = () => {
+      if (h === FNV_OFFSET) return;
+      if (n === hashes.length) {
+        const bigger = new Uint32Array(n * 2);
+        bigger.set(hashes);
+        hashes = bigger;
+      }
+      hashes[n++] = h;
+      h = FNV_OFFSET;
+    };
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    const fd = openSync(path, 'r');
+    try {
+      for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+        for (let i = 0; i < read; i++) {
+          const c = chunk[i]!;
+          if (c === 10) endWord();
+          else if (c !== 13) h = fnvStep(h, c);
+        }
+      }
+    } finally {
+      closeSync(fd);
     }
+    endWord();
     this.hashes = hashes.slice(0, n).sort();
   }
 
@@ -314,7 +331,7 @@ class EnglishWords {
 }
 let english: EnglishWords | null = null;
 function englishWords(): EnglishWords {
-  english ??= new EnglishWords(readFileSync(wordListPath, 'utf8'));
+  english ??= new EnglishWords(wordListPath);
   return english;
 }
 /** The two-letter words (the list holds many more, rare ones, which would hide a broken word's piece). */
