@@ -443,6 +443,8 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Words that keep their hyphen when split at a line end ("non-\ncertified"). */
 const HYPHEN_PREFIXES = new Set(['non', 'self', 'post', 'pre', 'anti', 'follow', 'well', 'long', 'short', 'multi', 'ex', 'cross', 'half', 'all', 'co', 'semi', 'mid', 'low', 'high', 'full', 'part', 'x', 'on', 'off', 'up', 'check', 'work', 'year', 'day', 'week', 'month', 'time', 'right', 'left', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'sub', 'over', 'under', 'out', 'in', 'by', 'sit', 'stand']);
+/** The word before a hyphen at a line's end (`m[1]`), joined to the next line's word: a prefix keeps its hyphen ("non-certified"), any other word is whole again. */
+const lineEndHyphen = (m: RegExpExecArray): string => (HYPHEN_PREFIXES.has(m[1]!.toLowerCase()) ? `${m[1]}-` : m[1]!);
 
 /**
  * The standard rules, in order. Each is small and independent; together they
@@ -455,7 +457,7 @@ export const RULES: readonly RewriteRule[] = [
   { name: 'control-characters', pattern: /[\u0000-\u0008\u000B\u000E-\u001F\u007F]+/, replace: () => ' ' },
   { name: 'unicode-spaces', pattern: /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/, replace: () => ' ' },
   // PDFium marks a word hyphenated at a line's end, the line then run on, with U+FFFE ("radicul\uFFFEopathy"): the word is whole again, a compound keeps its hyphen ("non-certified").
-  { name: 'break-hyphen', pattern: /(?<![A-Za-z])([A-Za-z]+)\uFFFE(?=[A-Za-z])/, replace: (m) => (HYPHEN_PREFIXES.has(m[1]!.toLowerCase()) ? `${m[1]}-` : m[1]!) },
+  { name: 'break-hyphen', pattern: /(?<![A-Za-z])([A-Za-z]+)\uFFFE(?=[A-Za-z])/, replace: lineEndHyphen },
   { name: 'zero-width', pattern: /[\u200B-\u200D\u2060\u00AD\uFFFE]/, replace: () => '' },
   { name: 'ligatures', pattern: /[\uFB00-\uFB06]/, replace: (m) => LIGATURES[m[0]] ?? m[0] },
   { name: 'punctuation', pattern: /[\u2018-\u201E\u2010-\u2014\u2212\u2026]/, replace: (m) => PUNCTUATION[m[0]] ?? m[0] },
@@ -484,7 +486,7 @@ export const RULES: readonly RewriteRule[] = [
   {
     name: 'hyphenation',
     pattern: /(?<![A-Za-z])([A-Za-z]+)-\n(?=[a-z])/,
-    replace: (m) => (HYPHEN_PREFIXES.has(m[1]!.toLowerCase()) ? `${m[1]}-` : m[1]!),
+    replace: lineEndHyphen,
     when: (text) => text.includes('-\n'),
   },
 ];
