@@ -47,6 +47,10 @@ export function createRunner(jobs: number, budgetMs: number, preload = false): R
   // A worker's heap is capped, so memory stays bounded however many letters pass through; a letter
   // that needs more (a giant PDF) stops its worker and becomes an error row like a timeout.
   const pool = new Piscina<Batch, Uint8Array>({ filename: WORKER, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: { preload } });
+  // A worker stopped by the watchdog can reach its heap limit as it stops: its letter is already a timeout
+  // row and piscina replaces the worker, but the error, tied to no task, comes as the pool's 'error' event,
+  // which would otherwise end the process.
+  pool.on('error', () => {});
 
   async function guarded(batch: Batch): Promise<Uint8Array> {
     if (batch.files.length === 0) return new Packer().finish({ refs: true });
