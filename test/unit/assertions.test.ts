@@ -53,7 +53,7 @@ describe('negated phrases', () => {
   });
 
   it('reads a test or finding stated negative, before or after it', () => {
-    expect(neg('Phalen and Finkelstein tests were negative.')).toEqual(['phalen', 'finkelstein tests']);
+    expect(neg('Phalen and Finkelstein tests were negative.')).toEqual(['phalen and finkelstein tests']);
     expect(neg('Examination showed a negative Spurling maneuver.')).toEqual(['spurling maneuver']);
     expect(neg('X-rays of the hand were negative for fracture.')).toEqual(['fracture']);
   });
@@ -412,6 +412,44 @@ describe('negated phrases', () => {
     expect(neg("Negative Spurling's test.")).toEqual(["spurling's test"]);
     expect(neg('The urine drug screen was negative.')).toEqual(['urine drug screen']);
     expect(neg('She denies use of opioids.')).toEqual(['opioids']);
+  });
+
+  it('keeps tests that share one plural head as one phrase', () => {
+    expect(neg('There were negative FABER and FADIR tests on the left.')).toEqual(['faber and fadir tests']);
+    expect(neg('Straight leg raise and slump tests were negative bilaterally.')).toEqual(['straight leg raise and slump tests']);
+    expect(neg("McMurray's and medial and lateral grind tests were negative.")).toEqual(["mcmurray's and medial and lateral grind tests"]);
+    // Tests with heads of their own stay apart.
+    expect(neg("Negative Phalen's test and Tinel's sign at the wrist.")).toEqual(["phalen's test", "tinel's sign"]);
+    expect(neg('No swelling, redness or warmth.')).toEqual(['swelling', 'redness', 'warmth']);
+  });
+
+  it('reads a course of care not completed as care begun, not absent', () => {
+    expect(neg('He had not completed the prescribed course of chiropractic care.')).toEqual([]);
+    expect(neg('She has not yet finished her functional restoration program.')).toEqual([]);
+    expect(neg("He didn't complete a series of three injections.")).toEqual([]);
+    // Care never had, and a test not completed, are absent.
+    expect(neg('He has not had a course of acupuncture.')).toEqual(['course of acupuncture']);
+    expect(neg('A nerve conduction study was not completed.')).toEqual(['nerve conduction study']);
+  });
+
+  it('reads "is not a ... treatment" as a class the subject is denied, not an absence', () => {
+    expect(neg('The reviewer noted that a pool pass is not a medical treatment.')).toEqual([]);
+    expect(neg('A hot tub is not considered a therapeutic modality.')).toEqual([]);
+    // An existential "there is not" still states an absence.
+    expect(neg("There is not a positive Finkelstein's test.")).toEqual(["positive finkelstein's test"]);
+    expect(neg('She is not on any anti-inflammatory medication.')).toEqual(['anti-inflammatory medication']);
+  });
+
+  it('ends an examination list that one "no" opened at a present finding joined by "and"', () => {
+    expect(neg('Exam showed no ecchymosis, crepitus with flexion, tenderness over the patellar tendon and 4+/5 hip abductor strength.')).toEqual(['ecchymosis']);
+    expect(neg('No swelling, erythema or warmth, and 5/5 grip strength.')).toEqual(['swelling', 'erythema', 'warmth']);
+  });
+
+  it('knows findings of general clinical vocabulary', () => {
+    expect(neg('He denies snoring or daytime sleepiness.')).toEqual(['snoring', 'daytime sleepiness']);
+    expect(neg('There was no splenomegaly.')).toEqual(['splenomegaly']);
+    expect(neg('No skin breakdown was seen under the cast.')).toEqual(['skin breakdown']);
+    expect(neg('She has not used a bone growth stimulator.')).toEqual(['bone growth stimulator']);
   });
 });
 

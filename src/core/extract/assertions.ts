@@ -69,6 +69,10 @@ interface ContextLexicon {
   actors: string[];
   decision_verbs: string[];
   care_verbs: string[];
+  /** A negated verb of finishing (`verbs`) with a course of care (`objects`) as its object: the care was begun. */
+  partial_care: { verbs: string[]; objects: string[] };
+  /** After "is not a", a class of care the subject is said not to be. */
+  care_classes: string[];
 }
 
 const lexicon = loadLexicon<ContextLexicon>('context.json');
@@ -688,6 +692,14 @@ export interface NegatedPhrase {
   span: Span;
 }
 
+/** "has not completed the initial course of therapy", "did not finish a program": care begun, not absent (after a negation and an adverb, up to three words before the course). */
+const PARTIAL_CARE = new RegExp(`^\\s+(?:(?:${anyOf(lexicon.scope_adverbs)})\\s+)?(?:${anyOf(lexicon.partial_care.verbs)})\\s+(?:[\\w'’-]+\\s+){0,3}?(?:${anyOf(lexicon.partial_care.objects)})\\b`, 'i');
+
+/** "A gym membership is not a medical treatment": a copula's "not a ... treatment" classes its subject; "there is not a ..." and "it is not a ..." are left to the scope. */
+const COPULA_BEFORE = /\b(?:is|are|was|were)\s+$/i;
+const EXISTENTIAL_BEFORE = /\b(?:there|it)\s+(?:is|are|was|were)\s+$/i;
+const CARE_CLASS = new RegExp(`^\\s+(?:considered\\s+)?(?:a|an)\\s+(?:[\\w'’-]+\\s+){0,2}?(?:${anyOf(lexicon.care_classes)})\\b`, 'i');
+
 /** The words a pre-trigger's scope covers: from the trigger to a clause mark, a terminator, another negation, 25 words without a list separator, or 80 in all. */
 function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: ReadonlySet<number>): Word[] {
   const all = wordsOf(text, t.end, sentence.end, 80);
@@ -706,6 +718,12 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
   }
   // After a verb's negation ("did not complete therapy", "is not currently taking opioids", "no longer uses a cane"), the verb and its adverbs are no part of what is absent.
   const verbal = /\b(?:not|never|no\s+longer)$|n[’']t$/i.test(text.slice(t.start, t.end));
+  if (verbal && PARTIAL_CARE.test(text.slice(t.end, sentence.end))) return [];
+  const copular = /^(?:(?:is|are|was|were)\s+)?not$/i.exec(text.slice(t.start, t.end));
+  if (copular && CARE_CLASS.test(text.slice(t.end, sentence.end))) {
+    const before = text.slice(Math.max(sentence.start, t.start - 20), t.end - 3);
+    if (COPULA_BEFORE.test(before) && !EXISTENTIAL_BEFORE.test(before)) return [];
+  }
   // After "do not", "did not", "doesn't" comes a verb ("does not radiate", "did not mention"), whatever it is.
   if (/\b(?:do|does|did)\s+not$|n[’']t$/i.test(text.slice(Math.max(sentence.start, t.start - 6), t.end)) && i < all.length && !isPunct(all[i]!) && !LEADING_VERBS.has(all[i]!.lower) && (BASE_VERBS.has(all[i]!.lower) || !isNotTarget(all[i]!.lower))) i++;
   // A word that judges ("not interested in surgery") stays, and makes the phrase no target.
@@ -814,12 +832,24 @@ function endsInPlace(text: string, words: Word[]): boolean {
 /** One eponym ("Spurling's"). */
 const isEponym = (words: Word[]): boolean => words.length === 1 && EPONYM.test(words[0]!.w);
 
-/** Whether piece `k` is an eponym that, with the eponyms after it, shares the plural head of a later piece ("Spurling's and Hoffmann's signs", "Neer's, Hawkins' and Speed's tests", "Spurling's and shoulder abduction relief tests"). */
+/** An acronym of a test ("FABER", "FADIR"): capitals only, at least three. */
+const ACRONYM = /^[A-Z]{3,}$/;
+
+/** A test's name with no head of its own, which a plural head after it can share: an eponym, an acronym, a test phrase not ending in "test" or "sign" ("straight leg raise"), or modifiers ("anterior"). */
+function sharesAHead(words: Word[]): boolean {
+  if (isEponym(words) || (words.length <= 2 && words.every((w) => ACRONYM.test(w.w)))) return true;
+  if (words.every((w) => MODIFIER.test(w.lower))) return true;
+  return words.length <= 4 && holdsTestTerm(words) && !/^(?:tests?|signs?|maneuvers?)$/.test(words[words.length - 1]!.lower);
+}
+
+/** Whether piece `k` is a test's name that, with the names after it, shares the plural head of a later piece ("Spurling's and Hoffmann's signs", "Neer's, Hawkins' and Speed's tests", "FABER and FADIR tests", "straight leg raise and slump tests"). */
 function sharesTestHead(pieces: Word[][], k: number): boolean {
   let j = k;
-  while (j < pieces.length && isEponym(pieces[j]!)) j++;
-  const head = pieces[j];
-  return j > k && head !== undefined && head.length >= 2 && head.length <= 4 && PLURAL_TEST.test(head[head.length - 1]!.lower);
+  while (j < pieces.length && sharesAHead(pieces[j]!)) j++;
+  if (j === k || j >= pieces.length) return false;
+  // The head's words before a place ("FADIR tests on the left").
+  const head = headOf(pieces[j]!);
+  return head.length >= 2 && head.length <= 4 && PLURAL_TEST.test(head[head.length - 1]!.lower) && !pieces.slice(k, j).every((p) => p.every((w) => MODIFIER.test(w.lower)));
 }
 
 /** Splits a scope into the phrases it states absent, merging a conjunct that names nothing into the one it modifies. */
@@ -849,7 +879,7 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
   const out: Word[][] = [];
   let pending: Word[] | null = null;
   let pushedAt = -1;
-  /** Where in `out` the first item listed after a comma with a place ("medial joint line tenderness") is, or -1. */
+  /** Where in `out` the first item listed after a comma with a place or a condition ("medial joint line tenderness", "crepitus with motion") is, or -1. */
   let firstLocated = -1;
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k]!;
@@ -869,8 +899,8 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
     // "no swelling or deformity, tenderness over the epicondyle, ...": a list closed by "or" and followed by commas with no "or" of their own goes on with the examination's list.
     const closed = k > 1 && p.sep === ',' && !p.conj && pieces[k - 1]!.conj === 'or' && !pieces.slice(k + 1).some((q) => q.conj === 'or');
     if (present || closed) {
-      // An item said present after a comma ends an examination's list that the negation only opened ("no effusion, patellofemoral crepitus, a positive grind test"): where no "and" or "or" closed a list before it, a finding listed by commas with its place is that list's too, and so is what follows it.
-      if (p.sep === ',' && firstLocated >= 0 && pieces.slice(1, k).every((q) => !q.conj)) out.length = firstLocated;
+      // An item said present after a comma or "and" ends an examination's list that the negation only opened ("no effusion, patellofemoral crepitus, a positive grind test"): where no "and" or "or" closed a list before it, a finding listed by commas with its place is that list's too, and so is what follows it.
+      if (p.sep !== 'or' && firstLocated >= 0 && pieces.slice(1, k).every((q) => !q.conj)) out.length = firstLocated;
       break;
     }
     // "instability on varus or valgus stress testing": a conjunct that opens with a place continues the place the piece before ends in.
@@ -896,7 +926,7 @@ function conjuncts(text: string, scope: Word[]): Word[][] {
       else pending = null;
       continue;
     }
-    if (k > 0 && p.sep === ',' && firstLocated < 0 && p.words.some((w) => !w.target && PLACE_WORDS.has(w.lower))) firstLocated = out.length;
+    if (k > 0 && p.sep === ',' && firstLocated < 0 && p.words.some((w, i) => (!w.target && PLACE_WORDS.has(w.lower)) || (i > 0 && w.lower === 'with'))) firstLocated = out.length;
     out.push(pending ? [...pending, ...p.words] : p.words);
     pushedAt = k;
     pending = null;
