@@ -131,6 +131,34 @@ export function scoreWritten(file: string, split: string | null): { score: Prf; 
   return { score: prf('negated', c), misses };
 }
 
+/** A case summary written for testing, with the utilization-review action and date it states. */
+interface WrittenUrSummary {
+  id: string;
+  split?: string;
+  summary: string;
+  ur_action: string | null;
+  ur_action_date: string | null;
+}
+
+/**
+ * `ur_action` and `ur_action_date` on summaries written for testing
+ * (`--written-ur <file> [--split dev] [--misses ur]`): the share of summaries
+ * whose value is right (null where the summary states none).
+ */
+export function scoreWrittenUr(file: string, split: string | null): { n: number; action: number; date: number; misses: string[] } {
+  const out = { n: 0, action: 0, date: 0, misses: [] as string[] };
+  for (const w of (JSON.parse(readFileSync(file, 'utf8')) as WrittenUrSummary[]).filter((x) => split === null || x.split === split)) {
+    const s = extractCaseSummary(w.summary, { start: 0, end: w.summary.length });
+    const action = s.urAction?.value ?? null;
+    const date = s.urActionDate?.value ?? null;
+    out.n++;
+    if (action === w.ur_action) out.action++;
+    if (date === w.ur_action_date) out.date++;
+    if (action !== w.ur_action || date !== w.ur_action_date) out.misses.push(`${w.id} want ${w.ur_action} ${w.ur_action_date}, got ${action} ${date}`);
+  }
+  return out;
+}
+
 /** Adds one letter's values of a field to its counts (compared normalised, as sets), and each miss as `<id> +value` or `<id> -value`. */
 function tally(c: Counts, id: string, wanted: readonly string[], given: readonly string[], misses: string[]): void {
   const want = new Set(wanted.map(norm));
@@ -602,8 +630,15 @@ export function formatDevItemScore(s: DevItemScore): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false }, written: { type: 'string' }, split: { type: 'string' } },
+    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false }, written: { type: 'string' }, 'written-ur': { type: 'string' }, split: { type: 'string' } },
   });
+  if (values['written-ur']) {
+    const u = scoreWrittenUr(values['written-ur'], values.split ?? null);
+    const pct = (k: number) => `${((100 * k) / u.n).toFixed(1)}% (${k}/${u.n})`;
+    console.log(`on ${u.n} written summaries: ur_action ${pct(u.action)}, ur_action_date ${pct(u.date)}`);
+    if (values.misses !== undefined) for (const m of u.misses) console.log(`  ${m}`);
+    process.exit(0);
+  }
   if (values.written) {
     console.log(formatWritten(scoreWritten(values.written, values.split ?? null), values.misses !== undefined));
     process.exit(0);

@@ -74,6 +74,31 @@ describe('utilization-review action and date', () => {
     wholeWords(text, [r.urAction!.span, r.urActionDate!.span]);
     expect(text.slice(r.urAction!.span.start, r.urAction!.span.end)).toBe('noncertified');
   });
+
+  it('reads an "adverse determination" as denied, and a reduced quantity authorised as certified in part', () => {
+    let r = read('On 2/9/2018 the UR reviewer issued an adverse determination on the request for a cervical pillow.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2018-02-09']);
+    r = read('Utilization review on 6/30/2017 authorized a reduced number of four aquatic therapy visits.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['certified in part', '2017-06-30']);
+  });
+
+  it('reads "found the request not medically necessary" with the reviewer as its subject', () => {
+    const r = read('The UR physician, on 11-02-16, found the requested wrist splint not medically necessary.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2016-11-02']);
+  });
+
+  it("does not take a visit's date that precedes the review's in the same sentence", () => {
+    const r = read('The knee sleeve ordered at the 5/14/2017 office visit was non-certified by UR on 5/26/2017.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2017-05-26']);
+  });
+
+  it('reads the review of this request, not a decision on a prior request stated before it', () => {
+    let r = read('A previous request for a lumbar MRI was denied on 1/8/2016. The surgeon then asked for a CT myelogram. On 3/2/2016, utilization review non-certified the CT myelogram.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2016-03-02']);
+    // Alone, it is the review stated.
+    r = read('A previous request for a lumbar MRI was denied on 1/8/2016.');
+    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2016-01-08']);
+  });
 });
 
 describe('prior treatments: care received, not requested, missed or refused', () => {

@@ -26,10 +26,10 @@ const DECIDED_REQUEST = /\b(?:request(?:s|ed)?|treatment|case|therapy|it|they|th
 
 /** The action words, each a whole word or phrase; `modified` not as the name of a treatment (activity modification, modified duty). */
 const ACTIONS: [RegExp, UrAction][] = [
-  [/\b(?:partially\s+(?:certified|approved|authorized)|(?:certified|approved|authorized)\s+in\s+part|partial\s+certification)\b/gi, 'certified in part'],
-  [/\bnon-?\s?certif\w*|\bnoncertif\w*|\bnot\s+certified\b|\bdid\s+not\s+certify\b|\b(?:was|were|been|found|deemed|determined|considered)\s+(?:to\s+be\s+)?(?:not\s+medically\s+(?:necessary|appropriate|indicated)|medically\s+unnecessary)\b|\badverse\s+determination\b/gi, 'non-certified'],
+  [/\b(?:partially\s+(?:certified|approved|authorized)|(?:certified|approved|authorized)\s+in\s+part|partial\s+certification|(?:certified|approved|authorized)\s+(?:only\s+)?(?:a\s+)?(?:reduced|lesser|smaller|lower|partial)\s+(?:quantity|number|amount|frequency|duration)\s+of)\b/gi, 'certified in part'],
+  [/\bnon-?\s?certif\w*|\bnoncertif\w*|\bnot\s+certified\b|\bdid\s+not\s+certify\b|\b(?:was|were|been|found|deemed|determined|considered)\s+(?:(?:the|this|these|that)\s+(?:[\w/-]+\s+){0,5}?|it\s+|them\s+)?(?:to\s+be\s+)?(?:not\s+medically\s+(?:necessary|appropriate|indicated)|medically\s+unnecessary)\b/gi, 'non-certified'],
   [/\b(?<!(?:activit(?:y|ies)|work|duty|duties|behavio(?:u)?r(?:al)?)\s+)modif(?:ied|ies|y|ication|ications|ed)\b(?!\s+(?:duty|duties|work|activit(?:y|ies)|job|light|diet))/gi, 'modified'],
-  [/\bdenied\b|\bdenial\b|\bdeny\b|\bdenies\b|\bdenying\b|\bfailed\s+to\s+(?:approve|certify|authorize)\b|\bnon-?approved\b|\bnot\s+(?:approved|authorized)\b|\bdid\s+not\s+(?:approve|authorize)\b/gi, 'denied'],
+  [/\bdenied\b|\bdenial\b|\bdeny\b|\bdenies\b|\bdenying\b|\bfailed\s+to\s+(?:approve|certify|authorize)\b|\bnon-?approved\b|\bnot\s+(?:approved|authorized)\b|\bdid\s+not\s+(?:approve|authorize)\b|\badverse\s+determination\b/gi, 'denied'],
 ];
 
 /** Words that tie a date to something other than the review: a request form, a signature, a visit, a date of service. */
@@ -59,12 +59,16 @@ function firstAction(text: string, s: Span): Found<UrAction> | null {
   return best;
 }
 
+/** A date followed by the event it names ("at the <date> visit", "the <date> progress report"): that event's date. */
+const EVENT_AFTER = /^\s*(?:[\w-]+\s+)?(?:(?:office|clinic|follow-up)\s+)?(?:visit|appointment|progress\s+(?:note|report)|examination|exam|evaluation|consultation|request\s+for\s+authorization|RFA|report)\b/i;
+
 /** Which anchor ('ur' or 'other') is last in `before`, or first in `after` when `before` has none. */
 function anchorOf(before: string, after: string): 'ur' | 'other' | null {
   let last: 'ur' | 'other' | null = null;
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(before); m !== null; m = ANCHOR.exec(before)) last = m[1] ? 'ur' : 'other';
   if (last) return last;
+  if (EVENT_AFTER.test(after)) return 'other';
   NEXT_ANCHOR.lastIndex = 0;
   const next = NEXT_ANCHOR.exec(after);
   return next ? (next[1] ? 'ur' : 'other') : null;
@@ -130,6 +134,9 @@ export function reportsDecision(text: string, s: Span): boolean {
   return analysed(text, s).action !== null;
 }
 
+/** An earlier, other request named as the subject of a decision. */
+const PRIOR_REQUEST = /\b(?:prior|previous|earlier|past)\s+requests?\s+for\b/i;
+
 /** Cheap test before the patterns: a sentence about a review has one of these. */
 const REVIEW_WORDS = /review|\bUR\b|administrator|deni|certif|modif|approv|previous|prior/i;
 
@@ -165,11 +172,14 @@ export function urReports(text: string, region: Span): UrReport[] {
 /**
  * The review the letter is about, as every field reads it (the summary's
  * ur_action and ur_action_date, and the UR denial date where the header has
- * none): the first review action the summary reports, dated by its own
- * sentence or, failing that, by the first report that has a date.
+ * none): the first review action the summary reports, other than a decision
+ * on a prior request when a later report follows, dated by its own sentence
+ * or, failing that, by the first report that has a date.
  */
 export function statedReview(text: string, region: Span): { action: Found<UrAction>; date: Found<string> | null } | null {
-  const reports = urReports(text, region);
+  const all = urReports(text, region);
+  // "A prior request for an injection was denied on <date>" before the review of this request: history, not the review.
+  const reports = all.filter((r, i) => i === all.length - 1 || !PRIOR_REQUEST.test(text.slice(r.sentence.start, r.sentence.end)));
   const first = reports[0];
   if (!first) return null;
   return { action: first.action, date: first.date ?? reports.find((r) => r.date)?.date ?? null };
