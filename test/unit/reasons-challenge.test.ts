@@ -392,6 +392,37 @@ describe('challenge set: kinds of wording from the later written rounds', () => 
   }
 });
 
+/** Kinds read in the fourth writer's rationales (the written `dev4` split), in wording of my own. */
+const ROUND_THREE: Record<string, Case[]> = {
+  "a guideline's conditional, or its subject named before an aside, is the guideline's": [
+    { text: 'Muscle relaxants should be stopped if there is no objective improvement in spasm. The injured worker reports that the medication lets her sleep and garden again.', item: 'Tizanidine 4 mg #60', outcome: 'overturned', codes: ['functional_benefit_documented'] },
+    { text: 'The ODG, in its chapter on the knee, calls for documentation of instability before a brace is prescribed. The exam shows a stable knee.', item: 'Hinged knee brace', codes: [] },
+  ],
+  'a criteria list opened by a colon holds the guideline\'s items, numbered or not': [
+    { text: 'Criteria for a spinal cord stimulator include: failed back surgery syndrome; there is no further surgical option; a psychological clearance has been obtained. In this case, no psychological clearance is documented.', item: 'Spinal cord stimulator trial', codes: ['indications_not_documented'] },
+  ],
+  'lower-level care not tried, named as such': [
+    { text: 'There is no documentation that a TENS unit was ever tried before this request for an H-wave device.', item: 'H-wave unit purchase', codes: ['prior_care_not_tried'] },
+    { text: 'The notes do not show that sleep hygiene measures were attempted.', item: 'Eszopiclone 2 mg #30', codes: ['prior_care_not_tried'] },
+    { text: 'No non-pharmacologic approach to his sleep has been tried.', item: 'Temazepam 15 mg #30', codes: ['prior_care_not_tried'] },
+  ],
+  'a drug of the same class already taken, with its dose': [
+    { text: 'She is already taking meloxicam 15 mg daily, so a second anti-inflammatory would add risk without benefit.', item: 'Diclofenac sodium 75 mg #60', codes: ['duplicative'] },
+  ],
+};
+
+describe('challenge set: kinds read in the fourth writer\'s rationales', () => {
+  for (const [kind, cases] of Object.entries(ROUND_THREE)) {
+    describe(kind, () => {
+      for (const c of cases) {
+        it(c.text, () => {
+          expect(codes(c)).toEqual(c.codes);
+        });
+      }
+    });
+  }
+});
+
 describe('challenge set: grounds stated without a negation word, and other kinds', () => {
   for (const [kind, cases] of Object.entries(APPLIED)) {
     describe(kind, () => {

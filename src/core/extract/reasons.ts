@@ -863,19 +863,23 @@ function roledSentences(text: string, rationale: Span, literals: Occurrences): R
   for (const sentence of rationaleSentences(text, rationale)) {
     const whole = roleAndBasis(text.slice(sentence.start, sentence.end), literals.within(sentence)).role;
     const pieces = atSemicolons(text, sentence);
-    // Whether a guideline's list has opened ("Criteria ... are: (1) ...; (2) ..."): its numbered items are the guideline's too.
+    // Whether a guideline's list has opened ("Criteria ... are: (1) ...; (2) ..."): its numbered items are the guideline's too, and so is every piece of a sentence that opens with the list ("Criteria include: an evaluation has been made; previous methods have failed; ...").
     let listOpen = false;
+    let listAtStart = false;
     // The pieces between semicolons: a piece with a strong marker of its own has its own role, the others the sentence's.
-    for (const span of pieces) {
+    pieces.forEach((span, k) => {
       const body = text.slice(span.start, span.end);
       const own = pieces.length === 1 ? null : roleAndBasis(body, literals.within(span));
-      const listItem = listOpen && ENUMERATED.test(body);
+      const listItem = listOpen && (ENUMERATED.test(body) || listAtStart);
       const role = listItem ? 'guideline' : own?.basis === 'strong' ? own.role : whole;
-      if (role === 'guideline' && body.includes(':')) listOpen = true;
+      if (role === 'guideline' && body.includes(':')) {
+        listOpen = true;
+        listAtStart ||= k === 0;
+      }
       const quoted = depth > 0 && role !== 'boilerplate' && role !== 'conclusion';
       depth = quoteDepthAfter(body, depth);
       out.push({ span, role: quoted ? 'guideline' : role });
-    }
+    });
   }
   return out;
 }
