@@ -445,6 +445,18 @@ describe('negated phrases', () => {
     expect(neg('No swelling, erythema or warmth, and 5/5 grip strength.')).toEqual(['swelling', 'erythema', 'warmth']);
   });
 
+  it('lists the examples after "such as" with their category', () => {
+    expect(neg('The reviewer found no red flags such as saddle anesthesia, fever or night pain.')).toEqual(['red flags', 'saddle anesthesia', 'fever', 'night pain']);
+    // "including" still ends a judgement of care.
+    expect(neg('There was no failed conservative care including physical therapy.')).toEqual([]);
+  });
+
+  it('drops the care a test is for, and keeps a named procedure whole', () => {
+    expect(neg('She has not had a psychological evaluation for the intrathecal pump.')).toEqual(['psychological evaluation']);
+    expect(neg('No evaluation for radiculopathy was done.')).toEqual([]);
+    expect(neg('He has not undergone manipulation under anesthesia.')).toEqual(['manipulation under anesthesia']);
+  });
+
   it('knows findings of general clinical vocabulary', () => {
     expect(neg('He denies snoring or daytime sleepiness.')).toEqual(['snoring', 'daytime sleepiness']);
     expect(neg('There was no splenomegaly.')).toEqual(['splenomegaly']);

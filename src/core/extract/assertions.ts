@@ -658,6 +658,9 @@ function trim(text: string, piece: Word[]): Word[] {
   // A purpose clause ("a drug screen to assess compliance") says why, not what is absent.
   const purpose = words.findIndex((w, i) => i > 0 && w.lower === 'to' && TO_VERBS.has(words[i + 1]?.lower ?? ''));
   if (purpose > 0) words = words.slice(0, purpose);
+  // So does the care a test is for ("a psychological evaluation for the stimulator", "clearance for the surgery").
+  const forCare = words.findIndex((w, i) => i > 0 && w.lower === 'for' && namesTest(words.slice(0, i)) && words.slice(i + 1).some((x) => TREATMENT_STEMS.has(stem(x.lower))));
+  if (forCare > 0) words = words.slice(0, forCare);
   // "with" ends the phrase unless a symptom comes before it ("pain with motion").
   const withAt = words.findIndex((w, i) => w.lower === 'with' && !(i > 0 && WITH_HEADS.has(words[i - 1]!.lower)));
   if (withAt >= 0) words = words.slice(0, withAt);
@@ -748,13 +751,22 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
     const modifier = /(?:ing|ed)$/.test(w.lower) && next !== undefined && isTargetWord(next.w, next.lower);
     // "No diagnostic studies were submitted", "no treatment plan provided": an administrative absence, not a clinical one.
     if (out.length > 0 && !modifier && administrativeAt(all, i)) return [];
-    if (!modifier && (TERMINATOR_WORDS.has(w.lower) || (out.length > 0 && NEGATION_STOP.has(w.lower)))) {
+    // A stop word inside a target phrase ("manipulation under anesthesia") is the phrase's.
+    const inPhrase = () => TERMS.scan(text, { start: out[0]!.start, end: Math.min(sentence.end, w.end + 40) }).some((h) => h.key === 'target' && h.index < w.start && h.index + h.length > w.end);
+    if (!modifier && (TERMINATOR_WORDS.has(w.lower) || (out.length > 0 && NEGATION_STOP.has(w.lower) && !inPhrase()))) {
       // "without spasm, and range of motion was decreased": a last conjunct said to be in a state or to measure something is the subject of a new clause; so is one after a comma that opens with a determiner ("given no instability, the brace was denied").
       const cut = out.findLastIndex((x) => x.w === ',' || CONJUNCTION.test(x.lower));
       const subject = cut >= 0 && out[cut]!.w === ',' && DETERMINER.test(out[cut + 1]?.lower ?? '') && (AUXILIARY.test(w.lower) || MODAL.test(w.lower));
       const inState = AUXILIARY.test(w.lower) && next !== undefined && (isState(next.lower) || ABNORMAL.has(next.lower) || MEASURE.test(next.w)) && !EXISTING.test(next.lower);
       if (cut >= 0 && (subject || inState)) return out.slice(0, cut);
       break;
+    }
+    // "no red flags such as cauda equina symptoms or progressive weakness": the examples are absent too, each an item after the category.
+    if (next && out.length > 0 && w.lower === 'such' && next.lower === 'as') {
+      out.push({ w: ',', lower: ',', start: w.start, end: w.start + 1 });
+      i++;
+      run = 0;
+      continue;
     }
     if (next && out.length > 0 && NEGATION_STOP_PAIRS.has(`${w.lower} ${next.lower}`)) break;
     if (w.lower === 'to' && next && TO_VERBS.has(next.lower)) break;
@@ -777,6 +789,8 @@ function administrativeAt(words: Word[], i: number): boolean {
 /** A test or sign named: an eponym ("Tinel's"), or a test word ("test", "sign", "maneuver", "raise"). */
 const isTestLike = (words: Word[]): boolean => words.some((w) => NAME.test(w.w) && words.length <= 3) || words.some((w) => /^(?:tests?|signs?|maneuvers?|raise|raising|testing)$/i.test(w.lower));
 
+/** Stems of the treatment words ("surgery", "stimulator"): the care a test may be for. */
+const TREATMENT_STEMS = new Set([...targets.words.treatments!, 'trial', 'procedure', 'fusion', 'arthroplasty', 'implantation'].map(stem));
 /** Stems of the test words ("mri", "raise"): what a bare "negative" may be the result of. */
 const TEST_STEMS = new Set(targets.words.tests!.map(stem));
 /** Whether a phrase holds a test word ("MRI", "drawer") or a target phrase ("empty can", "talar tilt"). */
