@@ -406,6 +406,9 @@ const ROUND_THREE: Record<string, Case[]> = {
     { text: 'The notes do not show that sleep hygiene measures were attempted.', item: 'Eszopiclone 2 mg #30', codes: ['prior_care_not_tried'] },
     { text: 'No non-pharmacologic approach to his sleep has been tried.', item: 'Temazepam 15 mg #30', codes: ['prior_care_not_tried'] },
   ],
+  'no account of what the patient can do with the treatment': [
+    { text: 'The notes give pain scores but no description of what the patient can do with tramadol that she could not do before. The request is not medically necessary.', item: 'Tramadol 50 mg #60', codes: ['no_functional_benefit'] },
+  ],
   'a drug of the same class already taken, with its dose': [
     { text: 'She is already taking meloxicam 15 mg daily, so a second anti-inflammatory would add risk without benefit.', item: 'Diclofenac sodium 75 mg #60', codes: ['duplicative'] },
   ],
