@@ -1,7 +1,7 @@
 /**
  * The rules on the test sets written by hand (test/fixtures/reasons-rationales.README.md,
  * negated-summaries.README.md, ur-summaries.README.md): the decision reasons of
- * 240 written rationales, the `negated` phrases of 200 written case summaries
+ * 360 written rationales, the `negated` phrases of 200 written case summaries
  * and the UR action and date of 40 more, on each split. The
  * floors are the measured values (docs/accuracy.md), so that a regression
  * shows. Needs no ../shared.
@@ -13,11 +13,11 @@ import { scoreWrittenRationales } from '../../scripts/reasons-eval.js';
 import { scoreWritten, scoreWrittenUr } from '../../scripts/summary-score.js';
 
 /** The measured values, rounded down. */
-const REASON_FLOORS = { dev: { f1: 0.94, exact: 0.85 }, dev2: { f1: 0.89, exact: 0.73 }, dev3: { f1: 0.88, exact: 0.71 }, check: { f1: 0.83, exact: 0.58 } };
+const REASON_FLOORS = { dev: { f1: 0.94, exact: 0.85 }, dev2: { f1: 0.89, exact: 0.73 }, dev3: { f1: 0.88, exact: 0.71 }, dev4: { f1: 0.85, exact: 0.63 }, dev5: { f1: 0.8, exact: 0.58 }, check: { f1: 0.83, exact: 0.66 } };
 const NEGATED_FLOORS = { dev: { precision: 0.99, f1: 0.99, n: 70 }, dev2: { precision: 0.98, f1: 0.94, n: 70 }, check: { precision: 0.93, f1: 0.87, n: 60 } };
 
 describe('the rules on test sets written by hand', () => {
-  it.each(['dev', 'dev2', 'dev3', 'check'] as const)('decision reasons, %s split of the written rationales', (split) => {
+  it.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'check'] as const)('decision reasons, %s split of the written rationales', (split) => {
     const s = scoreWrittenRationales(join(ROOT, 'test', 'fixtures', 'reasons-rationales.json'), split);
     expect(s.n).toBe(60);
     expect(s.micro.f1).toBeGreaterThanOrEqual(REASON_FLOORS[split].f1);
