@@ -406,6 +406,18 @@ const ROUND_THREE: Record<string, Case[]> = {
     { text: 'The notes do not show that sleep hygiene measures were attempted.', item: 'Eszopiclone 2 mg #30', codes: ['prior_care_not_tried'] },
     { text: 'No non-pharmacologic approach to his sleep has been tried.', item: 'Temazepam 15 mg #30', codes: ['prior_care_not_tried'] },
   ],
+  'the patient placed in the condition or population the guideline excludes': [
+    { text: 'The leg pain and positive femoral stretch test describe radicular pain, which places the patient outside the group for whom facet injections are indicated.', item: 'Lumbar facet injections L3-4, L4-5', codes: ['not_recommended'] },
+    { text: 'Her headache has been present daily for three years, a chronic condition for which injectable ketorolac is not recommended. The injection is not medically necessary.', item: 'Toradol 30 mg IM injection', codes: ['not_recommended'] },
+    { text: 'The EMG documents a C7 radiculopathy. Trigger point injections are not supported in a patient with radiculopathy.', item: 'Trigger point injections x3, left rhomboid', codes: ['not_recommended'] },
+  ],
+  'a drug named with its brand in brackets': [
+    { text: 'The MTUS states that carisoprodol (Soma) is not recommended. The request is not medically necessary.', item: 'Carisoprodol 350 mg #90', codes: ['not_recommended'] },
+  ],
+  'use past the short term the guideline allows': [
+    { text: 'Ten months of nightly use far exceeds the brief course for which the hypnotic is indicated.', item: 'Eszopiclone 3 mg #30', codes: ['exceeds_limits'] },
+    { text: 'Use since last spring is well outside the short-term treatment that the guidelines support.', item: 'Baclofen 10 mg #90', codes: ['exceeds_limits'] },
+  ],
   'no account of what the patient can do with the treatment': [
     { text: 'The notes give pain scores but no description of what the patient can do with tramadol that she could not do before. The request is not medically necessary.', item: 'Tramadol 50 mg #60', codes: ['no_functional_benefit'] },
   ],

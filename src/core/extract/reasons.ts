@@ -1042,7 +1042,8 @@ function itemVocabularyOf(itemText: string): Set<string> {
 function namesSubject(words: string, itemText: string): boolean {
   const c = lexicon();
   if (test(c.deictic, words)) return true;
-  const subjectWords = contentWords(words, c.stop);
+  // A name in brackets after the subject ("carisoprodol (Soma)") is another name of it, not more of it.
+  const subjectWords = contentWords(words.replace(/\s*\([^()]*\)/g, ''), c.stop);
   if (subjectWords.length === 0) return false;
   const item = itemVocabulary(itemText);
   const found = subjectWords.filter((w) => item.has(stemOf(w))).length;
