@@ -411,6 +411,13 @@ const ROUND_THREE: Record<string, Case[]> = {
     { text: 'Her headache has been present daily for three years, a chronic condition for which injectable ketorolac is not recommended. The injection is not medically necessary.', item: 'Toradol 30 mg IM injection', codes: ['not_recommended'] },
     { text: 'The EMG documents a C7 radiculopathy. Trigger point injections are not supported in a patient with radiculopathy.', item: 'Trigger point injections x3, left rhomboid', codes: ['not_recommended'] },
   ],
+  'an optional space in a pattern ("response to the medication", "cannot")': [
+    { text: 'There is no documented response to the medication.', item: 'Pregabalin 75 mg #60', codes: ['no_functional_benefit'] },
+  ],
+  'post-surgical equipment depends on its surgery': [
+    { text: 'The knee replacement it would follow was not certified in this review. The unit is not medically necessary.', item: 'Continuous passive motion machine, 21 days', others: [{ itemText: 'Left total knee arthroplasty', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
+    { text: 'The arthroscopy was found not medically necessary, so there is no post-operative period for the unit.', item: 'Cold therapy unit, 7-day rental', others: [{ itemText: 'Right shoulder arthroscopy', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
+  ],
   'a drug named with its brand in brackets': [
     { text: 'The MTUS states that carisoprodol (Soma) is not recommended. The request is not medically necessary.', item: 'Carisoprodol 350 mg #90', codes: ['not_recommended'] },
   ],

@@ -138,9 +138,9 @@ function compileItemPattern(patterns: readonly string[], classes: WordClasses): 
   return patterns.length === 0 ? null : new RegExp(`(?<![A-Za-z0-9])(?:${patternBody(patterns.map((p) => `(?:${p})`).join('|'), classes)})`, 'gi');
 }
 
-/** A pattern written out as an expression's source: classes, gaps and contractions, a space as any white space, `_` as optional spaces or hyphens. */
+/** A pattern written out as an expression's source: classes, gaps and contractions, a space as any white space (` ?` as none or any), `_` as optional spaces or hyphens. */
 function patternBody(pattern: string, classes: WordClasses): string {
-  return expandPattern(pattern, classes).replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
+  return expandPattern(pattern, classes).replace(/ \?/g, '\\s*').replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
 }
 
 /** " not" after a word: also its contraction ("does not": "doesn't", "has not": "hasn't"). */
