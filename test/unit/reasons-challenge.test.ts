@@ -414,6 +414,10 @@ const ROUND_THREE: Record<string, Case[]> = {
   'an optional space in a pattern ("response to the medication", "cannot")': [
     { text: 'There is no documented response to the medication.', item: 'Pregabalin 75 mg #60', codes: ['no_functional_benefit'] },
   ],
+  'a drug of another class taken alongside is no duplicate': [
+    { text: 'He is concurrently taking an opioid for his knee pain. The request is not medically necessary.', item: 'Methocarbamol 750 mg #60', codes: [] },
+    { text: 'She is already taking another NSAID. The request is not medically necessary.', item: 'Etodolac 400 mg #60', codes: ['duplicative'] },
+  ],
   'post-surgical equipment depends on its surgery': [
     { text: 'The knee replacement it would follow was not certified in this review. The unit is not medically necessary.', item: 'Continuous passive motion machine, 21 days', others: [{ itemText: 'Left total knee arthroplasty', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
     { text: 'The arthroscopy was found not medically necessary, so there is no post-operative period for the unit.', item: 'Cold therapy unit, 7-day rental', others: [{ itemText: 'Right shoulder arthroscopy', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
