@@ -457,6 +457,13 @@ describe('negated phrases', () => {
     expect(neg('He has not undergone manipulation under anesthesia.')).toEqual(['manipulation under anesthesia']);
   });
 
+  it('reads a clinical ending in the plural ("apneas", "arthralgias") and phrases that hold an attribute word', () => {
+    expect(neg('She denies snoring, apneas or daytime sleepiness.')).toEqual(['snoring', 'apneas', 'daytime sleepiness']);
+    expect(neg('He denies arthralgias or myalgias.')).toEqual(['arthralgias', 'myalgias']);
+    expect(neg('The films show no fracture line.')).toEqual(['fracture line']);
+    expect(neg('There is no limb length discrepancy.')).toEqual(['limb length discrepancy']);
+  });
+
   it('knows findings of general clinical vocabulary', () => {
     expect(neg('He denies snoring or daytime sleepiness.')).toEqual(['snoring', 'daytime sleepiness']);
     expect(neg('There was no splenomegaly.')).toEqual(['splenomegaly']);

@@ -449,7 +449,7 @@ const NAME = /^(?:Mc|Mac)?[A-Z][a-z]+(?:'s|s'|’s|s’)?$/;
 const EPONYM = /^(?:Mc|Mac)?[A-Z][a-z]+(?:'s|s'|’s|s’)$/;
 /** Whether a word alone names a target: a target word (by stem), an eponymous test (Neer's, Hawkins'), a clinical ending. */
 function isTargetWord(word: string, lower = word.toLowerCase()): boolean {
-  return TARGET_STEMS.has(stem(lower)) || TARGET_STEMS.has(lower) || EPONYM.test(word) || (lower.length > 5 && SUFFIX.test(lower));
+  return TARGET_STEMS.has(stem(lower)) || TARGET_STEMS.has(lower) || EPONYM.test(word) || (lower.length > 5 && (SUFFIX.test(lower) || (lower.endsWith('s') && SUFFIX.test(lower.slice(0, -1)))));
 }
 const TARGET_PHRASES = new Set(targets.phrases);
 /** Places and times: the lexicon's, and the body-region terms that name a place rather than a finding ("neck", not "neck pain", "headache" or "shortness of breath"). */
