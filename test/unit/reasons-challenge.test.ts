@@ -414,6 +414,10 @@ const ROUND_THREE: Record<string, Case[]> = {
   'an optional space in a pattern ("response to the medication", "cannot")': [
     { text: 'There is no documented response to the medication.', item: 'Pregabalin 75 mg #60', codes: ['no_functional_benefit'] },
   ],
+  'a test drawn or screened before': [
+    { text: 'A basic metabolic panel was drawn three weeks ago and was normal. Repeating it is not medically necessary.', item: 'BMP', codes: ['duplicative'] },
+    { text: 'A point-of-care screen was performed at the last visit, two weeks before this request.', item: 'Urine drug screen', codes: ['duplicative'] },
+  ],
   'a drug of another class taken alongside is no duplicate': [
     { text: 'He is concurrently taking an opioid for his knee pain. The request is not medically necessary.', item: 'Methocarbamol 750 mg #60', codes: [] },
     { text: 'She is already taking another NSAID. The request is not medically necessary.', item: 'Etodolac 400 mg #60', codes: ['duplicative'] },
