@@ -138,6 +138,20 @@ describe('mechanism and occupation', () => {
     expect(read('Her usual and customary job duties include filing. She was injured while stocking shelves at a warehouse.').occupation).toBeNull();
     expect(read('He works as a delivery driver for a bakery.').occupation?.value).toBe('delivery driver');
   });
+
+  it('reads the title after "employed by ... as", "listed as" and before "by trade", and no cue words with it', () => {
+    expect(read('The injured worker is a 52-year-old female employed as a school custodian.').occupation?.value).toBe('school custodian');
+    expect(read('This is a 30-year-old man who is employed by a moving company as a furniture mover.').occupation?.value).toBe('furniture mover');
+    expect(read('His occupation is listed as plumber.').occupation?.value).toBe('plumber');
+    expect(read('The applicant is a 44-year-old male, a stonemason by trade, who fell from a scaffold.').occupation?.value).toBe('stonemason');
+    expect(read('The injured worker is a 33-year-old female retail associate.').occupation?.value).toBe('retail associate');
+  });
+
+  it("gives no occupation for a relative's job or a former one", () => {
+    expect(read('She lives with her son, who works as a forklift operator.').occupation).toBeNull();
+    expect(read('He had worked as a carpenter for ten years before his current employment.').occupation).toBeNull();
+    expect(read('She was formerly employed as a bank teller.').occupation).toBeNull();
+  });
 });
 
 describe('diagnoses', () => {

@@ -109,7 +109,13 @@ function nounPhrase(phrase: string): string[] {
 }
 
 /** Cues after which a job title follows: strong ones ("works as a"), and weak ones whose title must end in a known job noun. */
-const STRONG_CUE = /\b(?:work(?:ed|ing|s)?|employed|hired|job|position)\s+as\s+(?:an?\s+|the\s+)?|\boccupation\s*(?:as\s+an?|was|is|:)\s*(?:an?\s+)?|\busual\s+and\s+customary\s+(?:job|occupation|work)\s+as\s+(?:an?\s+)?/gi;
+const STRONG_CUE = /\b(?:work(?:ed|ing|s)?|employed|hired|job|position)\s+(?:(?:by|with|at|for)\s+[^,.;:()]{1,60}?\s+)?as\s+(?:an?\s+|the\s+)?|\boccupation\s*(?:(?:is|was)\s+)?(?:listed|given|reported|documented|noted|described|identified|recorded)\s+as\s+(?:an?\s+)?|\boccupation\s*(?:as\s+an?|was|is|:)\s*(?:an?\s+)?|\busual\s+and\s+customary\s+(?:job|occupation|work)\s+as\s+(?:an?\s+)?/gi;
+/** A title set off before "by trade" ("a 39-year-old male, a welder by trade"): the words between the article and the cue. */
+const TRADE_CUE = /,\s+(?:an?\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})\s+by\s+(?:trade|occupation|profession)\b/g;
+/** Someone else's job ("her husband, who works as ...") or a former one ("had worked as a roofer ... before his current employment"). */
+const RELATIVE_BEFORE = new RegExp(`\\b(?:${loadLexicon<{ experiencer: { pre: string[] } }>('context.json').experiencer.pre.join('|')}),?\\s+(?:who\\s+)?$`, 'i');
+const FORMER_BEFORE = /\b(?:formerly|previously|former|once|used\s+to|retired)\s+(?:\w+\s+)?$/i;
+const FORMER_AFTER = /^[^.;]*\bbefore\s+(?:his|her|their|the)\s+(?:current|present)\s+(?:employment|job|position|work)\b/i;
 /** (`\d\d?\d?` rather than `\d{1,3}`: V8 searches faster for a pattern that starts with single digits.) */
 const WEAK_CUE = /\b\d\d?\d?[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was)\s+an?\s+(?=[A-Za-z])/g;
 /** What a cue may be followed by that is no job: the patient, work in general, duties, a workplace. */
@@ -130,10 +136,16 @@ function title(words: string[], strong: boolean): number {
 
 function occupation(text: string, region: Span): Found<string> | null {
   const body = text.slice(region.start, region.end);
-  const cues = [...body.matchAll(STRONG_CUE)].map((m) => ({ m, strong: true })).concat([...body.matchAll(WEAK_CUE)].map((m) => ({ m, strong: false }))).sort((a, b) => a.m.index! - b.m.index!);
+  const strongCues = [...body.matchAll(STRONG_CUE)];
+  const cues = strongCues.map((m) => ({ m, strong: true })).concat([...body.matchAll(WEAK_CUE)].map((m) => ({ m, strong: false }))).sort((a, b) => a.m.index! - b.m.index!);
+  const trade = [...body.matchAll(TRADE_CUE)].map((m) => ({ start: m.index! + m[0].indexOf(m[1]!), end: m.index! + m[0].indexOf(m[1]!) + m[1]!.length }));
   for (const { m, strong } of cues) {
+    const before = body.slice(Math.max(0, m.index! - 40), m.index!);
+    if (strong && (RELATIVE_BEFORE.test(before) || FORMER_BEFORE.test(before) || FORMER_AFTER.test(body.slice(m.index!)))) continue;
     const from = region.start + m.index! + m[0].length;
     const clause = /^[^.,;:()]{1,60}/.exec(text.slice(from, region.end))?.[0] ?? '';
+    // A strong cue inside the clause ("a 45-year-old male employed as a ...") is read on its own.
+    if (!strong && strongCues.some((c) => c.index! + region.start >= from && c.index! + region.start < from + clause.length)) continue;
     const words = wordsIn(text, from, from + clause.length);
     const n = title(words.map((w) => w.w), strong);
     if (n === 0) continue;
@@ -141,6 +153,13 @@ function occupation(text: string, region: Span): Found<string> | null {
     const value = squash(text.slice(span.start, span.end)).toLowerCase();
     if (NOT_OCCUPATION.test(value)) continue;
     return { value, span };
+  }
+  for (const t of trade) {
+    const words = wordsIn(text, region.start + t.start, region.start + t.end);
+    if (words.length === 0 || !isJob(words[words.length - 1]!.w) && words.length > 3) continue;
+    const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
+    const value = squash(text.slice(span.start, span.end)).toLowerCase();
+    if (!NOT_OCCUPATION.test(value)) return { value, span };
   }
   return null;
 }
