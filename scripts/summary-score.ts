@@ -159,6 +159,40 @@ export function scoreWrittenUr(file: string, split: string | null): { n: number;
   return out;
 }
 
+/** A case summary written for testing, with the occupation, mechanism and mechanism type it states. */
+interface WrittenMechanismSummary {
+  id: string;
+  split?: string;
+  summary: string;
+  occupation: string | null;
+  mechanism: string | null;
+  mechanism_type: string | null;
+}
+
+const MECHANISM_FIELDS = ['occupation', 'mechanism', 'mechanism_type'] as const;
+
+/**
+ * `occupation`, `mechanism` and `mechanism_type` on summaries written for
+ * testing (`--written-mechanism <file> [--misses mechanism]`): the share of
+ * summaries whose value is right (compared as the dev letters' are: no case,
+ * punctuation or leading article; null where the summary states none).
+ */
+export function scoreWrittenMechanism(file: string, split: string | null): { n: number; right: Record<(typeof MECHANISM_FIELDS)[number], number>; misses: string[] } {
+  const out = { n: 0, right: { occupation: 0, mechanism: 0, mechanism_type: 0 }, misses: [] as string[] };
+  for (const w of (JSON.parse(readFileSync(file, 'utf8')) as WrittenMechanismSummary[]).filter((x) => split === null || x.split === split)) {
+    const s = extractCaseSummary(w.summary, { start: 0, end: w.summary.length });
+    const got = { occupation: s.occupation?.value ?? null, mechanism: s.mechanism?.value ?? null, mechanism_type: s.mechanismType };
+    out.n++;
+    for (const f of MECHANISM_FIELDS) {
+      const want = w[f] === null ? null : norm(w[f]);
+      const have = got[f] === null ? null : norm(got[f]);
+      if (want === have) out.right[f]++;
+      else out.misses.push(`${w.id} ${f}: want ${JSON.stringify(w[f])}, got ${JSON.stringify(got[f])}`);
+    }
+  }
+  return out;
+}
+
 /** Adds one letter's values of a field to its counts (compared normalised, as sets), and each miss as `<id> +value` or `<id> -value`. */
 function tally(c: Counts, id: string, wanted: readonly string[], given: readonly string[], misses: string[]): void {
   const want = new Set(wanted.map(norm));
@@ -630,8 +664,14 @@ export function formatDevItemScore(s: DevItemScore): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false }, written: { type: 'string' }, 'written-ur': { type: 'string' }, split: { type: 'string' } },
+    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false }, written: { type: 'string' }, 'written-ur': { type: 'string' }, 'written-mechanism': { type: 'string' }, split: { type: 'string' } },
   });
+  if (values['written-mechanism']) {
+    const u = scoreWrittenMechanism(values['written-mechanism'], values.split ?? null);
+    console.log(`on ${u.n} written summaries: ${MECHANISM_FIELDS.map((f) => `${f} ${((100 * u.right[f]) / u.n).toFixed(1)}% (${u.right[f]}/${u.n})`).join(', ')}`);
+    if (values.misses !== undefined) for (const m of u.misses) console.log(`  ${m}`);
+    process.exit(0);
+  }
   if (values['written-ur']) {
     const u = scoreWrittenUr(values['written-ur'], values.split ?? null);
     const pct = (k: number) => `${((100 * k) / u.n).toFixed(1)}% (${k}/${u.n})`;

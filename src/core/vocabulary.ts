@@ -12,7 +12,7 @@ export const PRIOR_TREATMENTS = Object.keys(PRIOR_TREATMENT_WORDS);
 
 /** Mechanism-of-injury types and their words (`mechanism_type`; `other` when none names it). */
 export const MECHANISM_WORDS = loadLexicon<{ types: Record<string, string[]> }>('mechanisms.json').types;
-export const MECHANISM_TYPES = [...Object.keys(MECHANISM_WORDS), 'other'];
+export const MECHANISM_TYPES = [...new Set([...Object.keys(MECHANISM_WORDS), 'other'])];
 
 /** What utilization review did with a request (`ur_action`). */
 export const UR_ACTIONS = ['non-certified', 'modified', 'denied', 'certified in part'] as const;

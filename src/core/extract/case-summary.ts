@@ -35,7 +35,9 @@ const priorLexicon = loadLexicon<PriorLexicon>('prior-treatments.json');
 const PRIOR_TERMS = new TermMatcher<string>([...Object.entries(PRIOR_TREATMENT_WORDS), ['none', priorLexicon.not_treatments]]);
 const HISTORY_ONLY = new Set(priorLexicon.in_history_only.map((t) => t.toLowerCase()));
 
-const MECHANISM_TERMS = new TermMatcher(Object.entries(MECHANISM_WORDS));
+const MECHANISM_MATCHER = new TermMatcher<string>([...Object.entries(MECHANISM_WORDS), ['none', loadLexicon<{ not_events: string[] }>('mechanisms.json').not_events]]);
+/** The mechanism terms in a text, by type: places that only hold an event's word ("loading dock") are none. */
+const MECHANISM_TERMS = { scan: (text: string, span?: Span) => MECHANISM_MATCHER.scan(text, span).filter((h) => h.key !== 'none') };
 /** Types of an injurious event (the event that caused the injury wins over the activity it interrupted), then activities, weakest last. */
 const EVENT_TYPES = new Set(['motor vehicle', 'assault', 'fall', 'struck by/against', 'twisting/turning']);
 
@@ -171,15 +173,15 @@ const MECHANISM_UNKNOWN = /\bmechanism\s+of\s+(?:the\s+)?injury\b[^.;]{0,40}?\b(
 /** Cues that introduce the mechanism itself: what follows is one, with or without a type word. */
 const STRONG_MECHANISM = /\bmechanism\s+of\s+(?:the\s+)?injury\s*(?:(?:is|was|has\s+been)\s+(?:(?:detailed|described|noted|reported|documented|listed|stated|given|explained|characterized|identified)\s+as\s+|that\s+)?|occurred\s+|:\s*|-\s*)|\binjur(?:ed|y|ies)\s+(?:occurred\s+)?(?:when|while|as)\s+/i;
 /** Cues after which a phrase is a mechanism only when it names one ("injury ... due to a fall", "after falling", "secondary to a fall"). */
-const WEAK_MECHANISM = /\b(?:when|while|after|following|due\s+to|secondary\s+to|as\s+a\s+result\s+of|resulting\s+from|caused\s+by|status\s+post|s\/p|post)\s+/gi;
+const WEAK_MECHANISM = /\b(?:when|while|after|following|due\s+to|secondary\s+to|as\s+a\s+result\s+of|resulting\s+from|caused\s+by|status\s+post|s\/p|post|involved\s+in|injur(?:ed|y|ies)\s+in(?=\s+(?:an?|the)\s)|attribut(?:es|ed|ing)\s+(?:[\w'-]+\s+){0,8}?to|(?:pain|injur(?:y|ies)|trauma|loss|tinnitus|symptoms|complaints)(?:\s+[\w'-]+){0,5}?\s+from)\s+/gi;
 /** A sentence about how the injury happened (not the "injured worker", who is in every sentence). */
 const INJURY_EVENT = /\binjur(?:y|ies)\b|\binjured\b(?!\s+(?:worker|employee|party))|\bhurt\b|\boccurred\b|\bsustained\b|\bincurr|\bdiagnos|\btreated\s+for|\bemergency\b/i;
 /** Words a mechanism phrase does not keep at its start: the subject, auxiliaries, framing. */
 const MECHANISM_LEAD = /^(?:(?:the|an?|his|her|their)\s+)?(?:(?:patient|injured\s+worker|worker|employee|claimant|applicant|he|she|they|it)\s+)?(?:(?:reportedly|allegedly|apparently|was|were|had\s+been|has\s+been|been|being|got|became)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:occurring|when|while|that|as)\s+)*(?:(?:the|an?)\s+)?(?:(?:patient|injured\s+worker|worker|he|she|they)\s+)?(?:(?:was|were|being)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:the|an?)\s+(?=\w))?/i;
 /** Where a mechanism phrase ends: a clause mark, or a clause about what followed ("and felt a pop", "resulting in"). */
-const MECHANISM_END = /[.;:()]|,\s+(?:and\s+|which\s+|resulting\s+|causing\s+|he\s+|she\s+|they\s+|incurring\s+|sustaining\s+)|\s+(?:and\s+(?:he|she|they|was|has|had|developed|sustained|felt|injured|heard|noted|complained|reported|experienced|began|started)|which\s+(?:resulted|caused|led)|resulting\s+in|causing|with\s+(?:complaints|pain|immediate|subsequent)|who|with\s+a\s+date)\b|\s+(?:on|dated)\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
+const MECHANISM_END = /[.;:()]|,\s+(?!(?:and\s+|then\s+)?(?:fell|falling|struck|striking|twisted|twisting|slipped|slipping|tripped|tripping|hitting|hit)\b)|\s+(?:and\s+(?:he|she|they|was|has|had|developed|sustained|felt|injured|heard|noted|complained|reported|experienced|began|started)|which\s+(?:resulted|caused|led)|resulting\s+in|causing|with\s+(?:complaints|pain|immediate|subsequent)|who|with\s+a\s+date)\b|\s+(?:on|dated|through|thru|until)\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|\s+at\s+work\b/i;
 /** The cues that need no injury word in their sentence ("after falling"). */
-const DIRECT_CUE = /\b(?:after|following|post|s\/p)\b/i;
+const DIRECT_CUE = /\b(?:after|following|post|s\/p|involved\s+in)\b/i;
 /** A phrase that is a sensation, a symptom or a treatment is no mechanism ("sudden onset of pain", "use of the medication"). */
 const NOT_MECHANISM = /\b(?:pain|onset|numbness|tingling|discomfort|symptoms?|felt|feeling|popping|medications?|treatment|therapy|injections?|surgery|unclear|unknown|not\s+(?:stated|described))\b/i;
 /** An everyday activity alone is no injury ("sitting", "walking"). */
@@ -188,7 +190,16 @@ const EVERYDAY = /^(?:sitting|standing|walking|sleeping|driving|typing|eating|wo
 interface MechanismHit {
   found: Found<string>;
   type: string;
+  /** Whether a term of the lexicon named it (an `other` event named, not a phrase of no known kind). */
+  named: boolean;
 }
+
+/** Words that open a trailing clause of circumstance or purpose, dropped from a phrase of more than eight words ("... while stopped at an intersection", "... to reach a tool", "... onto her right side"). */
+const TRAILING_CLAUSE = /^(?:while|when|as|after|before|during|to|onto|into|landing|resulting|causing)$/i;
+/** Nouns that name an injurious event ("accident", "altercation"). */
+const EVENT_NOUN = /^(?:accident|collision|crash|altercation|assault|fall|mva|mvc|incident|rollover)$/i;
+/** Words a phrase does not end with. */
+const DANGLING = /^(?:a|an|the|his|her|their|of|on|onto|into|in|at|to|from|with|while|when|as|and|or|by|for|over)$/i;
 
 /** The phrase after a cue, from `from` to where it ends in its sentence: its kept words (at most 8) and its type. */
 function mechanismPhrase(text: string, from: number, sentenceEnd: number, strong: boolean): MechanismHit | null {
@@ -210,10 +221,19 @@ function mechanismPhrase(text: string, from: number, sentenceEnd: number, strong
     const and = words.findLastIndex((w) => w.w.toLowerCase() === 'and' && w.end <= firstEvent.index);
     if (and >= 0) words = words.slice(and + 1);
   }
+  // "a motor vehicle accident while driving for work": a clause of circumstance after an event named by its noun, naming none itself, is no part of it ("twisted while mopping", "twisted his knee while turning" keep theirs).
+  const circumstance = words.findIndex((w, k) => k > 0 && /^(?:while|when)$/i.test(w.w) && EVENT_NOUN.test(words[k - 1]!.w));
+  if (circumstance > 0) {
+    const cut = words[circumstance]!.start;
+    if (hits.some((h) => EVENT_TYPES.has(h.key) && h.index < cut) && !hits.some((h) => h.index > cut && h.index < words[words.length - 1]!.end)) words = words.slice(0, circumstance);
+  }
+  // Over eight words: trailing clauses dropped, last first, then the words past the eighth and any that leave the phrase hanging.
+  for (let k = words.length - 1; words.length > 8 && k >= 3; k--) if (TRAILING_CLAUSE.test(words[k]!.w)) words = words.slice(0, k);
   words = words.slice(0, 8);
+  while (words.length > 1 && DANGLING.test(words[words.length - 1]!.w)) words = words.slice(0, -1);
   const start = words[0]!.start;
   const end = words[words.length - 1]!.end;
-  return { found: { value: squash(text.slice(start, end)).toLowerCase(), span: { start, end } }, type: mechanismType(text, span.start, hits) };
+  return { found: { value: squash(text.slice(start, end)).toLowerCase(), span: { start, end } }, type: mechanismType(text, span.start, hits), named: hits.length > 0 };
 }
 
 /** A person before "fell": the worker fell; a thing before it ("a motorcycle fell on his leg", "a box fell") struck the worker. */
@@ -248,10 +268,11 @@ function mechanism(text: string, region: Span): MechanismHit | null {
     for (let m = about || DIRECT_CUE.test(sentence) ? WEAK_MECHANISM.exec(sentence) : null; m !== null; m = WEAK_MECHANISM.exec(sentence)) {
       const from = s.start + m.index + m[0].length;
       // "after falling", "after a fall": the event named right after the cue needs no injury word in the sentence.
-      const direct = /^(?:after|following|post|status\s+post|s\/p)/i.test(m[0]) && MECHANISM_TERMS.scan(text, { start: from, end: Math.min(s.end, from + 24) }).some((h) => EVENT_TYPES.has(h.key));
+      const direct = /^(?:after|following|post|status\s+post|s\/p|involved)/i.test(m[0]) && MECHANISM_TERMS.scan(text, { start: from, end: Math.min(s.end, from + 24) }).some((h) => EVENT_TYPES.has(h.key) || h.key === 'other');
       if (!about && !direct) continue;
       const hit = mechanismPhrase(text, from, s.end, false);
-      if (hit && hit.type !== 'other') return hit;
+      if (hit && settingOnly(text, hit, s)) continue;
+      if (hit && (hit.type !== 'other' || hit.named)) return hit;
     }
     // "She rolled her right ankle ...": a sentence opening with the event, right after the injury is stated.
     if (i > 0 && INJURY_EVENT.test(text.slice(list[i - 1]!.start, list[i - 1]!.end))) {
@@ -271,16 +292,33 @@ function mechanism(text: string, region: Span): MechanismHit | null {
     if (i > 3 && !INJURY_EVENT.test(sentence)) continue;
     for (const h of MECHANISM_TERMS.scan(text, s)) {
       const before = text.slice(Math.max(s.start, h.index - 60), h.index);
+      // "... with a continuous trauma injury", "filed a CT claim": cumulative trauma named is the mechanism itself.
+      if (CUMULATIVE_NAMED.test(h.term) && /\b(?:an?|with|filed|alleging|claimed|claiming|of)\s+$/i.test(before)) return { found: { value: squash(h.term).toLowerCase(), span: { start: h.index, end: h.index + h.length } }, type: 'repetitive/cumulative trauma', named: true };
       if (!TOLD_EVENT.test(before) || NOT_EVENT_BEFORE.test(before)) continue;
-      const hit = mechanismPhrase(text, h.index, s.end, false);
+      // "a forklift ran over her foot": a thing as the subject starts the phrase.
+      const thing = THING_SUBJECT.exec(before) ?? /(another\s+)$/i.exec(before);
+      const hit = mechanismPhrase(text, thing ? h.index - thing[1]!.length : h.index, s.end, false);
+      if (hit && settingOnly(text, hit, s)) continue;
       if (hit && hit.type !== 'other') return hit;
     }
   }
   return null;
 }
 
+/** Cumulative trauma named as such: the phrase is the mechanism. */
+const CUMULATIVE_NAMED = /^(?:continuous|cumulative)\s+trauma$|^ct\s+claim$/i;
+/** A thing as the subject of an event, just before its verb ("a forklift ran over"): its noun, with what follows it. */
+const THING_SUBJECT = /(?:\b(?:a|an|the)\s+|\b(?=another\s))((?:another\s+)?(?!(?:patient|worker|employee|claimant|applicant|injured)\b)(?:(?!(?:who|which|that|and|or|was|were|is|are|had|has|then|also)\b)[a-z-]+\s+){1,2})$/i;
+
+/** "While pushing a cart, she tripped and fell": a task set by a clause of its own, where the sentence goes on, after a comma, to an injurious event. */
+function settingOnly(text: string, hit: MechanismHit, s: Span): boolean {
+  if (EVENT_TYPES.has(hit.type)) return false;
+  const rest = text.slice(hit.found.span.end, s.end);
+  return /^\s*,/.test(rest) && MECHANISM_TERMS.scan(text, { start: hit.found.span.end, end: s.end }).some((h) => EVENT_TYPES.has(h.key));
+}
+
 /** What an event told as the worker's comes after: a relative or a conjunction ("who slipped", "and twisted"), an auxiliary ("was struck"), "injured his back" before a gerund, a thing as subject ("a stockpot struck"), "from" after an onset ("pain from repetitive typing"). */
-const TOLD_EVENT = /(?:\bwho|\band|;|\bwas|\bwere|\bhe|\bshe|\bthey|\bgot|\bwhile|\bwhen|\bdeveloped\b[^.;]{0,60}\bfrom)\s+(?:(?:was|were|been|reportedly|apparently|had|then|also)\s+)*$|\b(?:injured|hurt|strained|sprained|twisted)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,3}$|\b(?:a|an|the)\s+[a-z-]+\s+$/i;
+const TOLD_EVENT = /(?:\bwho|\band|;|\bwas|\bwere|\bhe|\bshe|\bthey|\bgot|\bwhile|\bwhen|\bdeveloped\b[^.;]{0,60}\bfrom)\s+(?:(?:was|were|been|reportedly|apparently|had|then|also)\s+)*$|\b(?:injured|hurt|strained|sprained|twisted)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,3}$|\b(?:a|an|the|another)\s+(?:[a-z-]+\s+){1,2}$|^\s*On\s+[\w/,-]+(?:\s+\d{4})?,?\s+(?:another\s+|an?\s+|the\s+)?$/i;
 /** What makes a term no event: the pain it brings on or the work it stops ("pain with lifting", "unable to lift", "no lifting over 10 pounds"). */
 const NOT_EVENT_BEFORE = /(?:pain|worse|aggravated|increased|difficulty|unable|avoid|limited|limit|restrict\w*|no|any|precautions|tolerance|tolerate|capacity|ability|able)\s+(?:with\s+|by\s+|on\s+|to\s+|for\s+|in\s+)?(?:\w+\s+)?$/i;
 
