@@ -13,6 +13,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import wordListPath from 'word-list';
 import { FNV_OFFSET, fnv1a, fnvStep } from './fnv1a.js';
 import { loadLexicon } from './lexicon.js';
+import { HashBits } from './word-hash.js';
 
 /**
  * A piecewise map from normalised-text offsets to source offsets. Piece `i`
@@ -275,6 +276,9 @@ const COMMON = new Set([
   ...loadLexicon<{ words: string[] }>('common-words.json').words,
   ...loadLexicon<{ entries: { name: string; ingredients: string[] }[] }>('drugs.json').entries.flatMap((e) => [e.name, ...e.ingredients].flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 5)),
 ]);
+/** The FNV-1a hashes of COMMON's words: a pair of pieces whose hash is not here is no common word, found without making the joined word. */
+const COMMON_HASHES = new HashBits();
+for (const w of COMMON) COMMON_HASHES.add(fnv1a(w));
 /**
  * English words (the `word-list` package: about 275,000 words with their
  * inflections), loaded the first time a letter looks broken. Held as the
@@ -283,6 +287,12 @@ const COMMON = new Set([
  */
 class EnglishWords {
   private readonly hashes: Uint32Array;
+  /**
+   * Where the hashes with each value of their top BUCKET_BITS bits start in `hashes` (and, one further, end):
+   * a look-up searches its bucket of eight or so hashes, not the whole megabyte (18 steps, most of them
+   * cache misses: a broken letter asks for every pair of words on a line).
+   */
+  private readonly buckets: Uint32Array;
 
   /** Reads the list (one ASCII word a line) a chunk at a time: neither the file nor its words are ever held whole. */
   constructor(path: string) {
@@ -314,21 +324,35 @@ class EnglishWords {
     }
     endWord();
     this.hashes = hashes.slice(0, n).sort();
+    this.buckets = new Uint32Array((1 << BUCKET_BITS) + 1);
+    let at = 0;
+    for (let b = 0; b < 1 << BUCKET_BITS; b++) {
+      while (at < n && this.hashes[at]! >>> (32 - BUCKET_BITS) < b) at++;
+      this.buckets[b] = at;
+    }
+    this.buckets[1 << BUCKET_BITS] = n;
   }
 
   /** Whether a lower-case word is in the list. */
   has(word: string): boolean {
-    const h = fnv1a(word);
-    let lo = 0;
-    let hi = this.hashes.length;
+    return this.hasHash(fnv1a(word));
+  }
+
+  /** Whether a lower-case word whose FNV-1a hash is `h` is in the list (`has` without making the word). */
+  hasHash(h: number): boolean {
+    const bucket = h >>> (32 - BUCKET_BITS);
+    let lo = this.buckets[bucket]!;
+    let hi = this.buckets[bucket + 1]!;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.hashes[mid]! < h) lo = mid + 1;
       else hi = mid;
     }
-    return this.hashes[lo] === h;
+    return lo < this.buckets[bucket + 1]! && this.hashes[lo] === h;
   }
 }
+/** EnglishWords' buckets: 2^15 (128 KB) for the list's 275,000 hashes. */
+const BUCKET_BITS = 15;
 let english: EnglishWords | null = null;
 function englishWords(): EnglishWords {
   english ??= new EnglishWords(wordListPath);
@@ -347,8 +371,6 @@ const MIN_BROKEN_WORDS = 2;
 const LETTER_PIECE = / [b-hj-zB-HJ-Z](?: (?=[a-z])|(?![A-Za-z0-9'.\/&-])(?<=[a-z] .))/;
 /** A block label after other text on its line (the search starts at the label's words, not at every space). */
 const RUN_TOGETHER_LABEL = /(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:(?<=\S[ \t]+(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:)/;
-/** One word's case: lower case, capitalised, or capitals ("aCT" is two words). */
-const WORD_CASE = /^(?:[A-Z]?[a-z]+|[A-Z]+)$/;
 /** Single letters that are words; any other letter alone is a broken word's piece. */
 const LETTER_WORDS = new Set(['a', 'A', 'I']);
 
@@ -364,7 +386,12 @@ export function splitWords(text: string): RegExp | null {
   // One pass over the characters: each run of letters not touching a digit or after an apostrophe ("patient's"), and whether one space (on the line) parts it from the one before.
   const words: string[] = [];
   const spaced: boolean[] = [];
-  const counts = new Map<string, number>();
+  const counts = new WordCounts();
+  // Per word, for the pairs below: where it starts, its FNV-1a hash as written and lower-cased, and its case (the bits of wordCase).
+  const starts: number[] = [];
+  const hashes: number[] = [];
+  const lowerHashes: number[] = [];
+  const cases: number[] = [];
   const n = text.length;
   let prevEnd = -2;
   for (let i = 0; i < n; ) {
@@ -376,13 +403,28 @@ export function splitWords(text: string): RegExp | null {
     while (j < n && isLetter(text.charCodeAt(j))) j++;
     const attached = isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(j)) || text.charCodeAt(i - 1) === 39;
     if (!attached) {
-      const w = text.slice(i, j);
-      words.push(w);
+      let h = FNV_OFFSET;
+      let lh = FNV_OFFSET;
+      let upper = 0;
+      for (let k = i; k < j; k++) {
+        const c = text.charCodeAt(k);
+        h = fnvStep(h, c);
+        lh = fnvStep(lh, c | 32);
+        if (c < 97) upper++;
+      }
+      words.push(counts.add(text, i, j, h));
       spaced.push(prevEnd === i - 1 && text.charCodeAt(i - 1) === 32);
-      counts.set(w, (counts.get(w) ?? 0) + 1);
+      starts.push(i);
+      hashes.push(h);
+      lowerHashes.push(lh);
+      cases.push(wordCase(upper, text.charCodeAt(i) < 97, j - i));
     } else {
       words.push('');
       spaced.push(false);
+      starts.push(i);
+      hashes.push(0);
+      lowerHashes.push(0);
+      cases.push(0);
     }
     prevEnd = j;
     i = j;
@@ -391,15 +433,27 @@ export function splitWords(text: string): RegExp | null {
   const pairs = new Map<number, [string, string]>();
   const inPairs = new Map<string, number>();
   const dictionary = englishWords();
-  /** Known without the letter: a common word, or an English word of five letters or more. */
-  const known = (w: string) => COMMON.has(w.toLowerCase()) || (w.length >= 5 && dictionary.has(w.toLowerCase()));
   for (let k = 1; k < words.length; k++) {
     if (!spaced[k]) continue;
     const a = words[k - 1]!;
     const b = words[k]!;
     if (!a) continue;
-    const ab = a + b;
-    if (!(ab.length >= 3 && counts.has(ab)) && !(WORD_CASE.test(ab) && known(ab))) continue;
+    // Whether the joined word "ab" is one the letter uses (length 3 or more), or has one word's case (lower case, capitalised or capitals: "aCT" is two words) and is known without the letter (a common word, or an English word of five letters or more):
+    // tested on the hashes of "ab", carried on from a's through b's letters, and only where a hash is found is the joined word made and looked up.
+    let h = hashes[k - 1]!;
+    let lh = lowerHashes[k - 1]!;
+    for (let at = starts[k]!, end = at + b.length; at < end; at++) {
+      const c = text.charCodeAt(at);
+      h = fnvStep(h, c);
+      lh = fnvStep(lh, c | 32);
+    }
+    const length = a.length + b.length;
+    const letterWord = length >= 3 && counts.has(a + b, h);
+    if (!letterWord) {
+      if (!joinedWordCase(cases[k - 1]!, cases[k]!)) continue;
+      const known = (COMMON_HASHES.has(lh) && COMMON.has((a + b).toLowerCase())) || (length >= 5 && dictionary.hasHash(lh));
+      if (!known) continue;
+    }
     pairs.set(k, [a, b]);
     inPairs.set(a, (inPairs.get(a) ?? 0) + 1);
     inPairs.set(b, (inPairs.get(b) ?? 0) + 1);
@@ -438,7 +492,66 @@ export function splitWords(text: string): RegExp | null {
   return new RegExp(`(?<![A-Za-z'])(?:${[...joined].join('|')})(?![A-Za-z])`, 'g');
 }
 
+/**
+ * How often each word occurs in a text, counted from its offsets: an occurrence is found among the
+ * words seen before by its hash and compared in place, so a string is made only for each distinct word
+ * (a Map of strings would make and hash a slice for every occurrence).
+ */
+class WordCounts {
+  /** The first entry of each hash (kept to 30 bits, a small integer key). */
+  private readonly first = new Map<number, number>();
+  private readonly words: string[] = [];
+  private readonly counts: number[] = [];
+  /** The next entry of the same hash, or -1. */
+  private readonly next: number[] = [];
+
+  /** Counts `text[from, to)`, whose FNV-1a hash is `h`, and returns it (the same string for every occurrence). */
+  add(text: string, from: number, to: number, h: number): string {
+    const head = this.first.get(h & 0x3fffffff) ?? -1;
+    for (let e = head; e >= 0; e = this.next[e]!) {
+      const w = this.words[e]!;
+      if (sameText(w, text, from, to)) {
+        this.counts[e] = this.counts[e]! + 1;
+        return w;
+      }
+    }
+    const w = text.slice(from, to);
+    this.words.push(w);
+    this.counts.push(1);
+    this.next.push(head);
+    this.first.set(h & 0x3fffffff, this.words.length - 1);
+    return w;
+  }
+
+  /** How often `w` (FNV-1a hash `h`) occurs; undefined when it does not. */
+  get(w: string, h: number = fnv1a(w)): number | undefined {
+    for (let e = this.first.get(h & 0x3fffffff) ?? -1; e >= 0; e = this.next[e]!) if (this.words[e] === w) return this.counts[e];
+    return undefined;
+  }
+
+  has(w: string, h: number = fnv1a(w)): boolean {
+    return this.get(w, h) !== undefined;
+  }
+}
+
+/** Whether `w` is `text[from, to)`, compared without making the slice. */
+function sameText(w: string, text: string, from: number, to: number): boolean {
+  if (w.length !== to - from) return false;
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** A word's case, as bits: all capitals; all lower case; lower case after its first letter. */
+const ALL_UPPER = 1;
+const ALL_LOWER = 2;
+const TAIL_LOWER = 4;
+/** The case bits of a word of `length` letters, `upper` of them capitals, the first one a capital or not. */
+function wordCase(upper: number, firstUpper: boolean, length: number): number {
+  return (upper === length ? ALL_UPPER : 0) | (upper === 0 ? ALL_LOWER : 0) | (upper === 0 || (upper === 1 && firstUpper) ? TAIL_LOWER : 0);
+}
+/** Whether two words joined have one word's case (`^(?:[A-Z]?[a-z]+|[A-Z]+)$`), from their case bits. */
+const joinedWordCase = (a: number, b: number): boolean => (a & b & ALL_UPPER) !== 0 || ((a & TAIL_LOWER) !== 0 && (b & ALL_LOWER) !== 0);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Words that keep their hyphen when split at a line end ("non-\ncertified"). */
