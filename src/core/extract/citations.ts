@@ -26,9 +26,20 @@ function aliasMatcher(entries: Record<string, string[]>): { pattern: RegExp; can
   const aliases = Object.entries(entries).flatMap(([canonical, names]) => names.map((name) => ({ canonical, name })));
   aliases.sort((a, b) => b.name.length - a.name.length);
   const compiled = aliases.map((a) => ({ ...a, re: new RegExp(`^${phrasePattern(a.name)}$`, 'i') }));
+  /** Each hit's canonical name, found once: the aliases' patterns are tried one by one (a few hundred), and letters name the same few titles. */
+  const known = new Map<string, string>();
   return {
     pattern: new RegExp(`\\b(?:${aliases.map((a) => phrasePattern(a.name)).join('|')})\\b`, 'gi'),
-    canonical: (hit) => compiled.find((a) => a.re.test(hit))?.canonical ?? hit,
+    canonical: (hit) => {
+      let name = known.get(hit);
+      if (name === undefined) {
+        name = compiled.find((a) => a.re.test(hit))?.canonical ?? hit;
+        // A bound on what is kept, whatever the letters (a hit is an alias as printed: few distinct ones).
+        if (known.size >= 10_000) known.clear();
+        known.set(hit, name);
+      }
+      return name;
+    },
   };
 }
 
