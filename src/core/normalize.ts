@@ -554,6 +554,14 @@ function wordCase(upper: number, firstUpper: boolean, length: number): number {
 const joinedWordCase = (a: number, b: number): boolean => (a & b & ALL_UPPER) !== 0 || ((a & TAIL_LOWER) !== 0 && (b & ALL_LOWER) !== 0);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/**
+ * A space before a line end or form feed (" \n", " \f"): searched from the line ends, which are rarer than
+ * spaces (`includes(' \n')` stops at every space of the text to look at the character after it).
+ */
+const SPACE_BEFORE_LINE_END = /[\n\f](?<= [\n\f])/;
+/** A hyphen with a space on either side (" -", "- "), searched from the hyphens (rarer than spaces). */
+const SPACED_HYPHEN = /-(?: |(?<= -))/;
+
 /** Words that keep their hyphen when split at a line end ("non-\ncertified"). */
 const HYPHEN_PREFIXES = new Set(['non', 'self', 'post', 'pre', 'anti', 'follow', 'well', 'long', 'short', 'multi', 'ex', 'cross', 'half', 'all', 'co', 'semi', 'mid', 'low', 'high', 'full', 'part', 'x', 'on', 'off', 'up', 'check', 'work', 'year', 'day', 'week', 'month', 'time', 'right', 'left', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'sub', 'over', 'under', 'out', 'in', 'by', 'sit', 'stand']);
 /** The word before a hyphen at a line's end (`m[1]`), joined to the next line's word: a prefix keeps its hyphen ("non-certified"), any other word is whole again. */
@@ -574,8 +582,8 @@ export const RULES: readonly RewriteRule[] = [
   { name: 'zero-width', pattern: /[\u200B-\u200D\u2060\u00AD\uFFFE]/, replace: () => '' },
   { name: 'ligatures', pattern: /[\uFB00-\uFB06]/, replace: (m) => LIGATURES[m[0]] ?? m[0] },
   { name: 'punctuation', pattern: /[\u2018-\u201E\u2010-\u2014\u2212\u2026]/, replace: (m) => PUNCTUATION[m[0]] ?? m[0] },
-  // (A space before a line end is what the pattern needs; most letters have none, and two searches for it are cheaper than the pattern.)
-  { name: 'trailing-space', pattern: /(?<! ) +(?=\n|\f|$)/, replace: () => '', when: (text) => text.includes(' \n') || text.includes(' \f') || text.endsWith(' ') },
+  // (A space before a line end is what the pattern needs; most letters have none, and a search for the line ends, which are rarer than spaces, is cheaper than the pattern.)
+  { name: 'trailing-space', pattern: /(?<! ) +(?=\n|\f|$)/, replace: () => '', when: (text) => SPACE_BEFORE_LINE_END.test(text) || text.endsWith(' ') },
   // "Page 2 of 4" footers, and headers/footers that repeat at every page break, are not letter text.
   {
     name: 'page-numbers',
@@ -588,7 +596,7 @@ export const RULES: readonly RewriteRule[] = [
   // Layout-preserving renderers indent lines (centred headings, the right column): a line's text starts at its first character.
   { name: 'indentation', pattern: /(?<=^|\n) +/, replace: () => '', when: (text) => text.includes('\n ') || text.startsWith(' ') },
   // Renderers that place words by glyph positions put a space beside a hyphen ("x -ray", "1- 2", "and- or", a word hyphenated at a line's end "non -") or before punctuation ("shoulder , elbow").
-  { name: 'spaced-hyphen', pattern: / -(?<=[A-Za-z0-9] -)(?=[A-Za-z0-9]|\n[A-Za-z])|- (?<=[A-Za-z0-9]- )(?!(?:and|or|to|through)\b)(?=[A-Za-z0-9])|- (?<=\band- )(?=or\b)/, replace: () => '-', when: (text) => text.includes(' -') || text.includes('- ') },
+  { name: 'spaced-hyphen', pattern: / -(?<=[A-Za-z0-9] -)(?=[A-Za-z0-9]|\n[A-Za-z])|- (?<=[A-Za-z0-9]- )(?!(?:and|or|to|through)\b)(?=[A-Za-z0-9])|- (?<=\band- )(?=or\b)/, replace: () => '-', when: (text) => SPACED_HYPHEN.test(text) },
   { name: 'spaced-punctuation', pattern: /(?<=[A-Za-z0-9)%]) +(?=[,;:](?: |\n|$))/, replace: () => '', when: (text) => / [,;:]/.test(text) },
   { name: 'split-words', pattern: splitWords, replace: (m) => m[0].replace(' ', ''), when: (text) => LETTER_PIECE.test(text) },
   // Renderers that run lines together put an item's block label after its outcome ("Upheld  Claims Administrator guideline:"): a label starts a line.
