@@ -380,8 +380,12 @@ const MIN_BROKEN_WORDS = 2;
  */
 // Each alternative starts with a literal space, so the search skips ahead to spaces (lookbehinds first test every position).
 const LETTER_PIECE = / [b-hj-zB-HJ-Z](?: (?=[a-z])|(?![A-Za-z0-9'.\/&-])(?<=[a-z] .))/;
-/** A block label after other text on its line (the search starts at the label's words, not at every space). */
-const RUN_TOGETHER_LABEL = /(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:(?<=\S[ \t]+(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:)/;
+/**
+ * A block label after other text on its line. The search stops only at colons, the label read backwards
+ * from each (the same answer as searching for the label's words and looking behind them, where the search
+ * stopped at every C, M and D of the letter).
+ */
+const RUN_TOGETHER_LABEL = /:(?<=\S[ \t]+(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:)/;
 /** Single letters that are words; any other letter alone is a broken word's piece. */
 const LETTER_WORDS = new Set(['a', 'A', 'I']);
 
@@ -594,6 +598,32 @@ export function trailingSpaces(text: string): (from: number) => RegExpExecArray 
 }
 
 /**
+ * The matches of `(?<![A-Za-z])([A-Za-z]+)-\n(?=[a-z])` (hyphenation) in `text`, found from each "-\n":
+ * the whole run of letters before it, when the run starts at or after the search position and a lower-case
+ * letter follows the line break. The pattern tries every letter of the text as a word's start.
+ */
+export function lineEndHyphens(text: string): (from: number) => RegExpExecArray | null {
+  return (from) => {
+    for (let at = from; ; ) {
+      const hyphen = text.indexOf('-\n', at);
+      if (hyphen === -1) return null;
+      const next = text.charCodeAt(hyphen + 2);
+      if (next >= 97 && next <= 122) {
+        let start = hyphen;
+        while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+        if (start < hyphen && start >= from) {
+          const m = [text.slice(start, hyphen + 2), text.slice(start, hyphen)] as unknown as RegExpExecArray;
+          m.index = start;
+          m.input = text;
+          return m;
+        }
+      }
+      at = hyphen + 1;
+    }
+  };
+}
+
+/**
  * A space before a line end or form feed (" \n", " \f"): searched from the line ends, which are rarer than
  * spaces (`includes(' \n')` stops at every space of the text to look at the character after it).
  */
@@ -646,6 +676,7 @@ export const RULES: readonly RewriteRule[] = [
   {
     name: 'hyphenation',
     pattern: /(?<![A-Za-z])([A-Za-z]+)-\n(?=[a-z])/,
+    finder: lineEndHyphens,
     replace: lineEndHyphen,
     when: (text) => text.includes('-\n'),
   },
