@@ -1,3 +1,4 @@
+import { isSpaceCode } from './lines.js';
 import type { Span } from './types.js';
 
 const ABBREVIATION = /\b(?:Dr|Mr|Mrs|Ms|vs|No|St|approx|e\.g|i\.e|etc|Jr|Sr)\.$/i;
@@ -36,11 +37,40 @@ function split(text: string, span: Span): Span[] {
   for (let m = re.exec(region); m !== null; m = re.exec(region)) {
     if (ABBREVIATION.test(region.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
     const end = m.index + m[0].length;
-    if (/\S/.test(region.slice(last, end))) out.push({ start: span.start + last, end: span.start + end });
+    if (hasText(region, last, end)) out.push({ start: span.start + last, end: span.start + end });
     last = end;
   }
-  if (/\S/.test(region.slice(last))) out.push({ start: span.start + last, end: span.end });
+  if (hasText(region, last, region.length)) out.push({ start: span.start + last, end: span.end });
   return joinPageBreaks(text, out);
+}
+
+/** Whether `s[from, to)` has a character that is not white space (`/\S/` on the slice, without making it). */
+function hasText(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whether `text[span]` ends a sentence: `/[.!?:;]["')\]]*\s*$/`, read backwards from its end (the pattern is tried at every stop of the sentence). */
+function endsSentence(text: string, span: Span): boolean {
+  let i = span.end;
+  while (i > span.start && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  while (i > span.start && isCloser(text.charCodeAt(i - 1))) i--;
+  if (i === span.start) return false;
+  const c = text.charCodeAt(i - 1);
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 59;
+}
+
+/** A closing quote or bracket after a sentence's mark: " ' ) ]. */
+const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 41 || c === 93;
+
+/** Whether `text[span]` starts (after white space, within its first 40 characters) with a lower-case letter: `/^\s*[a-z]/` on those characters. */
+function startsLowerCase(text: string, span: Span): boolean {
+  const limit = Math.min(span.end, span.start + 40);
+  let i = span.start;
+  while (i < limit && isSpaceCode(text.charCodeAt(i))) i++;
+  if (i >= limit) return false;
+  const c = text.charCodeAt(i);
+  return c >= 97 && c <= 122;
 }
 
 /** Joins a piece that ends with no sentence mark to the next when that one starts in lower case: a sentence a page break cut. */
@@ -48,7 +78,7 @@ function joinPageBreaks(text: string, pieces: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of pieces) {
     const last = out[out.length - 1];
-    if (last && !/[.!?:;]["')\]]*\s*$/.test(text.slice(last.start, last.end)) && /^\s*[a-z]/.test(text.slice(s.start, Math.min(s.end, s.start + 40)))) {
+    if (last && !endsSentence(text, last) && startsLowerCase(text, s)) {
       out[out.length - 1] = { start: last.start, end: s.end };
     } else out.push(s);
   }
