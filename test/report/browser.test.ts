@@ -186,12 +186,15 @@ describe.skipIf(!present)('pages in headless Chromium', { retry: 1 }, () => {
     expect(spanOf(innermost).end - spanOf(innermost).start).toBeLessThanOrEqual(itemText.end - itemText.start);
     await segment.click();
     await page.waitForFunction(`location.hash === '#f${innermost}'`);
+    // The page marks the row on the hashchange event, a task after the hash itself changes.
+    await page.waitForSelector(`#f${innermost}.active`);
     expect(await page.locator(`#f${innermost}`).getAttribute('class')).toContain('active');
     await page.screenshot({ path: join(ARTIFACTS, 'explain-item-selected.png') });
     // Choose the decision date's row: its text lights up.
     const date = values.find((s) => s.path === 'dates.decision_date') ?? values[0]!;
     await page.locator(`#f${date.id} a`).click();
     await page.waitForFunction(`location.hash === '#v${date.id}'`);
+    await page.waitForSelector(`.s.active[data-v~="${date.id}"]`);
     const lit = page.locator(`.s.active[data-v~="${date.id}"]`);
     expect(await lit.count()).toBeGreaterThan(0);
     expect((await lit.allTextContents()).join('')).toBe(input.text!.slice(date.start, date.end).replace(/\r\n?/g, '\n'));
