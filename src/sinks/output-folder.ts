@@ -58,9 +58,12 @@ export function prepareOutput(out: string, force: boolean): string {
   return dir;
 }
 
+/** Stagings made by this process so far: two in the same millisecond get different folders. */
+let stagings = 0;
+
 /** A fresh staging folder for this run, inside the output folder. */
 export function stagingFolder(out: string): string {
-  const staging = join(resolve(out), WORK_DIR, `run-${process.pid}-${Date.now()}`);
+  const staging = join(resolve(out), WORK_DIR, `run-${process.pid}-${Date.now()}-${++stagings}`);
   mkdirSync(staging, { recursive: true });
   return staging;
 }
@@ -150,7 +153,7 @@ function recover(out: string): void {
     rmSync(journal, { force: true });
   }
   for (const entry of readdirSync(work)) {
-    const m = /^run-(\d+)-\d+$/.exec(entry);
+    const m = /^run-(\d+)-\d+(?:-\d+)?$/.exec(entry);
     if (m && !alive(Number(m[1]))) rmSync(join(work, entry), { recursive: true, force: true });
   }
 }

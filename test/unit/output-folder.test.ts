@@ -32,6 +32,13 @@ const stageWithOptional = (out: string, label: string) => {
 const runFolders = (out: string) => readdirSync(join(out, WORK_DIR)).filter((d) => d.startsWith('run-'));
 
 describe('publishing', () => {
+  it('gives every staging its own folder, however quickly they follow each other', () => {
+    const out = join(work, 'many-stagings');
+    prepareOutput(out, false);
+    const folders = Array.from({ length: 50 }, () => stagingFolder(out));
+    expect(new Set(folders).size).toBe(50);
+  });
+
   it('replaces every published file with the staged one', async () => {
     const out = join(work, 'plain');
     prepareOutput(out, false);
