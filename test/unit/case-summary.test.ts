@@ -10,6 +10,11 @@ import { extractCaseSummary } from '../../src/core/extract/case-summary.js';
 
 const read = (text: string) => extractCaseSummary(text, { start: 0, end: text.length });
 const values = (list: { value: string }[]) => list.map((f) => f.value);
+/** The mechanism phrase and its type. */
+const mech = (text: string) => {
+  const r = read(text);
+  return [r.mechanism?.value ?? null, r.mechanismType];
+};
 const WORD = /[A-Za-z0-9]/;
 /** Every span starts and ends at a word's edge. */
 function wholeWords(text: string, spans: { start: number; end: number }[]): void {
@@ -148,30 +153,27 @@ describe('mechanism and occupation', () => {
   });
 
   it('reads mechanisms told with other cues: involved in, injuries in, pain from, attributed to, after witnessing', () => {
-    const m = (text: string) => { const r = read(text); return [r.mechanism?.value ?? null, r.mechanismType]; };
-    expect(m('The applicant is a 40-year-old female who was involved in a rollover motor vehicle accident on 2/2/2016.')).toEqual(['rollover motor vehicle accident', 'motor vehicle']);
-    expect(m('He was involved in a physical altercation with a customer on 6/1/2016.')).toEqual(['physical altercation with a customer', 'assault']);
-    expect(m('She sustained injuries in an MVC on 4/4/2017 while driving to a meeting.')).toEqual(['mvc', 'motor vehicle']);
-    expect(m('The injured worker has bilateral elbow pain from repetitive gripping, with a date of injury of 1/1/2015.')).toEqual(['repetitive gripping', 'repetitive/cumulative trauma']);
-    expect(m('He attributes his neck pain to years of overhead drilling, with a date of injury of 3/3/2016.')).toEqual(['years of overhead drilling', 'repetitive/cumulative trauma']);
-    expect(m('She developed panic attacks after witnessing a shooting in the parking lot on 5/5/2016.')).toEqual(['witnessing a shooting in the parking lot', 'other']);
+    expect(mech('The applicant is a 40-year-old female who was involved in a rollover motor vehicle accident on 2/2/2016.')).toEqual(['rollover motor vehicle accident', 'motor vehicle']);
+    expect(mech('He was involved in a physical altercation with a customer on 6/1/2016.')).toEqual(['physical altercation with a customer', 'assault']);
+    expect(mech('She sustained injuries in an MVC on 4/4/2017 while driving to a meeting.')).toEqual(['mvc', 'motor vehicle']);
+    expect(mech('The injured worker has bilateral elbow pain from repetitive gripping, with a date of injury of 1/1/2015.')).toEqual(['repetitive gripping', 'repetitive/cumulative trauma']);
+    expect(mech('He attributes his neck pain to years of overhead drilling, with a date of injury of 3/3/2016.')).toEqual(['years of overhead drilling', 'repetitive/cumulative trauma']);
+    expect(mech('She developed panic attacks after witnessing a shooting in the parking lot on 5/5/2016.')).toEqual(['witnessing a shooting in the parking lot', 'other']);
   });
 
   it('reads cumulative trauma named as such, an event told after a date, and a thing as the subject', () => {
-    const m = (text: string) => { const r = read(text); return [r.mechanism?.value ?? null, r.mechanismType]; };
-    expect(m('The injured worker is a 48-year-old male with a cumulative trauma injury through 6/30/2015.')).toEqual(['cumulative trauma', 'repetitive/cumulative trauma']);
-    expect(m('The applicant is a 51-year-old clerk. On 2/2/2017, a pallet jack ran over her left foot.')).toEqual(['pallet jack ran over her left foot', 'struck by/against']);
-    expect(m('The applicant is a 30-year-old deputy. On 7/7/2016, another car struck his cruiser broadside.')).toEqual(['another car struck his cruiser broadside', 'motor vehicle']);
+    expect(mech('The injured worker is a 48-year-old male with a cumulative trauma injury through 6/30/2015.')).toEqual(['cumulative trauma', 'repetitive/cumulative trauma']);
+    expect(mech('The applicant is a 51-year-old clerk. On 2/2/2017, a pallet jack ran over her left foot.')).toEqual(['pallet jack ran over her left foot', 'struck by/against']);
+    expect(mech('The applicant is a 30-year-old deputy. On 7/7/2016, another car struck his cruiser broadside.')).toEqual(['another car struck his cruiser broadside', 'motor vehicle']);
   });
 
   it('ends a mechanism before its circumstances, a date range or "at work", and keeps the event over a task that set it', () => {
-    const m = (text: string) => { const r = read(text); return [r.mechanism?.value ?? null, r.mechanismType]; };
-    expect(m('He was injured on 1/5/2016 when he was rear-ended by a bus while waiting at a red light near the depot.')).toEqual(['rear-ended by a bus', 'motor vehicle']);
-    expect(m('She was injured on 3/3/2016 while carrying a tray, when she slipped on spilled ice and fell onto her left hip.')).toEqual(['slipped on spilled ice and fell', 'fall']);
-    expect(m('On 9/9/2016, while pushing a cart, he tripped over a hose and fell forward onto both hands.')).toEqual(['tripped over a hose and fell forward', 'fall']);
-    expect(m('The injured worker alleges hearing loss from exposure to loud compressor noise at work, with a date of injury of 7/1/2016.')).toEqual(['exposure to loud compressor noise', 'other']);
+    expect(mech('He was injured on 1/5/2016 when he was rear-ended by a bus while waiting at a red light near the depot.')).toEqual(['rear-ended by a bus', 'motor vehicle']);
+    expect(mech('She was injured on 3/3/2016 while carrying a tray, when she slipped on spilled ice and fell onto her left hip.')).toEqual(['slipped on spilled ice and fell', 'fall']);
+    expect(mech('On 9/9/2016, while pushing a cart, he tripped over a hose and fell forward onto both hands.')).toEqual(['tripped over a hose and fell forward', 'fall']);
+    expect(mech('The injured worker alleges hearing loss from exposure to loud compressor noise at work, with a date of injury of 7/1/2016.')).toEqual(['exposure to loud compressor noise', 'other']);
     // A loading dock is a place, not lifting.
-    expect(m('He was injured on 4/4/2016 when a pallet struck him on the loading dock.')).toEqual(['pallet struck him on the loading dock', 'struck by/against']);
+    expect(mech('He was injured on 4/4/2016 when a pallet struck him on the loading dock.')).toEqual(['pallet struck him on the loading dock', 'struck by/against']);
   });
 
   it("gives no occupation for a relative's job or a former one", () => {

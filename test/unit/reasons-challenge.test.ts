@@ -16,6 +16,21 @@ interface Case {
 const codes = (c: Case): ReasonCode[] =>
   extractReasons(c.text, { start: 0, end: c.text.length }, c.outcome === undefined ? 'upheld' : c.outcome, c.item, c.others ?? []).map((r) => r.code);
 
+/** One described block per kind of a table, one test per wording. */
+function challenge(title: string, table: Record<string, Case[]>): void {
+  describe(title, () => {
+    for (const [kind, cases] of Object.entries(table)) {
+      describe(kind, () => {
+        for (const c of cases) {
+          it(c.text, () => {
+            expect(codes(c)).toEqual(c.codes);
+          });
+        }
+      });
+    }
+  });
+}
+
 const TABLE: Record<string, Case[]> = {
   not_recommended: [
     { text: 'The ODG considers therapeutic ultrasound ineffective for the shoulder.', item: 'Ultrasound therapy, right shoulder', codes: ['not_recommended'] },
@@ -368,31 +383,11 @@ const APPLIED: Record<string, Case[]> = {
   ],
 };
 
-describe('challenge set: wordings of each kind the cues were not written from', () => {
-  for (const [code, cases] of Object.entries(TABLE)) {
-    describe(code, () => {
-      for (const c of cases) {
-        it(c.text, () => {
-          expect(codes(c)).toEqual(c.codes);
-        });
-      }
-    });
-  }
-});
+challenge('challenge set: wordings of each kind the cues were not written from', TABLE);
 
-describe('challenge set: kinds of wording from the later written rounds', () => {
-  for (const [kind, cases] of Object.entries(LATER_ROUNDS)) {
-    describe(kind, () => {
-      for (const c of cases) {
-        it(c.text, () => {
-          expect(codes(c)).toEqual(c.codes);
-        });
-      }
-    });
-  }
-});
+challenge('challenge set: kinds of wording from the later written rounds', LATER_ROUNDS);
 
-/** Kinds read in the fourth writer's rationales (the written `dev4` split), in wording of my own. */
+/** Kinds read in the third written round (writers 4 and 5: the `dev4` and `dev5` splits), in wording of our own. */
 const ROUND_THREE: Record<string, Case[]> = {
   "a guideline's conditional, or its subject named before an aside, is the guideline's": [
     { text: 'Muscle relaxants should be stopped if there is no objective improvement in spasm. The injured worker reports that the medication lets her sleep and garden again.', item: 'Tizanidine 4 mg #60', outcome: 'overturned', codes: ['functional_benefit_documented'] },
@@ -441,26 +436,6 @@ const ROUND_THREE: Record<string, Case[]> = {
   ],
 };
 
-describe('challenge set: kinds read in the fourth writer\'s rationales', () => {
-  for (const [kind, cases] of Object.entries(ROUND_THREE)) {
-    describe(kind, () => {
-      for (const c of cases) {
-        it(c.text, () => {
-          expect(codes(c)).toEqual(c.codes);
-        });
-      }
-    });
-  }
-});
+challenge('challenge set: kinds read in the third written round (writers 4 and 5)', ROUND_THREE);
 
-describe('challenge set: grounds stated without a negation word, and other kinds', () => {
-  for (const [kind, cases] of Object.entries(APPLIED)) {
-    describe(kind, () => {
-      for (const c of cases) {
-        it(c.text, () => {
-          expect(codes(c)).toEqual(c.codes);
-        });
-      }
-    });
-  }
-});
+challenge('challenge set: grounds stated without a negation word, and other kinds', APPLIED);
