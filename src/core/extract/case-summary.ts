@@ -293,7 +293,7 @@ function mechanism(text: string, region: Span): MechanismHit | null {
     for (const h of MECHANISM_TERMS.scan(text, s)) {
       const before = text.slice(Math.max(s.start, h.index - 60), h.index);
       // "... with a continuous trauma injury", "filed a CT claim": cumulative trauma named is the mechanism itself.
-      if (CUMULATIVE_NAMED.test(h.term) && /\b(?:an?|with|filed|alleging|claimed|claiming|of)\s+$/i.test(before)) return { found: { value: squash(h.term).toLowerCase(), span: { start: h.index, end: h.index + h.length } }, type: 'repetitive/cumulative trauma', named: true };
+      if (CUMULATIVE_NAMED.test(h.term) && /\b(?:an?|with|filed|alleging|claimed|claiming|of)\s+$/i.test(before)) return { found: { value: squash(text.slice(h.index, h.index + h.length)).toLowerCase(), span: { start: h.index, end: h.index + h.length } }, type: 'repetitive/cumulative trauma', named: true };
       if (!TOLD_EVENT.test(before) || NOT_EVENT_BEFORE.test(before)) continue;
       // "a forklift ran over her foot": a thing as the subject starts the phrase.
       const thing = THING_SUBJECT.exec(before) ?? /(another\s+)$/i.exec(before);
