@@ -193,6 +193,32 @@ export function scoreWrittenMechanism(file: string, split: string | null): { n: 
   return out;
 }
 
+/** A case summary written for testing, with its body regions, diagnoses and prior treatments. */
+interface WrittenListSummary {
+  id: string;
+  split?: string;
+  summary: string;
+  body_regions: string[];
+  diagnoses: string[];
+  prior_treatments: string[];
+}
+
+/**
+ * `body_regions`, `diagnoses` and `prior_treatments` on summaries written for
+ * testing (`--written-lists <file> [--misses lists]`): micro P / R / F1 of each.
+ */
+export function scoreWrittenLists(file: string, split: string | null): { scores: Prf[]; misses: string[] } {
+  const counts = { body_regions: { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 }, diagnoses: { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 }, prior_treatments: { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 } };
+  const misses: string[] = [];
+  for (const w of (JSON.parse(readFileSync(file, 'utf8')) as WrittenListSummary[]).filter((x) => split === null || x.split === split)) {
+    const s = extractCaseSummary(w.summary, { start: 0, end: w.summary.length });
+    tally(counts.body_regions, `${w.id} body_regions`, w.body_regions, s.bodyRegions.map((f) => f.value), misses);
+    tally(counts.diagnoses, `${w.id} diagnoses`, w.diagnoses, s.diagnoses.map((f) => f.value), misses);
+    tally(counts.prior_treatments, `${w.id} prior_treatments`, w.prior_treatments, s.priorTreatments.map((f) => f.value), misses);
+  }
+  return { scores: Object.entries(counts).map(([field, c]) => prf(field, c)), misses };
+}
+
 /** Adds one letter's values of a field to its counts (compared normalised, as sets), and each miss as `<id> +value` or `<id> -value`. */
 function tally(c: Counts, id: string, wanted: readonly string[], given: readonly string[], misses: string[]): void {
   const want = new Set(wanted.map(norm));
@@ -664,8 +690,14 @@ export function formatDevItemScore(s: DevItemScore): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false }, written: { type: 'string' }, 'written-ur': { type: 'string' }, 'written-mechanism': { type: 'string' }, split: { type: 'string' } },
+    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false }, written: { type: 'string' }, 'written-ur': { type: 'string' }, 'written-mechanism': { type: 'string' }, 'written-lists': { type: 'string' }, split: { type: 'string' } },
   });
+  if (values['written-lists']) {
+    const u = scoreWrittenLists(values['written-lists'], values.split ?? null);
+    for (const p of u.scores) console.log(`${p.field} on ${p.letters} written summaries: P ${p.precision.toFixed(3)} R ${p.recall.toFixed(3)} F1 ${p.f1.toFixed(3)} (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`);
+    if (values.misses !== undefined) for (const m of u.misses) console.log(`  ${m}`);
+    process.exit(0);
+  }
   if (values['written-mechanism']) {
     const u = scoreWrittenMechanism(values['written-mechanism'], values.split ?? null);
     console.log(`on ${u.n} written summaries: ${MECHANISM_FIELDS.map((f) => `${f} ${((100 * u.right[f]) / u.n).toFixed(1)}% (${u.right[f]}/${u.n})`).join(', ')}`);

@@ -2,8 +2,8 @@
  * The rules on the test sets written by hand (test/fixtures/reasons-rationales.README.md,
  * negated-summaries.README.md, ur-summaries.README.md): the decision reasons of
  * 360 written rationales, the `negated` phrases of 200 written case summaries
- * the UR action and date of 40 more, and the occupation and mechanism of
- * another 40, on each split. The
+ * the UR action and date of 40 more, the occupation and mechanism of another
+ * 40, and the body regions, diagnoses and prior treatments of 30, on each split. The
  * floors are the measured values (docs/accuracy.md), so that a regression
  * shows. Needs no ../shared.
  */
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/golden.js';
 import { scoreWrittenRationales } from '../../scripts/reasons-eval.js';
-import { scoreWritten, scoreWrittenMechanism, scoreWrittenUr } from '../../scripts/summary-score.js';
+import { scoreWritten, scoreWrittenLists, scoreWrittenMechanism, scoreWrittenUr } from '../../scripts/summary-score.js';
 
 /** The measured values, rounded down. */
 const REASON_FLOORS = { dev: { f1: 0.94, exact: 0.85 }, dev2: { f1: 0.89, exact: 0.73 }, dev3: { f1: 0.88, exact: 0.71 }, dev4: { f1: 0.85, exact: 0.63 }, dev5: { f1: 0.8, exact: 0.58 }, check: { f1: 0.83, exact: 0.66 } };
@@ -30,6 +30,11 @@ describe('the rules on test sets written by hand', () => {
     expect(score.letters).toBe(NEGATED_FLOORS[split].n);
     expect(score.precision).toBeGreaterThanOrEqual(NEGATED_FLOORS[split].precision);
     expect(score.f1).toBeGreaterThanOrEqual(NEGATED_FLOORS[split].f1);
+  });
+
+  it('body regions, diagnoses and prior treatments on the written case summaries', () => {
+    const { scores } = scoreWrittenLists(join(ROOT, 'test', 'fixtures', 'diagnosis-summaries.json'), null);
+    expect(Object.fromEntries(scores.map((p) => [p.field, [p.letters, p.tp, p.fp, p.fn]]))).toEqual({ body_regions: [30, 53, 1, 4], diagnoses: [30, 89, 0, 0], prior_treatments: [30, 148, 1, 8] });
   });
 
   it('the occupation and mechanism on the written case summaries', () => {

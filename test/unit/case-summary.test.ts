@@ -194,6 +194,19 @@ describe('diagnoses', () => {
   it('drops a mechanism that follows the diagnosis', () => {
     expect(values(read('The worker was diagnosed with a wrist sprain secondary to a fall from a step stool.').diagnoses)).toEqual(['wrist sprain']);
   });
+
+  it('reads a numbered list item by item, across the sentences its items end, without the numbers', () => {
+    const r = read('Diagnoses: 1) Left De Quervain tenosynovitis. 2) Status post left first dorsal compartment release. 3) Left wrist sprain, subsequent encounter. She has had therapy.');
+    expect(values(r.diagnoses)).toEqual(['left de quervain tenosynovitis', 'status post left first dorsal compartment release', 'left wrist sprain, subsequent encounter']);
+    const t = read('The diagnoses are: 1. Cervical radiculopathy; 2. Post-concussion syndrome (resolved). Treatment has included PT.');
+    expect(values(t.diagnoses)).toEqual(['cervical radiculopathy', 'post-concussion syndrome (resolved)']);
+  });
+
+  it('splits separate conditions whose heads are loss, cough or disturbance', () => {
+    expect(values(read('Diagnoses include noise-induced hearing loss and tinnitus.').diagnoses)).toEqual(['noise-induced hearing loss', 'tinnitus']);
+    expect(values(read('She is being treated for occupational asthma and chronic cough.').diagnoses)).toEqual(['occupational asthma', 'chronic cough']);
+    expect(values(read('Diagnoses include lumbar radiculopathy and sleep disturbance.').diagnoses)).toEqual(['lumbar radiculopathy', 'sleep disturbance']);
+  });
 });
 
 describe('spans', () => {

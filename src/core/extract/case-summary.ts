@@ -376,10 +376,38 @@ const DIAGNOSIS_WORDS = /diagnos|treat/i;
 /** A mechanism that follows a diagnosis is no part of it ("spinal contusion secondary to a fall", "low back pain post MVA"). */
 const MECHANISM_TAIL = /\s*,?\s*\b(?:secondary\s+to|due\s+to|status\s+post|s\/p|post|after|from|following)\s+(?:being\s+)?[^,;]*$/i;
 
+/** The marker of item `n` of a numbered list: "1)", "(1)", "1.". */
+const itemMarker = (n: number): RegExp => new RegExp(`(?:^|\\s)(?:\\(${n}\\)|${n}\\)|${n}\\.)\\s+`, 'y');
+
+/**
+ * A numbered list of diagnoses from `from` ("Diagnoses: 1) X. 2) Y, subsequent encounter; 3) Z"):
+ * each item is one diagnosis, up to the next number's marker, the last up to its sentence's end.
+ * Null where no "1" opens the list.
+ */
+function numberedDiagnoses(text: string, from: number, end: number): { items: Span[]; end: number } | null {
+  const items: Span[] = [];
+  let at = from;
+  for (let n = 1; n < 40; n++) {
+    const marker = itemMarker(n);
+    marker.lastIndex = at;
+    const m = marker.exec(text);
+    if (!m || m.index + m[0].length > end || !/^\s*$/.test(text.slice(at, m.index))) break;
+    const start = m.index + m[0].length;
+    const next = new RegExp(`\\s(?:\\(${n + 1}\\)|${n + 1}\\)|${n + 1}\\.)\\s+`).exec(text.slice(start, Math.min(end, start + 300)));
+    const close = next ? start + next.index : start + (/\.(?=\s+[A-Z]|\s*$)/.exec(text.slice(start, Math.min(end, start + 300)))?.index ?? Math.min(end, start + 300) - start);
+    items.push({ start, end: close });
+    at = close;
+    if (!next) break;
+  }
+  return items.length >= 2 ? { items, end: at } : null;
+}
+
 function diagnoses(text: string, region: Span): Found<string>[] {
   const out: Found<string>[] = [];
   const seen = new Set<string>();
+  let listedTo = -1;
   for (const s of sentences(text, region)) {
+    if (s.start < listedTo) continue;
     const sentence = text.slice(s.start, s.end);
     if (!DIAGNOSIS_WORDS.test(sentence)) continue;
     DIAGNOSIS_CUE.lastIndex = 0;
@@ -388,6 +416,21 @@ function diagnoses(text: string, region: Span): Found<string>[] {
     // "a history of a diagnosis of ...": a past condition mentioned, not the diagnoses.
     if (/\bhistory\s+of\s+an?\s*$/i.test(sentence.slice(0, m.index))) continue;
     const from = m.index + m[0].length;
+    const numbered = numberedDiagnoses(text, s.start + from, region.end);
+    if (numbered) {
+      for (const item of numbered.items) {
+        const piece = text.slice(item.start, item.end);
+        const lead = /^(?:the|a|an)\s+/i.exec(piece)?.[0].length ?? 0;
+        const a = item.start + lead;
+        const b = item.start + piece.replace(/[\s.,;:]+$/, '').length;
+        const value = squash(text.slice(a, b)).toLowerCase();
+        if (b <= a || !/[a-z]/.test(value) || value.split(' ').length > 16 || seen.has(value)) continue;
+        seen.add(value);
+        out.push({ value, span: { start: a, end: b } });
+      }
+      listedTo = numbered.end;
+      continue;
+    }
     const listEnd = /\.(?=\s|$)|\s+(?:and\s+)?(?:who|which|that)\s|\s+(?:On|According|The)\s+(?=[A-Z0-9])/.exec(sentence.slice(from));
     const list = sentence.slice(from, listEnd ? from + listEnd.index : sentence.length);
     // Items are separated by commas, semicolons, "as well as", and by "and" between two whole diagnoses.
