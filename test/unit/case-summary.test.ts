@@ -107,6 +107,13 @@ describe('utilization-review action and date', () => {
 });
 
 describe('prior treatments: care received, not requested, missed or refused', () => {
+  it('knows orthoses, sympathetic blocks, arthrograms, a hospital stay and topical diclofenac by name', () => {
+    expect(values(read('He was treated with a TLSO for eight weeks and a series of stellate ganglion sympathetic blocks.').priorTreatments).sort()).toEqual(['bracing/orthotics', 'injections']);
+    expect(values(read('She was hospitalized for two days, and an MR arthrogram of the hip was obtained.').priorTreatments).sort()).toEqual(['diagnostic imaging', 'other']);
+    expect(values(read('Treatment has included Pennsaid and hearing aids.').priorTreatments).sort()).toEqual(['other', 'topical medications']);
+  });
+
+
   it('leaves out requested, scheduled but not attended, and refused care', () => {
     const text =
       'Care so far has included a home exercise program. The provider requested acupuncture for the neck. ' +
