@@ -113,6 +113,14 @@ describe('prior treatments: care received, not requested, missed or refused', ()
     expect(values(read('Treatment has included Pennsaid and hearing aids.').priorTreatments).sort()).toEqual(['other', 'topical medications']);
   });
 
+  it('reads a device worn or used as care received, and one requested as not', () => {
+    expect(values(read('After the fracture she wore a wrist splint for six weeks.').priorTreatments)).toEqual(['bracing/orthotics']);
+    expect(values(read('He uses a single-point cane outdoors.').priorTreatments)).toEqual(['bracing/orthotics']);
+    expect(values(read('The surgeon requested a shoulder sling.').priorTreatments)).toEqual([]);
+    // A drug that "wore off" is no device worn: a cane asked for in the same sentence is not one used.
+    expect(values(read('She asked for a cane because the ibuprofen wore off by noon.').priorTreatments)).not.toContain('bracing/orthotics');
+  });
+
 
   it('leaves out requested, scheduled but not attended, and refused care', () => {
     const text =

@@ -555,7 +555,7 @@ const GENERIC_OF: Record<string, string[]> = {
 /** A sentence that tells the history of care ("Treatment to date has included ...", "medications include ..."). */
 const HISTORY_NOUN = /\b(?:treatments?|therapies|care|medications?|diagnostics?|testing|studies)\b/i;
 const HISTORY_LIST = /\b(?:to\s+date|included?|includes|including|consisted|rendered|received|listed)\b/i;
-const HISTORY_VERB = /\b(?:has|had|have)\s+(?:had|received|undergone|tried|completed)\b|\b(?:prior|past)\s+treatment|\bpreviously\s+received|\bwas\s+(?:given|prescribed|treated|fitted|started)|\bwere\s+(?:given|prescribed|tried|applied)|\b(?:is|was|are|were|been)\s+(?:using|wearing|taking)\b/i;
+const HISTORY_VERB = /\b(?:has|had|have)\s+(?:had|received|undergone|tried|completed)\b|\b(?:prior|past)\s+treatment|\bpreviously\s+received|\bwas\s+(?:given|prescribed|treated|fitted|started)|\bwere\s+(?:given|prescribed|tried|applied)|\b(?:is|was|are|were|been)\s+(?:using|wearing|taking)\b|\b(?:wore|wears)\b(?!\s+(?:off|out|down|away))|\b(?:used|uses)\s+(?:a|an|his|her|their)\b/i;
 /** A sentence that tells the history of care: a list of care with its verb ("Treatment to date has included ..."), or care said to be received. */
 const isHistory = (sentence: string): boolean => (HISTORY_LIST.test(sentence) && HISTORY_NOUN.test(sentence)) || HISTORY_VERB.test(sentence);
 /** A sentence that lists medications. */
