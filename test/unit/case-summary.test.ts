@@ -10,6 +10,11 @@ import { extractCaseSummary } from '../../src/core/extract/case-summary.js';
 
 const read = (text: string) => extractCaseSummary(text, { start: 0, end: text.length });
 const values = (list: { value: string }[]) => list.map((f) => f.value);
+/** The UR action and its date. */
+const ur = (text: string) => {
+  const r = read(text);
+  return [r.urAction?.value, r.urActionDate?.value];
+};
 /** The mechanism phrase and its type. */
 const mech = (text: string) => {
   const r = read(text);
@@ -51,25 +56,20 @@ describe('negated: only findings, symptoms, signs, tests and treatments', () => 
 
 describe('utilization-review action and date', () => {
   it('reads a written-out date before the review', () => {
-    const r = read('On March 3, 2016 the utilization review determined the request for a cane to be non-certified.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2016-03-03']);
+    expect(ur('On March 3, 2016 the utilization review determined the request for a cane to be non-certified.')).toEqual(['non-certified', '2016-03-03']);
   });
 
   it('reads "report dated <Month D, YYYY>" and "failed to approve" as denied', () => {
-    const r = read('In a utilization review report dated June 2, 2016, the claims administrator failed to approve a request for a knee brace.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2016-06-02']);
+    expect(ur('In a utilization review report dated June 2, 2016, the claims administrator failed to approve a request for a knee brace.')).toEqual(['denied', '2016-06-02']);
   });
 
   it('reads "was denied on <date>" and "was previously non-certified on <date>"', () => {
-    let r = read('A request for authorization was signed on 4/2/2016. The treatment was denied on 4/9/2016.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2016-04-09']);
-    r = read('This request was previously non-certified on 07/14/2016 for lack of a recent exam.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2016-07-14']);
+    expect(ur('A request for authorization was signed on 4/2/2016. The treatment was denied on 4/9/2016.')).toEqual(['denied', '2016-04-09']);
+    expect(ur('This request was previously non-certified on 07/14/2016 for lack of a recent exam.')).toEqual(['non-certified', '2016-07-14']);
   });
 
   it('does not read a treatment named "activity modification" as the action modified', () => {
-    const r = read('Prior relevant care included activity modification and rest. On 5-5-16 utilization review denied the injection.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2016-05-05']);
+    expect(ur('Prior relevant care included activity modification and rest. On 5-5-16 utilization review denied the injection.')).toEqual(['denied', '2016-05-05']);
   });
 
   it('gives the action a span of whole words', () => {
@@ -81,28 +81,22 @@ describe('utilization-review action and date', () => {
   });
 
   it('reads an "adverse determination" as denied, and a reduced quantity authorised as certified in part', () => {
-    let r = read('On 2/9/2018 the UR reviewer issued an adverse determination on the request for a cervical pillow.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2018-02-09']);
-    r = read('Utilization review on 6/30/2017 authorized a reduced number of four aquatic therapy visits.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['certified in part', '2017-06-30']);
+    expect(ur('On 2/9/2018 the UR reviewer issued an adverse determination on the request for a cervical pillow.')).toEqual(['denied', '2018-02-09']);
+    expect(ur('Utilization review on 6/30/2017 authorized a reduced number of four aquatic therapy visits.')).toEqual(['certified in part', '2017-06-30']);
   });
 
   it('reads "found the request not medically necessary" with the reviewer as its subject', () => {
-    const r = read('The UR physician, on 11-02-16, found the requested wrist splint not medically necessary.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2016-11-02']);
+    expect(ur('The UR physician, on 11-02-16, found the requested wrist splint not medically necessary.')).toEqual(['non-certified', '2016-11-02']);
   });
 
   it("does not take a visit's date that precedes the review's in the same sentence", () => {
-    const r = read('The knee sleeve ordered at the 5/14/2017 office visit was non-certified by UR on 5/26/2017.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2017-05-26']);
+    expect(ur('The knee sleeve ordered at the 5/14/2017 office visit was non-certified by UR on 5/26/2017.')).toEqual(['non-certified', '2017-05-26']);
   });
 
   it('reads the review of this request, not a decision on a prior request stated before it', () => {
-    let r = read('A previous request for a lumbar MRI was denied on 1/8/2016. The surgeon then asked for a CT myelogram. On 3/2/2016, utilization review non-certified the CT myelogram.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['non-certified', '2016-03-02']);
+    expect(ur('A previous request for a lumbar MRI was denied on 1/8/2016. The surgeon then asked for a CT myelogram. On 3/2/2016, utilization review non-certified the CT myelogram.')).toEqual(['non-certified', '2016-03-02']);
     // Alone, it is the review stated.
-    r = read('A previous request for a lumbar MRI was denied on 1/8/2016.');
-    expect([r.urAction?.value, r.urActionDate?.value]).toEqual(['denied', '2016-01-08']);
+    expect(ur('A previous request for a lumbar MRI was denied on 1/8/2016.')).toEqual(['denied', '2016-01-08']);
   });
 });
 
