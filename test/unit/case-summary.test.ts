@@ -218,6 +218,18 @@ describe('diagnoses', () => {
   });
 });
 
+describe('body regions', () => {
+  it('gives a labral tear of the hip the hip, not the shoulder a labrum alone names', () => {
+    expect(values(read('She is being treated for a possible left hip labral tear.').bodyRegions)).toEqual(['hip/pelvis']);
+    expect(values(read('He is being treated for a superior labral tear.').bodyRegions)).toEqual(['shoulder']);
+  });
+
+  it('maps airway complaints to internal/other and a depressed mood to psyche', () => {
+    expect(values(read('He is being treated for irritant-induced asthma with a persistent cough.').bodyRegions)).toEqual(['internal/other']);
+    expect(values(read('She complained of neck pain and a depressed mood since the injury.').bodyRegions)).toEqual(['cervical spine', 'psyche']);
+  });
+});
+
 describe('spans', () => {
   it('cover whole words in every field', () => {
     const text =
