@@ -115,6 +115,18 @@ describe('prior treatments: care received, not requested, missed or refused', ()
     expect(values(read('She asked for a cane because the ibuprofen wore off by noon.').priorTreatments)).not.toContain('bracing/orthotics');
   });
 
+  it('classes a drug named as a topical by its topical class, not its oral one', () => {
+    expect(values(read('Treatment has included a knee brace and topical ketoprofen.').priorTreatments).sort()).toEqual(['bracing/orthotics', 'topical medications']);
+    expect(values(read('She has been using diclofenac 1% gel on the wrist.').priorTreatments)).toEqual(['topical medications']);
+    expect(values(read('He takes diclofenac 75 mg twice a day and Norco.').priorTreatments).sort()).toEqual(['nsaids', 'opioids']);
+  });
+
+  it('keeps injections named by their own words beside an epidural, and drops the bare word', () => {
+    expect(values(read('He has had lumbar epidural steroid injections and a cortisone injection to the right knee.').priorTreatments).sort()).toEqual(['epidural steroid injection', 'injections']);
+    expect(values(read('Treatment has included injections, including two transforaminal epidural injections.').priorTreatments)).toEqual(['epidural steroid injection']);
+    // One name read as two terms ("transforaminal epidural", then "steroid injection") is one injection.
+    expect(values(read('She had a left L4 transforaminal epidural steroid injection in May.').priorTreatments)).toEqual(['epidural steroid injection']);
+  });
 
   it('leaves out requested, scheduled but not attended, and refused care', () => {
     const text =

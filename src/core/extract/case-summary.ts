@@ -17,7 +17,7 @@ import { squash } from '../lines.js';
 import { TermMatcher } from '../terms.js';
 import type { Found, Span } from '../types.js';
 import { assertStatuses, negatedByResult, negatedPhrases, phraseKey, triggeredBefore, type AssertionStatus } from './assertions.js';
-import { findDrugs } from './drugs.js';
+import { findDrugs, topicalAt } from './drugs.js';
 import { BODY_REGION_TERMS } from './item-details.js';
 import { reportsDecision, statedReview, urReports } from './utilization-review.js';
 import { BODY_REGIONS, MECHANISM_WORDS, PRIOR_TREATMENT_WORDS, PRIOR_TREATMENTS, type UrAction } from '../vocabulary.js';
@@ -30,6 +30,8 @@ interface PriorLexicon {
   in_history_only: string[];
   /** Misspellings and variant names, by kind, found by Jaro-Winkler similarity in lists of care received. */
   fuzzy: Record<string, string[]>;
+  /** Kinds a more specific kind replaces where they are named only by their general (`bare`) words. */
+  generic_kinds: Record<string, { replaced_by: string[]; bare?: string[] }>;
 }
 const priorLexicon = loadLexicon<PriorLexicon>('prior-treatments.json');
 const PRIOR_TERMS = new TermMatcher<string>([...Object.entries(PRIOR_TREATMENT_WORDS), ['none', priorLexicon.not_treatments]]);
@@ -547,11 +549,12 @@ function bodyRegions(text: string, sents: Span[], aboutUr: boolean[], history: b
 }
 
 const DRUG_KIND: Record<string, string> = { Opioids: 'opioids', NSAID: 'nsaids', 'Muscle Relaxant': 'muscle relaxants', 'Topical Analgesics': 'topical medications', 'Topical Compounds': 'topical medications' };
-/** A named class replaces the generic word for it ("Norco" gives opioids, not medications). */
-const GENERIC_OF: Record<string, string[]> = {
-  medications: ['opioids', 'nsaids', 'muscle relaxants', 'topical medications'],
-  injections: ['epidural steroid injection', 'facet injection/radiofrequency ablation', 'trigger point injection'],
-};
+/** The mention goes on the name of a specific kind just before it ("transforaminal epidural" then "steroid injection"): one name. */
+const continues = (text: string, before: TreatmentMention | undefined, t: TreatmentMention, kinds: readonly string[]): boolean =>
+  before !== undefined && kinds.includes(before.kind) && before.span.end <= t.span.start && /^\s*$/.test(text.slice(before.span.end, t.span.start));
+
+/** A named class replaces the general word for it ("Norco" gives opioids, not medications), unless that kind is also named by words of its own. */
+const GENERIC_KINDS = Object.entries(priorLexicon.generic_kinds).map(([kind, g]) => ({ kind, replacedBy: g.replaced_by, bare: g.bare ? new Set(g.bare.map((w) => w.toLowerCase())) : null }));
 /** A sentence that tells the history of care ("Treatment to date has included ...", "medications include ..."). */
 const HISTORY_NOUN = /\b(?:treatments?|therapies|care|medications?|diagnostics?|testing|studies)\b/i;
 const HISTORY_LIST = /\b(?:to\s+date|included?|includes|including|consisted|rendered|received|listed)\b/i;
@@ -580,6 +583,8 @@ interface TreatmentMention {
   kind: string;
   span: Span;
   sentence: number;
+  /** Found as a drug's name (its class's kind, or medications for any other drug). */
+  drug?: true;
 }
 
 function treatmentMentions(text: string, sents: Span[], decisions: boolean[], histories: boolean[]): TreatmentMention[] {
@@ -597,7 +602,8 @@ function treatmentMentions(text: string, sents: Span[], decisions: boolean[], hi
     // A list of medications taken: misspelt names are looked for there too (natural's Jaro-Winkler).
     for (const d of findDrugs(sentence, history && MEDICATION_LIST.test(sentence))) {
       if (INJECTED.test(sentence.slice(Math.max(0, d.span.start - 40), d.span.start))) continue;
-      out.push({ kind: DRUG_KIND[d.entry.class] ?? 'medications', span: { start: s.start + d.span.start, end: s.start + d.span.end }, sentence: i });
+      const drugClass = d.entry.topical_class && topicalAt(sentence, d.span) ? d.entry.topical_class : d.entry.class;
+      out.push({ kind: DRUG_KIND[drugClass] ?? 'medications', span: { start: s.start + d.span.start, end: s.start + d.span.end }, sentence: i, drug: true });
     }
   });
   return out.sort((a, b) => a.span.start - b.span.start);
@@ -621,6 +627,8 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
   ];
 
   const prior = new Map<string, Found<string>>();
+  /** Kinds named at least once by more than their general words. */
+  const namedOwn = new Set<string>();
   treatments.forEach((t, i) => {
     const status = statuses[i]!;
     if (status !== 'historical' && status !== 'affirmed' && status !== 'negated') return;
@@ -633,8 +641,9 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
     // Work status (off work, temporary disability) counts only inside a list of care received.
     if (LIST_ONLY.test(text.slice(t.span.start, t.span.end)) && !TREATMENT_LIST.test(text.slice(sents[t.sentence]!.start, t.span.start))) return;
     if (!prior.has(t.kind)) prior.set(t.kind, { value: t.kind, span: t.span });
+    if (!t.drug && !GENERIC_KINDS.some((g) => g.kind === t.kind && (g.bare === null || g.bare.has(squash(text.slice(t.span.start, t.span.end)).toLowerCase()) || continues(text, treatments[i - 1], t, g.replacedBy)))) namedOwn.add(t.kind);
   });
-  for (const [generic, specific] of Object.entries(GENERIC_OF)) if (specific.some((k) => prior.has(k))) prior.delete(generic);
+  for (const g of GENERIC_KINDS) if (!namedOwn.has(g.kind) && g.replacedBy.some((k) => prior.has(k))) prior.delete(g.kind);
 
   const ur = statedReview(text, region);
   return {

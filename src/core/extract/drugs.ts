@@ -234,6 +234,13 @@ export function hasTopicalMarker(text: string): boolean {
   return /\d\s*%/.test(text);
 }
 
+/** A drug named as a topical where it stands: a topical word just before its name, or a topical form just after it and its strength ("topical diclofenac", "diclofenac 1% gel"). */
+const TOPICAL_BEFORE = /\b(?:topical|topically|transdermal|compounded)\s+$/i;
+const TOPICAL_AFTER = /^(?:\s*\d+(?:\.\d+)?\s*(?:%|mg|mcg|gm?)?)*\s*(?:cream|gel|patch|patches|ointment|lotion|liniment|balm|foam|plaster|roll-on|rub|emulsion)\b/i;
+export function topicalAt(text: string, span: Span): boolean {
+  return TOPICAL_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start)) || TOPICAL_AFTER.test(text.slice(span.end, span.end + 40));
+}
+
 /** Normalised strengths in text order, ";"-joined ("10/325 mg", "5%"); grams only outside a topical (there they are its amount). */
 export function strengthsIn(text: string, topical = hasTopicalMarker(text)): string {
   const out: string[] = [];
