@@ -177,6 +177,7 @@ describe('mechanism and occupation', () => {
     expect(mech('The applicant is a 40-year-old female who was involved in a rollover motor vehicle accident on 2/2/2016.')).toEqual(['rollover motor vehicle accident', 'motor vehicle']);
     expect(mech('He was involved in a physical altercation with a customer on 6/1/2016.')).toEqual(['physical altercation with a customer', 'assault']);
     expect(mech('She sustained injuries in an MVC on 4/4/2017 while driving to a meeting.')).toEqual(['mvc', 'motor vehicle']);
+    expect(mech('He was hurt on 5/5/2016 while driving a delivery van, when the van collided with a parked trailer.')[1]).toBe('motor vehicle');
     expect(mech('The injured worker has bilateral elbow pain from repetitive gripping, with a date of injury of 1/1/2015.')).toEqual(['repetitive gripping', 'repetitive/cumulative trauma']);
     expect(mech('He attributes his neck pain to years of overhead drilling, with a date of injury of 3/3/2016.')).toEqual(['years of overhead drilling', 'repetitive/cumulative trauma']);
     expect(mech('She developed panic attacks after witnessing a shooting in the parking lot on 5/5/2016.')).toEqual(['witnessing a shooting in the parking lot', 'other']);
