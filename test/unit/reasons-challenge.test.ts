@@ -439,3 +439,48 @@ const ROUND_THREE: Record<string, Case[]> = {
 challenge('challenge set: kinds read in the third written round (writers 4 and 5)', ROUND_THREE);
 
 challenge('challenge set: grounds stated without a negation word, and other kinds', APPLIED);
+
+/** Kinds read in paraphrases of the tuning letters' rationales (the same grounds in other words), in wording of our own. */
+const PARAPHRASED: Record<string, Case[]> = {
+  '"nothing suggests / shows / identifies" states an absence': [
+    { text: 'Nothing suggests that she is unable to tolerate an oral anti-inflammatory.', item: 'Ketoprofen 10% cream 120 g', codes: ['indications_not_documented'] },
+    { text: 'Nothing in the file identifies which pain medications he currently takes.', item: 'Pain management consultation', codes: ['indications_not_documented'] },
+  ],
+  'a pill tolerated poorly, not documented': [
+    { text: 'The notes do not indicate that oral analgesics would be poorly tolerated.', item: 'Lidocaine 5% patch #30', codes: ['indications_not_documented'] },
+  ],
+  'an absence stated after an aside, or with "also"': [
+    { text: 'Objective signs of instability, however, are absent.', item: 'MRI of the left knee', codes: ['indications_not_documented'] },
+    { text: 'Focal motor deficits are also undocumented.', item: 'EMG of both lower extremities', codes: ['indications_not_documented'] },
+    { text: 'Objective neurological deficits are undocumented, as is any recent course of conservative treatment for the neck.', item: 'MRI of the cervical spine', codes: ['indications_not_documented', 'prior_care_not_tried'] },
+    { text: 'He has also yet to fail a full course of conservative treatment.', item: 'Right shoulder arthroscopy', codes: ['prior_care_not_tried'] },
+  ],
+  'guideline support absent, or the request in conflict with the guideline': [
+    { text: 'No rationale accompanies the order, and guideline support is lacking.', item: 'Computerized strength testing', codes: ['not_recommended', 'request_unclear'] },
+    { text: 'The request therefore conflicts with the ODG knee chapter.', item: 'Hyaluronic acid injection, right knee', codes: ['not_recommended'] },
+  ],
+  '"no exceptional factors" beyond the guideline: exceeds the count for therapy only': [
+    { text: 'The notes identify no exceptional factors that would justify this cream beyond guideline recommendations.', item: 'Flurbiprofen 20% cream 180 g', codes: [] },
+    { text: 'No exceptional factors are described that would support visits beyond the guideline.', item: 'Chiropractic manipulation x8', codes: ['exceeds_limits'] },
+  ],
+  'a guideline holding something excessive, or a symptom lasting longer than a span, exceeds nothing': [
+    { text: 'The ODG regards excessive splinting as harmful compared with a home exercise program.', item: 'Wrist splint', codes: [] },
+    { text: 'The notes do not show that the catching has lasted longer than six weeks.', item: 'MRI of the right knee', codes: ['indications_not_documented'] },
+  ],
+  'use on a long-term basis of a short-course drug': [
+    { text: 'She has taken the relaxant on a long-term basis.', item: 'Tizanidine 4 mg #90', codes: ['exceeds_limits'] },
+  ],
+  'the reason never made clear; results that a surgery would depend on': [
+    { text: 'The reason the study was ordered was never made clear.', item: 'MRI of the left hip', codes: ['request_unclear'] },
+    { text: 'The records are silent on whether the patient would consider surgery depending on the findings.', item: 'MRI of the right shoulder', codes: ['indications_not_documented'] },
+  ],
+  'no progress in a program, not documented': [
+    { text: 'The notes do not describe a lack of progress in a supervised strengthening program.', item: 'Shoulder arthroscopy', codes: ['prior_care_not_tried'] },
+  ],
+  'overturned: pain improved on the drug; the guideline supports the request': [
+    { text: 'His pain has improved on meloxicam, which is prescribed for a short course.', item: 'Meloxicam 15 mg #30', outcome: 'overturned', codes: ['functional_benefit_documented'] },
+    { text: 'The ODG supports the requested work conditioning program in these circumstances.', item: 'Work conditioning x10', outcome: 'overturned', codes: ['criteria_met'] },
+  ],
+};
+
+challenge('challenge set: kinds read in paraphrases of the tuning letters', PARAPHRASED);
