@@ -481,6 +481,33 @@ const PARAPHRASED: Record<string, Case[]> = {
     { text: 'His pain has improved on meloxicam, which is prescribed for a short course.', item: 'Meloxicam 15 mg #30', outcome: 'overturned', codes: ['functional_benefit_documented'] },
     { text: 'The ODG supports the requested work conditioning program in these circumstances.', item: 'Work conditioning x10', outcome: 'overturned', codes: ['criteria_met'] },
   ],
+  'a second round: lacked, nothing mentions, left unspecified, neither checked': [
+    { text: 'On examination the lower extremities lacked any focal neurological deficit.', item: 'MRI of the lumbar spine', codes: ['indications_not_documented'] },
+    { text: 'Nothing mentions surgery being contemplated or conservative therapy having failed.', item: 'MRI of the right shoulder', codes: ['indications_not_documented', 'prior_care_not_tried'] },
+    { text: 'Also left unspecified is the body part to be treated.', item: 'Massage therapy x6', codes: ['request_unclear'] },
+    { text: 'Body part for treatment: unspecified in the request.', item: 'Massage therapy x6', codes: ['request_unclear'] },
+    { text: 'The request leaves unspecified how many sessions are wanted.', item: 'Acupuncture', codes: ['request_unclear'] },
+    { text: 'The state prescription database was neither checked nor reviewed.', item: 'Oxycodone 10 mg #90', codes: ['monitoring_not_documented'] },
+    { text: 'The request did not say where on the spine the shockwave therapy would be applied.', item: 'Shockwave therapy x3', codes: ['request_unclear'] },
+  ],
+  'further care that depends on how the first course went': [
+    { text: 'Six visits were already approved, and whether more are warranted depends on how the patient responds to them.', item: 'Physical therapy x6', codes: ['other'] },
+    { text: 'More sessions would be considered once results of that initial set are provided.', item: 'Hot and cold packs x6', codes: ['other'] },
+  ],
+  'a denied or unsupported surgery named as the reason for its companion': [
+    { text: 'Because the records do not establish medical necessity for the requested arthroscopy, the associated service is not necessary either.', item: 'Assistant surgeon', others: [{ itemText: 'Right knee arthroscopy', outcome: 'upheld' }], codes: ['depends_on_denied_request'] },
+  ],
+  'the guidelines decline to endorse, or recommend against, "the therapy"': [
+    { text: 'The guidelines decline to endorse the therapy, and nothing exceptional is described.', item: 'Interferential stimulation x12', codes: ['not_recommended'] },
+  ],
+  'the opioid not indicated long term; how the patient responded not described': [
+    { text: 'She has taken the opioid for a year, and it is not indicated long term.', item: 'Hydrocodone/APAP 10/325 mg #60', codes: ['exceeds_limits'] },
+    { text: 'The notes do not describe how the patient responded to the earlier sessions.', item: 'Chiropractic x6', codes: ['no_functional_benefit'] },
+  ],
+  'a terse finding about the case is the case, not the guideline': [
+    { text: 'Failure of an oral NSAID is not shown, and why a topical is needed is not explained.', item: 'Ketoprofen 10% cream', codes: ['prior_care_not_tried', 'request_unclear'] },
+    { text: 'ACOEM: injections may give short-term relief of leg pain but no long-term functional benefit.', item: 'Lumbar epidural steroid injection', codes: [] },
+  ],
 };
 
 challenge('challenge set: kinds read in paraphrases of the tuning letters', PARAPHRASED);
