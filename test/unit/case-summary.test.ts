@@ -48,6 +48,23 @@ describe('negated: only findings, symptoms, signs, tests and treatments', () => 
     expect(values(read(text).negated)).toEqual(['tenderness', 'swelling']);
   });
 
+  it('gives each finding of a list that a negation after it speaks of', () => {
+    const text = 'Orthopnea, night sweats and ankle edema were all absent. Crepitus, effusion and warmth were not appreciated. Tremor and ataxia negative.';
+    expect(values(read(text).negated)).toEqual(['orthopnea', 'night sweats', 'ankle edema', 'crepitus', 'effusion', 'warmth', 'tremor', 'ataxia']);
+  });
+
+  it('takes no clause and no finding said present into a list before a negation', () => {
+    expect(values(read('There was no clonus, and Babinski was negative.').negated)).toEqual(['clonus', 'babinski']);
+    expect(values(read('The elbow was stiff and Tinel\'s was negative at the elbow.').negated)).toEqual(["tinel's"]);
+    expect(values(read('Ibuprofen and lumbar x-rays were negative.').negated)).toEqual(['lumbar x-rays']);
+    expect(values(read('Aching and numbness ran down the leg to the foot, and the ankle reflex was absent.').negated)).toEqual(['ankle reflex']);
+  });
+
+  it('leaves out a place said before what a negation after it speaks of', () => {
+    const text = 'On both sides straight leg raise was negative. Along the medial joint line swelling was not observed. Spasm of the soft tissues was absent.';
+    expect(values(read(text).negated)).toEqual(['straight leg raise', 'swelling', 'spasm']);
+  });
+
   it('keeps a test or treatment stated as not done, and drops a trailing place', () => {
     const text = 'He has not started the home exercise program yet. There was no swelling over the lateral malleolus of the right ankle.';
     expect(values(read(text).negated)).toEqual(['home exercise program', 'swelling']);

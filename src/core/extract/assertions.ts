@@ -815,9 +815,17 @@ function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
   if (all.length && all[all.length - 1]!.w === ':') all.pop();
   let i = all.length;
   const after = () => all.slice(i).filter((w) => !CONJUNCTION.test(w.lower) && w.w !== ',');
+  // A trigger that speaks of several ("were all absent", "both negative"), or a plural verb after a singular noun ("swelling and tenderness were absent"), takes the whole list of findings before it.
+  const trigger = text.slice(t.start, t.end);
+  const last = all[all.length - 1];
+  const ofList = /\b(?:all|both|each)\b/i.test(trigger) || (/^(?:were|are)\b/i.test(trigger) && last !== undefined && !PLURAL.test(last.lower));
+  const finding = (words: Word[]) => words.some((x) => isTargetWord(x.w));
+  /** Whether the separator nearest the trigger is "and" or "or": the words before it are a coordinated list ("orthopnea, dyspnea and edema negative"), not clauses set side by side. */
+  let coordinated: boolean | null = null;
   while (i > 0) {
     const w = all[i - 1]!;
     if (w.w === ',' || CONJUNCTION.test(w.lower)) {
+      coordinated ??= w.w !== ',';
       const before = all[i - 2];
       if (!before) break;
       // The word or conjunct before the separator: a modifier or place continues the subject; a test continues a list of tests.
@@ -827,15 +835,30 @@ function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
       // "at the elbow and wrist": a conjunction between places joins them.
       const modifier = w.w !== ',' && (left.every((x) => MODIFIER.test(x.lower) || isPlace(text, [x])) || isPlace(text, all.slice(i)));
       const tests = (isTestLike(left) && isTestLike(after())) || (holdsTestTerm(left) && holdsTestTerm(after()));
-      if (!modifier && !tests) break;
+      // Items of a list (a few words each), not clauses or findings said present ("there was no clonus, and Babinski was negative"; "stiff and Tinel's negative"; "numbness ran down the leg, and the reflex was absent").
+      const clause = left.some((x) => NEGATION_WORD.test(x.lower) || AUXILIARY.test(x.lower) || MODAL.test(x.lower)) || left.some((x) => ABNORMAL.has(x.lower) || isState(x.w)) || left.filter((x) => !isPunct(x)).length > 4;
+      const findings = (ofList || coordinated === true) && !clause && finding(left) && finding(after());
+      if (!modifier && !tests && !findings) break;
       i--;
       continue;
     }
     if (isPunct(w) || NEGATION_STOP.has(w.lower) || TERMINATOR_WORDS.has(w.lower) || (/^(?:on|at|in|for|by|as)$/.test(w.lower) && i === all.length)) break;
     i--;
   }
-  return all.slice(i);
+  // A place said first ("on both sides straight leg raise was negative", "along the lateral joint line tenderness was not elicited") is where, not what.
+  let from = i;
+  if (from < all.length && LEADING_PLACE_PREPOSITIONS.test(all[from]!.lower)) {
+    let k = from + 1;
+    while (k < all.length - 1 && (ARTICLE.test(all[k]!.lower) || SIDE_WORDS.test(all[k]!.lower) || isPlace(text, [all[k]!]) || PLACE_PHRASE_WORDS.has(all[k]!.lower))) k++;
+    if (k > from + 1 && k < all.length) from = k;
+  }
+  return all.slice(from);
 }
+
+/** Prepositions that open a place said before a post-trigger's subject. */
+const LEADING_PLACE_PREPOSITIONS = /^(?:on|along|at|over|in|across)$/;
+/** Words of a side ("on both sides", "on the left"). */
+const SIDE_WORDS = /^(?:both|either|each|sides?|left|right|bilateral(?:ly)?)$/;
 
 /** Whether a piece ends in a preposition whose object is a place ("on varus", "of the foot"). */
 function endsInPlace(text: string, words: Word[]): boolean {
