@@ -511,3 +511,21 @@ const PARAPHRASED: Record<string, Case[]> = {
 };
 
 challenge('challenge set: kinds read in paraphrases of the tuning letters', PARAPHRASED);
+
+/** Counts asked for in other words, and visits done plus more asked for: the count engine probed with wording of our own. */
+const COUNTS: Record<string, Case[]> = {
+  'a count asked for, in a sentence about the case': [
+    { text: 'ODG allows 6 visits over 2 weeks. The current request is for 8 additional visits.', item: 'Physical therapy x8', codes: ['exceeds_limits'] },
+    { text: 'ODG allows 6 visits over 2 weeks. The provider requested 8 more visits.', item: 'Physical therapy x8', codes: ['exceeds_limits'] },
+    { text: 'The guidelines support up to 10 visits. The provider requested 6 visits.', item: 'Physical therapy x6', codes: [] },
+  ],
+  'visits done and more asked for, together over the count': [
+    { text: 'The guidelines support up to 10 visits. She has completed 8 sessions, and 4 additional sessions are requested.', item: 'Physical therapy x4', codes: ['exceeds_limits'] },
+    { text: 'The guidelines support up to 10 visits. She has completed 4 sessions, and 4 additional sessions are requested.', item: 'Physical therapy x4', codes: [] },
+  ],
+  'a conclusion that restates the item is no count of the case': [
+    { text: 'ODG supports a 6-visit trial. Therefore the request for 12 sessions of physical therapy is not medically necessary.', item: '12 sessions of physical therapy', codes: [] },
+  ],
+};
+
+challenge('challenge set: counts asked for and counts added up', COUNTS);

@@ -105,7 +105,8 @@ interface ReasonsLexicon {
   clause_breaks: string[];
   absence: { window: number; post_window: number; pre: string[]; post: string[]; pseudo: string[]; terminators: string[]; documentary: string[] };
   hypothetical: string[];
-  counts: { code: ReasonCode; limit: string[]; quantity: string[]; numbers: Record<string, number> };
+  /** `quantity`: counts done or asked for, read in case and conclusion sentences; `requested`: counts asked for, in case sentences only (a conclusion restates the item); `done` and `additional`: visits done and more asked for, whose sum is compared too. */
+  counts: { code: ReasonCode; limit: string[]; quantity: string[]; requested: string[]; done: string[]; additional: string[]; numbers: Record<string, number> };
   subject: { stop: string[]; deictic: string[]; lead: string[]; class_words: Record<string, string[]>; aliases: string[][] };
   kinds: Record<string, string[]>;
   test_kinds: string[];
@@ -632,7 +633,7 @@ interface Compiled {
   terminator: Guarded | null;
   documentary: RegExp | null;
   hypothetical: Guarded | null;
-  counts: { limit: Guarded[]; quantity: Guarded[] };
+  counts: Record<'limit' | 'quantity' | 'requested' | 'done' | 'additional', Guarded[]>;
   lead: RegExp | null;
   deictic: RegExp | null;
   stop: ReadonlySet<string>;
@@ -707,7 +708,13 @@ function lexicon(): Compiled {
     documentary: anyOf(lex.absence.documentary),
     hypothetical: guarded(lex.hypothetical),
     // One expression per pattern: each names its number `n`.
-    counts: { limit: lex.counts.limit.map((p) => guarded([p])!), quantity: lex.counts.quantity.map((p) => guarded([p])!) },
+    counts: {
+      limit: lex.counts.limit.map((p) => guarded([p])!),
+      quantity: lex.counts.quantity.map((p) => guarded([p])!),
+      requested: lex.counts.requested.map((p) => guarded([p])!),
+      done: lex.counts.done.map((p) => guarded([p])!),
+      additional: lex.counts.additional.map((p) => guarded([p])!),
+    },
     lead: anyOf(lex.subject.lead),
     deictic: anyOf(lex.subject.deictic),
     stop: new Set(lex.subject.stop.map((w) => w.toLowerCase())),
@@ -1245,10 +1252,21 @@ function countOverLimit(text: string, roled: readonly RoledSentence[], literals:
     for (const c of countsIn(counts.limit, body, present[k]!)) limit = Math.max(limit, c.n);
   });
   if (limit < 0) return null;
-  for (const [k, { span, role }] of roled.entries()) {
+  const found = (k: number, c: { start: number; end: number }) => ({ sentence: roled[k]!.span, span: wholeWords(text, { start: roled[k]!.span.start + c.start, end: roled[k]!.span.start + c.end }) });
+  let done = 0;
+  for (const [k, { role }] of roled.entries()) {
     if (role !== 'case' && role !== 'conclusion') continue;
-    const over = countsIn(counts.quantity, bodies[k]!, present[k]!).find((c) => c.n > limit);
-    if (over) return { sentence: span, span: wholeWords(text, { start: span.start + over.start, end: span.start + over.end }) };
+    const quantities = role === 'case' ? [...countsIn(counts.quantity, bodies[k]!, present[k]!), ...countsIn(counts.requested, bodies[k]!, present[k]!)] : countsIn(counts.quantity, bodies[k]!, present[k]!);
+    const over = quantities.find((c) => c.n > limit);
+    if (over) return found(k, over);
+    if (role === 'case') for (const c of countsIn(counts.done, bodies[k]!, present[k]!)) done = Math.max(done, c.n);
+  }
+  // "Six visits were attended; eight more are requested": the visits done and those asked for, together.
+  if (done === 0) return null;
+  for (const [k, { role }] of roled.entries()) {
+    if (role !== 'case') continue;
+    const over = countsIn(counts.additional, bodies[k]!, present[k]!).find((c) => done + c.n > limit);
+    if (over) return found(k, over);
   }
   return null;
 }
