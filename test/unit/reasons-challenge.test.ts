@@ -508,6 +508,20 @@ const PARAPHRASED: Record<string, Case[]> = {
     { text: 'Failure of an oral NSAID is not shown, and why a topical is needed is not explained.', item: 'Ketoprofen 10% cream', codes: ['prior_care_not_tried', 'request_unclear'] },
     { text: 'ACOEM: injections may give short-term relief of leg pain but no long-term functional benefit.', item: 'Lumbar epidural steroid injection', codes: [] },
   ],
+  'a third round: other reviewers\' manners': [
+    { text: 'The notes skip any trial of physical therapy before this request.', item: 'MRI of the left knee', codes: ['prior_care_not_tried'] },
+    { text: 'Nothing shows that the medication is working.', item: 'Omeprazole 20 mg #60', codes: ['no_functional_benefit'] },
+    { text: 'The file reflects no objective functional measures showing progress.', item: 'Chiropractic x6', codes: ['no_functional_benefit'] },
+    { text: 'Objective functional improvement has not been substantiated.', item: 'Acupuncture x6', codes: ['no_functional_benefit'] },
+    { text: 'The documentation of a failed course of conservative care is not on record.', item: 'X-rays of the lumbar spine', codes: ['prior_care_not_tried'] },
+    { text: 'Intolerance of oral medication is lacking in the records.', item: 'Diclofenac 1% gel', codes: ['indications_not_documented'] },
+  ],
+  'guideline wording that is no ground: an exclusion said with "absent", a definition, an aside on activity limits, the requested course itself': [
+    { text: 'The ACOEM Guidelines advise against lumbar radiographs absent red flags. No red flags were found on examination.', item: 'X-rays of the lumbar spine', codes: ['indications_not_documented'] },
+    { text: 'The MTUS chronic pain guidelines were designed to address pain lasting beyond 12 weeks.', item: 'Lidocaine patch #30', codes: [] },
+    { text: 'The notes show no real attempt at conservative care beyond activity limits and medications.', item: 'MRI of the right knee', codes: ['prior_care_not_tried'] },
+    { text: 'The records do not show deficits on examination that would support a course of physical therapy.', item: 'Physical therapy x12', codes: ['indications_not_documented'] },
+  ],
 };
 
 challenge('challenge set: kinds read in paraphrases of the tuning letters', PARAPHRASED);

@@ -855,6 +855,9 @@ function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
   return all.slice(from);
 }
 
+/** The ellipsis that carries a negation over to another subject ("..., as was the straight leg raise"). */
+const AS_WAS = /,\s*as\s+(?:was|were|is|are)\s+/gi;
+
 /** Prepositions that open a place said before a post-trigger's subject. */
 const LEADING_PLACE_PREPOSITIONS = /^(?:on|along|at|over|in|across)$/;
 /** Words of a side ("on both sides", "on the left"). */
@@ -987,10 +990,16 @@ function headOf(words: Word[]): Word[] {
 export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
   const out: NegatedPhrase[] = [];
   for (const sentence of sentences(text, region)) {
-    const triggers = triggersIn(text, sentence);
+    const triggers = [...triggersIn(text, sentence)];
     let harmTalk: boolean | undefined;
     // Where another negation starts, a scope ends: their starts, looked up by offset (a sentence can hold many).
     const preStarts = new Set(triggers.filter((x) => x.key === 'negated:pre').map((x) => x.start));
+    // "Facet loading was negative, as was the straight leg raise": what follows the "as was" of a negation after its subject is negated too.
+    for (const m of text.slice(sentence.start, sentence.end).matchAll(AS_WAS)) {
+      const at = sentence.start + m.index;
+      if (triggers.some((x) => x.key === 'negated:post' && /^[\s,]*$/.test(text.slice(x.end, at)))) triggers.push({ key: 'negated:pre', start: at, end: at + m[0].trimEnd().length });
+    }
+    triggers.sort((a, b) => a.start - b.start);
     for (const t of triggers) {
       let scope: Word[];
       if (t.key === 'negated:pre') scope = aboutOther(text, sentence, t) ? [] : ownScope(text, scopeAfter(text, t, sentence, preStarts));
