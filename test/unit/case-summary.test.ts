@@ -60,6 +60,14 @@ describe('negated: only findings, symptoms, signs, tests and treatments', () => 
     expect(values(read('Aching and numbness ran down the leg to the foot, and the ankle reflex was absent.').negated)).toEqual(['ankle reflex']);
   });
 
+  it('carries a negation on through "as was", and reads each/both and negative results', () => {
+    const text =
+      'Facet loading was negative, as was the slump test. Orthopnea and edema were absent, as were varicosities and claudication; she had a rash. ' +
+      'The anterior and posterior drawer signs were both negative. The FABER tests yielded negative results. There was no focal deficit whatsoever.';
+    expect(values(read(text).negated)).toEqual(['facet loading', 'slump test', 'orthopnea', 'edema', 'varicosities', 'claudication', 'anterior and posterior drawer signs', 'faber tests', 'focal deficit']);
+    expect(values(read('The knee was tender, as was the ankle.').negated)).toEqual([]);
+  });
+
   it('leaves out a place said before what a negation after it speaks of', () => {
     const text = 'On both sides straight leg raise was negative. Along the medial joint line swelling was not observed. Spasm of the soft tissues was absent. Lumbar radiculopathy could not be demonstrated on the needle study.';
     expect(values(read(text).negated)).toEqual(['straight leg raise', 'swelling', 'spasm', 'lumbar radiculopathy']);
