@@ -66,6 +66,8 @@ describe('negated: only findings, symptoms, signs, tests and treatments', () => 
       'The anterior and posterior drawer signs were both negative. The FABER tests yielded negative results. There was no focal deficit whatsoever.';
     expect(values(read(text).negated)).toEqual(['facet loading', 'slump test', 'orthopnea', 'edema', 'varicosities', 'claudication', 'anterior and posterior drawer signs', 'faber tests', 'focal deficit']);
     expect(values(read('The knee was tender, as was the ankle.').negated)).toEqual([]);
+    // A dash ends a clause: what follows it is no longer the negation's.
+    expect(values(read('The compound cream was denied \u2014 baclofen is not approved for topical use. No swelling \u2014 the knee was stable.').negated)).toEqual(['swelling']);
   });
 
   it('leaves out a place said before what a negation after it speaks of', () => {

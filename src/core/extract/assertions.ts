@@ -100,7 +100,7 @@ export interface Trigger {
 }
 
 /** Marks that end a clause: no trigger reaches across them. */
-const CLAUSE_MARK = /[;:()"“”[\]]/;
+const CLAUSE_MARK = /[;:()"“”[\]—–]/;
 const CLAUSE_MARKS = new RegExp(CLAUSE_MARK.source, 'g');
 
 /** Spans of quoted first-person text in a sentence (a patient's words, a test's answers): their triggers are not the summary's. */
@@ -545,7 +545,7 @@ interface Word {
 }
 
 /** A word: a date written with slashes ("05/02/2016") is one, a slash elsewhere ("EMG/NCV") is a separator. */
-const WORD = /\d+(?:\/\d+)+|[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*(?:['’](?![A-Za-z0-9]))?|[,;:()"“”[\]/]/g;
+const WORD = /\d+(?:\/\d+)+|[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*(?:['’](?![A-Za-z0-9]))?|[,;:()"“”[\]/—–]/g;
 
 /** The words of `text[from, to)`; with `limit`, at most that many, and none past a clause mark (a scope ends there). */
 function wordsOf(text: string, from: number, to: number, limit = Infinity): Word[] {
@@ -554,12 +554,12 @@ function wordsOf(text: string, from: number, to: number, limit = Infinity): Word
   for (let m = WORD.exec(text); m !== null && m.index < to && out.length < limit; m = WORD.exec(text)) {
     if (m.index + m[0].length > to) break;
     out.push({ w: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-    if (limit !== Infinity && m[0].length === 1 && m[0] !== ',' && m[0] !== '/' && /[;:()"“”[\]]/.test(m[0])) break;
+    if (limit !== Infinity && m[0].length === 1 && m[0] !== ',' && m[0] !== '/' && CLAUSE_MARK.test(m[0])) break;
   }
   return out;
 }
 
-const isPunct = (w: Word) => /^[,;:()"“”[\]]$/.test(w.w);
+const isPunct = (w: Word) => w.w === ',' || (w.w.length === 1 && CLAUSE_MARK.test(w.w));
 const CONJUNCTION = /^(?:and|or|nor|\/)$/;
 /** Words that say nothing against a place: articles, conjunctions, numbers, vertebral levels ("T8", "L4-5"). */
 const PLACE_FILLER = /^(?:the|a|an|his|her|their|this|that|these|those|both|either|all|each|any|every|of|and|or|\/|\d+\w*|\d+(?:[/-]\d+)+|[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?)$/i;
