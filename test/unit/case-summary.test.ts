@@ -43,6 +43,11 @@ describe('negated: only findings, symptoms, signs, tests and treatments', () => 
     expect(values(read(text).negated)).toEqual(['tingling', 'burning', 'weakness', 'hoffmann sign', 'clonus']);
   });
 
+  it('reads a reviewer\'s or an insurer\'s refusal as theirs, not as something the patient lacks', () => {
+    const text = 'The reviewer denied both MRIs because the examination showed no weakness. Insurance would not allow the Zofran to be filled.';
+    expect(values(read(text).negated)).toEqual(['weakness']);
+  });
+
   it('reads a denial by the carrier as the review\'s, and gives a finding once whatever its word form', () => {
     const text = 'The carrier denied the MRI of the knee. There was no tenderness of the knee and the ankle was not tender. No swelling was seen.';
     expect(values(read(text).negated)).toEqual(['tenderness', 'swelling']);

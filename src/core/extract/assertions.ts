@@ -118,11 +118,11 @@ function quoted(text: string, s: Span): Span[] {
 /** Denial verbs: in a sentence about the review ("utilization review denied the MRI") they are the review's action, not the patient's denial. */
 const DENIAL_VERB = /^(?:denied|denies|deny|denying)$/i;
 /** Refusal verbs, which a review may be the subject of ("the carrier refused the request"). */
-const REFUSAL_VERB = /^(?:declined|declines|refused|refuses)$/i;
+const REFUSAL_VERB = /^(?:declined|declines|refused|refuses|denied|denies)$/i;
 /** A pattern for any term of a list, spaces free. */
 const anyOf = (terms: readonly string[]): string => terms.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|');
 /** Auxiliaries, adverbs and verbs of deciding between a subject and its negation ("has (since) not", "did not", "chose not to"). */
-const SUBJECT_TO_TRIGGER = `(?:\\s*,?\\s+who)?\\s+(?:(?:has|have|had|did|does|do|then|also|again|since|yet|${anyOf(lexicon.decision_verbs)}|[a-z]+ly)\\s+)*$`;
+const SUBJECT_TO_TRIGGER = `(?:\\s*,?\\s+who)?\\s+(?:(?:has|have|had|did|does|do|would|will|could|can|then|also|again|since|yet|${anyOf(lexicon.decision_verbs)}|[a-z]+ly)\\s+)*$`;
 /** A clinician or a review as the subject just before a negation ("the treating physician did not", "utilization review (had) declined", "Dr. Lee chose not"). */
 const ACTOR_SUBJECT = new RegExp(`\\b(?:${anyOf(lexicon.actors)})${SUBJECT_TO_TRIGGER}`, 'i');
 const DOCTOR_SUBJECT = new RegExp(`\\bDr\\.?\\s+[A-Z][A-Za-z'’-]+${SUBJECT_TO_TRIGGER}`);
