@@ -100,6 +100,20 @@ describe('utilization-review action and date', () => {
     expect(ur('This request was previously non-certified on 07/14/2016 for lack of a recent exam.')).toEqual(['non-certified', '2016-07-14']);
   });
 
+  it('reads a review that rejected, turned down or declined to approve as denied', () => {
+    expect(ur('At utilization review on 3/4/2016 the knee MRI was rejected.')).toEqual(['denied', '2016-03-04']);
+    expect(ur('Utilization review turned down the lumbar brace on 5/6/2016.')).toEqual(['denied', '2016-05-06']);
+    expect(ur('On 7/8/2016 the claims administrator declined to approve acupuncture.')).toEqual(['denied', '2016-07-08']);
+    expect(ur('In the earlier determination of 9/10/2016, the reviewer denied the EMG.')).toEqual(['denied', '2016-09-10']);
+  });
+
+  it('reads "a review on <date>" and a denial that followed, and not a planning, receipt or service date', () => {
+    expect(ur('A review on 2/3/2016 non-certified the injections.')).toEqual(['non-certified', '2016-02-03']);
+    expect(ur('Receipt of the request is dated 4/5/2016; denial followed on 4/12/2016.')).toEqual(['denied', '2016-04-12']);
+    expect(ur('An MRI was planned on 6/1/2016; the utilization review on 6/9/2016 non-certified it.')).toEqual(['non-certified', '2016-06-09']);
+    expect(ur('For the 8/1/2016 date of service, the plan sought chiropractic care, which utilization review denied on 8/9/2016.')).toEqual(['denied', '2016-08-09']);
+  });
+
   it('does not read a treatment named "activity modification" as the action modified', () => {
     expect(ur('Prior relevant care included activity modification and rest. On 5-5-16 utilization review denied the injection.')).toEqual(['denied', '2016-05-05']);
   });

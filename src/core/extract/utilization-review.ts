@@ -18,9 +18,9 @@ import { sentences } from '../sentences.js';
 import type { Found, Span } from '../types.js';
 
 /** The review named: utilization review, UR, the claims administrator (who issues it). */
-const NAMED = /\butili[sz]ation\s+(?:review|management)\b|\bUR\b|\bclaims\s+administrator\b|\bpeer\s+review(?:er)?\b|\b(?:physician|UR)\s+(?:reviewer|advisor)\b|\b(?:insurance\s+)?carrier\b|\binsurer\b/i;
+const NAMED = /\butili[sz]ation\s+(?:review|management)\b|\bUR\b|\bclaims\s+administrator\b|\bpeer\s+review(?:er)?\b|\b(?:physician|UR)\s+(?:reviewer|advisor)\b|\b(?:insurance\s+)?carrier\b|\binsurer\b|\b(?:a|the|at|in|on)\s+review\s+(?:on|dated|of|issued)\b|\bdenial\s+(?:followed|was\s+issued|issued|came|dated)\b/i;
 /** An earlier review named without the words: "the previous denial", "a prior determination", "was previously non-certified". */
-const EARLIER_REVIEW = /\b(?:previous|prior|original|initial)\s+(?:\w+\s+){0,2}?(?:review|denial|determination|decision|non-?\s?certification)\b|\bpreviously\s+(?:been\s+)?(?:reviewed|denied|non-?\s?certified|noncertified|modified)\b/i;
+const EARLIER_REVIEW = /\b(?:previous|prior|original|initial|earlier)\s+(?:\w+\s+){0,2}?(?:review|denial|determination|decision|non-?\s?certification)\b|\bpreviously\s+(?:been\s+)?(?:reviewed|denied|non-?\s?certified|noncertified|modified)\b/i;
 /** A request (not the patient) as the subject of a decision: "The treatment was denied on ...", "the requests were modified". */
 const DECIDED_REQUEST = /\b(?:request(?:s|ed)?|treatment|case|therapy|it|they|these|this)\b[^.;]{0,120}?\b(?:was|were|been|is|are)\s+(?:\w+\s+){0,2}?(?:denied|non-?\s?certif\w*|noncertif\w*|modified|partially\s+(?:certified|approved|authorized)|non-?approved|not\s+(?:approved|authorized|certified|medically\s+necessary))\b/i;
 
@@ -29,13 +29,13 @@ const ACTIONS: [RegExp, UrAction][] = [
   [/\b(?:partially\s+(?:certified|approved|authorized)|(?:certified|approved|authorized)\s+in\s+part|partial\s+certification|(?:certified|approved|authorized)\s+(?:only\s+)?(?:a\s+)?(?:reduced|lesser|smaller|lower|partial)\s+(?:quantity|number|amount|frequency|duration)\s+of)\b/gi, 'certified in part'],
   [/\bnon-?\s?certif\w*|\bnoncertif\w*|\bnot\s+certified\b|\bdid\s+not\s+certify\b|\b(?:was|were|been|found|deemed|determined|considered)\s+(?:(?:the|this|these|that)\s+(?:[\w/-]+\s+){0,5}?|it\s+|them\s+)?(?:to\s+be\s+)?(?:not\s+medically\s+(?:necessary|appropriate|indicated)|medically\s+unnecessary)\b/gi, 'non-certified'],
   [/\b(?<!(?:activit(?:y|ies)|work|duty|duties|behavio(?:u)?r(?:al)?)\s+)modif(?:ied|ies|y|ication|ications|ed)\b(?!\s+(?:duty|duties|work|activit(?:y|ies)|job|light|diet))/gi, 'modified'],
-  [/\bdenied\b|\bdenial\b|\bdeny\b|\bdenies\b|\bdenying\b|\bfailed\s+to\s+(?:approve|certify|authorize)\b|\bnon-?approved\b|\bnot\s+(?:approved|authorized)\b|\bdid\s+not\s+(?:approve|authorize)\b|\badverse\s+determination\b/gi, 'denied'],
+  [/\bdenied\b|\bdenial\b|\bdeny\b|\bdenies\b|\bdenying\b|\bfailed\s+to\s+(?:approve|certify|authorize)\b|\bnon-?approved\b|\bnot\s+(?:approved|authorized)\b|\bdid\s+not\s+(?:approve|authorize)\b|\badverse\s+determination\b|\brejected\b|\bturned\s+down\b|\b(?:declined|refused)\s+(?:to\s+(?:approve|certify|authorize)|certification|approval|authorization)\b/gi, 'denied'],
 ];
 
 /** Words that tie a date to something other than the review: a request form, a signature, a visit, a date of service. */
-const OTHER_ANCHOR = String.raw`request\s+for\s+authorization|\bRFA\b|authorization\s+(?:form|request)|signed|submitted|received|dates?\s+of\s+service|\bDOS\b|progress\s+(?:note|report)|office\s+visit|visit|evaluation|exam(?:ination)?|injury|appeal(?:ed)?|referenced|prescribed|performed`;
+const OTHER_ANCHOR = String.raw`request\s+for\s+authorization|\bRFA\b|authorization\s+(?:form|request)|signed|submitted|received|receipt|planned|scheduled|ordered|dates?\s+of\s+service|\bDOS\b|progress\s+(?:note|report)|office\s+visit|visit|evaluation|exam(?:ination)?|injury|appeal(?:ed)?|referenced|prescribed|performed`;
 /** Words that tie a date to the review. */
-const UR_ANCHOR = String.raw`utili[sz]ation\s+review(?:\s+(?:report|documentation|decision|determination|board|physician))?|\bUR\b(?:\s+(?:report|decision|determination))?|claims\s+administrator|review(?:ed)?|determination|decision(?:\s+date)?|denial|denied|non-?\s?certif\w*|noncertif\w*|modified|approved|certified|failed\s+to\s+approve`;
+const UR_ANCHOR = String.raw`utili[sz]ation\s+review(?:\s+(?:report|documentation|decision|determination|board|physician))?|\bUR\b(?:\s+(?:report|decision|determination))?|claims\s+administrator|review(?:ed)?|determination|decision(?:\s+date)?|denial|denied|non-?\s?certif\w*|noncertif\w*|modified|approved|certified|failed\s+to\s+approve|rejected|turned\s+down|(?:declined|refused)\s+(?:to\s+(?:approve|certify|authorize)|certification)`;
 const ANCHOR = new RegExp(`(${UR_ANCHOR})|(${OTHER_ANCHOR})`, 'gi');
 /** After a date that opens a clause ("On <date>, ..."), what happened on it: a review's words, or another event's verb (a form named is no event: "On <date> the request for authorization was non-certified"). */
 const OTHER_EVENT = String.raw`\b(?:signed|submitted|received|presented|complained|reported|underwent|sustained|seen|evaluated|examined|prescribed|performed|visited|returned|noted|indicated|documented)\b`;
@@ -60,7 +60,7 @@ function firstAction(text: string, s: Span): Found<UrAction> | null {
 }
 
 /** A date followed by the event it names ("at the <date> visit", "the <date> progress report"): that event's date. */
-const EVENT_AFTER = /^\s*(?:[\w-]+\s+)?(?:(?:office|clinic|follow-up)\s+)?(?:visit|appointment|progress\s+(?:note|report)|examination|exam|evaluation|consultation|request\s+for\s+authorization|RFA|report)\b/i;
+const EVENT_AFTER = /^\s*(?:[\w-]+\s+)?(?:(?:office|clinic|follow-up)\s+)?(?:visit|appointment|progress\s+(?:note|report)|examination|exam|evaluation|consultation|request\s+for\s+authorization|RFA|report|dates?\s+of\s+service|DOS)\b/i;
 
 /** Which anchor ('ur' or 'other') is last in `before`, or first in `after` when `before` has none. */
 function anchorOf(before: string, after: string): 'ur' | 'other' | null {
@@ -86,7 +86,8 @@ function reviewDate(text: string, s: Span, action: Found<UrAction> | null = null
   for (const d of dates) {
     const before = text.slice(from, d.span.start);
     // A semicolon ends a clause: what comes before it ties no date after it.
-    const owner = anchorOf(before.slice(before.lastIndexOf(';') + 1), text.slice(d.span.end, Math.min(s.end, d.span.end + 120)));
+    const after = text.slice(d.span.end, Math.min(s.end, d.span.end + 120));
+    const owner = anchorOf(before.slice(before.lastIndexOf(';') + 1), after.slice(0, after.includes(';') ? after.indexOf(';') : after.length));
     from = d.span.end;
     if (owner === 'ur') return found(d);
   }
