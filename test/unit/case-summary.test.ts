@@ -224,6 +224,19 @@ describe('mechanism and occupation', () => {
     expect(mech('He was involved in a physical altercation with a customer on 6/1/2016.')).toEqual(['physical altercation with a customer', 'assault']);
     expect(mech('She sustained injuries in an MVC on 4/4/2017 while driving to a meeting.')).toEqual(['mvc', 'motor vehicle']);
     expect(mech('He was hurt on 5/5/2016 while driving a delivery van, when the van collided with a parked trailer.')[1]).toBe('motor vehicle');
+  });
+
+  it('reads a mechanism said as the claim\'s cause, a labelled mechanism, a person who fell, or the kind named before "injury"', () => {
+    expect(mech('Her claim dated 3/3/2016 arises from repetitive keyboarding in her office duties.')[1]).toBe('repetitive/cumulative trauma');
+    expect(mech('Her claim dates from 4/4/2016, the injury being attributed to repetitive gripping.')).toEqual(['repetitive gripping', 'repetitive/cumulative trauma']);
+    expect(mech('Claim dated 5/5/2016; the mechanism is described as a fall from a step stool.')[1]).toBe('fall');
+    expect(mech('A 52-year-old woman fell at work on 6/6/2016, striking her hip.')[1]).toBe('fall');
+    expect(mech('Man, now 44; occupational lifting injury, claim dated 7/7/2016.')).toEqual(['lifting', 'lifting']);
+    expect(mech('The injury occurring while she restrained an agitated resident, on 8/8/2016.')[1]).toBe('other');
+  });
+
+  it('reads no assault into a steroid shot', () => {
+    expect(mech('She was injured at work on 9/9/2016. Pain persisted despite a steroid shot to the hip.')).toEqual([null, null]);
     expect(mech('The injured worker has bilateral elbow pain from repetitive gripping, with a date of injury of 1/1/2015.')).toEqual(['repetitive gripping', 'repetitive/cumulative trauma']);
     expect(mech('He attributes his neck pain to years of overhead drilling, with a date of injury of 3/3/2016.')).toEqual(['years of overhead drilling', 'repetitive/cumulative trauma']);
     expect(mech('She developed panic attacks after witnessing a shooting in the parking lot on 5/5/2016.')).toEqual(['witnessing a shooting in the parking lot', 'other']);

@@ -173,11 +173,11 @@ function occupation(text: string, region: Span): Found<string> | null {
 /** "The mechanism of injury is unclear / was not described": no mechanism, whatever else the summary says. */
 const MECHANISM_UNKNOWN = /\bmechanism\s+of\s+(?:the\s+)?injury\b[^.;]{0,40}?\b(?:unclear|unknown|not\s+(?:\w+\s+)?(?:described|documented|specified|stated|known|clear|provided|noted|given|reported|available|mentioned|discussed)|undocumented|unspecified|undetermined)\b|\bno\s+(?:specific\s+|clear\s+)?mechanism\s+of\s+injury\b/i;
 /** Cues that introduce the mechanism itself: what follows is one, with or without a type word. */
-const STRONG_MECHANISM = /\bmechanism\s+of\s+(?:the\s+)?injury\s*(?:(?:is|was|has\s+been)\s+(?:(?:detailed|described|noted|reported|documented|listed|stated|given|explained|characterized|identified)\s+as\s+|that\s+)?|occurred\s+|:\s*|-\s*)|\binjur(?:ed|y|ies)\s+(?:occurred\s+)?(?:when|while|as)\s+/i;
+const STRONG_MECHANISM = /\bmechanism\s+of\s+(?:the\s+)?injury\s*(?:(?:is|was|has\s+been)\s+(?:(?:detailed|described|noted|reported|documented|listed|stated|given|explained|characterized|identified)\s+as\s+|that\s+)?|occurred\s+|:\s*|-\s*)|\binjur(?:ed|y|ies)\s+(?:(?:occurred|occurring|happened|happening)\s+)?(?:when|while|as)\s+|\bmechanism\s*(?:(?:is|was)\s+(?:described|given|listed|reported|noted|documented)\s+as\s+|:\s*)/i;
 /** Cues after which a phrase is a mechanism only when it names one ("injury ... due to a fall", "after falling", "secondary to a fall"). */
-const WEAK_MECHANISM = /\b(?:when|while|after|following|due\s+to|secondary\s+to|as\s+a\s+result\s+of|resulting\s+from|caused\s+by|status\s+post|s\/p|post|involved\s+in|injur(?:ed|y|ies)\s+in(?=\s+(?:an?|the)\s)|attribut(?:es|ed|ing)\s+(?:[\w'-]+\s+){0,8}?to|(?:pain|injur(?:y|ies)|trauma|loss|tinnitus|symptoms|complaints)(?:\s+[\w'-]+){0,5}?\s+from)\s+/gi;
+const WEAK_MECHANISM = /\b(?:when|while|after|following|due\s+to|secondary\s+to|as\s+a\s+result\s+of|resulting\s+from|caused\s+by|status\s+post|s\/p|post|involved\s+in|injur(?:ed|y|ies)\s+in(?=\s+(?:an?|the)\s)|attribut(?:es|ed|ing)\s+(?:[\w'-]+\s+){0,8}?to|aris(?:ing|es)\s+from|arose\s+from|(?:pain|injur(?:y|ies)|trauma|loss|tinnitus|symptoms|complaints|claim|syndrome|condition)(?:\s+(?!(?:attribut\w*|due|secondary|caused|aris\w*|arose)\b)[\w'-]+){0,5}?\s+from)\s+/gi;
 /** A sentence about how the injury happened (not the "injured worker", who is in every sentence). */
-const INJURY_EVENT = /\binjur(?:y|ies)\b|\binjured\b(?!\s+(?:worker|employee|party))|\bhurt\b|\boccurred\b|\bsustained\b|\bincurr|\bdiagnos|\btreated\s+for|\bemergency\b/i;
+const INJURY_EVENT = /\binjur(?:y|ies)\b|\bclaim\b|\binjured\b(?!\s+(?:worker|employee|party))|\bhurt\b|\boccurred\b|\bsustained\b|\bincurr|\bdiagnos|\btreated\s+for|\bemergency\b/i;
 /** Words a mechanism phrase does not keep at its start: the subject, auxiliaries, framing. */
 const MECHANISM_LEAD = /^(?:(?:the|an?|his|her|their)\s+)?(?:(?:patient|injured\s+worker|worker|employee|claimant|applicant|he|she|they|it)\s+)?(?:(?:reportedly|allegedly|apparently|was|were|had\s+been|has\s+been|been|being|got|became)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:occurring|when|while|that|as)\s+)*(?:(?:the|an?)\s+)?(?:(?:patient|injured\s+worker|worker|he|she|they)\s+)?(?:(?:was|were|being)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:the|an?)\s+(?=\w))?/i;
 /** Where a mechanism phrase ends: a clause mark, or a clause about what followed ("and felt a pop", "resulting in"). */
@@ -296,6 +296,8 @@ function mechanism(text: string, region: Span): MechanismHit | null {
       const before = text.slice(Math.max(s.start, h.index - 60), h.index);
       // "... with a continuous trauma injury", "filed a CT claim": cumulative trauma named is the mechanism itself.
       if (CUMULATIVE_NAMED.test(h.term) && /\b(?:an?|with|filed|alleging|claimed|claiming|of)\s+$/i.test(before)) return { found: { value: squash(text.slice(h.index, h.index + h.length)).toLowerCase(), span: { start: h.index, end: h.index + h.length } }, type: 'repetitive/cumulative trauma', named: true };
+      // "an occupational lifting injury": the event's kind named before "injury".
+      if (h.key !== 'other' && /^\s+injur(?:y|ies)\b/i.test(text.slice(h.index + h.length, h.index + h.length + 12)) && !NOT_EVENT_BEFORE.test(before)) return { found: { value: squash(text.slice(h.index, h.index + h.length)).toLowerCase(), span: { start: h.index, end: h.index + h.length } }, type: h.key, named: true };
       if (!TOLD_EVENT.test(before) || NOT_EVENT_BEFORE.test(before)) continue;
       // "a forklift ran over her foot": a thing as the subject starts the phrase.
       const thing = THING_SUBJECT.exec(before) ?? /(another\s+)$/i.exec(before);
@@ -320,7 +322,7 @@ function settingOnly(text: string, hit: MechanismHit, s: Span): boolean {
 }
 
 /** What an event told as the worker's comes after: a relative or a conjunction ("who slipped", "and twisted"), an auxiliary ("was struck"), "injured his back" before a gerund, a thing as subject ("a stockpot struck"), "from" after an onset ("pain from repetitive typing"). */
-const TOLD_EVENT = /(?:\bwho|\band|;|\bwas|\bwere|\bhe|\bshe|\bthey|\bgot|\bwhile|\bwhen|\bdeveloped\b[^.;]{0,60}\bfrom)\s+(?:(?:was|were|been|reportedly|apparently|had|then|also)\s+)*$|\b(?:injured|hurt|strained|sprained|twisted)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,3}$|\b(?:a|an|the|another)\s+(?:[a-z-]+\s+){1,2}$|^\s*On\s+[\w/,-]+(?:\s+\d{4})?,?\s+(?:another\s+|an?\s+|the\s+)?$/i;
+const TOLD_EVENT = /\b(?:woman|man|worker|employee|patient|claimant|applicant|individual|female|male)(?:,\s+[^,.;]{1,20},)?\s+$|(?:\bwho|\band|;|\bwas|\bwere|\bhe|\bshe|\bthey|\bgot|\bwhile|\bwhen|\bdeveloped\b[^.;]{0,60}\bfrom)\s+(?:(?:was|were|been|reportedly|apparently|had|then|also)\s+)*$|\b(?:injured|hurt|strained|sprained|twisted)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,3}$|\b(?:a|an|the|another)\s+(?:[a-z-]+\s+){1,2}$|^\s*On\s+[\w/,-]+(?:\s+\d{4})?,?\s+(?:another\s+|an?\s+|the\s+)?$/i;
 /** What makes a term no event: the pain it brings on or the work it stops ("pain with lifting", "unable to lift", "no lifting over 10 pounds"). */
 const NOT_EVENT_BEFORE = /(?:pain|worse|aggravated|increased|difficulty|unable|avoid|limited|limit|restrict\w*|no|any|precautions|tolerance|tolerate|capacity|ability|able)\s+(?:with\s+|by\s+|on\s+|to\s+|for\s+|in\s+)?(?:\w+\s+)?$/i;
 
