@@ -538,7 +538,7 @@ const COUNTS: Record<string, Case[]> = {
     { text: 'The guidelines support up to 10 visits. She has completed 4 sessions, and 4 additional sessions are requested.', item: 'Physical therapy x4', codes: [] },
   ],
   'a conclusion that restates the item is no count of the case': [
-    { text: 'ODG supports a 6-visit trial. Therefore the request for 12 sessions of physical therapy is not medically necessary.', item: '12 sessions of physical therapy', codes: [] },
+    { text: 'ODG supports a 6-visit trial. The request for 12 visits of therapy is therefore not medically necessary.', item: '12 sessions of physical therapy', codes: [] },
   ],
 };
 
