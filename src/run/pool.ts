@@ -24,8 +24,14 @@ const WORKER = fileURLToPath(new URL('../../dist/run/worker.js', import.meta.url
 
 /** How often the watchdog looks at the workers. */
 const WATCH_MS = 100;
-/** Old-generation heap of a worker thread. */
-const WORKER_HEAP_MB = 192;
+/**
+ * Old-generation heap of a worker thread: a cap far above a run's own (about
+ * 100 MB), reached only by a pathological letter. With the small nursery below
+ * such a letter's intermediate objects are promoted sooner, so the cap is 256
+ * MB (at 192 a 6 MB letter of three million lines could run out of memory
+ * before its time budget did).
+ */
+const WORKER_HEAP_MB = 256;
 /**
  * Young generation of a worker thread: a letter's garbage is short-lived, and
  * a smaller nursery is collected sooner, so a run's peak memory is about 50 MB
