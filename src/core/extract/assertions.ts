@@ -858,6 +858,16 @@ function scopeBefore(text: string, t: Trigger, sentence: Span): Word[] {
 /** The ellipsis that carries a negation over to another subject ("..., as was the straight leg raise"). */
 const AS_WAS = /,\s*as\s+(?:was|were|is|are)\s+/gi;
 
+/** The sentence's triggers, with an "as was" right after a negation's post-trigger read as a negation of what follows it ("facet loading was negative, as was the straight leg raise"). */
+function withCarriedNegations(text: string, sentence: Span, triggers: readonly Trigger[]): readonly Trigger[] {
+  const carried: Trigger[] = [];
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(AS_WAS)) {
+    const at = sentence.start + m.index;
+    if (triggers.some((x) => x.key === 'negated:post' && /^[\s,]*$/.test(text.slice(x.end, at)))) carried.push({ key: 'negated:pre', start: at, end: at + m[0].trimEnd().length });
+  }
+  return carried.length === 0 ? triggers : [...triggers, ...carried].sort((a, b) => a.start - b.start);
+}
+
 /** Prepositions that open a place said before a post-trigger's subject. */
 const LEADING_PLACE_PREPOSITIONS = /^(?:on|along|at|over|in|across)$/;
 /** Words of a side ("on both sides", "on the left"). */
@@ -990,16 +1000,10 @@ function headOf(words: Word[]): Word[] {
 export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
   const out: NegatedPhrase[] = [];
   for (const sentence of sentences(text, region)) {
-    const triggers = [...triggersIn(text, sentence)];
+    const triggers = withCarriedNegations(text, sentence, triggersIn(text, sentence));
     let harmTalk: boolean | undefined;
     // Where another negation starts, a scope ends: their starts, looked up by offset (a sentence can hold many).
     const preStarts = new Set(triggers.filter((x) => x.key === 'negated:pre').map((x) => x.start));
-    // "Facet loading was negative, as was the straight leg raise": what follows the "as was" of a negation after its subject is negated too.
-    for (const m of text.slice(sentence.start, sentence.end).matchAll(AS_WAS)) {
-      const at = sentence.start + m.index;
-      if (triggers.some((x) => x.key === 'negated:post' && /^[\s,]*$/.test(text.slice(x.end, at)))) triggers.push({ key: 'negated:pre', start: at, end: at + m[0].trimEnd().length });
-    }
-    triggers.sort((a, b) => a.start - b.start);
     for (const t of triggers) {
       let scope: Word[];
       if (t.key === 'negated:pre') scope = aboutOther(text, sentence, t) ? [] : ownScope(text, scopeAfter(text, t, sentence, preStarts));

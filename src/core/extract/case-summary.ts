@@ -295,9 +295,9 @@ function mechanism(text: string, region: Span): MechanismHit | null {
     for (const h of MECHANISM_TERMS.scan(text, s)) {
       const before = text.slice(Math.max(s.start, h.index - 60), h.index);
       // "... with a continuous trauma injury", "filed a CT claim": cumulative trauma named is the mechanism itself.
-      if (CUMULATIVE_NAMED.test(h.term) && /\b(?:an?|with|filed|alleging|claimed|claiming|of)\s+$/i.test(before)) return { found: { value: squash(text.slice(h.index, h.index + h.length)).toLowerCase(), span: { start: h.index, end: h.index + h.length } }, type: 'repetitive/cumulative trauma', named: true };
+      if (CUMULATIVE_NAMED.test(h.term) && /\b(?:an?|with|filed|alleging|claimed|claiming|of)\s+$/i.test(before)) return termAsMechanism(text, h, 'repetitive/cumulative trauma');
       // "an occupational lifting injury": the event's kind named before "injury".
-      if (h.key !== 'other' && /^\s+injur(?:y|ies)\b/i.test(text.slice(h.index + h.length, h.index + h.length + 12)) && !NOT_EVENT_BEFORE.test(before)) return { found: { value: squash(text.slice(h.index, h.index + h.length)).toLowerCase(), span: { start: h.index, end: h.index + h.length } }, type: h.key, named: true };
+      if (h.key !== 'other' && /^\s+injur(?:y|ies)\b/i.test(text.slice(h.index + h.length, h.index + h.length + 12)) && !NOT_EVENT_BEFORE.test(before)) return termAsMechanism(text, h, h.key);
       if (!TOLD_EVENT.test(before) || NOT_EVENT_BEFORE.test(before)) continue;
       // "a forklift ran over her foot": a thing as the subject starts the phrase.
       const thing = THING_SUBJECT.exec(before) ?? /(another\s+)$/i.exec(before);
@@ -320,6 +320,13 @@ function settingOnly(text: string, hit: MechanismHit, s: Span): boolean {
   const rest = text.slice(hit.found.span.end, s.end);
   return /^\s*,/.test(rest) && MECHANISM_TERMS.scan(text, { start: hit.found.span.end, end: s.end }).some((h) => EVENT_TYPES.has(h.key));
 }
+
+/** A mechanism term that is the whole phrase ("cumulative trauma", "lifting" in "a lifting injury"). */
+const termAsMechanism = (text: string, h: { index: number; length: number }, type: string): MechanismHit => ({
+  found: { value: squash(text.slice(h.index, h.index + h.length)).toLowerCase(), span: { start: h.index, end: h.index + h.length } },
+  type,
+  named: true,
+});
 
 /** What an event told as the worker's comes after: a relative or a conjunction ("who slipped", "and twisted"), an auxiliary ("was struck"), "injured his back" before a gerund, a thing as subject ("a stockpot struck"), "from" after an onset ("pain from repetitive typing"). */
 const TOLD_EVENT = /\b(?:woman|man|worker|employee|patient|claimant|applicant|individual|female|male)(?:,\s+[^,.;]{1,20},)?\s+$|(?:\bwho|\band|;|\bwas|\bwere|\bhe|\bshe|\bthey|\bgot|\bwhile|\bwhen|\bdeveloped\b[^.;]{0,60}\bfrom)\s+(?:(?:was|were|been|reportedly|apparently|had|then|also)\s+)*$|\b(?:injured|hurt|strained|sprained|twisted)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,3}$|\b(?:a|an|the|another)\s+(?:[a-z-]+\s+){1,2}$|^\s*On\s+[\w/,-]+(?:\s+\d{4})?,?\s+(?:another\s+|an?\s+|the\s+)?$/i;
@@ -556,7 +563,7 @@ const continues = (text: string, before: TreatmentMention | undefined, t: Treatm
   before !== undefined && kinds.includes(before.kind) && before.span.end <= t.span.start && /^\s*$/.test(text.slice(before.span.end, t.span.start));
 
 /** A named class replaces the general word for it ("Norco" gives opioids, not medications), unless that kind is also named by words of its own. */
-const GENERIC_KINDS = Object.entries(priorLexicon.generic_kinds).map(([kind, g]) => ({ kind, replacedBy: g.replaced_by, bare: g.bare ? new Set(g.bare.map((w) => w.toLowerCase())) : null }));
+const GENERIC_KINDS = new Map(Object.entries(priorLexicon.generic_kinds).map(([kind, g]) => [kind, { replacedBy: g.replaced_by, bare: g.bare ? new Set(g.bare.map((w) => w.toLowerCase())) : null }]));
 /** A sentence that tells the history of care ("Treatment to date has included ...", "medications include ..."). */
 const HISTORY_NOUN = /\b(?:treatments?|therapies|care|medications?|diagnostics?|testing|studies)\b/i;
 const HISTORY_LIST = /\b(?:to\s+date|included?|includes|including|consisted|rendered|received|listed)\b/i;
@@ -629,7 +636,7 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
   ];
 
   const prior = new Map<string, Found<string>>();
-  /** Kinds named at least once by more than their general words. */
+  /** General kinds named at least once by more than their general words. */
   const namedOwn = new Set<string>();
   treatments.forEach((t, i) => {
     const status = statuses[i]!;
@@ -643,9 +650,10 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
     // Work status (off work, temporary disability) counts only inside a list of care received.
     if (LIST_ONLY.test(text.slice(t.span.start, t.span.end)) && !TREATMENT_LIST.test(text.slice(sents[t.sentence]!.start, t.span.start))) return;
     if (!prior.has(t.kind)) prior.set(t.kind, { value: t.kind, span: t.span });
-    if (!t.drug && !GENERIC_KINDS.some((g) => g.kind === t.kind && (g.bare === null || g.bare.has(squash(text.slice(t.span.start, t.span.end)).toLowerCase()) || continues(text, treatments[i - 1], t, g.replacedBy)))) namedOwn.add(t.kind);
+    const generic = GENERIC_KINDS.get(t.kind);
+    if (generic?.bare && !t.drug && !generic.bare.has(squash(text.slice(t.span.start, t.span.end)).toLowerCase()) && !continues(text, treatments[i - 1], t, generic.replacedBy)) namedOwn.add(t.kind);
   });
-  for (const g of GENERIC_KINDS) if (!namedOwn.has(g.kind) && g.replacedBy.some((k) => prior.has(k))) prior.delete(g.kind);
+  for (const [kind, g] of GENERIC_KINDS) if (!namedOwn.has(kind) && g.replacedBy.some((k) => prior.has(k))) prior.delete(kind);
 
   const ur = statedReview(text, region);
   return {

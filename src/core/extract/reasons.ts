@@ -633,7 +633,7 @@ interface Compiled {
   terminator: Guarded | null;
   documentary: RegExp | null;
   hypothetical: Guarded | null;
-  counts: Record<'limit' | 'quantity' | 'requested' | 'done' | 'additional', Guarded[]>;
+  counts: Record<(typeof COUNT_LISTS)[number], Guarded[]>;
   lead: RegExp | null;
   deictic: RegExp | null;
   stop: ReadonlySet<string>;
@@ -644,6 +644,8 @@ interface Compiled {
 }
 
 const DEFAULT_ROLES: readonly SentenceRole[] = ['case', 'conclusion'];
+/** The lexicon's lists of count patterns. */
+const COUNT_LISTS = ['limit', 'quantity', 'requested', 'done', 'additional'] as const;
 
 let compiled: Compiled | null = null;
 
@@ -708,13 +710,7 @@ function lexicon(): Compiled {
     documentary: anyOf(lex.absence.documentary),
     hypothetical: guarded(lex.hypothetical),
     // One expression per pattern: each names its number `n`.
-    counts: {
-      limit: lex.counts.limit.map((p) => guarded([p])!),
-      quantity: lex.counts.quantity.map((p) => guarded([p])!),
-      requested: lex.counts.requested.map((p) => guarded([p])!),
-      done: lex.counts.done.map((p) => guarded([p])!),
-      additional: lex.counts.additional.map((p) => guarded([p])!),
-    },
+    counts: Object.fromEntries(COUNT_LISTS.map((list) => [list, lex.counts[list].map((p) => guarded([p])!)])) as Compiled['counts'],
     lead: anyOf(lex.subject.lead),
     deictic: anyOf(lex.subject.deictic),
     stop: new Set(lex.subject.stop.map((w) => w.toLowerCase())),
@@ -1256,7 +1252,8 @@ function countOverLimit(text: string, roled: readonly RoledSentence[], literals:
   let done = 0;
   for (const [k, { role }] of roled.entries()) {
     if (role !== 'case' && role !== 'conclusion') continue;
-    const quantities = role === 'case' ? [...countsIn(counts.quantity, bodies[k]!, present[k]!), ...countsIn(counts.requested, bodies[k]!, present[k]!)] : countsIn(counts.quantity, bodies[k]!, present[k]!);
+    const quantities = countsIn(counts.quantity, bodies[k]!, present[k]!);
+    if (role === 'case') quantities.push(...countsIn(counts.requested, bodies[k]!, present[k]!));
     const over = quantities.find((c) => c.n > limit);
     if (over) return found(k, over);
     if (role === 'case') for (const c of countsIn(counts.done, bodies[k]!, present[k]!)) done = Math.max(done, c.n);

@@ -85,9 +85,9 @@ function reviewDate(text: string, s: Span, action: Found<UrAction> | null = null
   let from = s.start;
   for (const d of dates) {
     const before = text.slice(from, d.span.start);
-    // A semicolon ends a clause: what comes before it ties no date after it.
-    const after = text.slice(d.span.end, Math.min(s.end, d.span.end + 120));
-    const owner = anchorOf(before.slice(before.lastIndexOf(';') + 1), after.slice(0, after.includes(';') ? after.indexOf(';') : after.length));
+    // A semicolon ends a clause: no anchor across it ties a date.
+    const after = text.slice(d.span.end, Math.min(s.end, d.span.end + 120)).split(';', 1)[0]!;
+    const owner = anchorOf(before.slice(before.lastIndexOf(';') + 1), after);
     from = d.span.end;
     if (owner === 'ur') return found(d);
   }
