@@ -30,13 +30,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { narrative } from '../src/core/extract/case-summary.js';
 import { createLetter } from '../src/core/letter.js';
-import { detectLayout } from '../src/core/layouts/index.js';
 import { extractLetter } from '../src/core/pipeline.js';
-import { sectionNamed, segment } from '../src/core/sections.js';
 import { decode } from '../src/io/decode.js';
 import { ROOT } from './golden.js';
 import { isHeldOut } from './heldout.js';
 import { hasShared, LETTERS } from './shared.js';
+import { summaryBody } from './summary-score.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, join: { type: 'string' }, split: { type: 'string' } } });
 if (!values.out) throw new Error('usage: npx tsx scripts/paraphrase-inputs.ts --out DIR [--join PARAPHRASES.json --split NAME] (DIR outside the project)');
@@ -98,10 +97,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
   const negated = summaries[id]?.negated;
   if (!negated) continue;
   const letter = createLetter(id, decoded.text);
-  const detected = detectLayout(letter.text);
-  const summary = detected && sectionNamed(segment(letter.text, detected.headings), detected.layout.summary);
-  if (!summary) continue;
-  const region = narrative(letter.text, summary.body);
+  const body = summaryBody(letter.text);
+  if (!body) continue;
+  const region = narrative(letter.text, body);
   cases.push({ id, summary: oneLine(letter.text.slice(region.start, region.end)), keep_verbatim_as_negated: negated });
   caseGold[id] = negated;
 }

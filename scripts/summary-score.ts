@@ -38,6 +38,7 @@ import { extractLetter } from '../src/core/pipeline.js';
 import { drugDetails } from '../src/core/extract/drugs.js';
 import { itemDetails } from '../src/core/extract/item-details.js';
 import type { CaseRecord } from '../src/core/record.js';
+import type { Span } from '../src/core/types.js';
 import { decode } from '../src/io/decode.js';
 import { detectLayout } from '../src/core/layouts/index.js';
 import { sectionNamed, segment } from '../src/core/sections.js';
@@ -55,6 +56,12 @@ export interface Annotation {
   ur_action: string | null;
   ur_action_date: string | null;
   assertions?: { mention: string; status: string }[];
+}
+
+/** The body of a letter's case-summary section, where its layout names one. */
+export function summaryBody(text: string): Span | null {
+  const detected = detectLayout(text);
+  return (detected && sectionNamed(segment(text, detected.headings), detected.layout.summary)?.body) || null;
 }
 
 export const SUMMARY_FIELDS = ['occupation', 'mechanism', 'mechanism_type', 'body_regions', 'diagnoses', 'prior_treatments', 'negated', 'ur_action', 'ur_action_date'] as const;
@@ -290,11 +297,10 @@ export function scoreSummaries(letters: Map<string, string>, annotations: Record
     // Assertion status of the annotated mentions, found in the narrative.
     if (!a.assertions?.length) continue;
     const letter = createLetter(id, decoded.text);
-    const detected = detectLayout(letter.text);
-    const summary = detected && sectionNamed(segment(letter.text, detected.headings), detected.layout.summary);
-    if (!summary) continue;
-    const got = extractCaseSummary(letter.text, summary.body);
-    const region = narrative(letter.text, summary.body);
+    const body = summaryBody(letter.text);
+    if (!body) continue;
+    const got = extractCaseSummary(letter.text, body);
+    const region = narrative(letter.text, body);
     const lower = letter.text.toLowerCase();
     const spans: { start: number; end: number }[] = [];
     const wanted: string[] = [];
@@ -519,9 +525,8 @@ export function negatedCounts(letters: Map<string, string>, annotations: Record<
     const fns = [...want].filter((w) => !have.has(w));
     const overlaps = (x: string, y: string) => CONTENT(x).some((w) => CONTENT(y).includes(w));
     const letter = createLetter(id, decoded.text);
-    const detected = detectLayout(letter.text);
-    const summary = detected && sectionNamed(segment(letter.text, detected.headings), detected.layout.summary);
-    const region = summary ? narrative(letter.text, summary.body) : null;
+    const body = summaryBody(letter.text);
+    const region = body ? narrative(letter.text, body) : null;
     const found = region ? negatedPhrases(letter.text, region) : [];
     const sents = region ? sentences(letter.text, region) : [];
     /** The trigger of a phrase found, whether its sentence speaks of the review, and (after a pre-trigger) whether a list separator comes between. */
