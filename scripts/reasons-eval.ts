@@ -39,6 +39,7 @@ import { toSource, type OffsetMap } from '../src/core/normalize.js';
 import { extractReasons, REASON_CODES, REASON_SIDE, sentenceRoles, traceReasons, type ItemOutcome, type ReasonCode } from '../src/core/extract/reasons.js';
 import type { Span } from '../src/core/types.js';
 import { isHeldOut } from './heldout.js';
+import { letterInterval, type LetterCounts } from './interval.js';
 import { hasShared, LETTERS } from './shared.js';
 
 const TARGET_F1 = 0.85;
@@ -187,6 +188,32 @@ function score(pairs: { gold: readonly ReasonCode[]; predicted: readonly ReasonC
 }
 
 const pct = (x: number): string => x.toFixed(3);
+
+/** Each letter's counts over its items: micro counts, and items with the exact code set. */
+function countsByLetter(pairs: { caseId: string; gold: readonly ReasonCode[]; predicted: readonly ReasonCode[] }[]): LetterCounts[] {
+  const by = new Map<string, LetterCounts>();
+  for (const pair of pairs) {
+    const s = score([pair]);
+    const c = by.get(pair.caseId) ?? { tp: 0, fp: 0, fn: 0, right: 0, units: 0 };
+    c.tp += s.micro.tp;
+    c.fp += s.micro.fp;
+    c.fn += s.micro.fn;
+    c.right += s.exact;
+    c.units++;
+    by.set(pair.caseId, c);
+  }
+  return [...by.values()];
+}
+
+/** The 95% intervals of micro F1 and the exact-set share, letters resampled (scripts/interval.ts). */
+function intervalLine(pairs: { caseId: string; gold: readonly ReasonCode[]; predicted: readonly ReasonCode[] }[]): string {
+  const letters = countsByLetter(pairs);
+  const span = (m: 'precision' | 'recall' | 'f1' | 'share') => {
+    const ci = letterInterval(letters, m)!;
+    return `${pct(ci.low)}–${pct(ci.high)}`;
+  };
+  return `${''.padEnd(34)} 95% by letter (${letters.length}):  P ${span('precision')}  R ${span('recall')}  F1 ${span('f1')}  exact ${span('share')}`;
+}
 
 function summaryLine(label: string, s: Scores): string {
   return `${label.padEnd(34)} n=${String(s.n).padStart(3)}  micro P ${pct(s.micro.p)}  R ${pct(s.micro.r)}  F1 ${pct(s.micro.f1)}  exact ${pct(s.exact)}`;
@@ -415,8 +442,10 @@ export function scoreWrittenRationales(file: string, split: string | null): Scor
 
 function reportWritten(file: string, split: string | null): number {
   const items = writtenItems(file, split);
-  const scores = score(items.map((i) => ({ gold: i.gold, predicted: rulesPredict(i) })));
+  const pairs = items.map((i) => ({ caseId: i.caseId, gold: i.gold, predicted: rulesPredict(i) }));
+  const scores = score(pairs);
   console.log(summaryLine(`rules, ${file}${split ? ` (${split})` : ''}`, scores));
+  console.log(intervalLine(pairs).replace('by letter', 'by rationale'));
   console.log(`\nper code:\n${perCodeTable(scores)}`);
   if (showErrors) printErrors(items);
   return 0;
@@ -462,7 +491,7 @@ function main(): number {
     const heldOut = items.filter((i) => i.heldOut);
     console.log(`\n== ${rendering}: ${items.length} annotated items read (${tuning.length} tuning, ${heldOut.length} held out); ${unmatched} annotated items not found by the extractor`);
     const rules = new Map(items.map((i) => [i, rulesPredict(i)]));
-    const pairs = (set: EvalItem[], pred: (i: EvalItem, k: number) => ReasonCode[]) => set.map((i, k) => ({ gold: i.gold, predicted: pred(i, k) }));
+    const pairs = (set: EvalItem[], pred: (i: EvalItem, k: number) => ReasonCode[]) => set.map((i, k) => ({ caseId: i.caseId, gold: i.gold, predicted: pred(i, k) }));
     const results: { label: string; scores: Scores }[] = [];
     const report = (label: string, scores: Scores): Scores => {
       console.log(summaryLine(label, scores));
@@ -471,6 +500,7 @@ function main(): number {
     };
     report('rules, tuning', score(pairs(tuning, (i) => rules.get(i)!)));
     const rulesHeld = tuningOnly ? null : report('rules, held out', score(pairs(heldOut, (i) => rules.get(i)!)));
+    if (!tuningOnly) console.log(intervalLine(pairs(heldOut, (i) => rules.get(i)!)));
     if (withClassifier) {
       for (const [name, Ctor] of [
         ['logistic regression', LogisticRegression],

@@ -43,6 +43,8 @@ import { decode } from '../src/io/decode.js';
 import { detectLayout } from '../src/core/layouts/index.js';
 import { sectionNamed, segment } from '../src/core/sections.js';
 import { isHeldOut } from './heldout.js';
+import { letterInterval, type LetterCounts, type Measure } from './interval.js';
+import { wilson } from '../src/report/stats.js';
 import { LETTERS, hasShared } from './shared.js';
 
 export interface Annotation {
@@ -83,6 +85,8 @@ export interface Prf {
   right: number;
   /** right / letters: the measure of a single-value field. */
   accuracy: number;
+  /** Each letter's counts (for intervals by letter). */
+  each: LetterCounts[];
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -94,14 +98,15 @@ const norm = (s: string) =>
     .trim()
     .replace(/^(?:a|an|the) /, '');
 
-type Counts = { tp: number; fp: number; fn: number; letters: number; right: number };
+type Counts = { tp: number; fp: number; fn: number; letters: number; right: number; each: LetterCounts[] };
+const noCounts = (): Counts => ({ tp: 0, fp: 0, fn: 0, letters: 0, right: 0, each: [] });
 
 function prf(field: string, c: Counts): Prf {
-  const { tp, fp, fn, letters, right } = c;
+  const { tp, fp, fn, letters, right, each } = c;
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { field, tp, fp, fn, precision, recall, f1, letters, right, accuracy: letters ? right / letters : 1 };
+  return { field, tp, fp, fn, precision, recall, f1, letters, right, accuracy: letters ? right / letters : 1, each };
 }
 
 export interface SummaryScore {
@@ -129,7 +134,7 @@ interface WrittenSummary {
  * case-summary section.
  */
 export function scoreWritten(file: string, split: string | null): { score: Prf; misses: string[] } {
-  const c = { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 };
+  const c = noCounts();
   const misses: string[] = [];
   for (const w of (JSON.parse(readFileSync(file, 'utf8')) as WrittenSummary[]).filter((x) => split === null || x.split === split)) {
     const have = extractCaseSummary(w.summary, { start: 0, end: w.summary.length }).negated.map((f) => f.value);
@@ -215,7 +220,7 @@ interface WrittenListSummary {
  * testing (`--written-lists <file> [--misses lists]`): micro P / R / F1 of each.
  */
 export function scoreWrittenLists(file: string, split: string | null): { scores: Prf[]; misses: string[] } {
-  const counts = { body_regions: { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 }, diagnoses: { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 }, prior_treatments: { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 } };
+  const counts = { body_regions: noCounts(), diagnoses: noCounts(), prior_treatments: noCounts() };
   const misses: string[] = [];
   for (const w of (JSON.parse(readFileSync(file, 'utf8')) as WrittenListSummary[]).filter((x) => split === null || x.split === split)) {
     const s = extractCaseSummary(w.summary, { start: 0, end: w.summary.length });
@@ -230,28 +235,35 @@ export function scoreWrittenLists(file: string, split: string | null): { scores:
 function tally(c: Counts, id: string, wanted: readonly string[], given: readonly string[], misses: string[]): void {
   const want = new Set(wanted.map(norm));
   const have = new Set(given.map(norm));
-  c.letters++;
-  let ok = want.size === have.size;
+  const one: LetterCounts = { tp: 0, fp: 0, fn: 0, right: 0, units: 1 };
   for (const h of have) {
-    if (want.has(h)) c.tp++;
+    if (want.has(h)) one.tp++;
     else {
-      c.fp++;
-      ok = false;
+      one.fp++;
       misses.push(`${id} +${h}`);
     }
   }
   for (const w of want) {
     if (!have.has(w)) {
-      c.fn++;
-      ok = false;
+      one.fn++;
       misses.push(`${id} -${w}`);
     }
   }
-  if (ok) c.right++;
+  if (one.fp === 0 && one.fn === 0) one.right = 1;
+  c.letters++;
+  c.tp += one.tp;
+  c.fp += one.fp;
+  c.fn += one.fn;
+  c.right += one.right;
+  c.each.push(one);
 }
 
 function formatWritten({ score: s, misses }: { score: Prf; misses: string[] }, withMisses: boolean): string {
-  const line = `negated on ${s.letters} written summaries: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}); ${s.right} summaries wholly right`;
+  const span = (m: Measure) => {
+    const ci = intervalOf(s, m);
+    return ci ? `${ci.low.toFixed(3)}–${ci.high.toFixed(3)}` : '-';
+  };
+  const line = `negated on ${s.letters} written summaries: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}); ${s.right} summaries wholly right; 95% by summary: P ${span('precision')} R ${span('recall')} F1 ${span('f1')}`;
   return withMisses && misses.length ? `${line}\n  ${misses.join('\n  ')}` : line;
 }
 
@@ -273,7 +285,7 @@ export function predictedValues(r: CaseRecord): Record<SummaryField, string[]> {
 
 /** Scores letters (path by case id) against their annotations; a field an annotation does not have (undefined) is not scored. */
 export function scoreSummaries(letters: Map<string, string>, annotations: Record<string, Annotation>): SummaryScore {
-  const counts = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0, letters: 0, right: 0 }]));
+  const counts = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, noCounts()]));
   const misses: Record<string, string[]> = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, []]));
   const assertion = { n: 0, correct: 0, accuracy: 0, confusions: {} as Record<string, number> };
   const extracted = { n: 0, correct: 0, accuracy: 0 };
@@ -455,6 +467,22 @@ function formatColumns(title: string, columns: [string, SummaryScore][]): string
   };
   const lines = [title, `${'field'.padEnd(18)} ${columns.map(([name]) => name.padStart(24)).join(' ')}`];
   for (const field of SUMMARY_FIELDS) lines.push(`${field.padEnd(18)} ${columns.map(([, x]) => cell(x.fields.find((f) => f.field === field))).join(' ')}`);
+  return lines.join('\n');
+}
+
+/** A measure's 95% interval: letters resampled for micro measures over lists (scripts/interval.ts), Wilson's for a share of letters each with one value. */
+export function intervalOf(f: Prf, measure: Measure | 'accuracy'): { low: number; high: number } | null {
+  return measure === 'accuracy' ? wilson(f.right, f.letters) : letterInterval(f.each, measure);
+}
+
+/** Per field, the 95% intervals of a score: micro P, R and F1 for lists, the share of letters right for single values. */
+export function formatIntervals(title: string, s: SummaryScore): string {
+  const span = (ci: { low: number; high: number } | null) => (ci ? `${ci.low.toFixed(3)}–${ci.high.toFixed(3)}` : '-');
+  const lines = [title];
+  for (const f of s.fields) {
+    if (isSingle(f.field)) lines.push(`${f.field.padEnd(18)} ${(100 * f.accuracy).toFixed(1)}% (${f.right}/${f.letters}), Wilson ${span(intervalOf(f, 'accuracy'))}`);
+    else lines.push(`${f.field.padEnd(18)} P ${f.precision.toFixed(3)} [${span(intervalOf(f, 'precision'))}]  R ${f.recall.toFixed(3)} [${span(intervalOf(f, 'recall'))}]  F1 ${f.f1.toFixed(3)} [${span(intervalOf(f, 'f1'))}]`);
+  }
   return lines.join('\n');
 }
 
@@ -747,18 +775,20 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   };
   if (values['tuning-only']) {
     const scores = renderings.map((r) => scoreTuningSummaries(r));
-    if (values.json) console.log(JSON.stringify(scores.map((s) => ({ rendering: s.rendering, tuning: s.tuning.fields, halves: s.halves.map((h) => h.fields) })), null, 1));
+    const fields = (x: SummaryScore) => x.fields.map(({ each: _each, ...f }) => f);
+    if (values.json) console.log(JSON.stringify(scores.map((s) => ({ rendering: s.rendering, tuning: fields(s.tuning), halves: s.halves.map(fields) })), null, 1));
     else for (const s of scores) console.log(`${formatTuningSummaryScore(s)}\n`), printMisses(s.tuning);
     process.exit(0);
   }
   const scores = renderings.map((r) => scoreDevSummaries(r));
   if (values.json) {
-    console.log(JSON.stringify(scores.map((s) => ({ rendering: s.rendering, tuning: s.tuning.fields, heldOut: s.heldOut.fields, all: s.all.fields })), null, 1));
+    const fields = (x: SummaryScore) => x.fields.map(({ each: _each, ...f }) => f);
+    console.log(JSON.stringify(scores.map((s) => ({ rendering: s.rendering, tuning: fields(s.tuning), heldOut: fields(s.heldOut), all: fields(s.all) })), null, 1));
   } else {
     for (const s of scores) {
       console.log(formatDevSummaryScore(s));
       printMisses(s.tuning);
-      console.log('');
+      console.log(`\n${formatIntervals(`95% intervals, held-out letters (${s.heldOut.n}), ${s.rendering}`, s.heldOut)}\n`);
     }
   }
   const low = scores.flatMap(devShortfalls);

@@ -209,9 +209,12 @@ as the letter has it: the apostrophe against spreadsheet formulas is not added.
 Measured on the project's 128 development letters (real IMR letters of 2016-17), split by a hash of
 the case number into 86 **tuning** letters, which the rules were written from, and 42 **held-out**
 letters, which nobody working on the extractor read: the held-out figure is what a new letter can
-expect. Each column entry gives both; a column without a figure was not measured. The developers'
-\`npm run eval\` reproduces them (it needs the development letters; \`docs/accuracy.md\` in the
-project says how each was measured).
+expect. Each column entry gives both; a column without a figure was not measured. 42 letters are few:
+a held-out figure comes with its 95% interval (for precision, recall and F1 the letters resampled
+with replacement, each with all its values, as the values of one letter are not independent; for a
+share of letters, Wilson's interval), and two columns whose intervals overlap may not differ. The
+developers' \`npm run eval\` reproduces them (it needs the development letters; \`docs/accuracy.md\`
+in the project says how each was measured).
 
 The decision reasons (\`decisions.csv\` \`reasons\`), code by code: the annotators' agreement
 (Cohen's kappa; ${REASONS_AGREEMENT}), and the extractor's precision and recall on the held-out
