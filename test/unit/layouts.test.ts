@@ -39,6 +39,9 @@ describe('layout detection', () => {
     ['a wrong letter', (t) => t.replace('IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECISI0NS AND RATI0NALES')],
     ['extra spaces', (t) => t.replace('HOW THE IMR FINAL DETERMINATION WAS MADE', 'HOW  THE  IMR  FINAL  DETERMINATION  WAS  MADE')],
     ['a case change', (t) => t.replace('IMR ISSUES, DECISIONS AND RATIONALES', 'Imr Issues, Decisions and Rationales').replace('CLINICAL CASE SUMMARY', 'clinical case summary')],
+    // The decisive heading intact, so the layout is found exactly: the others are still looked for damaged.
+    ['only the summary heading, a letter lost', (t) => t.replace('CLINICAL CASE SUMMARY', 'CLINICAL CASE SUMARY')],
+    ['only the reviewer heading, a wrong letter', (t) => t.replace('HOW THE IMR FINAL DETERMINATION WAS MADE', 'HOW THE IMR FINAL DETERMINATLON WAS MADE')],
   ];
   it.each(damaged)('finds damaged headings: %s', (_, damage) => {
     const text = damage(letter);
@@ -48,11 +51,18 @@ describe('layout detection', () => {
     expect(r.record.template).toBe('issues-2015');
     expect(r.record.items.map((i) => [i.item_text.value, i.outcome?.value])).toEqual(clean.record.items.map((i) => [i.item_text.value, i.outcome?.value]));
     expect(r.record.patient_age?.value).toBe(clean.record.patient_age?.value);
+    expect(r.record.sections.map((x) => x.name)).toEqual(clean.record.sections.map((x) => x.name));
+    expect(r.record.reviewer_specialty.map((x) => x.value)).toEqual(clean.record.reviewer_specialty.map((x) => x.value));
+    expect(r.record.diagnoses.map((x) => x.value)).toEqual(clean.record.diagnoses.map((x) => x.value));
   });
 
-  it('says when a heading was read despite damage', () => {
-    const r = read(letter.replace('IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECISI0NS AND RATI0NALES'));
+  it.each([
+    ['IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECISI0NS AND RATI0NALES'],
+    ['CLINICAL CASE SUMMARY', 'CLINICAL CASE SUMARY'],
+  ])('says when a heading was read despite damage: %s', (heading, damaged) => {
+    const r = read(letter.replace(heading, damaged));
     expect(r.ok && r.record.warnings.map((w) => w.rule_id)).toContain('heading-damaged');
+    expect(r.ok && r.record.warnings.map((w) => w.rule_id)).not.toContain('section-missing');
   });
 
   it('reads an IMR letter of no known layout as `unknown`, with a warning and the fields it can find', () => {

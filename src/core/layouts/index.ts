@@ -1,7 +1,8 @@
 /**
  * The registered layouts. Each is tried on a letter's headings (exact first,
  * then, if no layout is found, forgiving damaged headings); the layout with a
- * decisive heading and the most headings found wins.
+ * decisive heading and the most headings found wins, and its headings the
+ * exact pass did not find are then looked for damaged.
  */
 import { findHeadings, HeadingIndex, type FoundHeading } from '../headings.js';
 import { issues2015 } from './issues-2015.js';
@@ -32,5 +33,7 @@ function best(index: HeadingIndex, fuzzy: boolean): Detected | null {
 
 export function detectLayout(text: string): Detected | null {
   const index = new HeadingIndex(text);
-  return best(index, false) ?? best(index, true);
+  const exact = best(index, false);
+  // A layout found by its exact headings still looks for its other headings damaged ("CLINICAL CASE SUMARY"), or their sections would be lost.
+  return exact ? { layout: exact.layout, headings: findHeadings(index, exact.layout.headings, true) } : best(index, true);
 }
