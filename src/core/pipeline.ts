@@ -111,7 +111,7 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
 
   const items = buildItems(text, reading.found, messages);
   checkItems(text, sections, reading.checks, items, messages);
-  const headerFields = reading.header ? extractHeader(text, reading.header) : { caseNumber: null, dates: {}, priority: null };
+  const headerFields = reading.header ? extractHeader(text, reading.header, messages) : { caseNumber: null, dates: {}, priority: null };
   const reviewer = !reading.credentials
     ? { licensure: [], specialty: [] }
     : reading.credentials.style === 'labels'

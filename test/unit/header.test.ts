@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractHeader } from '../../src/core/extract/header.js';
+import type { Message } from '../../src/core/types.js';
 
-const all = (text: string) => extractHeader(text, { start: 0, end: text.length });
+const all = (text: string, messages: Message[] = []) => extractHeader(text, { start: 0, end: text.length }, messages);
 const values = (text: string) => {
   const h = all(text);
   return { case: h.caseNumber?.value ?? null, priority: h.priority?.value ?? null, ...Object.fromEntries(Object.entries(h.dates).map(([k, v]) => [k, v!.value])) };
@@ -66,6 +67,37 @@ describe('header', () => {
   it('leaves a field empty when its value is missing, without shifting the others (side by side)', () => {
     const text = 'Case Number: CM16-9000777\nDate Assigned: 11/01/2016 Date of Injury:\nDecision Date: 12/01/2016 UR Denial Date: 10/24/2016\nPriority: Standard\n';
     expect(values(text)).toEqual({ case: 'CM16-9000777', priority: 'standard', date_assigned: '2016-11-01', decision_date: '2016-12-01', ur_denial_date: '2016-10-24' });
+  });
+
+  // PDF text damages labels as it damages words: a letter wrong, lost or doubled.
+  const damage = (text: string, pairs: [string, string][]) => pairs.reduce((t, [from, to]) => t.replace(from, to), text);
+  const DAMAGED: [string, string][] = [
+    ['Date Assigned:', 'Date Assqgned:'],
+    ['UR Denial Date:', 'UR Denal Date:'],
+    ['Application', 'Appliccation'],
+    ['Priority:', 'Priorty:'],
+  ];
+  it.each([
+    ['stacked', STACKED],
+    ['side by side', SIDE_BY_SIDE],
+  ])('reads damaged labels by their likeness, %s, with a warning each, and shifts no value', (_layout, header) => {
+    const messages: Message[] = [];
+    const h = all(damage(header, DAMAGED), messages);
+    expect({ case: h.caseNumber?.value ?? null, priority: h.priority?.value ?? null, ...Object.fromEntries(Object.entries(h.dates).map(([k, v]) => [k, v!.value])) }).toEqual(EXPECTED);
+    expect(messages.filter((m) => m.ruleId === 'label-damaged')).toHaveLength(4);
+  });
+
+  it('says when a label keeps no value (a damaged priority word), and leaves the column empty', () => {
+    const messages: Message[] = [];
+    const h = all(STACKED.replace('Expedited', 'Expedlted'), messages);
+    expect(h.priority).toBeNull();
+    expect(messages.map((m) => m.ruleId)).toEqual(['header-value-unread']);
+  });
+
+  it('does not take a sentence ending in a colon for a label', () => {
+    const messages: Message[] = [];
+    all(`${STACKED}The following documents were reviewed:\n`, messages);
+    expect(messages).toEqual([]);
   });
 
   it('rejects impossible calendar dates', () => {

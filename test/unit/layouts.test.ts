@@ -118,6 +118,18 @@ describe('layout variants: every item the letter shows is read or flagged', () =
     expect(summary('professional-review/necessity-sentences.txt')).toEqual({ outcomes: ['upheld', 'overturned', 'upheld'], complete: true, warnings: [] });
   });
 
+  it('says an item is missing when its outcome stands alone under its header and the labels after it are damaged', () => {
+    const text = corpus('issues-2015/poppler-six-items-wrapped-headers.txt');
+    const at = text.search(/:\n(?:Upheld|Overturned)\nClaims Administrator guideline:/);
+    expect(at).toBeGreaterThan(0);
+    const damaged = text.slice(0, at) + text.slice(at).replace('Claims Administrator guideline:', 'Claims Adminstrator guideline:').replace('MAXIMUS guideline:', 'MAXIMUS guidline:');
+    const r = read(damaged);
+    if (!r.ok) throw new Error(r.code);
+    expect(r.record.n_items).toBe(5);
+    expect(r.record.items_complete).toBe(false);
+    expect(r.record.warning_rules).toContain('outcome-outside-items');
+  });
+
   it('recovers a damaged outcome word ("0verturned") and says so', () => {
     expect(summary('issues-2015/damaged-outcome.txt')).toEqual({ outcomes: ['upheld', 'overturned', 'upheld'], complete: true, warnings: ['outcome-recovered'] });
   });

@@ -32,6 +32,23 @@ describe('reviewer credentials', () => {
     expect(read(block('Ohio', 'Chiropractor')).specialties).toEqual(['Chiropractic']);
   });
 
+  it('reads damaged labels by their likeness, with a warning each', () => {
+    const r = read(block('Ohio, Texas', 'Family Practice').replace('State(s) of Licensure:', 'State(s) of Licensre:').replace('Certification(s)/Specialty:', 'Certification(s)/Speciality:'));
+    expect([r.states, r.specialties]).toEqual([['OH', 'TX'], ['Family Practice']]);
+    expect(r.messages.map((m) => m.ruleId)).toEqual(['label-damaged', 'label-damaged']);
+  });
+
+  it('ends the states at a damaged specialty label on the same line', () => {
+    const r = read('State(s) of Licensure: Ohio Certifcation(s)/Specialty: Family Practice\n');
+    expect([r.states, r.specialties]).toEqual([['OH'], ['Family Practice']]);
+  });
+
+  it('says when neither label can be found', () => {
+    const r = read('The Expert Reviewer has the following credentials:\nLicensed in Ohio; trained in family practice.\n');
+    expect([r.states, r.specialties]).toEqual([[], []]);
+    expect(r.messages.map((m) => m.ruleId)).toEqual(['reviewer-not-found']);
+  });
+
   it('reads a specialty list that wraps onto the next line', () => {
     const text = block('Ohio', 'Preventive Medicine, Occupational Medicine, Public Health &\nGeneral Preventive Medicine');
     expect(read(text).specialties).toEqual(['Preventive Medicine', 'Occupational Medicine', 'Public Health & General Preventive Medicine']);

@@ -9,7 +9,8 @@
  * goes to the oldest queued label that takes a value of its kind.
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
-import type { DateField, Found, HeaderFields, Priority, Span } from '../types.js';
+import { damagedLabel } from '../labels.js';
+import type { DateField, Found, HeaderFields, Message, Priority, Span } from '../types.js';
 
 type ValueKind = 'case' | 'date' | 'priority';
 type HeaderField = 'case_number' | DateField | 'priority';
@@ -18,17 +19,19 @@ interface LabelRule {
   field: HeaderField;
   kind: ValueKind;
   pattern: string;
+  /** The label as printed, for finding it damaged (src/core/labels.ts). */
+  names: string[];
 }
 
 const LABELS: LabelRule[] = [
-  { field: 'case_number', kind: 'case', pattern: 'Case\\s*Number\\s*:' },
-  { field: 'date_assigned', kind: 'date', pattern: 'Date\\s*Assigned\\s*:' },
-  { field: 'date_of_injury', kind: 'date', pattern: 'Date\\s*of\\s*Injury\\s*:' },
-  { field: 'decision_date', kind: 'date', pattern: 'Decision\\s*Date\\s*:|(?<![A-Za-z])Dated\\s*:' },
-  { field: 'ur_denial_date', kind: 'date', pattern: 'UR\\s*Denial\\s*Date\\s*:' },
-  { field: 'priority', kind: 'priority', pattern: 'Priority\\s*:' },
-  // The label may wrap with its value between its words: "Application   11/03/2016" / "Received:".
-  { field: 'application_received', kind: 'date', pattern: `Application\\s*Received\\s*:|Application(?=\\s+${DATE_TOKEN}\\s+Received\\s*:)` },
+  { field: 'case_number', kind: 'case', pattern: 'Case\\s*Number\\s*:', names: ['Case Number'] },
+  { field: 'date_assigned', kind: 'date', pattern: 'Date\\s*Assigned\\s*:', names: ['Date Assigned'] },
+  { field: 'date_of_injury', kind: 'date', pattern: 'Date\\s*of\\s*Injury\\s*:', names: ['Date of Injury'] },
+  { field: 'decision_date', kind: 'date', pattern: 'Decision\\s*Date\\s*:|(?<![A-Za-z])Dated\\s*:', names: ['Decision Date'] },
+  { field: 'ur_denial_date', kind: 'date', pattern: 'UR\\s*Denial\\s*Date\\s*:', names: ['UR Denial Date'] },
+  { field: 'priority', kind: 'priority', pattern: 'Priority\\s*:', names: ['Priority'] },
+  // The label may wrap with its value between its words: "Application   11/03/2016" / "Received:" (damaged, "Received:" alone names it).
+  { field: 'application_received', kind: 'date', pattern: `Application\\s*Received\\s*:|Application(?=\\s+${DATE_TOKEN}\\s+Received\\s*:)`, names: ['Application Received', 'Received'] },
 ];
 
 /** A case number; some renderers put a space beside its hyphen ("CM16 -0213037"). */
@@ -81,9 +84,9 @@ function adjacent(text: string, a: Token, b: Token, allowBreak: boolean): boolea
  * (renderers that print a column's labels, then its values); otherwise each
  * left-over value goes to the oldest label of its kind before it.
  */
-export function extractHeader(text: string, span: Span): HeaderFields {
+export function extractHeader(text: string, span: Span, messages: Message[]): HeaderFields {
   const result: HeaderFields = { caseNumber: null, dates: {}, priority: null };
-  const list = tokens(text, span);
+  const list = withDamagedLabels(text, span, tokens(text, span), messages);
   const paired = new Set<Token>();
   // Side by side only where some label has its value right after it on the same line (else the text is stacked, and a value under a label is another's).
   const sideBySide = list.some((t, i) => t.label && list[i + 1] && !list[i + 1]!.label && list[i + 1]!.kind === t.kind && adjacent(text, t, list[i + 1]!, false));
@@ -111,7 +114,37 @@ export function extractHeader(text: string, span: Span): HeaderFields {
   // A case number is unmistakable: without its label (a header that lost it, or a letter of no known layout), the first one is the case's.
   const unlabelled = result.caseNumber ? undefined : list.find((t) => t.kind === 'case' && !t.label);
   if (unlabelled) assign(result, 'case_number', unlabelled.raw, unlabelled.span);
+  for (const t of list) {
+    if (t.label && !valueOf(result, t.label.field)) messages.push({ ruleId: 'header-value-unread', reason: `the "${t.label.names[0]}:" label has no value that could be read`, severity: 'warning', span: t.span });
+  }
   return result;
+}
+
+function valueOf(result: HeaderFields, field: HeaderField): Found<string> | null {
+  if (field === 'case_number') return result.caseNumber;
+  if (field === 'priority') return result.priority;
+  return result.dates[field] ?? null;
+}
+
+/**
+ * The tokens, with the labels that are not printed exactly found by their
+ * likeness ("Date Assqgned:"), each with a warning. Only in a header that
+ * holds some label as printed: a header that holds none is not one.
+ */
+function withDamagedLabels(text: string, span: Span, list: Token[], messages: Message[]): Token[] {
+  if (!list.some((t) => t.label)) return list;
+  const found = new Set(list.flatMap((t) => (t.label ? [t.label.field] : [])));
+  const taken = list.map((t) => t.span);
+  const added: Token[] = [];
+  for (const rule of LABELS) {
+    if (found.has(rule.field)) continue;
+    const at = damagedLabel(text, span, rule.names, taken);
+    if (!at) continue;
+    added.push({ label: rule, kind: rule.kind, raw: text.slice(at.start, at.end), span: at });
+    taken.push(at);
+    messages.push({ ruleId: 'label-damaged', reason: `the "${rule.names[0]}:" label is damaged; read as such`, severity: 'warning', span: at });
+  }
+  return added.length ? [...list, ...added].sort((a, b) => a.span.start - b.span.start) : list;
 }
 
 function assign(result: HeaderFields, field: HeaderField, raw: string, span: Span): void {

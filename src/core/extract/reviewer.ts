@@ -3,6 +3,7 @@
  * certifications/specialties (normalised to the DWC reviewer-specialty list).
  */
 import { Vocabulary } from '../fuzzy.js';
+import { damagedLabel } from '../labels.js';
 import { loadLexicon } from '../lexicon.js';
 import { sentences } from '../sentences.js';
 import { TermMatcher } from '../terms.js';
@@ -33,8 +34,6 @@ interface Piece {
   span: Span;
 }
 
-/** The states' list ends at the specialties' label or the line's end. */
-const STATES_END = new RegExp(`${SPECIALTY_LABEL.source}|\\n`, 'i');
 /** List separators (global: pieces searches them match by match). */
 const STATE_SEPARATOR = /,|;|\band\b/g;
 const SPECIALTY_SEPARATOR = /,|;/g;
@@ -60,19 +59,24 @@ function pieces(text: string, span: Span, separator: RegExp): Piece[] {
   return out;
 }
 
-/** The value after a label: to the end of its paragraph (a blank line) or the next label. */
-function valueAfter(text: string, section: Span, label: RegExp, stop: RegExp | null): Span | null {
+/** A label's span in the section: as printed, or else by its likeness ("State(s) of Licensre:"), with a warning. */
+function labelIn(text: string, section: Span, label: RegExp, name: string, messages: Message[], taken: readonly Span[] = []): Span | null {
+  const m = label.exec(text.slice(section.start, section.end));
+  if (m) return { start: section.start + m.index, end: section.start + m.index + m[0].length };
+  const damaged = damagedLabel(text, section, [name], taken);
+  if (damaged) messages.push({ ruleId: 'label-damaged', reason: `the "${name}:" label is damaged; read as such`, severity: 'warning', span: damaged });
+  return damaged;
+}
+
+/** The value after a label: to the end of its paragraph (a blank line) or the next label (`stop`, from the section's start: null for none). */
+function valueAfter(text: string, section: Span, label: Span | null, stop: number | null): Span | null {
+  if (!label) return null;
   const region = text.slice(section.start, section.end);
-  const m = label.exec(region);
-  if (!m) return null;
-  let start = m.index + m[0].length;
+  let start = label.end - section.start;
   let end = region.length;
   const blank = /\n[ \t]*\n/.exec(region.slice(start));
   if (blank) end = Math.min(end, start + blank.index);
-  if (stop) {
-    const s = stop.exec(region.slice(start));
-    if (s) end = Math.min(end, start + s.index);
-  }
+  if (stop !== null && stop >= start) end = Math.min(end, stop);
   while (start < end && /\s/.test(region[start]!)) start++;
   while (end > start && /\s/.test(region[end - 1]!)) end--;
   return { start: section.start + start, end: section.start + end };
@@ -80,7 +84,16 @@ function valueAfter(text: string, section: Span, label: RegExp, stop: RegExp | n
 
 export function extractReviewer(text: string, section: Span, messages: Message[]): Reviewer {
   const reviewer: Reviewer = { licensure: [], specialty: [] };
-  const states = valueAfter(text, section, LICENSURE_LABEL, STATES_END);
+  const licensureLabel = labelIn(text, section, LICENSURE_LABEL, 'State(s) of Licensure', messages);
+  const specialtyLabel = labelIn(text, section, SPECIALTY_LABEL, 'Certification(s)/Specialty', messages, licensureLabel ? [licensureLabel] : []);
+  if (!licensureLabel && !specialtyLabel) {
+    messages.push({ ruleId: 'reviewer-not-found', reason: "no credentials found in the reviewer's qualifications", severity: 'warning', span: section });
+    return reviewer;
+  }
+  // The states' list ends at the line's end, or at the specialties' label on its line.
+  const lineEnd = licensureLabel ? text.indexOf('\n', licensureLabel.end) : -1;
+  const statesEnd = licensureLabel && specialtyLabel && specialtyLabel.start > licensureLabel.end && (lineEnd < 0 || specialtyLabel.start < lineEnd) ? specialtyLabel.start : lineEnd < 0 ? null : lineEnd;
+  const states = valueAfter(text, section, licensureLabel, statesEnd === null ? null : statesEnd - section.start);
   if (states) {
     const seen = new Set<string>();
     for (const piece of pieces(text, states, STATE_SEPARATOR)) {
@@ -95,7 +108,7 @@ export function extractReviewer(text: string, section: Span, messages: Message[]
     }
     reviewer.licensure.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
-  const specialties = valueAfter(text, section, SPECIALTY_LABEL, null);
+  const specialties = valueAfter(text, section, specialtyLabel, null);
   if (specialties) reviewer.specialty = matchSpecialties(text, pieces(text, specialties, SPECIALTY_SEPARATOR), messages);
   return reviewer;
 }

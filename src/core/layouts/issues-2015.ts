@@ -22,7 +22,8 @@ export const issues2015: Layout = {
     return issues ? readIssueItems(text, issues.body) : [];
   },
   checks: {
-    outcomePhrases: { section: 'issues', pattern: /:[ \t]*(?:Upheld|Overturned)[ \t]*\.?[ \t]*$/gim },
+    // The outcome word ends its header's line, or stands alone on the next one.
+    outcomePhrases: { section: 'issues', pattern: /:[ \t]*(?:\n[ \t]*)?(?:Upheld|Overturned)[ \t]*\.?[ \t]*$/gim },
     itemMarks: { section: 'issues', pattern: /Claims\s+Administrator\s+guideline\s*:/gi },
   },
 };
