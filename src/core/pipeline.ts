@@ -111,7 +111,8 @@ export function extractLetter(sourceFile: string, source: string): LetterResult 
 
   const items = buildItems(text, reading.found, messages);
   checkItems(text, sections, reading.checks, items, messages);
-  const headerFields = reading.header ? extractHeader(text, reading.header, messages) : { caseNumber: null, dates: {}, priority: null };
+  // A letter of no known layout has its whole text for a header: its dates are not a header's, so what the header reader would say of them is not said.
+  const headerFields = reading.header ? extractHeader(text, reading.header, template === 'unknown' ? [] : messages) : { caseNumber: null, dates: {}, priority: null };
   const reviewer = !reading.credentials
     ? { licensure: [], specialty: [] }
     : reading.credentials.style === 'labels'

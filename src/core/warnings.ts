@@ -10,6 +10,7 @@ export const WARNING_RULES = {
   'section-missing': { incomplete: false, meaning: "the layout's credentials or case-summary section is absent: its fields are empty" },
   'label-damaged': { incomplete: false, meaning: "a field's label (\"Date Assigned:\", \"State(s) of Licensure:\") was found by its likeness (damaged letters), not exactly" },
   'header-value-unread': { incomplete: false, meaning: 'a header label with no value that could be read after it (a damaged date or priority word): its column is empty' },
+  'header-value-unlabelled': { incomplete: false, meaning: 'a date or priority in the header that no label takes (a label damaged past reading): the column it belongs to is empty' },
   'header-no-case-number': { incomplete: false, meaning: 'the header has no case number: case_id is the file name' },
   'items-other-reader': { incomplete: false, meaning: "no item was found in the recognised layout's form; the items were read in another layout's form" },
   'items-unchecked': { incomplete: true, meaning: 'a letter of no known layout (or whose items another reader found): whether every item was read cannot be checked' },

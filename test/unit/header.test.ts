@@ -94,6 +94,16 @@ describe('header', () => {
     expect(messages.map((m) => m.ruleId)).toEqual(['header-value-unread']);
   });
 
+  it('says when a header date is taken by no label (a short label damaged past reading)', () => {
+    const messages: Message[] = [];
+    const h = all('Notice of Independent Medical Review Determination\nDqted: 12/12/2013\n', messages);
+    expect(h.dates).toEqual({});
+    expect(messages.map((m) => m.ruleId)).toEqual(['header-value-unlabelled']);
+    const clean: Message[] = [];
+    expect(all('Notice of Independent Medical Review Determination\nDated: 12/12/2013\n', clean).dates.decision_date?.value).toBe('2013-12-12');
+    expect(clean).toEqual([]);
+  });
+
   it('does not take a sentence ending in a colon for a label', () => {
     const messages: Message[] = [];
     all(`${STACKED}The following documents were reviewed:\n`, messages);

@@ -1,0 +1,124 @@
+/**
+ * Fail loudly under damage: in each letter, every short line (a heading, a
+ * label, an item header; at most 12 words, outside the case summary's prose)
+ * has one letter of its first word of four letters or more replaced, as PDF
+ * text damages words, and the letter is read again. Each key field whose
+ * value then differs from the undamaged letter's is counted by where the
+ * damage fell (inside the value's own words, or on a label or other context),
+ * whether the value was lost or changed, and whether the letter says so (a
+ * new warning, or items_complete turned false). A field lost or changed by
+ * damage outside its value with nothing said is a silent loss: the one kind
+ * a researcher cannot see.
+ *
+ *   npx tsx scripts/damage.ts    # the dev letters, both renderings: tuning letters, and held-out counts
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { extractLetter } from '../src/core/pipeline.js';
+import type { CaseRecord, Located } from '../src/core/record.js';
+import { isHeldOut } from './heldout.js';
+import { LETTERS, hasShared } from './shared.js';
+
+type Value = Located<unknown> | null;
+
+/** The key fields, each as the list of its located values. */
+function fields(r: CaseRecord): Record<string, Value[]> {
+  return {
+    case_number: [r.case_number],
+    ...Object.fromEntries(Object.entries(r.dates).map(([k, v]) => [k, [v]])),
+    priority: [r.priority],
+    patient_age: [r.patient_age],
+    patient_sex: [r.patient_sex],
+    reviewer_licensure: r.reviewer_licensure,
+    reviewer_specialty: r.reviewer_specialty,
+    outcome: r.items.map((i) => i.outcome),
+    item_text: r.items.map((i) => i.item_text),
+  };
+}
+
+const values = (list: readonly Value[]) => JSON.stringify(list.map((l) => l?.value ?? null));
+
+export interface DamageCounts {
+  /** Letters read, and lines damaged in them. */
+  letters: number;
+  lines: number;
+  /** `<field>: <own word|label or context> <lost|changed> <said|SILENT>` → count. */
+  kinds: Record<string, number>;
+}
+
+/** Damages each short line of each letter in turn and counts what changed. */
+export function damageSweep(letters: readonly (readonly [id: string, text: string])[]): DamageCounts {
+  const out: DamageCounts = { letters: 0, lines: 0, kinds: {} };
+  const add = (k: string) => (out.kinds[k] = (out.kinds[k] ?? 0) + 1);
+  for (const [id, text] of letters) {
+    const clean = extractLetter(id, text);
+    if (!clean.ok) continue;
+    out.letters++;
+    const base = fields(clean.record);
+    const warned = new Set(clean.record.warning_rules);
+    const summary = clean.record.sections.find((s) => s.name === 'summary');
+    let at = 0;
+    for (const line of text.split('\n')) {
+      const start = at;
+      at += line.length + 1;
+      // The summary's heading is damaged, its prose is not: it holds no labels.
+      if (summary && start > summary.start && start < summary.end) continue;
+      if (line.trim().split(/\s+/).length > 12) continue;
+      const word = /[A-Za-z]{4,}/.exec(line);
+      if (!word) continue;
+      const p = start + word.index + Math.floor(word[0].length / 2);
+      const r = extractLetter(id, text.slice(0, p) + (text[p] === 'q' ? 'z' : 'q') + text.slice(p + 1));
+      out.lines++;
+      if (!r.ok) {
+        add(`letter refused: ${r.code}`);
+        continue;
+      }
+      const now = fields(r.record);
+      const said = r.record.warning_rules.some((w) => !warned.has(w)) || r.record.items_complete !== clean.record.items_complete;
+      for (const [field, list] of Object.entries(base)) {
+        const after = now[field] ?? [];
+        if (values(list) === values(after)) continue;
+        const own = list.some((l) => l && p >= l.start && p < l.end);
+        const lost = after.filter(Boolean).length < list.filter(Boolean).length;
+        add(`${field}: ${own ? 'own word' : 'label or context'} ${lost ? 'lost' : 'changed'} ${said ? 'said' : 'SILENT'}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** The silent losses and changes by damage outside a value, but item texts (their wording's own words move their bounds). */
+export function silentLosses(c: DamageCounts): Record<string, number> {
+  return Object.fromEntries(Object.entries(c.kinds).filter(([k]) => k.includes('label or context') && k.endsWith('SILENT') && !k.startsWith('item_text:')));
+}
+
+export function formatDamage(title: string, c: DamageCounts): string {
+  return [`${title}: ${c.lines} lines damaged in ${c.letters} letters`, ...Object.entries(c.kinds).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `  ${k}: ${n}`)].join('\n');
+}
+
+/** The dev letters of a rendering, tuning or held-out. */
+export function devTexts(rendering: string, heldOut: boolean): [string, string][] {
+  const dir = join(LETTERS, 'dev', rendering);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt') && isHeldOut(f.replace(/\.txt$/, '')) === heldOut)
+    .sort()
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (!hasShared()) {
+    console.error(`damage: ${LETTERS} not found; the dev letters live in ../shared beside the project (or set IMR_SHARED).`);
+    process.exit(2);
+  }
+  let silent = 0;
+  for (const rendering of ['text-poppler', 'text-pypdf']) {
+    for (const [name, held] of [['tuning', false], ['held-out (counts only)', true]] as const) {
+      const c = damageSweep(devTexts(rendering, held));
+      console.log(formatDamage(`== dev letters, ${rendering}, ${name}`, c));
+      silent += Object.values(silentLosses(c)).reduce((a, b) => a + b, 0);
+    }
+  }
+  console.log(silent ? `\n${silent} fields lost or changed by damage outside their values, with nothing said` : '\nno field lost or changed by damage outside its value without a warning');
+  process.exit(silent ? 1 : 0);
+}
