@@ -236,6 +236,14 @@ function rulesPredict(item: EvalItem): ReasonCode[] {
   return extractReasons(item.text, item.rationale, item.outcome, item.itemText, item.others).map((r) => r.code);
 }
 
+/** The rules on the annotated items of the dev letters of one rendering, tuning and held-out apart (scores only). */
+export function scoreDevReasons(rendering: string): { tuning: Scores; heldOut: Scores } {
+  const gold = (JSON.parse(readFileSync(join(root, 'test', 'annotations', 'reasons.json'), 'utf8')) as { items: Record<string, Record<string, string[]>> }).items;
+  const { items } = loadItems(rendering, gold);
+  const scored = (held: boolean) => score(items.filter((i) => i.heldOut === held).map((i) => ({ gold: i.gold, predicted: rulesPredict(i) })));
+  return { tuning: scored(false), heldOut: scored(true) };
+}
+
 // ---------------------------------------------------------------------------
 // The classifier (natural): one binary model per code
 

@@ -181,7 +181,7 @@ interface WrittenMechanismSummary {
   mechanism_type: string | null;
 }
 
-const MECHANISM_FIELDS = ['occupation', 'mechanism', 'mechanism_type'] as const;
+export const MECHANISM_FIELDS = ['occupation', 'mechanism', 'mechanism_type'] as const;
 
 /**
  * `occupation`, `mechanism` and `mechanism_type` on summaries written for
