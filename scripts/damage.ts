@@ -1,8 +1,9 @@
 /**
  * Fail loudly under damage: in each letter, every short line (a heading, a
  * label, an item header; at most 12 words, outside the case summary's prose)
- * has one letter of its first word of four letters or more replaced, as PDF
- * text damages words, and the letter is read again. Each key field whose
+ * is damaged as PDF text damages words (one letter of a word replaced, a
+ * space put into a word, a colon dropped: `DAMAGES`), one line and one kind
+ * at a time, and the letter is read again. Each key field whose
  * value then differs from the undamaged letter's is counted by where the
  * damage fell (inside the value's own words, or on a label or other context),
  * whether the value was lost or changed, and whether the letter says so (a
@@ -39,16 +40,46 @@ function fields(r: CaseRecord): Record<string, Value[]> {
 
 const values = (list: readonly Value[]) => JSON.stringify(list.map((l) => l?.value ?? null));
 
+/**
+ * The kinds of damage done to a line starting at `start` of `text`: the new
+ * text and where the damage is, or null where the line offers no place for it.
+ * `letter`: one letter of its first word of four letters or more replaced;
+ * `space`: a space put into the middle of that word; `colon`: its first colon
+ * dropped.
+ */
+export const DAMAGES = {
+  letter: (text: string, start: number, line: string) => {
+    const word = /[A-Za-z]{4,}/.exec(line);
+    if (!word) return null;
+    const at = start + word.index + Math.floor(word[0].length / 2);
+    return { text: text.slice(0, at) + (text[at] === 'q' ? 'z' : 'q') + text.slice(at + 1), at };
+  },
+  space: (text: string, start: number, line: string) => {
+    const word = /[A-Za-z]{4,}/.exec(line);
+    if (!word) return null;
+    const at = start + word.index + Math.floor(word[0].length / 2);
+    return { text: `${text.slice(0, at)} ${text.slice(at)}`, at };
+  },
+  colon: (text: string, start: number, line: string) => {
+    const c = line.indexOf(':');
+    if (c < 0) return null;
+    const at = start + c;
+    return { text: text.slice(0, at) + text.slice(at + 1), at };
+  },
+} as const satisfies Record<string, (text: string, start: number, line: string) => { text: string; at: number } | null>;
+export type DamageKind = keyof typeof DAMAGES;
+export const DAMAGE_KINDS = Object.keys(DAMAGES) as DamageKind[];
+
 export interface DamageCounts {
-  /** Letters read, and lines damaged in them. */
+  /** Letters read, and damaged texts read (one per line and kind of damage). */
   letters: number;
   lines: number;
   /** `<field>: <own word|label or context> <lost|changed> <said|SILENT>` → count. */
   kinds: Record<string, number>;
 }
 
-/** Damages each short line of each letter in turn and counts what changed. */
-export function damageSweep(letters: readonly (readonly [id: string, text: string])[]): DamageCounts {
+/** Damages each short line of each letter in turn, each kind of damage alone, and counts what changed. */
+export function damageSweep(letters: readonly (readonly [id: string, text: string])[], kinds: readonly DamageKind[] = DAMAGE_KINDS): DamageCounts {
   const out: DamageCounts = { letters: 0, lines: 0, kinds: {} };
   const add = (k: string) => (out.kinds[k] = (out.kinds[k] ?? 0) + 1);
   for (const [id, text] of letters) {
@@ -65,23 +96,24 @@ export function damageSweep(letters: readonly (readonly [id: string, text: strin
       // The summary's heading is damaged, its prose is not: it holds no labels.
       if (summary && start > summary.start && start < summary.end) continue;
       if (line.trim().split(/\s+/).length > 12) continue;
-      const word = /[A-Za-z]{4,}/.exec(line);
-      if (!word) continue;
-      const p = start + word.index + Math.floor(word[0].length / 2);
-      const r = extractLetter(id, text.slice(0, p) + (text[p] === 'q' ? 'z' : 'q') + text.slice(p + 1));
-      out.lines++;
-      if (!r.ok) {
-        add(`letter refused: ${r.code}`);
-        continue;
-      }
-      const now = fields(r.record);
-      const said = r.record.warning_rules.some((w) => !warned.has(w)) || r.record.items_complete !== clean.record.items_complete;
-      for (const [field, list] of Object.entries(base)) {
-        const after = now[field] ?? [];
-        if (values(list) === values(after)) continue;
-        const own = list.some((l) => l && p >= l.start && p < l.end);
-        const lost = after.filter(Boolean).length < list.filter(Boolean).length;
-        add(`${field}: ${own ? 'own word' : 'label or context'} ${lost ? 'lost' : 'changed'} ${said ? 'said' : 'SILENT'}`);
+      for (const damage of kinds) {
+        const d = DAMAGES[damage](text, start, line);
+        if (!d) continue;
+        const r = extractLetter(id, d.text);
+        out.lines++;
+        if (!r.ok) {
+          add(`letter refused: ${r.code}`);
+          continue;
+        }
+        const now = fields(r.record);
+        const said = r.record.warning_rules.some((w) => !warned.has(w)) || r.record.items_complete !== clean.record.items_complete;
+        for (const [field, list] of Object.entries(base)) {
+          const after = now[field] ?? [];
+          if (values(list) === values(after)) continue;
+          const own = list.some((l) => l && d.at >= l.start && d.at < l.end);
+          const lost = after.filter(Boolean).length < list.filter(Boolean).length;
+          add(`${field}: ${own ? 'own word' : 'label or context'} ${lost ? 'lost' : 'changed'} ${said ? 'said' : 'SILENT'}`);
+        }
       }
     }
   }
@@ -94,7 +126,7 @@ export function silentLosses(c: DamageCounts): Record<string, number> {
 }
 
 export function formatDamage(title: string, c: DamageCounts): string {
-  return [`${title}: ${c.lines} lines damaged in ${c.letters} letters`, ...Object.entries(c.kinds).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `  ${k}: ${n}`)].join('\n');
+  return [`${title}: ${c.lines} damaged texts of ${c.letters} letters`, ...Object.entries(c.kinds).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `  ${k}: ${n}`)].join('\n');
 }
 
 /** The dev letters of a rendering, tuning or held-out. */

@@ -87,6 +87,15 @@ describe('header', () => {
     expect(messages.filter((m) => m.ruleId === 'label-damaged')).toHaveLength(4);
   });
 
+  it('moves no value onto another label when a label is damaged past reading (stacked)', () => {
+    const messages: Message[] = [];
+    const h = all(STACKED.replace('Date Assigned:', 'Dqte Aqqigned:'), messages);
+    // The first block's dates cannot be told apart: both stay empty; the second block's are read.
+    expect(Object.fromEntries(Object.entries(h.dates).map(([k, v]) => [k, v!.value]))).toEqual({ date_of_injury: '2015-07-21', ur_denial_date: '2017-01-19', application_received: '2017-01-26' });
+    expect([h.caseNumber?.value, h.priority?.value]).toEqual(['CM17-9001234', 'expedited']);
+    expect(messages.map((m) => m.ruleId).sort()).toEqual(['header-value-unlabelled', 'header-value-unlabelled', 'header-value-unread']);
+  });
+
   it('says when a label keeps no value (a damaged priority word), and leaves the column empty', () => {
     const messages: Message[] = [];
     const h = all(STACKED.replace('Expedited', 'Expedlted'), messages);

@@ -38,6 +38,11 @@ describe('reviewer credentials', () => {
     expect(r.messages.map((m) => m.ruleId)).toEqual(['label-damaged', 'label-damaged']);
   });
 
+  it('reads labels that lost their colon', () => {
+    const r = read(block('Ohio', 'Family Practice').replace('Licensure:', 'Licensure').replace('Specialty:', 'Specialty'));
+    expect([r.states, r.specialties, r.messages]).toEqual([['OH'], ['Family Practice'], []]);
+  });
+
   it('ends the states at a damaged specialty label on the same line', () => {
     const r = read('State(s) of Licensure: Ohio Certifcation(s)/Specialty: Family Practice\n');
     expect([r.states, r.specialties]).toEqual([['OH'], ['Family Practice']]);

@@ -5,8 +5,10 @@
  * value side by side ("Date Assigned: MM/DD/YYYY Date of Injury: MM/DD/YYYY"),
  * or all labels of a column first and all their values after. Both keep the
  * labels and the values in the same relative order. Side by side, a label
- * takes the value right after it; stacked, labels are queued and each value
- * goes to the oldest queued label that takes a value of its kind.
+ * takes the value right after it; stacked, the labels and values of a kind
+ * are paired in order. A label damaged past reading (src/core/labels.ts
+ * reads the others) leaves its value unpaired rather than moved onto the
+ * next label; what is left unpaired is said.
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
 import { damagedLabel } from '../labels.js';
@@ -81,8 +83,9 @@ function adjacent(text: string, a: Token, b: Token, allowBreak: boolean): boolea
  * values stand side by side, each label takes a value of its kind right after it (on its line, or first on the
  * next line when the label ends its line). Then the labels and values left
  * over, kind by kind, are paired in order when there are as many of each
- * (renderers that print a column's labels, then its values); otherwise each
- * left-over value goes to the oldest label of its kind before it.
+ * (renderers that print a column's labels, then its values); otherwise only
+ * within each run of labels and the run of values after it that hold as many
+ * of each, so no value moves onto another label's field.
  */
 export function extractHeader(text: string, span: Span, messages: Message[]): HeaderFields {
   const result: HeaderFields = { caseNumber: null, dates: {}, priority: null };
@@ -105,10 +108,12 @@ export function extractHeader(text: string, span: Span, messages: Message[]): He
       labels.forEach((l, k) => assign(result, l.label!.field, values[k]!.raw, values[k]!.span));
       continue;
     }
-    const pending: LabelRule[] = [];
-    for (const t of rest) {
-      if (t.label) pending.push(t.label);
-      else if (pending.length > 0) assign(result, pending.shift()!.field, t.raw, t.span);
+    // A label or a value short: which one cannot be told, and a value moved onto the next label is a wrong value. Only the
+    // blocks (a run of labels, then a run of values) with as many of each are paired; the rest stay empty and say so (below).
+    for (const block of blocks(list.filter((t) => !paired.has(t)))) {
+      const l = block.filter((t) => t.kind === kind && t.label);
+      const v = block.filter((t) => t.kind === kind && !t.label);
+      if (l.length === v.length) l.forEach((t, k) => assign(result, t.label!.field, v[k]!.raw, v[k]!.span));
     }
   }
   // A case number is unmistakable: without its label (a header that lost it, or a letter of no known layout), the first one is the case's.
@@ -119,6 +124,16 @@ export function extractHeader(text: string, span: Span, messages: Message[]): He
     else if (!t.label && t.kind !== 'case' && !taken(result, t)) messages.push({ ruleId: 'header-value-unlabelled', reason: `"${t.raw}" in the header is taken by no label (a label may be damaged past reading)`, severity: 'warning', span: t.span });
   }
   return result;
+}
+
+/** The tokens cut into blocks, each a run of labels and the run of values after it. */
+function blocks(list: readonly Token[]): Token[][] {
+  const out: Token[][] = [];
+  for (const [k, t] of list.entries()) {
+    if (k === 0 || (t.label && !list[k - 1]!.label)) out.push([]);
+    out[out.length - 1]!.push(t);
+  }
+  return out;
 }
 
 /** Whether a value token is some field's value. */

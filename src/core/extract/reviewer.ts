@@ -25,8 +25,9 @@ const SPECIALTIES = new Vocabulary(specialtyNames, 0.93);
 const SPECIALTY_TERMS = new TermMatcher(Object.entries(specialtyNames).map(([canonical, aliases]) => [canonical, [canonical, ...aliases]] as const));
 const STATE_TERMS = new TermMatcher(Object.entries(stateNames).map(([code, names]) => [code, names] as const));
 
-const LICENSURE_LABEL = /State\s*\(?s\)?\s*of\s*Licensure\s*:/i;
-const SPECIALTY_LABEL = /Certifications?\s*\(?s?\)?\s*\/\s*Specialt(?:y|ies)\s*:/i;
+/** The two labels, their colon optional: a renderer can drop it, and the words alone are unmistakable. */
+const LICENSURE_LABEL = /State\s*\(?s\)?\s*of\s*Licensure\s*:?/i;
+const SPECIALTY_LABEL = /Certifications?\s*\(?s?\)?\s*\/\s*Specialt(?:y|ies)\s*:?/i;
 
 /** A comma-separated list item with its text span. */
 interface Piece {
