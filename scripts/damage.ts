@@ -7,7 +7,8 @@
  * value then differs from the undamaged letter's is counted by where the
  * damage fell (inside the value's own words, or on a label or other context),
  * whether the value was lost or changed, and whether the letter says so (a
- * new warning, or items_complete turned false). A field lost or changed by
+ * new warning, or items_complete turned false; an item of a letter already
+ * marked incomplete counts as said). A field lost or changed by
  * damage outside its value with nothing said is a silent loss: the one kind
  * a researcher cannot see.
  *
@@ -112,7 +113,9 @@ export function damageSweep(letters: readonly (readonly [id: string, text: strin
           if (values(list) === values(after)) continue;
           const own = list.some((l) => l && d.at >= l.start && d.at < l.end);
           const lost = after.filter(Boolean).length < list.filter(Boolean).length;
-          add(`${field}: ${own ? 'own word' : 'label or context'} ${lost ? 'lost' : 'changed'} ${said ? 'said' : 'SILENT'}`);
+          // A letter already marked items_complete=false (one of no known layout) has said its items may be short.
+          const flagged = said || ((field === 'outcome' || field === 'item_text') && !clean.record.items_complete);
+          add(`${field}: ${own ? 'own word' : 'label or context'} ${lost ? 'lost' : 'changed'} ${flagged ? 'said' : 'SILENT'}`);
         }
       }
     }
@@ -120,9 +123,9 @@ export function damageSweep(letters: readonly (readonly [id: string, text: strin
   return out;
 }
 
-/** The silent losses and changes by damage outside a value, but item texts (their wording's own words move their bounds). */
+/** The columns lost or changed by damage outside their values with nothing said. */
 export function silentLosses(c: DamageCounts): Record<string, number> {
-  return Object.fromEntries(Object.entries(c.kinds).filter(([k]) => k.includes('label or context') && k.endsWith('SILENT') && !k.startsWith('item_text:')));
+  return Object.fromEntries(Object.entries(c.kinds).filter(([k]) => k.includes('label or context') && k.endsWith('SILENT')));
 }
 
 export function formatDamage(title: string, c: DamageCounts): string {

@@ -21,6 +21,7 @@ export const WARNING_RULES = {
   'item-no-outcome': { incomplete: true, meaning: "an item's outcome word is too damaged to read: its outcome is empty" },
   'item-empty-request': { incomplete: true, meaning: 'an outcome with no request before it: the item text is empty' },
   'outcome-recovered': { incomplete: false, meaning: 'a damaged outcome word ("Uph eld", "Overtumed") was read by its likeness to one outcome word (and unlike the other)' },
+  'item-request-unparsed': { incomplete: false, meaning: "an item's request is worded like a partial authorisation (several sentences, an original request, an authorised part) that no known wording fits, a word of it damaged: item_text holds the whole request, original_request and authorized_portion are empty" },
   'item-missing-guideline': { incomplete: false, meaning: "an item lacks one party's guideline paragraph: that party's sources are empty" },
   'citation-unparsed': { incomplete: false, meaning: 'a guideline paragraph in which no citation could be read' },
   'reviewer-not-found': { incomplete: false, meaning: "no credentials found in the reviewer's qualifications" },

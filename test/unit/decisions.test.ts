@@ -80,6 +80,20 @@ describe('items of an issues-2015 letter', () => {
     ]);
   });
 
+  it('says when a partial authorisation cannot be split, a word of its wording damaged', () => {
+    const text =
+      INTRO +
+      'Ten sessions of chiropractic care was the original request. Four sessions of chiropractic\n' +
+      'care was authorized by the Claims Administrator. The remaning IMR eligible portion of the\n' +
+      'original request, Six sessions of chiropractic care is: Upheld\n' +
+      BODY('MTUS Chronic Pain Medical Treatment 2016', 'MTUS Chronic Pain Medical Treatment 2016', 'No improvement was documented.');
+    const messages: Message[] = [];
+    const [item] = buildItems(text, readIssueItems(text, { start: 0, end: text.length }), messages);
+    expect(item!.originalRequest).toBeNull();
+    expect(item!.itemText.value).toMatch(/^Ten sessions .* Six sessions of chiropractic care is$/);
+    expect(messages.map((m) => m.ruleId)).toEqual(['item-request-unparsed']);
+  });
+
   it('splits the "leaving the original request IMR eligible" wording', () => {
     const text =
       INTRO +

@@ -37,6 +37,9 @@ const PARTIAL_WORDINGS = [
   String.raw`^(?<original>.+?) was the original request\.\s*The Claims Administrator authorized (?<authorized>.+?),? leaving the original request IMR eligible\.\s*The original request,?\s*(?<item>.+?)(?: is| are)?\s*$`,
 ].map((wording) => new RegExp(wording.replace(/ /g, '\\s+'), 'isd'));
 
+/** What a partial authorisation's request shows when its wording is damaged: several sentences, an original request, an authorised part. */
+const PARTIAL_SHAPE = /[.!?]\s+[A-Z]|\boriginal\s+request\b|\bauthori[sz]ed\b/i;
+
 /** Longer requests than this are not read as partial authorisations (keeps the patterns' cost bounded). */
 const MAX_REQUEST = 2000;
 
@@ -67,6 +70,7 @@ export function buildItems(text: string, items: readonly FoundItem[], messages: 
     const request = trimSpan(text, f.request);
     const parsed = parseRequest(text, request);
     if (!parsed.itemText.value) messages.push({ ruleId: 'item-empty-request', reason: `item ${k + 1}: an outcome with no request before it`, severity: 'warning', span: f.outcomeAt });
+    if (!parsed.originalRequest && PARTIAL_SHAPE.test(parsed.itemText.value)) messages.push({ ruleId: 'item-request-unparsed', reason: `item ${k + 1}: a request worded like a partial authorisation that no known wording fits (a damaged word?); item_text holds all of it`, severity: 'warning', span: parsed.itemText.span });
     if (f.recovered) messages.push({ ruleId: 'outcome-recovered', reason: `item ${k + 1}: a damaged outcome word, read as "${f.outcome?.value}"`, severity: 'warning', span: f.outcomeAt });
     if (!f.outcome) messages.push({ ruleId: 'item-no-outcome', reason: `item ${k + 1}: its outcome could not be read`, severity: 'warning', span: f.outcomeAt });
     const body = f.found ?? (f.block && f.labels ? extractGuidelines(text, f.block, messages, f.labels) : { guidelines: [], rationale: null });
