@@ -7,8 +7,8 @@
  * value then differs from the undamaged letter's is counted by where the
  * damage fell (inside the value's own words, or on a label or other context),
  * whether the value was lost or changed, and whether the letter says so (a
- * new warning, or items_complete turned false; an item of a letter already
- * marked incomplete counts as said). A field lost or changed by
+ * new warning, or items_complete turned false; a letter of no known layout,
+ * and an item of a letter already marked incomplete, have said it). A field lost or changed by
  * damage outside its value with nothing said is a silent loss: the one kind
  * a researcher cannot see.
  *
@@ -36,6 +36,9 @@ function fields(r: CaseRecord): Record<string, Value[]> {
     reviewer_specialty: r.reviewer_specialty,
     outcome: r.items.map((i) => i.outcome),
     item_text: r.items.map((i) => i.item_text),
+    rationale: r.items.map((i) => i.rationale),
+    // Each item's guideline families, placed where its citations are.
+    sources: r.items.map((i) => (i.citations.length ? { value: [i.claims_admin_sources, i.reviewer_sources], start: Math.min(...i.citations.map((c) => c.raw.start)), end: Math.max(...i.citations.map((c) => c.raw.end)) } : null)),
   };
 }
 
@@ -113,8 +116,8 @@ export function damageSweep(letters: readonly (readonly [id: string, text: strin
           if (values(list) === values(after)) continue;
           const own = list.some((l) => l && d.at >= l.start && d.at < l.end);
           const lost = after.filter(Boolean).length < list.filter(Boolean).length;
-          // A letter already marked items_complete=false (one of no known layout) has said its items may be short.
-          const flagged = said || ((field === 'outcome' || field === 'item_text') && !clean.record.items_complete);
+          // A letter of no known layout has said all its fields may be incomplete; one marked items_complete=false, that its items may be short.
+          const flagged = said || warned.has('layout-unknown') || ((field === 'outcome' || field === 'item_text') && !clean.record.items_complete);
           add(`${field}: ${own ? 'own word' : 'label or context'} ${lost ? 'lost' : 'changed'} ${flagged ? 'said' : 'SILENT'}`);
         }
       }

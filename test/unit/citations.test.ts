@@ -80,6 +80,15 @@ describe('guideline paragraphs', () => {
     expect(body.rationale?.value).toBe('The request is appropriate.');
     expect(messages.map((m) => m.ruleId)).toEqual(['item-missing-guideline']);
   });
+
+  it('reads damaged labels by their likeness, with a warning each, and keeps the rationale out of the guideline paragraph', () => {
+    const text = 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\nMAXIMUS guidline: Decision based on MTUS Knee Complaints 2004.\nDecision rationle: The request is appropriate.\n';
+    const messages: Message[] = [];
+    const body = extractGuidelines(text, { start: 0, end: text.length }, messages);
+    expect(body.rationale?.value).toBe('The request is appropriate.');
+    expect(body.guidelines.map((g) => [g.citedBy, g.families])).toEqual([['claims_administrator', ['MTUS']], ['reviewer', ['MTUS']]]);
+    expect(messages.map((m) => m.ruleId)).toEqual(['label-damaged', 'label-damaged']);
+  });
 });
 
 describe('ODG citations keep their topic and printed edition year', () => {

@@ -94,6 +94,14 @@ describe('items of an issues-2015 letter', () => {
     expect(messages.map((m) => m.ruleId)).toEqual(['item-request-unparsed']);
   });
 
+  it('says when an item has no rationale', () => {
+    const text = INTRO + 'Knee brace is: Upheld\nClaims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\nMAXIMUS guideline: Decision based on MTUS Knee Complaints 2004.\n';
+    const messages: Message[] = [];
+    const [item] = buildItems(text, readIssueItems(text, { start: 0, end: text.length }), messages);
+    expect(item!.rationale).toBeNull();
+    expect(messages.map((m) => m.ruleId)).toEqual(['item-no-rationale']);
+  });
+
   it('splits the "leaving the original request IMR eligible" wording', () => {
     const text =
       INTRO +

@@ -9,6 +9,7 @@
  * name guideline parts from the lexicon; non-MTUS text is ODG, ACOEM (outside
  * the MTUS) or another source.
  */
+import { damagedLabel } from '../labels.js';
 import { loadLexicon, phrasePattern } from '../lexicon.js';
 import { squash, trimSpan } from '../lines.js';
 import type { Citation, Found, GuidelineParagraph, Message, Party, SourceFamily, Span } from '../types.js';
@@ -65,15 +66,16 @@ const ACOEM_G = new RegExp(ACOEM.source, 'gi');
  */
 export interface GuidelineLabels {
   prose: boolean;
-  labels: readonly { party: Party | 'rationale'; pattern: RegExp }[];
+  /** `name`: a short label as printed, for finding it damaged (src/core/labels.ts); prose openings have none. */
+  labels: readonly { party: Party | 'rationale'; pattern: RegExp; name?: string }[];
 }
 
 export const LABELED_2015: GuidelineLabels = {
   prose: false,
   labels: [
-    { party: 'claims_administrator', pattern: /Claims\s*Administrator\s*guidelines?\s*:/i },
-    { party: 'reviewer', pattern: /MAXIMUS\s*guidelines?\s*:/i },
-    { party: 'rationale', pattern: /Decision\s*rationale\s*:/i },
+    { party: 'claims_administrator', pattern: /Claims\s*Administrator\s*guidelines?\s*:/i, name: 'Claims Administrator guideline' },
+    { party: 'reviewer', pattern: /MAXIMUS\s*guidelines?\s*:/i, name: 'MAXIMUS guideline' },
+    { party: 'rationale', pattern: /Decision\s*rationale\s*:/i, name: 'Decision rationale' },
   ],
 };
 
@@ -115,7 +117,16 @@ export function extractGuidelines(text: string, body: Span, messages: Message[],
     if (!m) return [];
     const contentStart = style.prose && party !== 'rationale' && !/relied\s+upon\s*:$/i.test(m[0]) ? m.index : m.index + m[0].length;
     return [{ party, start: body.start + m.index, contentStart: body.start + contentStart }];
-  }).sort((a, b) => a.start - b.start);
+  });
+  // A short label not printed exactly is looked for by its likeness ("Decision rationle:").
+  for (const { party, name } of style.labels) {
+    if (!name || labels.some((l) => l.party === party)) continue;
+    const at = damagedLabel(text, body, [name], labels.map((l) => ({ start: l.start, end: l.contentStart })));
+    if (!at) continue;
+    labels.push({ party, start: at.start, contentStart: at.end });
+    messages.push({ ruleId: 'label-damaged', reason: `the "${name}:" label is damaged; read as such`, severity: 'warning', span: at });
+  }
+  labels.sort((a, b) => a.start - b.start);
 
   const result: ItemBody = { guidelines: [], rationale: null };
   labels.forEach((label, i) => {

@@ -74,6 +74,7 @@ export function buildItems(text: string, items: readonly FoundItem[], messages: 
     if (f.recovered) messages.push({ ruleId: 'outcome-recovered', reason: `item ${k + 1}: a damaged outcome word, read as "${f.outcome?.value}"`, severity: 'warning', span: f.outcomeAt });
     if (!f.outcome) messages.push({ ruleId: 'item-no-outcome', reason: `item ${k + 1}: its outcome could not be read`, severity: 'warning', span: f.outcomeAt });
     const body = f.found ?? (f.block && f.labels ? extractGuidelines(text, f.block, messages, f.labels) : { guidelines: [], rationale: null });
+    if (!body.rationale) messages.push({ ruleId: 'item-no-rationale', reason: `item ${k + 1}: no rationale found (its label or its block missing or damaged past reading): rationale and reasons are empty`, severity: 'warning', span: f.block ?? f.outcomeAt });
     const ends = [request, ...(f.block ? [f.block] : [])];
     return {
       itemNo: k + 1,
