@@ -53,3 +53,10 @@ export function damagedLabel(text: string, span: Span, names: readonly string[],
   }
   return best?.span ?? null;
 }
+
+/** Every such label in `span` outside `taken`, each found as `damagedLabel` finds one, in text order. */
+export function damagedLabels(text: string, span: Span, names: readonly string[], taken: readonly Span[] = []): Span[] {
+  const out: Span[] = [];
+  for (let at = damagedLabel(text, span, names, taken); at; at = damagedLabel(text, span, names, [...taken, ...out])) out.push(at);
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { damagedLabel } from '../../src/core/labels.js';
+import { damagedLabel, damagedLabels } from '../../src/core/labels.js';
 
 const find = (text: string, names: string[], taken: { start: number; end: number }[] = []) => {
   const at = damagedLabel(text, { start: 0, end: text.length }, names, taken);
@@ -26,5 +26,11 @@ describe('labels found by their likeness', () => {
   it('leaves the places already taken by labels found as printed', () => {
     const text = 'Date Assigned: 02/07/2017\n';
     expect(find(text, ['Date Assigned'], [{ start: 0, end: 14 }])).toBeNull();
+  });
+
+  it('finds every damaged copy of a label, in text order, beside the ones printed', () => {
+    const text = 'Claims Adminstrator guideline: A.\nClaims Administrator guideline: B.\nClaims Administratr guideline: C.\n';
+    const printed = { start: text.indexOf('Claims Administrator'), end: text.indexOf('B.') };
+    expect(damagedLabels(text, { start: 0, end: text.length }, ['Claims Administrator guideline'], [printed]).map((s) => text.slice(s.start, s.end))).toEqual(['Claims Adminstrator guideline:', 'Claims Administratr guideline:']);
   });
 });

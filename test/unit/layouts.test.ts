@@ -118,6 +118,16 @@ describe('layout variants: every item the letter shows is read or flagged', () =
     expect(summary('professional-review/necessity-sentences.txt')).toEqual({ outcomes: ['upheld', 'overturned', 'upheld'], complete: true, warnings: [] });
   });
 
+  it('counts an item mark read by its likeness, so an item whose label is damaged is neither lost nor called missing', () => {
+    const text = corpus('issues-2015/poppler-six-items-wrapped-headers.txt');
+    const at = text.indexOf('Claims Administrator guideline:');
+    const r = read(text.slice(0, at) + 'Claims Adminstrator guideline:' + text.slice(at + 'Claims Administrator guideline:'.length));
+    const clean = read(text);
+    if (!r.ok || !clean.ok) throw new Error('no case');
+    expect(r.record.items.map((i) => [i.outcome?.value, i.claims_admin_sources])).toEqual(clean.record.items.map((i) => [i.outcome?.value, i.claims_admin_sources]));
+    expect([r.record.items_complete, r.record.warning_rules]).toEqual([true, ['label-damaged']]);
+  });
+
   it('says an item is missing when its outcome stands alone under its header and the labels after it are damaged', () => {
     const text = corpus('issues-2015/poppler-six-items-wrapped-headers.txt');
     const at = text.search(/:\n(?:Upheld|Overturned)\nClaims Administrator guideline:/);

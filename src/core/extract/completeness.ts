@@ -7,6 +7,7 @@
  * (`Layout.checks`); a letter of no known layout cannot be checked, and is
  * never called complete.
  */
+import { damagedLabels } from '../labels.js';
 import type { ItemChecks } from '../layouts/layout.js';
 import { sectionNamed } from '../sections.js';
 import type { Item, Message, Section, Span } from '../types.js';
@@ -47,7 +48,8 @@ export function checkItems(text: string, sections: readonly Section[], checks: I
   }
   if (checks.itemMarks) {
     const part = sectionNamed(sections, checks.itemMarks.section);
-    const marks = part ? matches(text, part.span, checks.itemMarks.pattern).length : 0;
+    const exact = part ? matches(text, part.span, checks.itemMarks.pattern) : [];
+    const marks = exact.length + (part && checks.itemMarks.name ? damagedLabels(text, part.span, [checks.itemMarks.name], exact).length : 0);
     // A letter with none of these marks does not mark its items that way: only a count that disagrees says something.
     if (part && marks > 0 && marks !== items.length) {
       messages.push({ ruleId: 'item-marks-mismatch', reason: `the letter marks ${marks} item(s) but ${items.length} were read`, severity: 'warning', span: part.span });

@@ -24,6 +24,6 @@ export const issues2015: Layout = {
   checks: {
     // The outcome word ends its header's line, or stands alone on the next one.
     outcomePhrases: { section: 'issues', pattern: /:[ \t]*(?:\n[ \t]*)?(?:Upheld|Overturned)[ \t]*\.?[ \t]*$/gim },
-    itemMarks: { section: 'issues', pattern: /Claims\s+Administrator\s+guideline\s*:/gi },
+    itemMarks: { section: 'issues', pattern: /Claims\s+Administrator\s+guideline\s*:/gi, name: 'Claims Administrator guideline' },
   },
 };

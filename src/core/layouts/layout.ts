@@ -6,8 +6,8 @@ import type { DateField, Found, Section, SectionName, TemplateName } from '../ty
 export interface ItemChecks {
   /** Each match is an outcome statement that must belong to an item read (global, multiline). */
   outcomePhrases?: { section: SectionName; pattern: RegExp };
-  /** Each match marks one item of the letter (global, multiline). */
-  itemMarks?: { section: SectionName; pattern: RegExp };
+  /** Each match marks one item of the letter (global, multiline); with `name`, so does each mark found by its likeness to it (src/core/labels.ts). */
+  itemMarks?: { section: SectionName; pattern: RegExp; name?: string };
 }
 
 /**
