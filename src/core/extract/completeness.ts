@@ -49,7 +49,8 @@ export function checkItems(text: string, sections: readonly Section[], checks: I
   if (checks.itemMarks) {
     const part = sectionNamed(sections, checks.itemMarks.section);
     const exact = part ? matches(text, part.span, checks.itemMarks.pattern) : [];
-    const marks = exact.length + (part && checks.itemMarks.name ? damagedLabels(text, part.span, [checks.itemMarks.name], exact).length : 0);
+    // Marks damaged past an exact match are looked for only where the count disagrees.
+    const marks = exact.length + (part && checks.itemMarks.name && exact.length > 0 && exact.length !== items.length ? damagedLabels(text, part.span, [checks.itemMarks.name], exact).length : 0);
     // A letter with none of these marks does not mark its items that way: only a count that disagrees says something.
     if (part && marks > 0 && marks !== items.length) {
       messages.push({ ruleId: 'item-marks-mismatch', reason: `the letter marks ${marks} item(s) but ${items.length} were read`, severity: 'warning', span: part.span });

@@ -34,6 +34,7 @@ function best(index: HeadingIndex, fuzzy: boolean): Detected | null {
 export function detectLayout(text: string): Detected | null {
   const index = new HeadingIndex(text);
   const exact = best(index, false);
+  if (!exact) return best(index, true);
   // A layout found by its exact headings still looks for its other headings damaged ("CLINICAL CASE SUMARY"), or their sections would be lost.
-  return exact ? { layout: exact.layout, headings: findHeadings(index, exact.layout.headings, true) } : best(index, true);
+  return exact.headings.length < exact.layout.headings.length ? { layout: exact.layout, headings: findHeadings(index, exact.layout.headings, true) } : exact;
 }
