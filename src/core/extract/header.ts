@@ -121,7 +121,7 @@ export function extractHeader(text: string, span: Span, messages: Message[]): He
   if (unlabelled) assign(result, 'case_number', unlabelled.raw, unlabelled.span);
   for (const t of list) {
     if (t.label && !valueOf(result, t.label.field)) messages.push({ ruleId: 'header-value-unread', reason: `the "${t.label.names[0]}:" label has no value that could be read`, severity: 'warning', span: t.span });
-    else if (!t.label && t.kind !== 'case' && !taken(result, t)) messages.push({ ruleId: 'header-value-unlabelled', reason: `"${t.raw}" in the header is taken by no label (a label may be damaged past reading)`, severity: 'warning', span: t.span });
+    else if (!t.label && t.kind !== 'case' && !assigned(result, t)) messages.push({ ruleId: 'header-value-unlabelled', reason: `"${t.raw}" in the header is taken by no label (a label may be damaged past reading)`, severity: 'warning', span: t.span });
   }
   return result;
 }
@@ -137,7 +137,7 @@ function blocks(list: readonly Token[]): Token[][] {
 }
 
 /** Whether a value token is some field's value. */
-function taken(result: HeaderFields, t: Token): boolean {
+function assigned(result: HeaderFields, t: Token): boolean {
   const found = [result.priority, ...Object.values(result.dates)];
   return found.some((f) => f && f.span.start === t.span.start);
 }
