@@ -51,18 +51,20 @@ const values = (list: readonly Value[]) => JSON.stringify(list.map((l) => l?.val
  * `space`: a space put into the middle of that word; `colon`: its first colon
  * dropped.
  */
+/** The middle of a line's first word of four letters or more (an offset of `text`), or null. */
+function wordMiddle(start: number, line: string): number | null {
+  const word = /[A-Za-z]{4,}/.exec(line);
+  return word ? start + word.index + Math.floor(word[0].length / 2) : null;
+}
+
 export const DAMAGES = {
   letter: (text: string, start: number, line: string) => {
-    const word = /[A-Za-z]{4,}/.exec(line);
-    if (!word) return null;
-    const at = start + word.index + Math.floor(word[0].length / 2);
-    return { text: text.slice(0, at) + (text[at] === 'q' ? 'z' : 'q') + text.slice(at + 1), at };
+    const at = wordMiddle(start, line);
+    return at === null ? null : { text: text.slice(0, at) + (text[at] === 'q' ? 'z' : 'q') + text.slice(at + 1), at };
   },
   space: (text: string, start: number, line: string) => {
-    const word = /[A-Za-z]{4,}/.exec(line);
-    if (!word) return null;
-    const at = start + word.index + Math.floor(word[0].length / 2);
-    return { text: `${text.slice(0, at)} ${text.slice(at)}`, at };
+    const at = wordMiddle(start, line);
+    return at === null ? null : { text: `${text.slice(0, at)} ${text.slice(at)}`, at };
   },
   colon: (text: string, start: number, line: string) => {
     const c = line.indexOf(':');

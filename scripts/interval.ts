@@ -7,6 +7,7 @@
  * exactly. A share of letters (one value each) takes Wilson's interval
  * (src/report/stats.ts) instead.
  */
+import { random } from './perturb.js';
 
 /** Counts of one letter toward micro precision, recall and F1, and toward a share of its units. */
 export interface LetterCounts {
@@ -48,18 +49,6 @@ export function sumCounts(letters: readonly LetterCounts[]): LetterCounts {
   return s;
 }
 
-/** mulberry32: a small seeded generator, enough to draw letters. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const BOOTSTRAP_RESAMPLES = 4000;
 export const BOOTSTRAP_SEED = 20161;
 
@@ -67,7 +56,7 @@ export const BOOTSTRAP_SEED = 20161;
 export function letterInterval(letters: readonly LetterCounts[], measure: Measure, resamples = BOOTSTRAP_RESAMPLES, seed = BOOTSTRAP_SEED): { low: number; high: number } | null {
   const n = letters.length;
   if (n === 0) return null;
-  const next = generator(seed);
+  const next = random(seed);
   const values = new Float64Array(resamples);
   const pick: LetterCounts[] = new Array<LetterCounts>(n);
   for (let b = 0; b < resamples; b++) {

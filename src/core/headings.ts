@@ -179,7 +179,8 @@ function sameEnd(a: string, b: string): boolean {
   return true;
 }
 
-function tolerance(key: string): number {
+/** How many edits a damaged heading or label of this key may have: one below ten letters, then one in ten. */
+export function tolerance(key: string): number {
   return key.length < 10 ? 1 : Math.max(2, Math.floor(key.length / 10));
 }
 

@@ -10,7 +10,8 @@
  * headings: one letter for a label of fewer than ten, then one in ten.
  */
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
-import type { Span } from './types.js';
+import { tolerance } from './headings.js';
+import type { Message, Span } from './types.js';
 
 /** Runs of words ending in a colon: letters, spaces, brackets, slashes and ampersands, on one line. */
 const CANDIDATE = /[A-Za-z][A-Za-z()/&' \t]{0,60}:/g;
@@ -19,8 +20,6 @@ const CANDIDATE = /[A-Za-z][A-Za-z()/&' \t]{0,60}:/g;
 const MIN_LETTERS = 8;
 
 export const labelKey = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
-
-const tolerance = (key: string): number => (key.length < 10 ? 1 : Math.max(2, Math.floor(key.length / 10)));
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
@@ -59,4 +58,9 @@ export function damagedLabels(text: string, span: Span, names: readonly string[]
   const out: Span[] = [];
   for (let at = damagedLabel(text, span, names, taken); at; at = damagedLabel(text, span, names, [...taken, ...out])) out.push(at);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The warning for a label found by its likeness, on its words. */
+export function labelDamaged(name: string, span: Span): Message {
+  return { ruleId: 'label-damaged', reason: `the "${name}:" label is damaged; read as such`, severity: 'warning', span };
 }

@@ -9,7 +9,7 @@
  * name guideline parts from the lexicon; non-MTUS text is ODG, ACOEM (outside
  * the MTUS) or another source.
  */
-import { damagedLabel } from '../labels.js';
+import { damagedLabel, labelDamaged } from '../labels.js';
 import { loadLexicon, phrasePattern } from '../lexicon.js';
 import { squash, trimSpan } from '../lines.js';
 import type { Citation, Found, GuidelineParagraph, Message, Party, SourceFamily, Span } from '../types.js';
@@ -124,7 +124,7 @@ export function extractGuidelines(text: string, body: Span, messages: Message[],
     const at = damagedLabel(text, body, [name], labels.map((l) => ({ start: l.start, end: l.contentStart })));
     if (!at) continue;
     labels.push({ party, start: at.start, contentStart: at.end });
-    messages.push({ ruleId: 'label-damaged', reason: `the "${name}:" label is damaged; read as such`, severity: 'warning', span: at });
+    messages.push(labelDamaged(name, at));
   }
   labels.sort((a, b) => a.start - b.start);
 

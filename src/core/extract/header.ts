@@ -11,7 +11,7 @@
  * next label; what is left unpaired is said.
  */
 import { DATE_TOKEN, parseDate } from '../dates.js';
-import { damagedLabel } from '../labels.js';
+import { damagedLabel, labelDamaged } from '../labels.js';
 import type { DateField, Found, HeaderFields, Message, Priority, Span } from '../types.js';
 
 type ValueKind = 'case' | 'date' | 'priority';
@@ -164,7 +164,7 @@ function withDamagedLabels(text: string, span: Span, list: Token[], messages: Me
     if (!at) continue;
     added.push({ label: rule, kind: rule.kind, raw: text.slice(at.start, at.end), span: at });
     taken.push(at);
-    messages.push({ ruleId: 'label-damaged', reason: `the "${rule.names[0]}:" label is damaged; read as such`, severity: 'warning', span: at });
+    messages.push(labelDamaged(rule.names[0]!, at));
   }
   return added.length ? [...list, ...added].sort((a, b) => a.span.start - b.span.start) : list;
 }

@@ -3,7 +3,7 @@
  * certifications/specialties (normalised to the DWC reviewer-specialty list).
  */
 import { Vocabulary } from '../fuzzy.js';
-import { damagedLabel } from '../labels.js';
+import { damagedLabel, labelDamaged } from '../labels.js';
 import { loadLexicon } from '../lexicon.js';
 import { sentences } from '../sentences.js';
 import { TermMatcher } from '../terms.js';
@@ -65,7 +65,7 @@ function labelIn(text: string, section: Span, label: RegExp, name: string, messa
   const m = label.exec(text.slice(section.start, section.end));
   if (m) return { start: section.start + m.index, end: section.start + m.index + m[0].length };
   const damaged = damagedLabel(text, section, [name], taken);
-  if (damaged) messages.push({ ruleId: 'label-damaged', reason: `the "${name}:" label is damaged; read as such`, severity: 'warning', span: damaged });
+  if (damaged) messages.push(labelDamaged(name, damaged));
   return damaged;
 }
 
