@@ -434,6 +434,20 @@ describe('kinds of wording that generalise beyond the tuning letters', () => {
     expect(codes('The ODG allows up to 10 sessions. Four sessions have been completed, and six more are requested.', 'upheld', item)).toEqual([]);
   });
 
+  it('compares other counts a guideline limits: morphine equivalents, spinal levels, a duration', () => {
+    const opioid = 'Oxycodone 15mg #120';
+    expect(codes('The daily dose should not exceed 120 mg oral morphine equivalents. With the long-acting opioid the total comes to 210 MED.', 'upheld', opioid)).toEqual(['exceeds_limits']);
+    expect(codes('The daily dose should not exceed 120 mg oral morphine equivalents. The patient currently takes 60 MED.', 'upheld', opioid)).toEqual([]);
+    const blocks = 'Lumbar medial branch blocks';
+    expect(codes('Blocks are supported at no more than two levels per session. In this case three levels are requested.', 'upheld', blocks)).toEqual(['exceeds_limits']);
+    expect(codes('Blocks are supported at no more than two levels per session. In this case two levels are requested.', 'upheld', blocks)).toEqual([]);
+    const tens = 'TENS unit rental';
+    expect(codes('The MTUS supports a one-month trial of the device. The provider requested the unit for 3 months of rental.', 'upheld', tens)).toEqual(['exceeds_limits']);
+    expect(codes('The MTUS supports a one-month trial of the device. The provider requested the unit for 30 days.', 'upheld', tens)).toEqual([]);
+    // A duration in a sentence about the case is not a limit, and a time since the injury is no use of the treatment.
+    expect(codes('The worker has had pain for 6 months. She was injured 2 years ago.', 'upheld', 'Physical therapy')).toEqual([]);
+  });
+
   it('reads a benefit stated positively for an overturned item', () => {
     const item = 'Physical therapy x6';
     expect(codes('Shoulder flexion improved from 90 to 150 degrees over the first visits. The request is medically necessary.', 'overturned', item)).toEqual(['functional_benefit_documented']);

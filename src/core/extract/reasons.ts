@@ -88,6 +88,27 @@ interface CueSpec {
   note?: string;
 }
 
+/**
+ * One kind of count a guideline limits (visits, morphine equivalents, spinal
+ * levels, a duration), with the patterns that name its number `n` (and, where
+ * it has a `scale`, its unit `u`: "3 months" is 90 days). `limit`: what the
+ * guideline allows, read in sentences of `limit_roles` (every role if absent);
+ * `quantity`: counts done or asked for, in case and conclusion sentences;
+ * `requested`: counts asked for, in case sentences only (a conclusion restates
+ * the item); `done` and `additional`: counts done and more asked for, whose sum
+ * is compared too.
+ */
+interface CountMeasure {
+  name: string;
+  scale?: Record<string, number>;
+  limit_roles?: SentenceRole[];
+  limit: string[];
+  quantity?: string[];
+  requested?: string[];
+  done?: string[];
+  additional?: string[];
+}
+
 interface ReasonsLexicon {
   version: number;
   source: string;
@@ -105,8 +126,7 @@ interface ReasonsLexicon {
   clause_breaks: string[];
   absence: { window: number; post_window: number; pre: string[]; post: string[]; pseudo: string[]; terminators: string[]; documentary: string[] };
   hypothetical: string[];
-  /** `quantity`: counts done or asked for, read in case and conclusion sentences; `requested`: counts asked for, in case sentences only (a conclusion restates the item); `done` and `additional`: visits done and more asked for, whose sum is compared too. */
-  counts: { code: ReasonCode; limit: string[]; quantity: string[]; requested: string[]; done: string[]; additional: string[]; numbers: Record<string, number> };
+  counts: { code: ReasonCode; numbers: Record<string, number>; measures: CountMeasure[] };
   subject: { stop: string[]; deictic: string[]; lead: string[]; class_words: Record<string, string[]>; aliases: string[][] };
   kinds: Record<string, string[]>;
   test_kinds: string[];
@@ -633,7 +653,7 @@ interface Compiled {
   terminator: Guarded | null;
   documentary: RegExp | null;
   hypothetical: Guarded | null;
-  counts: Record<(typeof COUNT_LISTS)[number], Guarded[]>;
+  counts: CompiledMeasure[];
   lead: RegExp | null;
   deictic: RegExp | null;
   stop: ReadonlySet<string>;
@@ -644,8 +664,14 @@ interface Compiled {
 }
 
 const DEFAULT_ROLES: readonly SentenceRole[] = ['case', 'conclusion'];
-/** The lexicon's lists of count patterns. */
+/** The lexicon's lists of count patterns of a measure. */
 const COUNT_LISTS = ['limit', 'quantity', 'requested', 'done', 'additional'] as const;
+
+interface CompiledMeasure {
+  scale: Readonly<Record<string, number>> | null;
+  limitRoles: ReadonlySet<SentenceRole> | null;
+  lists: Record<(typeof COUNT_LISTS)[number], Guarded[]>;
+}
 
 let compiled: Compiled | null = null;
 
@@ -710,7 +736,11 @@ function lexicon(): Compiled {
     documentary: anyOf(lex.absence.documentary),
     hypothetical: guarded(lex.hypothetical),
     // One expression per pattern: each names its number `n`.
-    counts: Object.fromEntries(COUNT_LISTS.map((list) => [list, lex.counts[list].map((p) => guarded([p])!)])) as Compiled['counts'],
+    counts: lex.counts.measures.map((m) => ({
+      scale: m.scale ?? null,
+      limitRoles: m.limit_roles ? new Set(m.limit_roles) : null,
+      lists: Object.fromEntries(COUNT_LISTS.map((list) => [list, (m[list] ?? []).map((p) => guarded([p])!)])) as CompiledMeasure['lists'],
+    })),
     lead: anyOf(lex.subject.lead),
     deictic: anyOf(lex.subject.deictic),
     stop: new Set(lex.subject.stop.map((w) => w.toLowerCase())),
@@ -1203,11 +1233,11 @@ function readClause(text: string, sentence: Span, clause: Span, itemText: string
 }
 
 // ---------------------------------------------------------------------------
-// Counts: a number of visits done or asked for over the number the guideline allows
+// Counts: a number done or asked for over the number the guideline allows
 
-/** A count in digits or words ("12", "twelve", "twenty-four"); NaN when it is neither. */
+/** A count in digits or words ("12", "twelve", "twenty-four", "22.5"); NaN when it is neither. */
 function countValue(word: string): number {
-  if (/^\d+$/.test(word)) return Number(word);
+  if (/^\d+(?:\.\d+)?$/.test(word)) return Number(word);
   const { numbers } = lexicon().lexicon.counts;
   return word
     .toLowerCase()
@@ -1215,15 +1245,22 @@ function countValue(word: string): number {
     .reduce((sum, w) => sum + (numbers[w] ?? NaN), 0);
 }
 
-/** The counts the expressions find in `s` (`present`: the lexicon's literals in it). */
-function countsIn(guards: readonly Guarded[], s: string, present: Uint8Array): { n: number; start: number; end: number }[] {
+/** A unit's factor on its measure's scale ("months": 30), by the unit word without its plural; 1 for a measure without units. */
+function unitFactor(scale: Readonly<Record<string, number>> | null, unit: string | undefined): number {
+  if (!scale) return 1;
+  const key = (unit ?? '').toLowerCase().replace(/s$/, '');
+  return scale[key] ?? NaN;
+}
+
+/** The counts the expressions find in `s` (`present`: the lexicon's literals in it), on the measure's scale. */
+function countsIn(guards: readonly Guarded[], s: string, present: Uint8Array, scale: Readonly<Record<string, number>> | null): { n: number; start: number; end: number }[] {
   const out: { n: number; start: number; end: number }[] = [];
   for (const g of guards) {
     if (!mayMatch(g, present)) continue;
     const { re } = g;
     re.lastIndex = 0;
     for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-      const n = countValue(m.groups?.['n'] ?? '');
+      const n = countValue(m.groups?.['n'] ?? '') * unitFactor(scale, m.groups?.['u']);
       if (Number.isFinite(n)) out.push({ n, start: m.index, end: m.index + m[0].length });
       if (m[0].length === 0) re.lastIndex++;
     }
@@ -1232,37 +1269,49 @@ function countsIn(guards: readonly Guarded[], s: string, present: Uint8Array): {
 }
 
 /**
- * The guideline's count against the case's: the largest number of visits any
- * sentence says the guideline allows ("allows up to 10 visits", "the six
- * allowed"), and the first number of visits that a sentence about the case says
- * were done, asked for or would be reached and that is larger ("24 sessions
- * completed", "would bring the total to 30"). The numbers are compared, so no
- * wording of "exceeds" is needed.
+ * The guideline's count against the case's, measure by measure: the largest
+ * count any sentence (of the measure's limit roles) says the guideline allows
+ * ("allows up to 10 visits", "should not exceed 120 mg morphine equivalents",
+ * "no more than two levels", "not suggested for longer than 2 weeks"), and the
+ * first count that a sentence about the case says was done, asked for or would
+ * be reached and that is larger ("24 sessions completed", "the total is 180
+ * MED", "three levels are requested", "has been taking it for 6 months"). The
+ * numbers are compared, so no wording of "exceeds" is needed.
  */
 function countOverLimit(text: string, roled: readonly RoledSentence[], literals: Occurrences): { sentence: Span; span: Span } | null {
-  const { counts } = lexicon();
   const bodies = roled.map(({ span }) => text.slice(span.start, span.end));
   const present = roled.map(({ span }) => literals.within(span));
+  for (const measure of lexicon().counts) {
+    const over = measureOverLimit(text, roled, bodies, present, measure);
+    if (over) return over;
+  }
+  return null;
+}
+
+function measureOverLimit(text: string, roled: readonly RoledSentence[], bodies: readonly string[], present: readonly Uint8Array[], measure: CompiledMeasure): { sentence: Span; span: Span } | null {
+  const { lists, scale, limitRoles } = measure;
+  const count = (list: Guarded[], k: number) => (list.length === 0 ? [] : countsIn(list, bodies[k]!, present[k]!, scale));
   let limit = -1;
-  bodies.forEach((body, k) => {
-    for (const c of countsIn(counts.limit, body, present[k]!)) limit = Math.max(limit, c.n);
+  roled.forEach(({ role }, k) => {
+    if (limitRoles && !limitRoles.has(role)) return;
+    for (const c of count(lists.limit, k)) limit = Math.max(limit, c.n);
   });
   if (limit < 0) return null;
   const found = (k: number, c: { start: number; end: number }) => ({ sentence: roled[k]!.span, span: wholeWords(text, { start: roled[k]!.span.start + c.start, end: roled[k]!.span.start + c.end }) });
   let done = 0;
   for (const [k, { role }] of roled.entries()) {
     if (role !== 'case' && role !== 'conclusion') continue;
-    const quantities = countsIn(counts.quantity, bodies[k]!, present[k]!);
-    if (role === 'case') quantities.push(...countsIn(counts.requested, bodies[k]!, present[k]!));
+    const quantities = count(lists.quantity, k);
+    if (role === 'case') quantities.push(...count(lists.requested, k));
     const over = quantities.find((c) => c.n > limit);
     if (over) return found(k, over);
-    if (role === 'case') for (const c of countsIn(counts.done, bodies[k]!, present[k]!)) done = Math.max(done, c.n);
+    if (role === 'case') for (const c of count(lists.done, k)) done = Math.max(done, c.n);
   }
-  // "Six visits were attended; eight more are requested": the visits done and those asked for, together.
+  // "Six visits were attended; eight more are requested": the counts done and those asked for, together.
   if (done === 0) return null;
   for (const [k, { role }] of roled.entries()) {
     if (role !== 'case') continue;
-    const over = countsIn(counts.additional, bodies[k]!, present[k]!).find((c) => done + c.n > limit);
+    const over = count(lists.additional, k).find((c) => done + c.n > limit);
     if (over) return found(k, over);
   }
   return null;
