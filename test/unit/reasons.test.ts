@@ -448,6 +448,22 @@ describe('kinds of wording that generalise beyond the tuning letters', () => {
     expect(codes('The worker has had pain for 6 months. She was injured 2 years ago.', 'upheld', 'Physical therapy')).toEqual([]);
   });
 
+  it('reads a duration over the guideline\'s period in other words', () => {
+    const item = 'Work hardening program, 120 hours';
+    expect(codes('Guidelines advise that the program should not be continued for longer than 2 weeks without demonstrated gains. Three weeks of full-day sessions are requested at once.', 'upheld', item)).toEqual(['exceeds_limits']);
+    expect(codes('Guidelines advise that the program should not be continued for longer than 2 weeks without demonstrated gains. Ten days of full-day sessions are requested.', 'upheld', item)).toEqual([]);
+    expect(codes('All the hours asked for at once reach beyond the two-week trial period.', 'upheld', item)).toEqual(['exceeds_limits']);
+    expect(codes('The hours asked for at once extend past the 14-day window.', 'upheld', item)).toEqual(['exceeds_limits']);
+  });
+
+  it('reads the patient placed in what the guideline excludes as not_recommended', () => {
+    const item = 'Cervical facet injections C5-6, C6-7';
+    expect(codes('The arm symptoms with a positive Spurling sign are exactly what the ODG excludes from facet injection.', 'upheld', item)).toEqual(['not_recommended']);
+    expect(codes('The presence of radiating arm pain rules out diagnostic facet blocks under the guideline criteria.', 'upheld', item)).toEqual(['not_recommended']);
+    // A guideline's exclusion stated as a rule applies it to nobody.
+    expect(codes('The ODG excludes patients with radicular pain from facet injection.', 'upheld', item)).not.toContain('not_recommended');
+  });
+
   it('reads a benefit stated positively for an overturned item', () => {
     const item = 'Physical therapy x6';
     expect(codes('Shoulder flexion improved from 90 to 150 degrees over the first visits. The request is medically necessary.', 'overturned', item)).toEqual(['functional_benefit_documented']);
