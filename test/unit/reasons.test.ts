@@ -137,6 +137,13 @@ describe('sentence roles', () => {
     expect(roleOf('This decision addresses the medical necessity of opioids as they have been prescribed to this patient.')).toBe('boilerplate');
   });
 
+  it('reads a measure "recommended for" a kind of patient as the case\'s comparison, not a guideline statement', () => {
+    expect(roleOf('Another test now would repeat one just done, and it goes past the yearly frequency recommended for a patient at low risk.')).toBe('case');
+    expect(roleOf('Twelve sessions is more than the number recommended for this strain.')).toBe('case');
+    expect(roleOf('Therapy is recommended for acute strains.')).toBe('guideline');
+    expect(codes('Twelve sessions is more than the number recommended for this strain.', 'upheld', 'Physical therapy x12')).toEqual(['exceeds_limits']);
+  });
+
   it('reads a lead naming the request as a lead, not as a finding', () => {
     expect(roleOf('Regarding the request for a knee brace, the ACOEM guidelines recommend bracing for instability.')).toBe('guideline');
   });
