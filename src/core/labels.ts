@@ -7,10 +7,13 @@
  * Received:" holds "Applicaton Received:"), compared by its letters alone, so
  * spacing, case and brackets do not count. It is the label when its edit
  * distance (natural's Levenshtein) is within the tolerance of damaged
- * headings: one letter for a label of fewer than ten, then one in ten.
+ * headings: one letter for a label of fewer than ten, then one in ten. The
+ * words of a sentence that states a value in prose ("received the Application
+ * ... on") are put back within the same tolerance (`mendWords`).
  */
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { tolerance } from './headings.js';
+import { isEnglishWord } from './normalize.js';
 import type { Message, Span } from './types.js';
 
 /** Runs of words ending in a colon: letters, spaces, brackets, slashes and ampersands, on one line. */
@@ -63,4 +66,78 @@ export function damagedLabels(text: string, span: Span, names: readonly string[]
 /** The warning for a label found by its likeness, on its words. */
 export function labelDamaged(name: string, span: Span): Message {
   return { ruleId: 'label-damaged', reason: `the "${name}:" label is damaged; read as such`, severity: 'warning', span };
+}
+
+/** A text with the damaged words of some wording put back, and the way back to the offsets of the text it was made from. */
+export interface Mended {
+  text: string;
+  /** The offset of the source text from which offset `i` of `text` comes (a mended word's start for any offset inside it). */
+  source: (i: number) => number;
+}
+
+/** The word of `words` (lower case) within tolerance of `candidate`, the closest (the first among equals); null for none. */
+function nearestWord(candidate: string, words: readonly string[]): string | null {
+  let best: { word: string; d: number } | null = null;
+  for (const word of words) {
+    const limit = tolerance(word);
+    if (Math.abs(candidate.length - word.length) > limit) continue;
+    const d = LevenshteinDistance(candidate, word);
+    if (d <= limit && (!best || d < best.d)) best = { word, d };
+  }
+  return best?.word ?? null;
+}
+
+/**
+ * `span` of `text` with the words of a wording (`words`, lower case: "application",
+ * "dated") put back where PDF text damaged them: a word within their tolerance
+ * that is no English word ("Appliqation", "daqed"), or two pieces one space apart
+ * that make one joined ("Appli cation", "lice nsed"), neither of them a word of the
+ * wording and not both English words. Null when no word was damaged. A damaged
+ * word that happens to be an English word ("dates") is not taken for one.
+ */
+export function mendWords(text: string, span: Span, words: readonly string[]): Mended | null {
+  const list = [...text.slice(span.start, span.end).matchAll(/[A-Za-z]+/g)].map((m) => ({ start: span.start + m.index, end: span.start + m.index + m[0].length, lower: m[0].toLowerCase() }));
+  const edits: { start: number; end: number; word: string }[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!;
+    if (words.includes(a.lower)) continue;
+    const b = list[k + 1];
+    if (b && b.start === a.end + 1 && text[a.end] === ' ' && !words.includes(b.lower)) {
+      const word = nearestWord(a.lower + b.lower, words);
+      if (word && !(isEnglishWord(a.lower) && isEnglishWord(b.lower))) {
+        edits.push({ start: a.start, end: b.end, word });
+        k++;
+        continue;
+      }
+    }
+    const word = nearestWord(a.lower, words);
+    if (word && !isEnglishWord(a.lower)) edits.push({ start: a.start, end: a.end, word });
+  }
+  if (edits.length === 0) return null;
+  let mended = '';
+  let at = span.start;
+  /** Each edit's start and end in the mended text, and in `text`. */
+  const marks: { from: number; to: number; source: number; sourceEnd: number }[] = [];
+  for (const e of edits) {
+    mended += text.slice(at, e.start);
+    marks.push({ from: mended.length, to: mended.length + e.word.length, source: e.start, sourceEnd: e.end });
+    mended += e.word;
+    at = e.end;
+  }
+  mended += text.slice(at, span.end);
+  const source = (i: number): number => {
+    let last = { to: 0, sourceEnd: span.start };
+    for (const m of marks) {
+      if (i < m.from) break;
+      if (i < m.to) return m.source;
+      last = m;
+    }
+    return last.sourceEnd + (i - last.to);
+  };
+  return { text: mended, source };
+}
+
+/** The warning for a value read after the words that state it found by their likeness (`mendWords`), on those words. */
+export function wordsDamaged(field: string, span: Span): Message {
+  return { ruleId: 'label-damaged', reason: `the words that state ${field} are damaged; read as such`, severity: 'warning', span };
 }

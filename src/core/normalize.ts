@@ -371,6 +371,10 @@ function englishWords(): EnglishWords {
 }
 /** The two-letter words (the list holds many more, rare ones, which would hide a broken word's piece). */
 const TWO_LETTER_WORDS = new Set(['am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or', 'so', 'to', 'up', 'us', 'we']);
+/** Whether a lower-case word is an English word: one of the common two-letter words, or a longer word of the list. */
+export function isEnglishWord(lower: string): boolean {
+  return lower.length <= 2 ? TWO_LETTER_WORDS.has(lower) : englishWords().has(lower);
+}
 /** Fewer broken-looking pairs than this in a letter are its own spelling, not a renderer's damage. */
 const MIN_BROKEN_WORDS = 2;
 /**
@@ -476,10 +480,7 @@ export function splitWords(text: string): RegExp | null {
   if (pairs.size < MIN_BROKEN_WORDS) return null;
   const piece = (w: string) => (counts.get(w) === inPairs.get(w) && !COMMON.has(w.toLowerCase())) || (w.length === 1 && !LETTER_WORDS.has(w));
   /** A piece that is no word at all ("carri", "ed"); "pit" and "ting" are words, so "pit ting" needs the letter's own "pitting". */
-  const fragment = (w: string) => {
-    const lower = w.toLowerCase();
-    return piece(w) && !(lower.length <= 2 ? TWO_LETTER_WORDS.has(lower) : dictionary.has(lower));
-  };
+  const fragment = (w: string) => piece(w) && !isEnglishWord(w.toLowerCase());
   // A join that the letter's own words do not justify needs stronger evidence: a piece of one or two letters or that is no word at all, or a long common word.
   const attested = ([a, b]: [string, string]) => counts.has(a + b) || COMMON.has((a + b).toLowerCase());
   const stub = (w: string) => w.length <= 2 && piece(w);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { damagedLabel, damagedLabels } from '../../src/core/labels.js';
+import { damagedLabel, damagedLabels, mendWords } from '../../src/core/labels.js';
 
 const find = (text: string, names: string[], taken: { start: number; end: number }[] = []) => {
   const at = damagedLabel(text, { start: 0, end: text.length }, names, taken);
@@ -32,5 +32,25 @@ describe('labels found by their likeness', () => {
     const text = 'Claims Adminstrator guideline: A.\nClaims Administrator guideline: B.\nClaims Administratr guideline: C.\n';
     const printed = { start: text.indexOf('Claims Administrator'), end: text.indexOf('B.') };
     expect(damagedLabels(text, { start: 0, end: text.length }, ['Claims Administrator guideline'], [printed]).map((s) => text.slice(s.start, s.end))).toEqual(['Claims Adminstrator guideline:', 'Claims Administratr guideline:']);
+  });
+});
+
+describe('words of a wording put back where they are damaged', () => {
+  const words = ['granted', 'hearing', 'scheduled'];
+  const mend = (text: string) => mendWords(text, { start: 0, end: text.length }, words);
+
+  it('puts back a word with a letter wrong or split by a space, and maps offsets back to the text', () => {
+    const text = 'The hearinq was sche duled for 3/4/2020 and granted.';
+    const m = mend(text)!;
+    expect(m.text).toBe('The hearing was scheduled for 3/4/2020 and granted.');
+    const date = m.text.indexOf('3/4/2020');
+    expect(text.slice(m.source(date), m.source(date) + 8)).toBe('3/4/2020');
+    expect(m.source(m.text.indexOf('scheduled'))).toBe(text.indexOf('sche duled'));
+  });
+
+  it('leaves words as printed, English words one letter away, and pairs of English words', () => {
+    expect(mend('The hearing was granted.')).toBeNull();
+    expect(mend('The bearing was granted.')).toBeNull();
+    expect(mend('The gran ted was heard.')).toBeNull();
   });
 });
