@@ -87,7 +87,7 @@ function read(letter: Letter): Reading | null {
       summary: sectionNamed(sections, layout.summary)?.body ?? null,
       // Items read by another reader are not checked against this layout's marks.
       ...(found.length > 0 ? { found, checks: layout.checks } : { found: otherReaders(text, layout, messages), checks: null }),
-      proseDates: layout.proseDates?.(text, sections) ?? {},
+      proseDates: layout.proseDates?.(text, sections, messages) ?? {},
     };
   }
   if (!IMR_MARKERS.test(text)) return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractNarrativeDates } from '../../src/core/extract/narrative-dates.js';
+import { extractNarrativeDates, noticeDates } from '../../src/core/extract/narrative-dates.js';
+import type { Message } from '../../src/core/types.js';
 
 const read = (text: string) => {
   const d = extractNarrativeDates(text, { start: 0, end: text.length });
@@ -25,5 +26,45 @@ describe('dates in the case summary', () => {
 
   it('ignores dates in sentences without an injury or a review action', () => {
     expect(read('An MRI on 10-13-16 showed a tear. The visit on 11-1-16 noted pain.')).toEqual({ injury: null, ur: null });
+  });
+});
+
+describe("the dates a 2013 notice's opening paragraph states", () => {
+  const opening =
+    'The office took receipt of an Application for Independent Medical Review on 3/14/2013 about the Utilization Review ' +
+    'Denial dated 3/1/2013, and the file was assigned to a physician on 3/20/2013.\n\n1) The request is decided.\n';
+  const read = (text: string) => {
+    const messages: Message[] = [];
+    const d = noticeDates(text, { start: 0, end: text.length }, messages);
+    const dates = { assigned: d.date_assigned?.value ?? null, received: d.application_received?.value ?? null, ur: d.ur_denial_date?.value ?? null };
+    return { dates, rules: messages.map((m) => m.ruleId), messages, d };
+  };
+
+  it('reads all three as printed, saying nothing', () => {
+    expect(read(opening)).toMatchObject({ dates: { assigned: '2013-03-20', received: '2013-03-14', ur: '2013-03-01' }, rules: [] });
+  });
+
+  it('reads a date whose words are damaged (a letter wrong, a word split), with a warning on them', () => {
+    for (const damaged of [opening.replace('Application', 'Applicatiqn'), opening.replace('Application', 'Appl ication')]) {
+      const r = read(damaged);
+      expect(r.dates.received).toBe('2013-03-14');
+      expect(r.rules).toEqual(['label-damaged']);
+      expect(damaged.slice(r.messages[0]!.span!.start, r.messages[0]!.span!.end)).toMatch(/^receipt of an Appl.*3\/14\/2013$/);
+      expect(damaged.slice(r.d.application_received!.span.start, r.d.application_received!.span.end)).toBe('3/14/2013');
+    }
+    expect(read(opening.replace('dated', 'dqted')).dates.ur).toBe('2013-03-01');
+  });
+
+  it('says so on the paragraph when a date cannot be read', () => {
+    const r = read(opening.replace('3/1/2013', '3/1/20l3'));
+    expect(r.dates.ur).toBeNull();
+    expect(r.rules).toEqual(['header-value-unread']);
+    expect(opening.slice(r.messages[0]!.span!.start, r.messages[0]!.span!.end)).toBe(opening.slice(0, opening.indexOf('\n')));
+  });
+
+  it('reads no date whose role is not certain: a damaged word taken for an English one, or a cue that would fall on a date read for another field', () => {
+    expect(read(opening.replace('dated', 'dates'))).toMatchObject({ dates: { ur: null }, rules: ['header-value-unread'] });
+    const ambiguous = 'The file was assiqned once the Application for Independent Medical Review was received on 3/14/2013, disputing the Utilization Review Denial dated 3/1/2013.';
+    expect(read(ambiguous)).toMatchObject({ dates: { assigned: null, received: '2013-03-14', ur: '2013-03-01' }, rules: ['header-value-unread'] });
   });
 });

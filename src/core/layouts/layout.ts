@@ -1,6 +1,6 @@
 import type { FoundItem } from '../extract/items.js';
 import type { HeadingSpec } from '../headings.js';
-import type { DateField, Found, Section, SectionName, TemplateName } from '../types.js';
+import type { DateField, Found, Message, Section, SectionName, TemplateName } from '../types.js';
 
 /** Where the checks of ../extract/completeness.ts look, and what they look for. */
 export interface ItemChecks {
@@ -28,6 +28,6 @@ export interface Layout {
   /** The disputed items, as found (the item contract: ../extract/items.ts builds them). */
   items: (text: string, sections: readonly Section[]) => FoundItem[];
   checks: ItemChecks;
-  /** Dates the layout states in prose rather than in its header (2013 notices). */
-  proseDates?: (text: string, sections: readonly Section[]) => Partial<Record<DateField, Found<string>>>;
+  /** Dates the layout states in prose rather than in its header (2013 notices); what it cannot read is said in `messages`. */
+  proseDates?: (text: string, sections: readonly Section[], messages: Message[]) => Partial<Record<DateField, Found<string>>>;
 }

@@ -48,8 +48,8 @@ export const notice2013: Layout = {
     outcomePhrases: { section: 'header', pattern: /^[ \t]*\d{1,2}\)[ \t]+[^]{1,200}?has\s+determined\s+[^]{1,600}?(?:is|are)\s*(?:not\s*)?medically\s*necessary/gim },
     itemMarks: { section: 'issues', pattern: /^[ \t]*\d{1,2}\)[ \t]+Regarding\s+the\s+request\s+for\b/gim },
   },
-  proseDates: (text, sections) => {
+  proseDates: (text, sections, messages) => {
     const determination = sectionNamed(sections, 'determination');
-    return determination ? noticeDates(text, determination.body) : {};
+    return determination ? noticeDates(text, determination.body, messages) : {};
   },
 };
