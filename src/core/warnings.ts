@@ -8,7 +8,7 @@ export const WARNING_RULES = {
   'layout-unknown': { incomplete: false, meaning: "none of the known layouts' headings: fields were read from the whole text and may be incomplete" },
   'heading-damaged': { incomplete: false, meaning: 'a section heading was found by its likeness (damaged letters), not exactly' },
   'section-missing': { incomplete: false, meaning: "the layout's credentials or case-summary section is absent: its fields are empty" },
-  'label-damaged': { incomplete: false, meaning: "a field's label (\"Date Assigned:\", \"State(s) of Licensure:\"), or the words of a 2013 notice's sentence that states it (\"received the Application ... on\"), was found by its likeness (damaged letters), not exactly" },
+  'label-damaged': { incomplete: false, meaning: "a field's label (\"Date Assigned:\", \"State(s) of Licensure:\"), or the words of an older layout's sentence that states it (\"received the Application ... on\", \"licensed to practice in\"), was found by its likeness (damaged letters), not exactly" },
   'header-value-unread': { incomplete: false, meaning: "a header label with no value that could be read after it (a damaged date or priority word), or a 2013 notice's opening paragraph without one of the dates it states (a damaged word of its sentence): its column is empty" },
   'header-value-unlabelled': { incomplete: false, meaning: 'a date or priority in the header that no label takes (a label damaged past reading): the column it belongs to is empty' },
   'header-no-case-number': { incomplete: false, meaning: 'the header has no case number: case_id is the file name' },
@@ -26,7 +26,7 @@ export const WARNING_RULES = {
   'item-no-rationale': { incomplete: false, meaning: "no rationale could be found in an item's body (its label missing or damaged past reading): rationale and reasons are empty" },
   'citation-unparsed': { incomplete: false, meaning: 'a guideline paragraph in which no citation could be read' },
   'reviewer-not-found': { incomplete: false, meaning: "no credentials found in the reviewer's qualifications" },
-  'reviewer-unknown-state': { incomplete: false, meaning: 'a state of licensure that is not a US state name: left out' },
+  'reviewer-unknown-state': { incomplete: false, meaning: 'a state of licensure that is not a US state name (in prose, licensing words with no state after them that can be read): left out' },
   'reviewer-specialty-fuzzy': { incomplete: false, meaning: 'a misspelt specialty read as the closest DWC specialty' },
   'reviewer-unknown-specialty': { incomplete: false, meaning: 'a specialty not on the DWC list: kept as printed' },
 } as const satisfies Record<string, { incomplete: boolean; meaning: string }>;

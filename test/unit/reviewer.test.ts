@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractReviewer } from '../../src/core/extract/reviewer.js';
+import { extractReviewer, extractReviewerProse } from '../../src/core/extract/reviewer.js';
 import type { Message } from '../../src/core/types.js';
 
 function read(text: string) {
@@ -80,5 +80,36 @@ describe('reviewer credentials', () => {
 
   it('finds nothing when the labels are absent', () => {
     expect(read('He/she has been in practice for more than five years.')).toMatchObject({ states: [], specialties: [] });
+  });
+});
+
+describe('reviewer credentials in prose', () => {
+  const prose = 'The physician who reviewed the file is Board Certified in Dermatology and is licensed to practice in Nevada and Utah. The reviewer has no ties to the parties.';
+  const read = (text: string) => {
+    const messages: Message[] = [];
+    const r = extractReviewerProse(text, { start: 0, end: text.length }, messages);
+    return { states: r.licensure.map((f) => f.value), specialties: r.specialty.map((f) => f.value), rules: messages.map((m) => m.ruleId), messages, r };
+  };
+
+  it('reads the states after the licensing words, saying nothing', () => {
+    expect(read(prose)).toMatchObject({ states: ['NV', 'UT'], specialties: ['Dermatology'], rules: [] });
+  });
+
+  it('reads the states where a licensing word is damaged, with a warning on the words', () => {
+    for (const damaged of [prose.replace('licensed', 'licenqed'), prose.replace('licensed', 'lice nsed'), prose.replace('practice', 'praqtice')]) {
+      const r = read(damaged);
+      expect(r).toMatchObject({ states: ['NV', 'UT'], rules: ['label-damaged'] });
+      expect(damaged.slice(r.messages[0]!.span!.start, r.messages[0]!.span!.end)).toMatch(/^lic.*in $/);
+      expect(r.r.licensure.map((f) => damaged.slice(f.span.start, f.span.end))).toEqual(['Nevada', 'Utah']);
+    }
+  });
+
+  it('says so when the licensing words stand but no state after them can be read', () => {
+    const r = read(prose.replace('Nevada and Utah', 'Nevqda'));
+    expect(r).toMatchObject({ states: [], specialties: ['Dermatology'], rules: ['reviewer-unknown-state'] });
+  });
+
+  it('takes no English word for a damaged licensing word', () => {
+    expect(read('The reviewer is Board Certified in Dermatology and once trained a licensee in Nevada.')).toMatchObject({ states: [], rules: [] });
   });
 });

@@ -3,7 +3,7 @@
  * certifications/specialties (normalised to the DWC reviewer-specialty list).
  */
 import { Vocabulary } from '../fuzzy.js';
-import { damagedLabel, labelDamaged } from '../labels.js';
+import { damagedLabel, labelDamaged, mendWords, wordsDamaged } from '../labels.js';
 import { loadLexicon } from '../lexicon.js';
 import { sentences } from '../sentences.js';
 import { TermMatcher } from '../terms.js';
@@ -148,6 +148,13 @@ function matchSpecialties(text: string, list: Piece[], messages: Message[]): Fou
 /** A sentence that states credentials in prose. */
 const CREDENTIAL_SENTENCE = /board\s+certified|certified\s+in|sub-?specialty|specialty|licen[sc]ed|licen[sc]e\s+to\s+practice|\bDoctor\s+of\b|\bLicensed\b/i;
 const LICENSE_CUE = /licen[sc](?:ed|e)\b(?:\s+to\s+practice)?(?:\s+(?:medicine|chiropractic|psychology|acupuncture))?\s+in\s+(?:the\s+states?\s+of\s+)?/i;
+/** The cue's words, for finding them damaged (src/core/labels.ts). */
+const LICENSE_WORDS = ['licensed', 'licenced', 'license', 'licence', 'practice', 'medicine', 'chiropractic', 'psychology', 'acupuncture'];
+
+/** The states' list after licensing words ending at `from`: to the sentence's end (`end`) or its first period or semicolon. */
+function stateList(text: string, from: number, end: number): Span {
+  return { start: from, end: from + text.slice(from, end).split(/[.;]/)[0]!.length };
+}
 
 /**
  * Credentials written as prose ("The expert reviewer is Board Certified in
@@ -167,17 +174,41 @@ export function extractReviewerProse(text: string, section: Span, messages: Mess
       if (!reviewer.specialty.some((f) => f.value === hit.key)) reviewer.specialty.push({ value: hit.key, span: { start: hit.index, end: hit.index + hit.length } });
     }
     if (!license) continue;
-    const from = license.index + license[0].length;
-    const list = sentence.slice(from).split(/[.;]/)[0]!;
-    for (const hit of STATE_TERMS.scan(text, { start: s.start + from, end: s.start + from + list.length })) {
+    for (const hit of STATE_TERMS.scan(text, stateList(text, s.start + license.index + license[0].length, s.end))) {
       if (seenStates.has(hit.key)) continue;
       seenStates.add(hit.key);
       reviewer.licensure.push({ value: hit.key, span: { start: hit.index, end: hit.index + hit.length } });
     }
   }
+  if (reviewer.licensure.length === 0) reviewer.licensure = damagedLicensure(text, section, messages);
   if (reviewer.specialty.length === 0 && reviewer.licensure.length === 0) {
     messages.push({ ruleId: 'reviewer-not-found', reason: 'no credentials found in the reviewer\'s qualifications', severity: 'warning', span: section });
   }
   reviewer.licensure.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return reviewer;
+}
+
+/**
+ * The states where the prose gave none: after the licensing words of the first
+ * credential sentence whose words, damaged, are put back ("liceqsed to
+ * practice in": src/core/labels.ts), with a warning. Where the licensing words
+ * stand but no state after them can be read ("licensed to practice in
+ * Califqrnia"), that is said.
+ */
+function damagedLicensure(text: string, section: Span, messages: Message[]): Found<string>[] {
+  for (const s of sentences(text, section)) {
+    const printed = text.slice(s.start, s.end);
+    const mended = LICENSE_CUE.test(printed) ? null : mendWords(text, s, LICENSE_WORDS);
+    const sentence = mended?.text ?? printed;
+    const license = CREDENTIAL_SENTENCE.test(sentence) ? LICENSE_CUE.exec(sentence) : null;
+    if (!license) continue;
+    const source = mended?.source ?? ((i: number) => s.start + i);
+    const list = stateList(text, source(license.index + license[0].length), s.end);
+    const states = new Map<string, Found<string>>();
+    for (const hit of STATE_TERMS.scan(text, list)) if (!states.has(hit.key)) states.set(hit.key, { value: hit.key, span: { start: hit.index, end: hit.index + hit.length } });
+    if (states.size === 0) messages.push({ ruleId: 'reviewer-unknown-state', reason: `no state of licensure could be read in "${text.slice(list.start, list.end)}"`, severity: 'warning', span: list });
+    else messages.push(wordsDamaged('reviewer_licensure', { start: source(license.index), end: list.start }));
+    return [...states.values()];
+  }
+  return [];
 }
