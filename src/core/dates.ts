@@ -1,7 +1,7 @@
 /**
  * Dates as letters print them: MM/DD/YYYY in headers, m-d-yy or m/d/yyyy in
- * prose, and written out ("November 15, 2016", "Dec. 1 2016", "15 November
- * 2016"). Only calendar-valid dates are accepted. One reader for every field
+ * prose, written out ("November 15, 2016", "Dec. 1 2016", "15 November
+ * 2016"), and year first in prose ("2016-11-02"). Only calendar-valid dates are accepted. One reader for every field
  * that takes a date from prose (`findDates`), so the injury date, the
  * utilization-review date and the item details read the same forms.
  */
@@ -49,6 +49,8 @@ function monthNumber(name: string): number {
 
 /** The ISO form of one date token (numeric or written), or null when it is no calendar date. */
 export function parseDate(raw: string): string | null {
+  const iso = /^((?:19|20)\d\d)-(\d\d)-(\d\d)$/.exec(raw);
+  if (iso) return isoDate(Number(iso[2]), Number(iso[3]), Number(iso[1]));
   const m = /(\d{1,2})\s?[/-]\s?(\d{1,2})\s?[/-]\s?(\d{2,4})/.exec(raw);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   const written = /([A-Za-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})/.exec(raw) ?? /(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s*(\d{4})/.exec(raw);
@@ -79,7 +81,9 @@ export interface DateHit {
 
 /** In prose a date may be broken across a line after its separator ("dated 12-" / "31-16"). */
 const PROSE_NUMERIC = String.raw`\b\d\d?\s?[/-]\s?\d\d?\s?[/-]\s?(?:\d\d\d\d|\d\d)\b`;
-const ANY_DATE = new RegExp(`(?:${WRITTEN_DATE_TOKEN}|${PROSE_NUMERIC})`, 'gi');
+/** A date written year first, as the dataset writes it ("2016-11-02"). */
+const ISO_TOKEN = String.raw`\b(?:19|20)\d\d-\d\d-\d\d\b`;
+const ANY_DATE = new RegExp(`(?:${WRITTEN_DATE_TOKEN}|${ISO_TOKEN}|${PROSE_NUMERIC})`, 'gi');
 /**
  * A date with one separator lost ("1231-16", "11-2216", "0105-2017", "1-917", "12-22016"): digits, one '-',
  * digits, 5 to 8 digits in all; not a dose or a ratio ("10/325 mg", "5-325mg": a slash, or a unit after it).

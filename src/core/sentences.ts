@@ -2,10 +2,14 @@ import { isSpaceCode } from './lines.js';
 import type { Span } from './types.js';
 
 const ABBREVIATION = /\b(?:Dr|Mr|Mrs|Ms|vs|No|St|approx|e\.g|i\.e|etc|Jr|Sr)\.$/i;
+/** A month's abbreviation before a day ("Jan. 5, 2015"): a date, not a sentence's end. */
+const MONTH_ABBREVIATION = /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$/;
+const DAY_AFTER = /^\s+\d/;
 
 /**
  * The sentences of `text[span]` with their offsets: a sentence ends at . ! or ?
- * followed by white space and a capital, digit or quote, at a period glued to
+ * followed by white space and a capital, digit or quote (not after a title or a
+ * month's abbreviation before a day: "Dr. Lee", "Jan. 5, 2015"), at a period glued to
  * the next sentence's first word ("infection.The"), or at a blank line, unless
  * the blank line falls in mid-sentence (a page break: the piece before it ends
  * with no sentence mark and the next starts in lower case). The same span
@@ -35,7 +39,9 @@ function split(text: string, span: Span): Span[] {
   const region = text.slice(span.start, span.end);
   let last = 0;
   for (let m = re.exec(region); m !== null; m = re.exec(region)) {
-    if (ABBREVIATION.test(region.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    const before = region.slice(Math.max(0, m.index - 6), m.index + 1);
+    if (ABBREVIATION.test(before)) continue;
+    if (MONTH_ABBREVIATION.test(before) && DAY_AFTER.test(region.slice(m.index + 1, m.index + 4))) continue;
     const end = m.index + m[0].length;
     if (hasText(region, last, end)) out.push({ start: span.start + last, end: span.start + end });
     last = end;

@@ -135,6 +135,18 @@ describe('utilization-review action and date', () => {
     expect(ur('The UR physician, on 11-02-16, found the requested wrist splint not medically necessary.')).toEqual(['non-certified', '2016-11-02']);
   });
 
+  it('reads a month abbreviated with a period, a date written year first, and a request named with its dose and count', () => {
+    expect(ur('Knee pain persists. On Mar. 14, 2016, the UR reviewer did not certify the brace.')).toEqual(['non-certified', '2016-03-14']);
+    expect(ur('Knee pain persists. The brace was denied by utilization review on Sept. 9, 2016. He remains off work.')).toEqual(['denied', '2016-09-09']);
+    expect(ur('Knee pain persists. The brace was not approved by utilization review on 2016-08-21.')).toEqual(['denied', '2016-08-21']);
+    expect(ur('On 4/11/2017, the UR physician found the requested Tramadol ER 150 mg #30 not medically necessary.')).toEqual(['non-certified', '2017-04-11']);
+  });
+
+  it('reads a part of the request certified, counted, as certified in part', () => {
+    expect(ur('Per the UR report dated 2/6/2017, the reviewer certified 4 of the 8 requested visits.')).toEqual(['certified in part', '2017-02-06']);
+    expect(ur('Utilization review approved two of the three requested injections on 7/19/2016.')).toEqual(['certified in part', '2016-07-19']);
+  });
+
   it("does not take a visit's date that precedes the review's in the same sentence", () => {
     expect(ur('The knee sleeve ordered at the 5/14/2017 office visit was non-certified by UR on 5/26/2017.')).toEqual(['non-certified', '2017-05-26']);
   });

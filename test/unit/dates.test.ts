@@ -14,6 +14,11 @@ describe('dates in prose', () => {
     expect(parseDate('February 30, 2016')).toBeNull();
   });
 
+  it('reads a date written year first, and no other run of digits and hyphens as one', () => {
+    expect(isos('reviewed on 2016-11-02 and again on 2017-02-30')).toEqual(['2016-11-02']);
+    expect(isos('claim 2016-1102-77')).toEqual([]);
+  });
+
   it('reads a date broken across a line after its separator', () => {
     expect(isos('dated 10-\n24-16')).toEqual(['2016-10-24']);
   });
