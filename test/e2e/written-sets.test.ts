@@ -3,7 +3,7 @@
  * negated-summaries.README.md, ur-summaries.README.md): the decision reasons of
  * 360 written rationales, the `negated` phrases of 200 written case summaries
  * the UR action and date of 40 more, the occupation and mechanism of another
- * 40, and the body regions, diagnoses and prior treatments of 30, on each split. The
+ * 40, all four of 80 more (ur-mechanism-summaries.README.md), and the body regions, diagnoses and prior treatments of 30, on each split. The
  * floors are the measured values (docs/accuracy.md), so that a regression
  * shows. Needs no ../shared.
  */
@@ -41,6 +41,18 @@ describe('the rules on test sets written by hand', () => {
     const s = scoreWrittenMechanism(join(ROOT, 'test', 'fixtures', 'mechanism-summaries.json'), null);
     expect(s.n).toBe(40);
     expect(s.right).toEqual({ occupation: 40, mechanism: 40, mechanism_type: 40 });
+  });
+
+  it.each([
+    ['dev2', { occupation: 39, mechanism: 39, mechanism_type: 40 }, 40],
+    ['check', { occupation: 32, mechanism: 28, mechanism_type: 34 }, 39],
+  ] as const)('the UR action, its date, the occupation and mechanism on the second written set, %s split', (split, mechanism, ur) => {
+    const file = join(ROOT, 'test', 'fixtures', 'ur-mechanism-summaries.json');
+    const m = scoreWrittenMechanism(file, split);
+    expect(m.n).toBe(40);
+    expect(m.right).toEqual(mechanism);
+    const u = scoreWrittenUr(file, split);
+    expect([u.action, u.date]).toEqual([ur, ur]);
   });
 
   it('the UR action and its date on the written case summaries', () => {

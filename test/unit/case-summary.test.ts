@@ -274,6 +274,25 @@ describe('mechanism and occupation', () => {
     expect(read('He had worked as a carpenter for ten years before his current employment.').occupation).toBeNull();
     expect(read('She was formerly employed as a bank teller.').occupation).toBeNull();
   });
+
+  it('reads a title set off after the worker named ("The claimant, a welder, ...") only when it ends in a job', () => {
+    expect(read('The claimant, a welder, is a 44 year old male injured on 2/3/2015.').occupation?.value).toBe('welder');
+    expect(read('The claimant, a resident of Fresno, is a 44 year old male injured on 2/3/2015.').occupation).toBeNull();
+  });
+
+  it('reads the cause of symptoms that developed or are attributed to it, an onset felt, and a vehicle that sideswiped or broadsided', () => {
+    expect(mech('She is a 52 year old clerk. She developed bilateral wrist pain from repetitive scanning of groceries.')).toEqual(['repetitive scanning of groceries', 'repetitive/cumulative trauma']);
+    expect(mech('He is a 60 year old press operator. He reports worsening hearing loss due to exposure to loud stamping presses.')).toEqual(['exposure to loud stamping presses', 'other']);
+    expect(mech('She felt a pull in her neck on 4/2/2016 while bending forward to lift a bin lid.')).toEqual(['bending forward to lift a bin lid', 'other']);
+    expect(mech('The worker was injured on 3/9/2016 when a van broadsided his patrol car.')).toEqual(['van broadsided his patrol car', 'motor vehicle']);
+    // A task set by a clause of its own is not the event that follows it.
+    expect(mech('He was injured on 3/9/2016 while driving a tractor, when the tractor collided with a fence post.')).toEqual(['tractor collided with a fence post', 'motor vehicle']);
+  });
+
+  it('reads a thing that slipped onto the worker as striking, and a worker who slipped as falling', () => {
+    expect(mech('He was injured on 8/1/2015 when a steel plate slipped onto his hand.')).toEqual(['steel plate slipped onto his hand', 'struck by/against']);
+    expect(mech('He was injured on 8/1/2015 when he slipped on spilled oil.')).toEqual(['slipped on spilled oil', 'fall']);
+  });
 });
 
 describe('diagnoses', () => {

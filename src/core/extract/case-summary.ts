@@ -120,8 +120,8 @@ const TRADE_CUE = /,\s+(?:an?\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)
 const RELATIVE_BEFORE = new RegExp(`\\b(?:${loadLexicon<{ experiencer: { pre: string[] } }>('context.json').experiencer.pre.join('|')}),?\\s+(?:who\\s+)?$`, 'i');
 const FORMER_BEFORE = /\b(?:formerly|previously|former|once|used\s+to|retired)\s+(?:\w+\s+)?$/i;
 const FORMER_AFTER = /^[^.;]*\bbefore\s+(?:his|her|their|the)\s+(?:current|present)\s+(?:employment|job|position|work)\b/i;
-/** (`\d\d?\d?` rather than `\d{1,3}`: V8 searches faster for a pattern that starts with single digits.) */
-const WEAK_CUE = /\b\d\d?\d?[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was)\s+an?\s+(?=[A-Za-z])/g;
+/** Where a title may follow the age and sex, "He was a", or the worker named with an apposition ("The applicant, a custodian, ..."). (`\d\d?\d?` rather than `\d{1,3}`: V8 searches faster for a pattern that starts with single digits.) */
+const WEAK_CUE = /\b\d\d?\d?[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was)\s+an?\s+(?=[A-Za-z])|\b(?:injured\s+worker|applicant|claimant|patient|employee),\s+an?\s+(?=[A-Za-z])/g;
 /** What a cue may be followed by that is no job: the patient, work in general, duties, a workplace. */
 const NOT_OCCUPATION = /^(?:injured\s+worker|injured\s+employee|worker|employee|patient|claimant|applicant|individual|person|result|part|well|now|who|duties|duty|job(?:\s+duties)?|work|tasks?|position|employment|activities|capacity|hours|shifts?|basis|regular(?:\s+\w+)?|usual(?:\s+\w+)?|full|part-time|full-time|modified(?:\s+\w+)?|light(?:\s+\w+)?)$/i;
 const JOB_HEADS = new Set(loadLexicon<{ heads: string[] }>('occupations.json').heads);
@@ -173,11 +173,11 @@ function occupation(text: string, region: Span): Found<string> | null {
 /** "The mechanism of injury is unclear / was not described": no mechanism, whatever else the summary says. */
 const MECHANISM_UNKNOWN = /\bmechanism\s+of\s+(?:the\s+)?injury\b[^.;]{0,40}?\b(?:unclear|unknown|not\s+(?:\w+\s+)?(?:described|documented|specified|stated|known|clear|provided|noted|given|reported|available|mentioned|discussed)|undocumented|unspecified|undetermined)\b|\bno\s+(?:specific\s+|clear\s+)?mechanism\s+of\s+injury\b/i;
 /** Cues that introduce the mechanism itself: what follows is one, with or without a type word. */
-const STRONG_MECHANISM = /\bmechanism\s+of\s+(?:the\s+)?injury\s*(?:(?:is|was|has\s+been)\s+(?:(?:detailed|described|noted|reported|documented|listed|stated|given|explained|characterized|identified)\s+as\s+|that\s+)?|occurred\s+|:\s*|-\s*)|\binjur(?:ed|y|ies)\s+(?:(?:occurred|occurring|happened|happening)\s+)?(?:when|while|as)\s+|\bmechanism\s*(?:(?:is|was)\s+(?:described|given|listed|reported|noted|documented)\s+as\s+|:\s*)/i;
+const STRONG_MECHANISM = /\bmechanism\s+of\s+(?:the\s+)?injury\s*(?:(?:is|was|has\s+been)\s+(?:(?:detailed|described|noted|reported|documented|listed|stated|given|explained|characterized|identified)\s+as\s+|that\s+)?|occurred\s+|:\s*|-\s*)|\binjur(?:ed|y|ies)\s+(?:(?:occurred|occurring|happened|happening)\s+)?(?:on\s+\d\d?[/-]\d\d?[/-]\d\d(?:\d\d)?,?\s+)?(?:when|while|as)\s+|\bmechanism\s*(?:(?:is|was)\s+(?:described|given|listed|reported|noted|documented)\s+as\s+|:\s*)/i;
 /** Cues after which a phrase is a mechanism only when it names one ("injury ... due to a fall", "after falling", "secondary to a fall"). */
 const WEAK_MECHANISM = /\b(?:when|while|after|following|due\s+to|secondary\s+to|as\s+a\s+result\s+of|resulting\s+from|caused\s+by|status\s+post|s\/p|post|involved\s+in|injur(?:ed|y|ies)\s+in(?=\s+(?:an?|the)\s)|attribut(?:es|ed|ing)\s+(?:[\w'-]+\s+){0,8}?to|aris(?:ing|es)\s+from|arose\s+from|(?:pain|injur(?:y|ies)|trauma|loss|tinnitus|symptoms|complaints|claim|syndrome|condition)(?:\s+(?!(?:attribut\w*|due|secondary|caused|aris\w*|arose)\b)[\w'-]+){0,5}?\s+from)\s+/gi;
-/** A sentence about how the injury happened (not the "injured worker", who is in every sentence). */
-const INJURY_EVENT = /\binjur(?:y|ies)\b|\bclaim\b|\binjured\b(?!\s+(?:worker|employee|party))|\bhurt\b|\boccurred\b|\bsustained\b|\bincurr|\bdiagnos|\btreated\s+for|\bemergency\b/i;
+/** A sentence about how the injury happened (not the "injured worker", who is in every sentence): the injury or claim named, its onset felt ("felt a pop"), symptoms developed, attributed or said due to a cause. */
+const INJURY_EVENT = /\binjur(?:y|ies)\b|\bclaim\b|\binjured\b(?!\s+(?:worker|employee|party))|\bhurt\b|\boccurred\b|\bsustained\b|\bincurr|\bdiagnos|\btreated\s+for|\bemergency\b|\bfelt\s+(?:a\s+)?(?:pop|snap|tear|pull)\b|\b(?:developed|attributes|attributed)\b|\b(?:pain|loss|tinnitus|symptoms|depression|anxiety)\b[^.;]{0,40}?\b(?:due\s+to|secondary\s+to|caused\s+by|as\s+a\s+result\s+of)\b/i;
 /** Words a mechanism phrase does not keep at its start: the subject, auxiliaries, framing. */
 const MECHANISM_LEAD = /^(?:(?:the|an?|his|her|their)\s+)?(?:(?:patient|injured\s+worker|worker|employee|claimant|applicant|he|she|they|it)\s+)?(?:(?:reportedly|allegedly|apparently|was|were|had\s+been|has\s+been|been|being|got|became)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:occurring|when|while|that|as)\s+)*(?:(?:the|an?)\s+)?(?:(?:patient|injured\s+worker|worker|he|she|they)\s+)?(?:(?:was|were|being)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:the|an?)\s+(?=\w))?/i;
 /** Where a mechanism phrase ends: a clause mark, or a clause about what followed ("and felt a pop", "resulting in"). */
@@ -238,12 +238,12 @@ function mechanismPhrase(text: string, from: number, sentenceEnd: number, strong
   return { found: { value: squash(text.slice(start, end)).toLowerCase(), span: { start, end } }, type: mechanismType(text, span.start, hits), named: hits.length > 0 };
 }
 
-/** A person before "fell": the worker fell; a thing before it ("a motorcycle fell on his leg", "a box fell") struck the worker. */
+/** A person before "fell" or "slipped": the worker fell; a thing before it ("a motorcycle fell on his leg", "a crate slipped onto his foot") struck the worker. */
 const FALLER = /\b(?:he|she|they|i|worker|employee|patient|applicant|claimant|and|then|subsequently|had|reportedly|also)\s*$/i;
 
 /** The type of a mechanism: the first injurious event named; else repetitive or cumulative trauma; else lifting; else other. */
 function mechanismType(text: string, from: number, found: { key: string; term: string; index: number }[]): string {
-  const hits = found.map((h) => (h.key === 'fall' && /^fell\b/i.test(h.term) && !FALLER.test(text.slice(Math.max(from, h.index - 30), h.index)) && h.index > from ? { ...h, key: 'struck by/against' } : h));
+  const hits = found.map((h) => (h.key === 'fall' && /^(?:fell|slipped)\b/i.test(h.term) && !FALLER.test(text.slice(Math.max(from, h.index - 30), h.index)) && h.index > from ? { ...h, key: 'struck by/against' } : h));
   const event = hits.find((h) => EVENT_TYPES.has(h.key));
   if (event) return event.key;
   if (hits.some((h) => h.key === 'repetitive/cumulative trauma')) return 'repetitive/cumulative trauma';
@@ -259,7 +259,7 @@ function mechanism(text: string, region: Span): MechanismHit | null {
     const m = STRONG_MECHANISM.exec(text.slice(s.start, s.end));
     if (!m) continue;
     const hit = mechanismPhrase(text, s.start + m.index + m[0].length, s.end, true);
-    if (hit) return hit;
+    if (hit && !settingOnly(text, hit, s)) return hit;
   }
   // Else the first phrase after a weaker cue that names a mechanism type, in a sentence about the injury or its diagnosis.
   for (const [i, s] of list.entries()) {
