@@ -159,7 +159,8 @@ interface WrittenUrSummary {
  */
 export function scoreWrittenUr(file: string, split: string | null): { n: number; action: number; date: number; misses: string[] } {
   const out = { n: 0, action: 0, date: 0, misses: [] as string[] };
-  for (const w of (JSON.parse(readFileSync(file, 'utf8')) as WrittenUrSummary[]).filter((x) => split === null || x.split === split)) {
+  // A summary annotated for other columns only has no `ur_action` key.
+  for (const w of (JSON.parse(readFileSync(file, 'utf8')) as WrittenUrSummary[]).filter((x) => 'ur_action' in x && (split === null || x.split === split))) {
     const s = extractCaseSummary(w.summary, { start: 0, end: w.summary.length });
     const action = s.urAction?.value ?? null;
     const date = s.urActionDate?.value ?? null;

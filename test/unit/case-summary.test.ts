@@ -289,6 +289,40 @@ describe('mechanism and occupation', () => {
     expect(mech('He was injured on 3/9/2016 while driving a tractor, when the tractor collided with a fence post.')).toEqual(['tractor collided with a fence post', 'motor vehicle']);
   });
 
+  it('reads events of no other type told by their own words: a needle stick, an animal bite, a splash, stress at work', () => {
+    expect(mech('She reported that she was stuck with a needle on 3/3/2016 while starting an IV.')).toEqual(['stuck with a needle', 'other']);
+    expect(mech('A 44-year-old meter reader was bitten by a dog on 5/5/2015.')).toEqual(['bitten by a dog', 'other']);
+    expect(mech('He sustained burns to the left hand on 1/9/2017 when boiling water splashed onto him.')).toEqual(['boiling water splashed onto him', 'other']);
+    expect(mech('The applicant attributes her insomnia, anxiety and headaches to workload and stress at work.')).toEqual(['workload and stress', 'other']);
+    // A setting is no event.
+    expect(mech('She was seen at the clinic, where she was exposed to nothing new.')[0]).not.toBe('clinic');
+  });
+
+  it('reads what was witnessed as no event of the worker, and a rollover as a vehicle event', () => {
+    expect(mech('He developed nightmares after witnessing a coworker fall from a roof on 6/1/2016.')).toEqual(['witnessing a coworker fall from a roof', 'other']);
+    expect(mech('The mechanism of injury was a rollover of a delivery van.')).toEqual(['rollover of a delivery van', 'motor vehicle']);
+  });
+
+  it('reads the event the first sentence tells after "when", and an activity interrupted by an event as the event', () => {
+    expect(mech('A 31-year-old woman was restocking a cooler on 2/2/2016 when a case of milk toppled onto her foot.')).toEqual(['case of milk toppled onto her foot', 'struck by/against']);
+    expect(mech('A 55 year old man was carrying lumber across a yard on 2/2/2016 when he tripped over a hose and fell.')).toEqual(['tripped over a hose and fell', 'fall']);
+    // After "while" comes the task, not the event.
+    expect(mech('A 45-year-old man twisted his knee while turning to reach a shelf.')).toEqual(['twisted his knee while turning', 'twisting/turning']);
+  });
+
+  it('reads cumulative trauma named after "a claim for" or "alleges", and an onset of pain felt', () => {
+    expect(mech('She filed a claim for cumulative trauma to both hands.')).toEqual(['cumulative trauma', 'repetitive/cumulative trauma']);
+    expect(mech('He alleges continuous trauma to the low back through 2016.')).toEqual(['continuous trauma', 'repetitive/cumulative trauma']);
+    expect(mech('She felt a sharp pain in her back when she bent over to lift a tray.')).toEqual(['bent over to lift a tray', 'other']);
+  });
+
+  it('reads a title after "who is a" or "has been a", not a relative\'s, and not a job held long ago', () => {
+    expect(read('The applicant is a 46-year-old woman who is a bus driver for the county.').occupation?.value).toBe('bus driver');
+    expect(read('She has been a legal assistant for 12 years.').occupation?.value).toBe('legal assistant');
+    expect(read('She lives with her son, who is a firefighter.').occupation).toBeNull();
+    expect(read('He worked as a roofer in his twenties and has not worked since 2010.').occupation).toBeNull();
+  });
+
   it('reads a thing that slipped onto the worker as striking, and a worker who slipped as falling', () => {
     expect(mech('He was injured on 8/1/2015 when a steel plate slipped onto his hand.')).toEqual(['steel plate slipped onto his hand', 'struck by/against']);
     expect(mech('He was injured on 8/1/2015 when he slipped on spilled oil.')).toEqual(['slipped on spilled oil', 'fall']);

@@ -119,9 +119,9 @@ const TRADE_CUE = /,\s+(?:an?\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)
 /** Someone else's job ("her husband, who works as ...") or a former one ("had worked as a roofer ... before his current employment"). */
 const RELATIVE_BEFORE = new RegExp(`\\b(?:${loadLexicon<{ experiencer: { pre: string[] } }>('context.json').experiencer.pre.join('|')}),?\\s+(?:who\\s+)?$`, 'i');
 const FORMER_BEFORE = /\b(?:formerly|previously|former|once|used\s+to|retired)\s+(?:\w+\s+)?$/i;
-const FORMER_AFTER = /^[^.;]*\bbefore\s+(?:his|her|their|the)\s+(?:current|present)\s+(?:employment|job|position|work)\b/i;
+const FORMER_AFTER = /^[^.;]*\bbefore\s+(?:his|her|their|the)\s+(?:current|present)\s+(?:employment|job|position|work)\b|^[^.;]{0,40}?\b(?:in\s+(?:his|her|their)\s+(?:teens|twenties|thirties|forties|youth)|years\s+ago)\b/i;
 /** Where a title may follow the age and sex, "He was a", or the worker named with an apposition ("The applicant, a custodian, ..."). (`\d\d?\d?` rather than `\d{1,3}`: V8 searches faster for a pattern that starts with single digits.) */
-const WEAK_CUE = /\b\d\d?\d?[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was)\s+an?\s+(?=[A-Za-z])|\b(?:injured\s+worker|applicant|claimant|patient|employee),\s+an?\s+(?=[A-Za-z])/g;
+const WEAK_CUE = /\b\d\d?\d?[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was|has\s+been)\s+an?\s+(?=[A-Za-z])|\bwho\s+(?:is|was)\s+an?\s+(?=[A-Za-z])|\b(?:injured\s+worker|applicant|claimant|patient|employee),\s+an?\s+(?=[A-Za-z])/g;
 /** What a cue may be followed by that is no job: the patient, work in general, duties, a workplace. */
 const NOT_OCCUPATION = /^(?:injured\s+worker|injured\s+employee|worker|employee|patient|claimant|applicant|individual|person|result|part|well|now|who|duties|duty|job(?:\s+duties)?|work|tasks?|position|employment|activities|capacity|hours|shifts?|basis|regular(?:\s+\w+)?|usual(?:\s+\w+)?|full|part-time|full-time|modified(?:\s+\w+)?|light(?:\s+\w+)?)$/i;
 const JOB_HEADS = new Set(loadLexicon<{ heads: string[] }>('occupations.json').heads);
@@ -145,7 +145,7 @@ function occupation(text: string, region: Span): Found<string> | null {
   const trade = [...body.matchAll(TRADE_CUE)].map((m) => ({ start: m.index! + m[0].indexOf(m[1]!), end: m.index! + m[0].indexOf(m[1]!) + m[1]!.length }));
   for (const { m, strong } of cues) {
     const before = body.slice(Math.max(0, m.index! - 40), m.index!);
-    if (strong && (RELATIVE_BEFORE.test(before) || FORMER_BEFORE.test(before) || FORMER_AFTER.test(body.slice(m.index!)))) continue;
+    if (RELATIVE_BEFORE.test(before) || FORMER_BEFORE.test(before) || FORMER_AFTER.test(body.slice(m.index!))) continue;
     const from = region.start + m.index! + m[0].length;
     const clause = /^[^.,;:()]{1,60}/.exec(text.slice(from, region.end))?.[0] ?? '';
     // A strong cue inside the clause ("a 45-year-old male employed as a ...") is read on its own.
@@ -175,13 +175,15 @@ const MECHANISM_UNKNOWN = /\bmechanism\s+of\s+(?:the\s+)?injury\b[^.;]{0,40}?\b(
 /** Cues that introduce the mechanism itself: what follows is one, with or without a type word. */
 const STRONG_MECHANISM = /\bmechanism\s+of\s+(?:the\s+)?injury\s*(?:(?:is|was|has\s+been)\s+(?:(?:detailed|described|noted|reported|documented|listed|stated|given|explained|characterized|identified)\s+as\s+|that\s+)?|occurred\s+|:\s*|-\s*)|\binjur(?:ed|y|ies)\s+(?:(?:occurred|occurring|happened|happening)\s+)?(?:on\s+\d\d?[/-]\d\d?[/-]\d\d(?:\d\d)?,?\s+)?(?:when|while|as)\s+|\bmechanism\s*(?:(?:is|was)\s+(?:described|given|listed|reported|noted|documented)\s+as\s+|:\s*)/i;
 /** Cues after which a phrase is a mechanism only when it names one ("injury ... due to a fall", "after falling", "secondary to a fall"). */
-const WEAK_MECHANISM = /\b(?:when|while|after|following|due\s+to|secondary\s+to|as\s+a\s+result\s+of|resulting\s+from|caused\s+by|status\s+post|s\/p|post|involved\s+in|injur(?:ed|y|ies)\s+in(?=\s+(?:an?|the)\s)|attribut(?:es|ed|ing)\s+(?:[\w'-]+\s+){0,8}?to|aris(?:ing|es)\s+from|arose\s+from|(?:pain|injur(?:y|ies)|trauma|loss|tinnitus|symptoms|complaints|claim|syndrome|condition)(?:\s+(?!(?:attribut\w*|due|secondary|caused|aris\w*|arose)\b)[\w'-]+){0,5}?\s+from)\s+/gi;
+const WEAK_MECHANISM = /\b(?:when|while|after|following|due\s+to|secondary\s+to|as\s+a\s+result\s+of|resulting\s+from|caused\s+by|status\s+post|s\/p|post|involved\s+in|injur(?:ed|y|ies)\s+in(?=\s+(?:an?|the)\s)|attribut(?:es|ed|ing)\s+(?:[\w'-]+,?\s+){0,8}?to|aris(?:ing|es)\s+from|arose\s+from|(?:pain|injur(?:y|ies)|trauma|loss|tinnitus|symptoms|complaints|claim|syndrome|condition)(?:\s+(?!(?:attribut\w*|due|secondary|caused|aris\w*|arose)\b)[\w'-]+){0,5}?\s+from)\s+/gi;
 /** A sentence about how the injury happened (not the "injured worker", who is in every sentence): the injury or claim named, its onset felt ("felt a pop"), symptoms developed, attributed or said due to a cause. */
-const INJURY_EVENT = /\binjur(?:y|ies)\b|\bclaim\b|\binjured\b(?!\s+(?:worker|employee|party))|\bhurt\b|\boccurred\b|\bsustained\b|\bincurr|\bdiagnos|\btreated\s+for|\bemergency\b|\bfelt\s+(?:a\s+)?(?:pop|snap|tear|pull)\b|\b(?:developed|attributes|attributed)\b|\b(?:pain|loss|tinnitus|symptoms|depression|anxiety)\b[^.;]{0,40}?\b(?:due\s+to|secondary\s+to|caused\s+by|as\s+a\s+result\s+of)\b/i;
+const INJURY_EVENT = /\binjur(?:y|ies)\b|\bclaim\b|\binjured\b(?!\s+(?:worker|employee|party))|\bhurt\b|\boccurred\b|\bsustained\b|\bincurr|\bdiagnos|\btreated\s+for|\bemergency\b|\bfelt\s+(?:an?\s+)?(?:(?:sudden|sharp|immediate)\s+)?(?:pop|snap|tear|pull|pain)\b|\b(?:developed|attributes|attributed)\b|\b(?:pain|loss|tinnitus|symptoms|depression|anxiety)\b[^.;]{0,40}?\b(?:due\s+to|secondary\s+to|caused\s+by|as\s+a\s+result\s+of)\b/i;
 /** Words a mechanism phrase does not keep at its start: the subject, auxiliaries, framing. */
 const MECHANISM_LEAD = /^(?:(?:the|an?|his|her|their)\s+)?(?:(?:patient|injured\s+worker|worker|employee|claimant|applicant|he|she|they|it)\s+)?(?:(?:reportedly|allegedly|apparently|was|were|had\s+been|has\s+been|been|being|got|became)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:occurring|when|while|that|as)\s+)*(?:(?:the|an?)\s+)?(?:(?:patient|injured\s+worker|worker|he|she|they)\s+)?(?:(?:was|were|being)\s+)*(?:(?:involved|engaged)\s+in\s+)?(?:(?:the|an?)\s+(?=\w))?/i;
 /** Where a mechanism phrase ends: a clause mark, or a clause about what followed ("and felt a pop", "resulting in"). */
 const MECHANISM_END = /[.;:()]|,\s+(?!(?:and\s+|then\s+)?(?:fell|falling|struck|striking|twisted|twisting|slipped|slipping|tripped|tripping|hitting|hit)\b)|\s+(?:and\s+(?:he|she|they|was|has|had|developed|sustained|felt|injured|heard|noted|complained|reported|experienced|began|started)|which\s+(?:resulted|caused|led)|resulting\s+in|causing|with\s+(?:complaints|pain|immediate|subsequent)|who|with\s+a\s+date)\b|\s+(?:on|dated|through|thru|until)\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|\s+at\s+work\b/i;
+/** An age stated ("a 27-year-old woman"). */
+const AGE_STATED = /\b\d\d?[\s-]*years?[\s-]*old\b/i;
 /** The cues that need no injury word in their sentence ("after falling"). */
 const DIRECT_CUE = /\b(?:after|following|post|s\/p|involved\s+in)\b/i;
 /** A phrase that is a sensation, a symptom or a treatment is no mechanism ("sudden onset of pain", "use of the medication"). */
@@ -241,9 +243,14 @@ function mechanismPhrase(text: string, from: number, sentenceEnd: number, strong
 /** A person before "fell" or "slipped": the worker fell; a thing before it ("a motorcycle fell on his leg", "a crate slipped onto his foot") struck the worker. */
 const FALLER = /\b(?:he|she|they|i|worker|employee|patient|applicant|claimant|and|then|subsequently|had|reportedly|also)\s*$/i;
 
-/** The type of a mechanism: the first injurious event named; else repetitive or cumulative trauma; else lifting; else other. */
+const WITNESSED = /^witness/i;
+/** The terms of the `other` type that name an event of their own, not an activity or a setting. */
+const OTHER_EVENT = /^(?:witness|harass|exposure|exposed|bitten|dog\s+bite|animal\s+bite|needle|stuck|splashed|scalded|burned|armed\s+robbery|robbery)/i;
+/** The type of a mechanism: what was witnessed is no event of the worker's; else the first injurious event named; else repetitive or cumulative trauma; else lifting; else other. */
 function mechanismType(text: string, from: number, found: { key: string; term: string; index: number }[]): string {
   const hits = found.map((h) => (h.key === 'fall' && /^(?:fell|slipped)\b/i.test(h.term) && !FALLER.test(text.slice(Math.max(from, h.index - 30), h.index)) && h.index > from ? { ...h, key: 'struck by/against' } : h));
+  // "witnessing a coworker's fall": the events named are what the worker saw.
+  if (hits[0] && WITNESSED.test(hits[0].term)) return hits[0].key;
   const event = hits.find((h) => EVENT_TYPES.has(h.key));
   if (event) return event.key;
   if (hits.some((h) => h.key === 'repetitive/cumulative trauma')) return 'repetitive/cumulative trauma';
@@ -265,13 +272,15 @@ function mechanism(text: string, region: Span): MechanismHit | null {
   for (const [i, s] of list.entries()) {
     const sentence = text.slice(s.start, s.end);
     const about = INJURY_EVENT.test(sentence);
+    // The sentence that introduces the worker tells the event after "when" ("A 27-year-old woman was setting up tables when a stack of chairs toppled ..."); after "while" comes the task.
+    const introduces = i === 0 && AGE_STATED.test(sentence);
     WEAK_MECHANISM.lastIndex = 0;
     // Only sentences about the injury, or with a cue that needs none, are read.
-    for (let m = about || DIRECT_CUE.test(sentence) ? WEAK_MECHANISM.exec(sentence) : null; m !== null; m = WEAK_MECHANISM.exec(sentence)) {
+    for (let m = about || introduces || DIRECT_CUE.test(sentence) ? WEAK_MECHANISM.exec(sentence) : null; m !== null; m = WEAK_MECHANISM.exec(sentence)) {
       const from = s.start + m.index + m[0].length;
       // "after falling", "after a fall": the event named right after the cue needs no injury word in the sentence.
       const direct = /^(?:after|following|post|status\s+post|s\/p|involved)/i.test(m[0]) && MECHANISM_TERMS.scan(text, { start: from, end: Math.min(s.end, from + 24) }).some((h) => EVENT_TYPES.has(h.key) || h.key === 'other');
-      if (!about && !direct) continue;
+      if (!about && !direct && !(introduces && /^when\b/i.test(m[0]))) continue;
       const hit = mechanismPhrase(text, from, s.end, false);
       if (hit && settingOnly(text, hit, s)) continue;
       if (hit && (hit.type !== 'other' || hit.named)) return hit;
@@ -295,15 +304,18 @@ function mechanism(text: string, region: Span): MechanismHit | null {
     for (const h of MECHANISM_TERMS.scan(text, s)) {
       const before = text.slice(Math.max(s.start, h.index - 60), h.index);
       // "... with a continuous trauma injury", "filed a CT claim": cumulative trauma named is the mechanism itself.
-      if (CUMULATIVE_NAMED.test(h.term) && /\b(?:an?|with|filed|alleging|claimed|claiming|of)\s+$/i.test(before)) return termAsMechanism(text, h, 'repetitive/cumulative trauma');
+      if (CUMULATIVE_NAMED.test(h.term) && /\b(?:an?|with|filed|alleging|alleges|alleged|claimed|claiming|claims|of|for)\s+$/i.test(before)) return termAsMechanism(text, h, 'repetitive/cumulative trauma');
       // "an occupational lifting injury": the event's kind named before "injury".
       if (h.key !== 'other' && /^\s+injur(?:y|ies)\b/i.test(text.slice(h.index + h.length, h.index + h.length + 12)) && !NOT_EVENT_BEFORE.test(before)) return termAsMechanism(text, h, h.key);
       if (!TOLD_EVENT.test(before) || NOT_EVENT_BEFORE.test(before)) continue;
+      // "was carrying a bag ... when he slipped on ice and fell": the activity yields to the event it was interrupted by.
+      if (!EVENT_TYPES.has(h.key) && MECHANISM_TERMS.scan(text, { start: h.index + h.length, end: s.end }).some((e) => EVENT_TYPES.has(e.key))) continue;
       // "a forklift ran over her foot": a thing as the subject starts the phrase.
       const thing = THING_SUBJECT.exec(before) ?? /(another\s+)$/i.exec(before);
       const hit = mechanismPhrase(text, thing ? h.index - thing[1]!.length : h.index, s.end, false);
       if (hit && settingOnly(text, hit, s)) continue;
-      if (hit && hit.type !== 'other') return hit;
+      // An event of no other type is told only by a term of its own ("was stuck with a needle", "bitten by a dog"), not by an activity.
+      if (hit && (hit.type !== 'other' || OTHER_EVENT.test(h.term))) return hit;
     }
   }
   return null;
