@@ -337,6 +337,18 @@ describe('diagnoses', () => {
     expect(values(s.diagnoses)).toEqual(['tendinitis and bursitis of the right shoulder', 'depression', 'insomnia']);
   });
 
+  it('reads a numbered list that follows a colon, and a list of semicolons with its commas kept inside each item', () => {
+    expect(values(read('Diagnoses include: 1) partial tear of the left rotator cuff; 2) left shoulder bursitis.').diagnoses)).toEqual(['partial tear of the left rotator cuff', 'left shoulder bursitis']);
+    expect(values(read('She is being treated for persistent depressive disorder, early onset, mild; panic disorder; and migraine.').diagnoses)).toEqual(['persistent depressive disorder, early onset, mild', 'panic disorder', 'migraine']);
+  });
+
+  it('drops the joining "and" and a mechanism from a numbered item, and reads "-dynia" as a condition', () => {
+    expect(values(read('Diagnoses are 1) lumbago, 2) sprain of left wrist status post trip and fall, 3) left wrist tenosynovitis and 4) lumbago.').diagnoses)).toEqual(['lumbago', 'sprain of left wrist', 'left wrist tenosynovitis']);
+    expect(values(read('Diagnoses include lumbar strain, coccydynia, and right hip bursitis.').diagnoses)).toEqual(['lumbar strain', 'coccydynia', 'right hip bursitis']);
+    // A surgery named after "status post" is a diagnosis of its own, not a mechanism.
+    expect(values(read('Diagnoses are 1) knee pain and 2) status post left knee arthroscopy.').diagnoses)).toEqual(['knee pain', 'status post left knee arthroscopy']);
+  });
+
   it('drops a mechanism that follows the diagnosis', () => {
     expect(values(read('The worker was diagnosed with a wrist sprain secondary to a fall from a step stool.').diagnoses)).toEqual(['wrist sprain']);
   });

@@ -46,7 +46,7 @@ const EVENT_TYPES = new Set(['motor vehicle', 'assault', 'fall', 'struck by/agai
 const diagnosisLexicon = loadLexicon<{ heads: string[]; continuations: string[]; trailing: string[] }>('diagnoses.json');
 const HEAD_WORDS = new Set(diagnosisLexicon.heads);
 /** A diagnosis head noun: listed, or a clinical suffix (-algia, -itis, -osis, -opathy, -ectomy, -otomy, -plasty). */
-const isHead = (word: string): boolean => HEAD_WORDS.has(word) || /(?:algia|itis|osis|opathy|ectomy|otomy|plasty|cardia|emia|plegia)$/.test(word);
+const isHead = (word: string): boolean => HEAD_WORDS.has(word) || /(?:algia|dynia|itis|osis|opathy|ectomy|otomy|plasty|cardia|emia|plegia)$/.test(word);
 /** Words that open a diagnosis of their own, even without a head noun. */
 const OPENER = /^(?:status\s+post|s\/p|rule\s+out|r\/o|possible|probable|history\s+of|suspect(?:ed)?)\b/i;
 const CONTINUATIONS = new Set(diagnosisLexicon.continuations);
@@ -348,11 +348,13 @@ const NOT_EVENT_BEFORE = /(?:pain|worse|aggravated|increased|difficulty|unable|a
 // --------------------------------------------------------------- diagnoses
 
 const DIAGNOSIS_CUE = new RegExp(
+  '(?:' +
   [
     String.raw`\bdiagnos(?:es|is|ed)(?:,?\s+and-or\s+impressions,?)?(?:\s+(?:that|which))?(?:\s+(?:have|has|had|was|were|is|are))?(?:\s+(?:been|being))?(?:\s+(?:noted|documented|listed|recorded|given|reported|stated))?(?:\s+(?:to|as))?\s*(?:included|includes|include|including|consisting\s+of|of|as\s+having|as|with|having|are|were|was|is|:|(?<=(?:noted|documented|listed|recorded|stated))(?=\s))`,
     String.raw`\b(?:being|been|was|is|were|currently)\s+treated\s+for(?:\s+(?:the\s+)?diagnos[ie]s\s+of)?`,
     String.raw`\bundergoing\s+treatments?\s+for(?:\s+(?:the\s+)?diagnos[ie]s\s+of)?`,
-  ].join('|') + String.raw`\s*:?\s*`,
+  ].join('|') +
+    String.raw`)\s*:?\s*`,
   'gi',
 );
 
@@ -394,13 +396,21 @@ const hasHead = (piece: string) =>
     .some((w) => isHead(w));
 const wordCount = (piece: string) => piece.trim().split(/\s+/).filter(Boolean).length;
 
+/** What separates a list's items: commas, semicolons, "as well as", and "and" or "or" (tested further); in a list of semicolons, no comma. */
+const LIST_ITEMS = /\s*(?:;|,|\bas\s+well\s+as\b)\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?!\/)/gi;
+const SEMICOLON_ITEMS = /\s*;\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?!\/)/gi;
 /** Every cue has one of these words: a cheaper test passes over the many sentences with neither. */
 const DIAGNOSIS_WORDS = /diagnos|treat/i;
 /** A mechanism that follows a diagnosis is no part of it ("spinal contusion secondary to a fall", "low back pain post MVA"). */
 const MECHANISM_TAIL = /\s*,?\s*\b(?:secondary\s+to|due\s+to|status\s+post|s\/p|post|after|from|following)\s+(?:being\s+)?[^,;]*$/i;
+/** A diagnosis without the mechanism that follows it, where the tail names one ("status post a slip and fall", not "status post rotator cuff repair"). */
+function withoutMechanism(piece: string): string {
+  const tail = MECHANISM_TAIL.exec(piece);
+  return tail && MECHANISM_TERMS.scan(tail[0]).length > 0 ? piece.slice(0, tail.index) : piece;
+}
 
 /** The marker of item `n` of a numbered list: "1)", "(1)", "1.". */
-const itemMarker = (n: number): RegExp => new RegExp(`(?:^|\\s)(?:\\(${n}\\)|${n}\\)|${n}\\.)\\s+`, 'y');
+const itemMarker = (n: number): RegExp => new RegExp(`(?:^|\\s|(?<=[\\s:]))(?:\\(${n}\\)|${n}\\)|${n}\\.)\\s+`, 'y');
 
 /**
  * A numbered list of diagnoses from `from` ("Diagnoses: 1) X. 2) Y, subsequent encounter; 3) Z"):
@@ -445,7 +455,8 @@ function diagnoses(text: string, region: Span): Found<string>[] {
         const piece = text.slice(item.start, item.end);
         const lead = /^(?:the|a|an)\s+/i.exec(piece)?.[0].length ?? 0;
         const a = item.start + lead;
-        const b = item.start + piece.replace(/[\s.,;:]+$/, '').length;
+        // "... 3) X and 4) Y": the conjunction before the next number; "X status post a fall": the mechanism (as in a list of commas).
+        const b = item.start + withoutMechanism(piece.replace(/(?:[\s.,;:]|\s(?:and|or)\b)+$/i, '')).replace(/[\s.,;:]+$/, '').length;
         const value = squash(text.slice(a, b)).toLowerCase();
         if (b <= a || !/[a-z]/.test(value) || value.split(' ').length > 16 || seen.has(value)) continue;
         seen.add(value);
@@ -460,7 +471,9 @@ function diagnoses(text: string, region: Span): Found<string>[] {
     const items: { start: number; end: number; sep: string }[] = [];
     let last = 0;
     let sep = '';
-    const separator = /\s*(?:;|,|\bas\s+well\s+as\b)\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?!\/)/gi;
+    // A list whose items are set off by semicolons keeps the commas inside each ("major depressive disorder, single episode, moderate; generalized anxiety disorder").
+    const separator = list.includes(';') ? SEMICOLON_ITEMS : LIST_ITEMS;
+    separator.lastIndex = 0;
     for (let sm = separator.exec(list); sm !== null; sm = separator.exec(list)) {
       if (/^\s+(?:and|or)\s+$/i.test(sm[0])) {
         // "and" joins two whole diagnoses when each side has a head noun and neither is a bare head ("sprain and strain", "tendinitis and bursitis" are one).
@@ -484,7 +497,7 @@ function diagnoses(text: string, region: Span): Found<string>[] {
     items.push({ start: last, end: list.length, sep });
     // A piece with no head noun belongs to a diagnosis: to the one before it when that one lists its sites ("contusion of A, B and C", "sprain in left elbow, wrist, and hand") or the piece qualifies it ("..., subsequent encounter"); else to the one after it ("lumbar, hip, and neck strain").
     const parts: { start: number; end: number; head: boolean; open: boolean }[] = [];
-    let pending: { start: number; end: number } | null = null;
+    let pending: { start: number; end: number; ownItem?: boolean } | null = null;
     for (const item of items) {
       const words = wordsIn(list, item.start, item.end);
       let headInItem = false;
@@ -507,14 +520,14 @@ function diagnoses(text: string, region: Span): Found<string>[] {
           // A piece with no head just before a semicolon closes the diagnosis before it ("..., most likely related to the neck;").
           previous.end = part.end;
         } else if (pending) pending.end = part.end;
-        else pending = { ...part };
+        else pending = { ...part, ownItem: item.sep === ';' };
       }
     }
     if (pending) {
-      // Left over at the end: it qualifies the last diagnosis, or (a list with no head noun at all: "right mild frozen shoulder") is one.
+      // Left over at the end: an item set off by a semicolon is a diagnosis of its own ("...; and migraine"); otherwise it qualifies the last diagnosis, or (a list with no head noun at all: "right mild frozen shoulder") is one.
       const previous = parts[parts.length - 1];
-      if (previous) previous.end = pending.end;
-      else parts.push({ ...pending, head: false, open: false });
+      if (previous && !pending.ownItem) previous.end = pending.end;
+      else parts.push({ start: pending.start, end: pending.end, head: false, open: false });
     }
     for (const part of parts) {
       let a = part.start;
@@ -523,8 +536,7 @@ function diagnoses(text: string, region: Span): Found<string>[] {
       if (lead) a += lead[0].length;
       piece = list.slice(a, part.end);
       // A mechanism that follows the diagnosis, and a date of a procedure named after it, are dropped.
-      const tail = MECHANISM_TAIL.exec(piece);
-      if (tail && MECHANISM_TERMS.scan(tail[0]).length > 0) piece = piece.slice(0, tail.index);
+      piece = withoutMechanism(piece);
       piece = piece.replace(/\s+and\s+\w+(?:\s+\w+)?\s+on\s+\d[\d/-]*\s*$/i, '');
       const b = a + piece.replace(/[\s.,;:]+$/, '').length;
       if (b <= a) continue;
