@@ -159,6 +159,18 @@ describe('utilization-review action and date', () => {
 });
 
 describe('prior treatments: care received, not requested, missed or refused', () => {
+  it('reads care taken back after "but" (declined, missed, never filled or delivered, not yet authorised) as not received', () => {
+    const got = (t: string) => values(read(t).priorTreatments).sort();
+    expect(got('An epidural injection was offered in March, but he declined it. He takes ibuprofen.')).toEqual(['nsaids']);
+    expect(got('Acupuncture was arranged for May, but she missed every visit. She takes ibuprofen.')).toEqual(['nsaids']);
+    expect(got('Tramadol was prescribed in June, but she never filled it. She takes ibuprofen.')).toEqual(['nsaids']);
+    expect(got('A TENS unit was ordered, but the vendor never delivered it. She takes ibuprofen.')).toEqual(['nsaids']);
+    // Care received and then stopped, or followed by something else, was received.
+    expect(got('She completed physical therapy, but she never returned to work.')).toEqual(['physical therapy']);
+    expect(got('He turned down the lumbar fusion that was offered. He takes ibuprofen.')).toEqual(['nsaids']);
+    expect(got('She underwent an open reduction and internal fixation of the wrist.')).toEqual(['surgery']);
+  });
+
   it('knows orthoses, sympathetic blocks, arthrograms, a hospital stay and topical diclofenac by name', () => {
     expect(values(read('He was treated with a TLSO for eight weeks and a series of stellate ganglion sympathetic blocks.').priorTreatments).sort()).toEqual(['bracing/orthotics', 'injections']);
     expect(values(read('She was hospitalized for two days, and an MR arthrogram of the hip was obtained.').priorTreatments).sort()).toEqual(['diagnostic imaging', 'other']);

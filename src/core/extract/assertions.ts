@@ -73,9 +73,14 @@ interface ContextLexicon {
   partial_care: { verbs: string[]; objects: string[] };
   /** After "is not a", a class of care the subject is said not to be. */
   care_classes: string[];
+  /** After "but": a clause that takes back the care named before it ("... was prescribed, but she never filled it"). */
+  withdrawn: string[];
 }
 
 const lexicon = loadLexicon<ContextLexicon>('context.json');
+
+/** "..., but <clause>" where the clause takes back the care before it. */
+const WITHDRAWN = new RegExp(String.raw`^[^;:()]*?,?\s+but\s+(?:${lexicon.withdrawn.map((p) => p.replace(/ /g, '\\s+')).join('|')})`, 'i');
 
 type Kind = 'negated' | 'historical' | 'hypothetical';
 type TriggerKey = `${Kind}:${'pre' | 'post'}` | 'ongoing:pre' | 'terminator' | 'pseudo';
@@ -310,6 +315,10 @@ function statusIn(text: string, sentence: Span, mention: Span): AssertionStatus 
   // A post-trigger reaches back over a few words, not over a comma ("medication, consultation": the consultation is requested, not the medication).
   const post = (key: TriggerKey) => ctx.byKey.get(key)?.some((t) => t.start >= mention.end && wordsBetween(text, mention.end, t.start) <= 4 && !blocked(mention.end, t.start) && !(/,/.test(text.slice(mention.end, t.start)) && !/\s/.test(text.slice(t.start, t.end)))) ?? false;
   if (pre('negated:pre', WINDOW.negated) || post('negated:post')) return 'negated';
+  // "A TENS unit was prescribed, but the vendor never delivered it": the care named before "but" was not received (the first "but" after it, with nothing that ends the clause before it).
+  const rest = text.slice(mention.end, sentence.end);
+  const but = /,?\s+but\s/i.exec(rest);
+  if (but && !blocked(mention.end, mention.end + but.index) && WITHDRAWN.test(rest.slice(but.index))) return 'negated';
   // "continue X", "discontinuation of X": only the treatment right after it, not the rest of a list.
   if (ctx.byKey.get('ongoing:pre')?.some((t) => before(t, WINDOW.ongoing) && !/,|\band\b/.test(text.slice(t.end, mention.start)) && !blocked(t.end, mention.start))) return 'historical';
   const hypotheticalPost = ctx.byKey.get('hypothetical:post') ?? [];
