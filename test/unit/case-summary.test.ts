@@ -380,6 +380,11 @@ describe('diagnoses', () => {
 });
 
 describe('body regions', () => {
+  it('reads difficulty swallowing as a complaint outside the musculoskeletal regions, and a hand tool as no hand', () => {
+    expect(values(read('He reported neck soreness and difficulty swallowing after the fusion.').bodyRegions)).toEqual(['cervical spine', 'internal/other']);
+    expect(values(read('She developed elbow pain from daily use of hand tools.').bodyRegions)).toEqual(['elbow']);
+  });
+
   it('gives a labral tear of the hip the hip, not the shoulder a labrum alone names', () => {
     expect(values(read('She is being treated for a possible left hip labral tear.').bodyRegions)).toEqual(['hip/pelvis']);
     expect(values(read('He is being treated for a superior labral tear.').bodyRegions)).toEqual(['shoulder']);

@@ -553,7 +553,7 @@ function diagnoses(text: string, region: Span): Found<string>[] {
 // ------------------------------------------------------- regions, treatments
 
 /** Sentences with a complaint, an injury or a diagnosis (the injured worker alone is none of them). */
-const COMPLAINT_SENTENCE = /\binjur(?:y|ies)\b|\binjured\b(?!\s+(?:worker|employee|party))|\bpain\b|\bdiscomfort\b|\bfelt\b|\bcomplain|\bdiagnos(?:is|es|ed)\b|\bsprain|\bstrain|\btreated\s+for|\btreatment\s+for|\bsymptom|\bcontusion|\bfracture|\bache|\bnumbness|\bnausea|\bdizz|\bsyncop|\bpalpitation|\bheadache/i;
+const COMPLAINT_SENTENCE = /\binjur(?:y|ies)\b|\binjured\b(?!\s+(?:worker|employee|party))|\bpain\b|\bdiscomfort\b|\bfelt\b|\bcomplain|\bdiagnos(?:is|es|ed)\b|\bsprain|\bstrain|\btreated\s+for|\btreatment\s+for|\bsymptom|\bcontusion|\bfracture|\bache|\bnumbness|\bnausea|\bdizz|\bsyncop|\bpalpitation|\bheadache|\bsore(?:ness)?\b|\bswallow/i;
 /** Examination and imaging findings: a region seen only there is not an injured one. */
 const FINDING_SENTENCE = /\b(?:exam(?:ination)?|objective(?:\s+findings)?|x-?rays?|MRI|CT\s+scan|imaging|radiograph\w*|studies|reflex(?:es)?|palpation|range\s+of\s+motion)\b/i;
 const STRONG_COMPLAINT = /\bcomplain|\bdiagnos(?:is|es|ed)\b|\binjur(?:ed|y|ies)\b(?!\s+(?:worker|employee))|\btreated\s+for|\btreatment\s+for\b/i;
