@@ -167,6 +167,7 @@ describe('prior treatments: care received, not requested, missed or refused', ()
     expect(got('A TENS unit was ordered, but the vendor never delivered it. She takes ibuprofen.')).toEqual(['nsaids']);
     // Care received and then stopped, or followed by something else, was received.
     expect(got('She completed physical therapy, but she never returned to work.')).toEqual(['physical therapy']);
+    expect(got('She completed physical therapy, but she did not attend the last two sessions.')).toEqual(['physical therapy']);
     expect(got('He turned down the lumbar fusion that was offered. He takes ibuprofen.')).toEqual(['nsaids']);
     expect(got('She underwent an open reduction and internal fixation of the wrist.')).toEqual(['surgery']);
   });
