@@ -168,6 +168,11 @@ describe('prior treatments: care received, not requested, missed or refused', ()
     // Care received and then stopped, or followed by something else, was received.
     expect(got('She completed physical therapy, but she never returned to work.')).toEqual(['physical therapy']);
     expect(got('She completed physical therapy, but she did not attend the last two sessions.')).toEqual(['physical therapy']);
+    // The care taken back must be the care named before "but", not other care ("declined the epidural injection").
+    expect(got('Treatment has included physical therapy and ibuprofen, but the patient declined the epidural injection.')).toEqual(['nsaids', 'physical therapy']);
+    expect(got('She was treated with physical therapy, but the surgeon has not yet scheduled the fusion.')).toEqual(['physical therapy']);
+    expect(got('Gabapentin was tried, but she did not receive any benefit.')).toEqual(['medications']);
+    expect(got('A TENS unit was initially denied, but it was then approved and delivered.')).toEqual(['tens']);
     expect(got('He turned down the lumbar fusion that was offered. He takes ibuprofen.')).toEqual(['nsaids']);
     expect(got('She underwent an open reduction and internal fixation of the wrist.')).toEqual(['surgery']);
   });
@@ -334,11 +339,13 @@ describe('mechanism and occupation', () => {
     expect(read('She has been a legal assistant for 12 years.').occupation?.value).toBe('legal assistant');
     expect(read('She lives with her son, who is a firefighter.').occupation).toBeNull();
     expect(read('He worked as a roofer in his twenties and has not worked since 2010.').occupation).toBeNull();
+    expect(read('She is a nurse who was injured two years ago while lifting a patient.').occupation?.value).toBe('nurse');
   });
 
   it('reads a thing that slipped onto the worker as striking, and a worker who slipped as falling', () => {
     expect(mech('He was injured on 8/1/2015 when a steel plate slipped onto his hand.')).toEqual(['steel plate slipped onto his hand', 'struck by/against']);
     expect(mech('He was injured on 8/1/2015 when he slipped on spilled oil.')).toEqual(['slipped on spilled oil', 'fall']);
+    expect(mech('He was injured when his foot slipped off a ladder rung and he fell to the ground.')[1]).toBe('fall');
   });
 });
 
@@ -353,6 +360,8 @@ describe('diagnoses', () => {
   it('reads a numbered list that follows a colon, and a list of semicolons with its commas kept inside each item', () => {
     expect(values(read('Diagnoses include: 1) partial tear of the left rotator cuff; 2) left shoulder bursitis.').diagnoses)).toEqual(['partial tear of the left rotator cuff', 'left shoulder bursitis']);
     expect(values(read('She is being treated for persistent depressive disorder, early onset, mild; panic disorder; and migraine.').diagnoses)).toEqual(['persistent depressive disorder, early onset, mild', 'panic disorder', 'migraine']);
+    // One semicolon does not make a list of semicolons.
+    expect(values(read('Diagnoses: lumbar strain, GERD, insomnia; depression.').diagnoses)).toEqual(['lumbar strain', 'gerd', 'insomnia', 'depression']);
   });
 
   it('drops the joining "and" and a mechanism from a numbered item, and reads "-dynia" as a condition', () => {

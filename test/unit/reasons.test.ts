@@ -448,19 +448,23 @@ describe('kinds of wording that generalise beyond the tuning letters', () => {
     const blocks = 'Lumbar medial branch blocks';
     expect(codes('Blocks are supported at no more than two levels per session. In this case three levels are requested.', 'upheld', blocks)).toEqual(['exceeds_limits']);
     expect(codes('Blocks are supported at no more than two levels per session. In this case two levels are requested.', 'upheld', blocks)).toEqual([]);
+    expect(codes('Blocks are supported at no more than one to two levels. Two levels are requested.', 'upheld', blocks)).toEqual([]);
     const tens = 'TENS unit rental';
     expect(codes('The MTUS supports a one-month trial of the device. The provider requested the unit for 3 months of rental.', 'upheld', tens)).toEqual(['exceeds_limits']);
     expect(codes('The MTUS supports a one-month trial of the device. The provider requested the unit for 30 days.', 'upheld', tens)).toEqual([]);
+    // A duration of other care is no count of the item's.
+    expect(codes('MTUS supports a one-month trial of the device. The patient has been taking tramadol for 6 months. The unit is requested.', 'upheld', tens)).toEqual([]);
     // A duration in a sentence about the case is not a limit, and a time since the injury is no use of the treatment.
     expect(codes('The worker has had pain for 6 months. She was injured 2 years ago.', 'upheld', 'Physical therapy')).toEqual([]);
   });
 
-  it('reads a duration over the guideline\'s period in other words', () => {
+  it('reads a duration asked for over the guideline\'s ceiling, and no duration of symptoms or threshold as a limit', () => {
     const item = 'Work hardening program, 120 hours';
     expect(codes('Guidelines advise that the program should not be continued for longer than 2 weeks without demonstrated gains. Three weeks of full-day sessions are requested at once.', 'upheld', item)).toEqual(['exceeds_limits']);
     expect(codes('Guidelines advise that the program should not be continued for longer than 2 weeks without demonstrated gains. Ten days of full-day sessions are requested.', 'upheld', item)).toEqual([]);
-    expect(codes('All the hours asked for at once reach beyond the two-week trial period.', 'upheld', item)).toEqual(['exceeds_limits']);
-    expect(codes('The hours asked for at once extend past the 14-day window.', 'upheld', item)).toEqual(['exceeds_limits']);
+    // A period symptoms have lasted is no limit, nor a threshold a guideline sets for a test.
+    expect(codes("The patient's back pain has persisted beyond the 6-week period, but there are no red flags.", 'upheld', 'MRI lumbar spine')).not.toContain('exceeds_limits');
+    expect(codes('Guidelines support imaging for radicular symptoms lasting longer than 6 weeks. He has been taking ibuprofen for 3 months.', 'upheld', 'MRI lumbar spine')).not.toContain('exceeds_limits');
   });
 
   it('reads the patient placed in what the guideline excludes as not_recommended', () => {

@@ -79,8 +79,8 @@ interface ContextLexicon {
 
 const lexicon = loadLexicon<ContextLexicon>('context.json');
 
-/** "..., but <clause>" where the clause takes back the care before it. */
-const WITHDRAWN = new RegExp(String.raw`^[^;:()]*?,?\s+but\s+(?:${lexicon.withdrawn.map((p) => p.replace(/ /g, '\\s+')).join('|')})`, 'i');
+/** "..., but <clause>" where the clause takes back the care before it ("it", "them", "every visit"): a space in the lexicon is white space, " ?" none or some. */
+const WITHDRAWN = new RegExp(String.raw`^,?\s+but\s+(?:${lexicon.withdrawn.map((p) => p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')).join('|')})`, 'i');
 
 type Kind = 'negated' | 'historical' | 'hypothetical';
 type TriggerKey = `${Kind}:${'pre' | 'post'}` | 'ongoing:pre' | 'terminator' | 'pseudo';

@@ -37,7 +37,8 @@ const priorLexicon = loadLexicon<PriorLexicon>('prior-treatments.json');
 const PRIOR_TERMS = new TermMatcher<string>([...Object.entries(PRIOR_TREATMENT_WORDS), ['none', priorLexicon.not_treatments]]);
 const HISTORY_ONLY = new Set(priorLexicon.in_history_only.map((t) => t.toLowerCase()));
 
-const MECHANISM_MATCHER = new TermMatcher<string>([...Object.entries(MECHANISM_WORDS), ['none', loadLexicon<{ not_events: string[] }>('mechanisms.json').not_events]]);
+const mechanismLexicon = loadLexicon<{ not_events: string[]; other_events: string[] }>('mechanisms.json');
+const MECHANISM_MATCHER = new TermMatcher<string>([...Object.entries(MECHANISM_WORDS), ['none', mechanismLexicon.not_events]]);
 /** The mechanism terms in a text, by type: places that only hold an event's word ("loading dock") are none. */
 const MECHANISM_TERMS = { scan: (text: string, span?: Span) => MECHANISM_MATCHER.scan(text, span).filter((h) => h.key !== 'none') };
 /** Types of an injurious event (the event that caused the injury wins over the activity it interrupted), then activities, weakest last. */
@@ -119,7 +120,7 @@ const TRADE_CUE = /,\s+(?:an?\s+)?([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)
 /** Someone else's job ("her husband, who works as ...") or a former one ("had worked as a roofer ... before his current employment"). */
 const RELATIVE_BEFORE = new RegExp(`\\b(?:${loadLexicon<{ experiencer: { pre: string[] } }>('context.json').experiencer.pre.join('|')}),?\\s+(?:who\\s+)?$`, 'i');
 const FORMER_BEFORE = /\b(?:formerly|previously|former|once|used\s+to|retired)\s+(?:\w+\s+)?$/i;
-const FORMER_AFTER = /^[^.;]*\bbefore\s+(?:his|her|their|the)\s+(?:current|present)\s+(?:employment|job|position|work)\b|^[^.;]{0,40}?\b(?:in\s+(?:his|her|their)\s+(?:teens|twenties|thirties|forties|youth)|years\s+ago)\b/i;
+const FORMER_AFTER = /^[^.;]*\bbefore\s+(?:his|her|their|the)\s+(?:current|present)\s+(?:employment|job|position|work)\b|^[^.;]{0,40}?\bin\s+(?:his|her|their)\s+(?:teens|twenties|thirties|forties|youth)\b/i;
 /** Where a title may follow the age and sex, "He was a", or the worker named with an apposition ("The applicant, a custodian, ..."). (`\d\d?\d?` rather than `\d{1,3}`: V8 searches faster for a pattern that starts with single digits.) */
 const WEAK_CUE = /\b\d\d?\d?[\s-]*years?[\s-]*old\s+(?:fe)?male\s+(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was|has\s+been)\s+an?\s+(?=[A-Za-z])|\bwho\s+(?:is|was)\s+an?\s+(?=[A-Za-z])|\b(?:injured\s+worker|applicant|claimant|patient|employee),\s+an?\s+(?=[A-Za-z])/g;
 /** What a cue may be followed by that is no job: the patient, work in general, duties, a workplace. */
@@ -240,12 +241,12 @@ function mechanismPhrase(text: string, from: number, sentenceEnd: number, strong
   return { found: { value: squash(text.slice(start, end)).toLowerCase(), span: { start, end } }, type: mechanismType(text, span.start, hits), named: hits.length > 0 };
 }
 
-/** A person before "fell" or "slipped": the worker fell; a thing before it ("a motorcycle fell on his leg", "a crate slipped onto his foot") struck the worker. */
-const FALLER = /\b(?:he|she|they|i|worker|employee|patient|applicant|claimant|and|then|subsequently|had|reportedly|also)\s*$/i;
+/** A person, or a foot or shoe, before "fell" or "slipped": the worker fell; a thing before it ("a motorcycle fell on his leg", "a crate slipped onto his foot") struck the worker. */
+const FALLER = /\b(?:he|she|they|i|worker|employee|patient|applicant|claimant|and|then|subsequently|had|reportedly|also|foot|feet|leg|legs|shoe|shoes|boot|boots|footing)\s*$/i;
 
 const WITNESSED = /^witness/i;
-/** The terms of the `other` type that name an event of their own, not an activity or a setting. */
-const OTHER_EVENT = /^(?:witness|harass|exposure|exposed|bitten|dog\s+bite|animal\s+bite|needle|stuck|splashed|scalded|burned|armed\s+robbery|robbery)/i;
+/** The terms of the `other` type that name an event of their own, not an activity or a setting (`other_events` in mechanisms.json). */
+const OTHER_EVENT = new Set(mechanismLexicon.other_events.map((t) => t.toLowerCase()));
 /** The type of a mechanism: what was witnessed is no event of the worker's; else the first injurious event named; else repetitive or cumulative trauma; else lifting; else other. */
 function mechanismType(text: string, from: number, found: { key: string; term: string; index: number }[]): string {
   const hits = found.map((h) => (h.key === 'fall' && /^(?:fell|slipped)\b/i.test(h.term) && !FALLER.test(text.slice(Math.max(from, h.index - 30), h.index)) && h.index > from ? { ...h, key: 'struck by/against' } : h));
@@ -315,7 +316,7 @@ function mechanism(text: string, region: Span): MechanismHit | null {
       const hit = mechanismPhrase(text, thing ? h.index - thing[1]!.length : h.index, s.end, false);
       if (hit && settingOnly(text, hit, s)) continue;
       // An event of no other type is told only by a term of its own ("was stuck with a needle", "bitten by a dog"), not by an activity.
-      if (hit && (hit.type !== 'other' || OTHER_EVENT.test(h.term))) return hit;
+      if (hit && (hit.type !== 'other' || OTHER_EVENT.has(h.term.toLowerCase().replace(/\s+/g, ' ')))) return hit;
     }
   }
   return null;
@@ -396,7 +397,7 @@ const hasHead = (piece: string) =>
     .some((w) => isHead(w));
 const wordCount = (piece: string) => piece.trim().split(/\s+/).filter(Boolean).length;
 
-/** What separates a list's items: commas, semicolons, "as well as", and "and" or "or" (tested further); in a list of semicolons, no comma. */
+/** What separates a list's items: commas, semicolons, "as well as", and "and" or "or" (tested further); in a list of semicolons (two or more), no comma. */
 const LIST_ITEMS = /\s*(?:;|,|\bas\s+well\s+as\b)\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?!\/)/gi;
 const SEMICOLON_ITEMS = /\s*;\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?!\/)/gi;
 /** Every cue has one of these words: a cheaper test passes over the many sentences with neither. */
@@ -471,8 +472,8 @@ function diagnoses(text: string, region: Span): Found<string>[] {
     const items: { start: number; end: number; sep: string }[] = [];
     let last = 0;
     let sep = '';
-    // A list whose items are set off by semicolons keeps the commas inside each ("major depressive disorder, single episode, moderate; generalized anxiety disorder").
-    const separator = list.includes(';') ? SEMICOLON_ITEMS : LIST_ITEMS;
+    // A list whose items are set off by semicolons (two or more) keeps the commas inside each ("major depressive disorder, single episode, moderate; generalized anxiety disorder; insomnia").
+    const separator = list.indexOf(';') !== list.lastIndexOf(';') ? SEMICOLON_ITEMS : LIST_ITEMS;
     separator.lastIndex = 0;
     for (let sm = separator.exec(list); sm !== null; sm = separator.exec(list)) {
       if (/^\s+(?:and|or)\s+$/i.test(sm[0])) {
