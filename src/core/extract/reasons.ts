@@ -63,6 +63,7 @@ export interface OtherItem {
  * draws the outcome; `boilerplate`: the standard opioid-tapering notice.
  */
 export type SentenceRole = 'guideline' | 'case' | 'conclusion' | 'boilerplate';
+const SENTENCE_ROLES: readonly SentenceRole[] = ['guideline', 'case', 'conclusion', 'boilerplate'];
 
 // ---------------------------------------------------------------------------
 // The lexicon
@@ -736,11 +737,15 @@ function lexicon(): Compiled {
     documentary: anyOf(lex.absence.documentary),
     hypothetical: guarded(lex.hypothetical),
     // One expression per pattern: each names its number `n`.
-    counts: lex.counts.measures.map((m) => ({
-      scale: m.scale ?? null,
-      limitRoles: m.limit_roles ? new Set(m.limit_roles) : null,
-      lists: Object.fromEntries(COUNT_LISTS.map((list) => [list, (m[list] ?? []).map((p) => guarded([p])!)])) as CompiledMeasure['lists'],
-    })),
+    counts: lex.counts.measures.map((m) => {
+      const unknown = (m.limit_roles ?? []).filter((r) => !SENTENCE_ROLES.includes(r));
+      if (unknown.length > 0) throw new Error(`reasons.json: counts measure ${m.name} names unknown sentence roles ${unknown.join(', ')}`);
+      return {
+        scale: m.scale ?? null,
+        limitRoles: m.limit_roles ? new Set(m.limit_roles) : null,
+        lists: Object.fromEntries(COUNT_LISTS.map((list) => [list, (m[list] ?? []).map((p) => guarded([p])!)])) as CompiledMeasure['lists'],
+      };
+    }),
     lead: anyOf(lex.subject.lead),
     deictic: anyOf(lex.subject.deictic),
     stop: new Set(lex.subject.stop.map((w) => w.toLowerCase())),
