@@ -49,7 +49,7 @@ function monthNumber(name: string): number {
 
 /** The ISO form of one date token (numeric or written), or null when it is no calendar date. */
 export function parseDate(raw: string): string | null {
-  const iso = /^((?:19|20)\d\d)-(\d\d)-(\d\d)$/.exec(raw);
+  const iso = ISO_DATE.exec(raw);
   if (iso) return isoDate(Number(iso[2]), Number(iso[3]), Number(iso[1]));
   const m = /(\d{1,2})\s?[/-]\s?(\d{1,2})\s?[/-]\s?(\d{2,4})/.exec(raw);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));

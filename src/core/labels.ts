@@ -26,6 +26,18 @@ export const labelKey = (s: string): string => s.toLowerCase().replace(/[^a-z]/g
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
+/** The key of `keys` within its tolerance of `candidate`, the closest (the first among equals), with its edit distance; null for none. */
+function closest(candidate: string, keys: readonly string[]): { key: string; d: number } | null {
+  let best: { key: string; d: number } | null = null;
+  for (const key of keys) {
+    const limit = tolerance(key);
+    if (Math.abs(candidate.length - key.length) > limit) continue;
+    const d = LevenshteinDistance(candidate, key);
+    if (d <= limit && (!best || d < best.d)) best = { key, d };
+  }
+  return best;
+}
+
 /**
  * The span of the label in `span` of `text` most like one of `names` (its
  * printed forms), outside the spans already `taken`; null when none is
@@ -45,12 +57,8 @@ export function damagedLabel(text: string, span: Span, names: readonly string[],
       const candidate = labelKey(run.slice(at));
       const found = { start: span.start + m.index + at, end: span.start + m.index + run.length };
       if (taken.some((t) => overlaps(t, found))) continue;
-      for (const key of keys) {
-        const limit = tolerance(key);
-        if (Math.abs(candidate.length - key.length) > limit) continue;
-        const d = LevenshteinDistance(candidate, key);
-        if (d <= limit && (!best || d < best.d)) best = { span: found, d };
-      }
+      const near = closest(candidate, keys);
+      if (near && (!best || near.d < best.d)) best = { span: found, d: near.d };
     }
   }
   return best?.span ?? null;
@@ -75,17 +83,6 @@ export interface Mended {
   source: (i: number) => number;
 }
 
-/** The word of `words` (lower case) within tolerance of `candidate`, the closest (the first among equals); null for none. */
-function nearestWord(candidate: string, words: readonly string[]): string | null {
-  let best: { word: string; d: number } | null = null;
-  for (const word of words) {
-    const limit = tolerance(word);
-    if (Math.abs(candidate.length - word.length) > limit) continue;
-    const d = LevenshteinDistance(candidate, word);
-    if (d <= limit && (!best || d < best.d)) best = { word, d };
-  }
-  return best?.word ?? null;
-}
 
 /**
  * `span` of `text` with the words of a wording (`words`, lower case: "application",
@@ -103,14 +100,14 @@ export function mendWords(text: string, span: Span, words: readonly string[]): M
     if (words.includes(a.lower)) continue;
     const b = list[k + 1];
     if (b && b.start === a.end + 1 && text[a.end] === ' ' && !words.includes(b.lower)) {
-      const word = nearestWord(a.lower + b.lower, words);
+      const word = closest(a.lower + b.lower, words)?.key;
       if (word && !(isEnglishWord(a.lower) && isEnglishWord(b.lower))) {
         edits.push({ start: a.start, end: b.end, word });
         k++;
         continue;
       }
     }
-    const word = nearestWord(a.lower, words);
+    const word = closest(a.lower, words)?.key;
     if (word && !isEnglishWord(a.lower)) edits.push({ start: a.start, end: a.end, word });
   }
   if (edits.length === 0) return null;

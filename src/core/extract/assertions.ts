@@ -79,8 +79,8 @@ interface ContextLexicon {
 
 const lexicon = loadLexicon<ContextLexicon>('context.json');
 
-/** "..., but <clause>" where the clause takes back the care before it ("it", "them", "every visit"): a space in the lexicon is white space, " ?" none or some. */
-const WITHDRAWN = new RegExp(String.raw`^,?\s+but\s+(?:${lexicon.withdrawn.map((p) => p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')).join('|')})`, 'i');
+/** The clause after "but" that takes back the care before it ("it", "them", "every visit"): a space in the lexicon is white space, " ?" none or some. */
+const WITHDRAWN = new RegExp(String.raw`^\s+(?:${lexicon.withdrawn.map((p) => p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')).join('|')})`, 'i');
 
 type Kind = 'negated' | 'historical' | 'hypothetical';
 type TriggerKey = `${Kind}:${'pre' | 'post'}` | 'ongoing:pre' | 'terminator' | 'pseudo';
@@ -316,9 +316,8 @@ function statusIn(text: string, sentence: Span, mention: Span): AssertionStatus 
   const post = (key: TriggerKey) => ctx.byKey.get(key)?.some((t) => t.start >= mention.end && wordsBetween(text, mention.end, t.start) <= 4 && !blocked(mention.end, t.start) && !(/,/.test(text.slice(mention.end, t.start)) && !/\s/.test(text.slice(t.start, t.end)))) ?? false;
   if (pre('negated:pre', WINDOW.negated) || post('negated:post')) return 'negated';
   // "A TENS unit was prescribed, but the vendor never delivered it": the care named before "but" was not received (the first "but" after it, with nothing that ends the clause before it).
-  const rest = text.slice(mention.end, sentence.end);
-  const but = /,?\s+but\s/i.exec(rest);
-  if (but && !blocked(mention.end, mention.end + but.index) && WITHDRAWN.test(rest.slice(but.index))) return 'negated';
+  const but = terminators.find((t) => t.start >= mention.end && /^but$/i.test(text.slice(t.start, t.end)));
+  if (but && !blocked(mention.end, but.start) && WITHDRAWN.test(text.slice(but.end, sentence.end))) return 'negated';
   // "continue X", "discontinuation of X": only the treatment right after it, not the rest of a list.
   if (ctx.byKey.get('ongoing:pre')?.some((t) => before(t, WINDOW.ongoing) && !/,|\band\b/.test(text.slice(t.end, mention.start)) && !blocked(t.end, mention.start))) return 'historical';
   const hypotheticalPost = ctx.byKey.get('hypothetical:post') ?? [];

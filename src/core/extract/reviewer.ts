@@ -156,6 +156,17 @@ function stateList(text: string, from: number, end: number): Span {
   return { start: from, end: from + text.slice(from, end).split(/[.;]/)[0]!.length };
 }
 
+/** The states a list names, each once (`seen`: those already read). */
+function statesIn(text: string, list: Span, seen: Set<string>): Found<string>[] {
+  const out: Found<string>[] = [];
+  for (const hit of STATE_TERMS.scan(text, list)) {
+    if (seen.has(hit.key)) continue;
+    seen.add(hit.key);
+    out.push({ value: hit.key, span: { start: hit.index, end: hit.index + hit.length } });
+  }
+  return out;
+}
+
 /**
  * Credentials written as prose ("The expert reviewer is Board Certified in
  * Physical Medicine and Rehabilitation, has a subspecialty in Pain Medicine and
@@ -174,11 +185,7 @@ export function extractReviewerProse(text: string, section: Span, messages: Mess
       if (!reviewer.specialty.some((f) => f.value === hit.key)) reviewer.specialty.push({ value: hit.key, span: { start: hit.index, end: hit.index + hit.length } });
     }
     if (!license) continue;
-    for (const hit of STATE_TERMS.scan(text, stateList(text, s.start + license.index + license[0].length, s.end))) {
-      if (seenStates.has(hit.key)) continue;
-      seenStates.add(hit.key);
-      reviewer.licensure.push({ value: hit.key, span: { start: hit.index, end: hit.index + hit.length } });
-    }
+    reviewer.licensure.push(...statesIn(text, stateList(text, s.start + license.index + license[0].length, s.end), seenStates));
   }
   if (reviewer.licensure.length === 0) reviewer.licensure = damagedLicensure(text, section, messages);
   if (reviewer.specialty.length === 0 && reviewer.licensure.length === 0) {
@@ -204,11 +211,10 @@ function damagedLicensure(text: string, section: Span, messages: Message[]): Fou
     if (!license) continue;
     const source = mended?.source ?? ((i: number) => s.start + i);
     const list = stateList(text, source(license.index + license[0].length), s.end);
-    const states = new Map<string, Found<string>>();
-    for (const hit of STATE_TERMS.scan(text, list)) if (!states.has(hit.key)) states.set(hit.key, { value: hit.key, span: { start: hit.index, end: hit.index + hit.length } });
-    if (states.size === 0) messages.push({ ruleId: 'reviewer-unknown-state', reason: `no state of licensure could be read in "${text.slice(list.start, list.end)}"`, severity: 'warning', span: list });
+    const states = statesIn(text, list, new Set());
+    if (states.length === 0) messages.push({ ruleId: 'reviewer-unknown-state', reason: `no state of licensure could be read in "${text.slice(list.start, list.end)}"`, severity: 'warning', span: list });
     else messages.push(wordsDamaged('reviewer_licensure', { start: source(license.index), end: list.start }));
-    return [...states.values()];
+    return states;
   }
   return [];
 }
