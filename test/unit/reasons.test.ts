@@ -160,6 +160,12 @@ describe('sentence roles', () => {
     expect(codes(text, 'upheld', 'Physical therapy x12')).toEqual(['exceeds_limits']);
   });
 
+  it('keeps every item of a criteria list opened at the start of a sentence in the guideline, even items that speak of "the patient"', () => {
+    const text = 'Candidates must meet each of the following: a baseline evaluation has been done; the patient is not a candidate for an operation; the patient shows motivation. The evaluation here shows motivation.';
+    expect(sentenceRoles(text, { start: 0, end: text.length }).map((s) => s.role)).toEqual(['guideline', 'guideline', 'guideline', 'case']);
+    expect(codes(text, 'upheld', 'Functional restoration program x 10 days')).toEqual([]);
+  });
+
   it('joins a sentence cut in two by a page break', () => {
     const text = 'The guidelines state that visits should\n\nnot exceed ten. The request is for twelve.';
     const sents = sentenceRoles(text, { start: 0, end: text.length });

@@ -909,7 +909,9 @@ function roledSentences(text: string, rationale: Span, literals: Occurrences): R
       const body = text.slice(span.start, span.end);
       const own = pieces.length === 1 ? null : roleAndBasis(body, literals.within(span));
       const listItem = listOpen && (ENUMERATED.test(body) || listAtStart);
-      const role = listItem ? 'guideline' : own?.basis === 'strong' ? own.role : whole;
+      // A sentence that opens with a guideline's list ("Patients should meet all of the following: ...; ...") is the guideline's, whatever its items say of patients.
+      const opensList = k === 0 && own?.role === 'guideline' && body.includes(':');
+      const role = listItem || opensList ? 'guideline' : own?.basis === 'strong' ? own.role : whole;
       if (role === 'guideline' && body.includes(':')) {
         listOpen = true;
         listAtStart ||= k === 0;
