@@ -9,7 +9,7 @@ export const WARNING_RULES = {
   'heading-damaged': { incomplete: false, meaning: 'a section heading was found by its likeness (damaged letters), not exactly' },
   'section-missing': { incomplete: false, meaning: "the layout's credentials or case-summary section is absent: its fields are empty" },
   'label-damaged': { incomplete: false, meaning: "a field's label (\"Date Assigned:\", \"State(s) of Licensure:\"), or the words of an older layout's sentence that states it (\"received the Application ... on\", \"licensed to practice in\"), was found by its likeness (damaged letters), not exactly" },
-  'header-value-unread': { incomplete: false, meaning: "a header label with no value that could be read after it (a damaged date or priority word), or a 2013 notice's opening paragraph without one of the dates it states (a damaged word of its sentence): its column is empty" },
+  'header-value-unread': { incomplete: false, meaning: "a header label with no value that could be read after it (a damaged date or priority word), or a 2013 notice's opening paragraph without one of the dates it states (a damaged word of its sentence): its column is empty, except a UR denial date the case summary also states, which is taken from there" },
   'header-value-unlabelled': { incomplete: false, meaning: 'a date or priority in the header that no label takes (a label damaged past reading): the column it belongs to is empty' },
   'header-no-case-number': { incomplete: false, meaning: 'the header has no case number: case_id is the file name' },
   'items-other-reader': { incomplete: false, meaning: "no item was found in the recognised layout's form; the items were read in another layout's form" },
