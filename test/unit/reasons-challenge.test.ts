@@ -306,8 +306,11 @@ const LATER_ROUNDS: Record<string, Case[]> = {
   ],
   "overturned: criteria_met+other": [
     { text: "The UR physician lacked spine surgical expertise, so the denial is given little weight.", item: "Lumbar microdiscectomy", outcome: "overturned", codes: ["criteria_met", "other"] },
-    { text: "The quantity supplies the first month of a supervised taper.", item: "OxyContin 20mg #60", outcome: "overturned", codes: ["criteria_met", "other"] },
     { text: "The antidepressant treats her neuropathic pain and can support the planned opioid taper.", item: "Duloxetine 30mg #30", outcome: "overturned", codes: ["criteria_met"] },
+  ],
+  // The contract's `other`: "weaning is the plan". An item overturned so that a taper can go on has that ground alone (round 5 of the written rationales: writers and two blind coders agreed).
+  "overturned: other alone": [
+    { text: "The quantity supplies the first month of a supervised taper.", item: "OxyContin 20mg #60", outcome: "overturned", codes: ["other"] },
   ],
 };
 

@@ -498,3 +498,66 @@ describe('kinds of wording that generalise beyond the tuning letters', () => {
     expect(codes('The NSAID it accompanies is not part of this review.', 'upheld', 'Famotidine 20mg')).toEqual(['other']);
   });
 });
+
+describe('kinds of wording from the fifth written round', () => {
+  it('keeps a trigger\'s scope across a parenthetical "however, that"', () => {
+    expect(codes('The chart holds no note, however, that nortriptyline or duloxetine was tried before this.', 'upheld', 'Lidocaine 5% patch #30')).toEqual(['prior_care_not_tried']);
+    expect(codes('No weakness is noted; however, the MRI shows a large herniation.', 'upheld', 'Lumbar discectomy')).toEqual(['indications_not_documented']);
+  });
+
+  it('reads care not given, started before any trial, or falling short as prior care not tried', () => {
+    expect(codes('A course of acetaminophen has not been tried.', 'upheld', 'Oxycodone 5mg #60')).toEqual(['prior_care_not_tried']);
+    expect(codes('The opioid was prescribed before any trial of an anti-inflammatory.', 'upheld', 'Tramadol 50mg #60')).toEqual(['prior_care_not_tried']);
+    expect(codes('The non-operative care given so far falls short of the three months asked for.', 'upheld', 'Carpal tunnel release')).toEqual(['prior_care_not_tried']);
+    expect(codes('The worker has not yet had any manual therapy, which would favor a first course.', 'upheld', 'Chiropractic care x6')).toEqual([]);
+  });
+
+  it('reads the same scores and an unchanged work status as no functional benefit', () => {
+    expect(codes('The visit notes record the same pain scores before and after the sessions.', 'upheld', 'Acupuncture x6')).toEqual(['no_functional_benefit']);
+    expect(codes('Her work status is still unchanged.', 'upheld', 'Acupuncture x6')).toEqual(['no_functional_benefit']);
+  });
+
+  it('reads a stated intention to taper, or a taper begun, as a plan to stop', () => {
+    expect(codes('The prescriber records an intention to taper the lorazepam over a month.', 'upheld', 'Lorazepam 1mg #60')).toEqual(['other']);
+    expect(codes('The physician has begun a slow taper.', 'overturned', 'Morphine ER 15mg #60')).toEqual(['other']);
+  });
+
+  it('does not read a denied duplication as duplicative, and reads similar means as duplicative', () => {
+    expect(codes('Pregabalin would not duplicate the anti-inflammatory she takes.', 'upheld', 'Pregabalin 75mg #60')).toEqual([]);
+    expect(codes('Cupping would work on the same tissues by similar means as the approved massage.', 'upheld', 'Cupping therapy x4')).toEqual(['duplicative']);
+  });
+
+  it('reads an excluded group applied to the patient as not recommended', () => {
+    expect(codes('His kidney disease places him in the group for whom the drug must not be used.', 'upheld', 'Naproxen 500mg #60')).toEqual(['not_recommended']);
+    expect(codes('Her leg pain is the radicular presentation that the guideline excludes.', 'upheld', 'Facet injection L4-5')).toEqual(['not_recommended']);
+    expect(codes('The ODG finds the device not effective for chronic neck pain, which is this patient\'s diagnosis.', 'upheld', 'Cervical traction unit')).toEqual(['not_recommended']);
+    expect(codes('The visits sought amount to maintenance care.', 'upheld', 'Chiropractic care x8')).toEqual(['not_recommended']);
+  });
+
+  it('reads a rejection after a leading "for this condition" against the request', () => {
+    expect(codes('In this condition the procedure is still investigational.', 'upheld', 'Stem cell injection, knee')).toEqual(['not_recommended']);
+  });
+
+  it('reads more long-use and supply wordings as beyond the limits', () => {
+    expect(codes('She has taken it for at least nine months.', 'upheld', 'Carisoprodol 350mg #60')).toEqual(['exceeds_limits']);
+    expect(codes('Sixty tablets is far beyond the small supply a short course needs.', 'upheld', 'Oxycodone 5mg #60')).toEqual(['exceeds_limits']);
+  });
+
+  it('reads a prescription not known to be new or continued, or for how long it has been taken, as unclear', () => {
+    expect(codes('The notes do not say whether the meloxicam is a new prescription or a continuation.', 'upheld', 'Meloxicam 15mg #30')).toEqual(['request_unclear']);
+    expect(codes('It is not documented how long the patient has been taking it.', 'upheld', 'Meloxicam 15mg #30')).toEqual(['request_unclear']);
+  });
+
+  it('reads no literature support for a use as a rejection, not as missing documentation', () => {
+    expect(codes('There is no evidence supporting baclofen as a topical agent.', 'upheld', 'Baclofen 2% cream')).toEqual(['not_recommended']);
+  });
+
+  it('reads a sentence about the latest report as the case', () => {
+    expect(roleOf('The most recent report says further visits are needed to hold her present level.')).toBe('case');
+    expect(roleOf('Further visits are needed to hold a present level.')).toBe('guideline');
+  });
+
+  it('reads a passive "has not been obtained" as an absence', () => {
+    expect(codes('Liver enzymes have not been obtained since the drug was started.', 'upheld', 'Tizanidine 4mg #60')).toEqual(['monitoring_not_documented']);
+  });
+});

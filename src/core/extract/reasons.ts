@@ -86,6 +86,8 @@ interface CueSpec {
   item_require?: string[];
   item_class?: string[];
   condition?: Condition;
+  /** A ground that is the whole reason for either outcome (a plan to stop the drug): an overturned item that has it gets no fallback. */
+  sole_ground?: boolean;
   note?: string;
 }
 
@@ -661,6 +663,7 @@ interface Compiled {
   aliases: { re: RegExp; words: string[] }[];
   kinds: [string, RegExp][];
   cues: Cue[];
+  cueById: ReadonlyMap<string, Cue>;
   literalIndex: LiteralIndex;
 }
 
@@ -753,6 +756,7 @@ function lexicon(): Compiled {
     aliases: lex.subject.aliases.map((group) => ({ re: anyOf(group)!, words: group.flatMap((a) => a.toLowerCase().replace(/\\[a-z][*+?]?/g, ' ').match(/[a-z][a-z0-9]*/g) ?? []) })),
     kinds: Object.entries(lex.kinds).map(([k, ps]) => [k, anyOf(ps)!] as [string, RegExp]),
     cues,
+    cueById: new Map(cues.map((cue) => [cue.spec.id, cue])),
     literalIndex: new LiteralIndex(literals, needs),
   };
   return compiled;
@@ -1235,7 +1239,7 @@ function readClause(text: string, sentence: Span, clause: Span, itemText: string
   const specific = out.filter((f) => !f.generic);
   const kept = specific.length > 0 ? specific : out;
   const suppressed = new Set<ReasonCode>();
-  for (const f of kept) for (const s of c.cues.find((x) => x.spec.id === f.cue)?.spec.suppresses ?? []) suppressed.add(s);
+  for (const f of kept) for (const s of c.cueById.get(f.cue)?.spec.suppresses ?? []) suppressed.add(s);
   return kept.filter((f) => !suppressed.has(f.code));
 }
 
@@ -1377,16 +1381,18 @@ export function extractReasons(
   const c = lexicon();
   const best = new Map<ReasonCode, { span: Span; generic: boolean }>();
   const { sentences, over } = readRationale(text, rationale, itemText, otherItems);
+  let soleGround = false;
   for (const f of sentences.flatMap((sentence) => sentence.found)) {
     if (!allowed(f.code, outcome)) continue;
+    soleGround ||= c.cueById.get(f.cue)?.spec.sole_ground === true;
     const known = best.get(f.code);
     if (!known || (known.generic && !f.generic)) best.set(f.code, { span: f.span, generic: f.generic });
   }
   if (over && allowed(c.lexicon.counts.code, outcome) && !best.has(c.lexicon.counts.code)) best.set(c.lexicon.counts.code, { span: over.span, generic: false });
   const fallback = outcome === null ? null : c.lexicon.fallback[outcome];
-  if (fallback && (best.size === 0 || (outcome === 'overturned' && !best.has('functional_benefit_documented') && !best.has('criteria_met')))) {
+  if (fallback && (best.size === 0 || (outcome === 'overturned' && !soleGround && !best.has('functional_benefit_documented') && !best.has('criteria_met')))) {
     // No ground was read: the conclusion stands for the outcome's usual one
-    // (an overturned item's findings meet the criteria unless only a benefit is named).
+    // (an overturned item's findings meet the criteria unless only a benefit, or a ground that decides alone, is named).
     const sents = rationaleSentences(text, rationale);
     const last = sents[sents.length - 1] ?? rationale;
     best.set(fallback, { span: wholeWords(text, trimmed(text, last)), generic: true });
