@@ -557,6 +557,11 @@ describe('kinds of wording from the fifth written round', () => {
     expect(roleOf('Further visits are needed to hold a present level.')).toBe('guideline');
   });
 
+  it('does not read a weekly frequency as a guideline\'s total of visits', () => {
+    expect(codes('The MTUS allows up to 3 visits per week, fading to one or less. The worker has attended 6 visits so far.', 'upheld', 'Physical therapy x4')).toEqual([]);
+    expect(codes('The MTUS allows up to 10 visits. The worker has attended 16 visits so far.', 'upheld', 'Physical therapy x4')).toEqual(['exceeds_limits']);
+  });
+
   it('reads a passive "has not been obtained" as an absence', () => {
     expect(codes('Liver enzymes have not been obtained since the drug was started.', 'upheld', 'Tizanidine 4mg #60')).toEqual(['monitoring_not_documented']);
   });
