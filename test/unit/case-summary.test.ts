@@ -347,6 +347,18 @@ describe('mechanism and occupation', () => {
     expect(mech('He was injured on 8/1/2015 when he slipped on spilled oil.')).toEqual(['slipped on spilled oil', 'fall']);
     expect(mech('He was injured when his foot slipped off a ladder rung and he fell to the ground.')[1]).toBe('fall');
   });
+
+  it('reads a title after the age without a word for sex, only where it ends in a job noun', () => {
+    expect(read('The claimant is a 41-year-old bus mechanic who hurt his shoulder.').occupation?.value).toBe('bus mechanic');
+    expect(read('This 29-year-old line cook burned her hand on a grill.').occupation?.value).toBe('line cook');
+    expect(read('The claimant is a 41-year-old man who hurt his shoulder.').occupation).toBeNull();
+    expect(read('The claimant is a 41-year-old with shoulder pain.').occupation).toBeNull();
+  });
+
+  it('reads the event past a date put between the injury and its telling', () => {
+    expect(mech('A 33-year-old stocker strained his back on 2/9/2016 pulling a loaded pallet jack.')).toEqual(['pulling a loaded pallet jack', 'lifting']);
+    expect(mech('The claimant is a courier who was injured on 11/3/2015 in a head-on collision.')).toEqual(['head-on collision', 'motor vehicle']);
+  });
 });
 
 describe('diagnoses', () => {
