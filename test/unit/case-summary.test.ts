@@ -359,6 +359,13 @@ describe('mechanism and occupation', () => {
     expect(mech('A 33-year-old stocker strained his back on 2/9/2016 pulling a loaded pallet jack.')).toEqual(['pulling a loaded pallet jack', 'lifting']);
     expect(mech('The claimant is a courier who was injured on 11/3/2015 in a head-on collision.')).toEqual(['head-on collision', 'motor vehicle']);
   });
+
+  it('reads the event told right after a long apposition naming the worker', () => {
+    const [phrase, type] = mech('The applicant, a 52-year-old hospital laundry aide, tripped over a hose and struck her hip on a dryer.');
+    expect(phrase).toMatch(/^tripped over a hose/);
+    expect(type).toBe('fall');
+    expect(mech('The patient, a 44-year-old school custodian, slipped on a wet floor on 9/9/2015 and landed on her right knee.')).toEqual(['slipped on a wet floor', 'fall']);
+  });
 });
 
 describe('diagnoses', () => {
