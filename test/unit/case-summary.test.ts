@@ -159,6 +159,12 @@ describe('utilization-review action and date', () => {
 });
 
 describe('prior treatments: care received, not requested, missed or refused', () => {
+  it('reads a drug named before an injection or a shot as the injection, not as a medication taken', () => {
+    const got = (t: string) => values(read(t).priorTreatments).sort();
+    expect(got('Treatment has included a Kenalog injection to the hip and a home exercise program.')).toEqual(['home exercise program', 'injections']);
+    expect(got('Treatment has included a Toradol injection at the clinic and physical therapy.')).toEqual(['injections', 'physical therapy']);
+  });
+
   it('reads care taken back after "but" (declined, missed, never filled or delivered, not yet authorised) as not received', () => {
     const got = (t: string) => values(read(t).priorTreatments).sort();
     expect(got('An epidural injection was offered in March, but he declined it. He takes ibuprofen.')).toEqual(['nsaids']);
@@ -399,6 +405,10 @@ describe('diagnoses', () => {
     expect(values(r.diagnoses)).toEqual(['left de quervain tenosynovitis', 'status post left first dorsal compartment release', 'left wrist sprain, subsequent encounter']);
     const t = read('The diagnoses are: 1. Cervical radiculopathy; 2. Post-concussion syndrome (resolved). Treatment has included PT.');
     expect(values(t.diagnoses)).toEqual(['cervical radiculopathy', 'post-concussion syndrome (resolved)']);
+  });
+
+  it('reads the body regions a numbered diagnosis list names, though its items are sentences of their own', () => {
+    expect(values(read('Diagnoses: 1. Thoracic disc bulge. 2. Right ankle osteochondral lesion. She has had therapy.').bodyRegions).sort()).toEqual(['ankle/foot', 'thoracic spine']);
   });
 
   it('splits separate conditions whose heads are loss, cough or disturbance', () => {

@@ -563,8 +563,11 @@ const RADIATION = /\b(?:radiat\w*|radicular|down\s+(?:the|to|into|both|his|her)|
 /** Sentences about the disputed requests and what utilization review did with them: not the history of care or the complaints. */
 const UR_SENTENCE = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\brequest(?:ed|s)?\b|\b(?:was|were|been)\s+(?:previously\s+)?(?:denied|non-?\s?certified|modified|partially\s+certified)\b|\bdenied\s+due\b|\bprevious\s+denial\b|\bprior\s+(?:denial|determination|review)\b|\btreatment\s+plan\b|\bplan\s+of\s+care\b/i;
 
-function bodyRegions(text: string, sents: Span[], aboutUr: boolean[], history: boolean[]): Found<string>[] {
+function bodyRegions(text: string, sents: Span[], aboutUr: boolean[], history: boolean[], diagnosed: readonly Span[]): Found<string>[] {
   const found: Found<string>[] = [];
+  const add = (h: { key: string; index: number; length: number }) => {
+    if (h.key !== 'none' && !found.some((f) => f.value === h.key)) found.push({ value: h.key, span: { start: h.index, end: h.index + h.length } });
+  };
   sents.forEach((s, i) => {
     const sentence = text.slice(s.start, s.end);
     if (!COMPLAINT_SENTENCE.test(sentence)) return;
@@ -574,11 +577,10 @@ function bodyRegions(text: string, sents: Span[], aboutUr: boolean[], history: b
     // A list of care received ("physical therapy for the thoracic spine", "pain medications, antianxiety medications") names no injured region.
     if (history[i] && !STRONG_COMPLAINT.test(sentence)) return;
     const radiation = RADIATION.exec(sentence)?.index ?? sentence.length;
-    for (const h of BODY_REGION_TERMS.scan(text, { start: s.start, end: s.start + radiation })) {
-      if (h.key === 'none') continue;
-      if (!found.some((f) => f.value === h.key)) found.push({ value: h.key, span: { start: h.index, end: h.index + h.length } });
-    }
+    for (const h of BODY_REGION_TERMS.scan(text, { start: s.start, end: s.start + radiation })) add(h);
   });
+  // A diagnosis's own words name an injured region, wherever it is listed ("Diagnoses: 1. Lumbar disc protrusion. 2. ...").
+  for (const d of diagnosed) for (const h of BODY_REGION_TERMS.scan(text, d)) add(h);
   return BODY_REGIONS.flatMap((r) => found.filter((f) => f.value === r));
 }
 
@@ -601,6 +603,8 @@ const MEDICATION_LIST = /\bmedications?\b|\bregimen\b|\bprescribed\b|\btaking\b/
 const OWN = /\b(?:his|her|their)\s+(?:\w+\s+)?$/i;
 /** A drug named inside an injection ("injected with lidocaine/dexamethasone") is the injection's, not a medication taken. */
 const INJECTED = /\binject(?:ed|ion|ions)\s+(?:\w+\s+){0,3}$/i;
+/** A drug named before an injection ("cortisone injections", "a Toradol shot") names what was injected. */
+const INJECTION_AFTER = /^\s+(?:injections?|shots?|blocks?|infusions?)\b/i;
 
 const EARLIER_WORDS = /\b(?:prior|previous|previously|past|discontinu|stop|refill|continu)/i;
 /** Triggers that name care as received before: "prior", "previous", "discontinue". */
@@ -635,7 +639,7 @@ function treatmentMentions(text: string, sents: Span[], decisions: boolean[], hi
     }
     // A list of medications taken: misspelt names are looked for there too (natural's Jaro-Winkler).
     for (const d of findDrugs(sentence, history && MEDICATION_LIST.test(sentence))) {
-      if (INJECTED.test(sentence.slice(Math.max(0, d.span.start - 40), d.span.start))) continue;
+      if (INJECTED.test(sentence.slice(Math.max(0, d.span.start - 40), d.span.start)) || INJECTION_AFTER.test(sentence.slice(d.span.end, d.span.end + 24))) continue;
       const drugClass = d.entry.topical_class && topicalAt(sentence, d.span) ? d.entry.topical_class : d.entry.class;
       out.push({ kind: DRUG_KIND[drugClass] ?? 'medications', span: { start: s.start + d.span.start, end: s.start + d.span.end }, sentence: i, drug: true });
     }
@@ -681,12 +685,13 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
   for (const [kind, g] of GENERIC_KINDS) if (!namedOwn.has(kind) && g.replacedBy.some((k) => prior.has(k))) prior.delete(kind);
 
   const ur = statedReview(text, region);
+  const diagnosed = diags.filter((_, i) => statuses[treatments.length + i] !== 'negated');
   return {
     occupation: occupation(text, region),
     mechanism: mech?.found ?? null,
     mechanismType: mech?.type ?? null,
-    bodyRegions: bodyRegions(text, sents, aboutUr, histories),
-    diagnoses: diags.filter((_, i) => statuses[treatments.length + i] !== 'negated'),
+    bodyRegions: bodyRegions(text, sents, aboutUr, histories, diagnosed.map((d) => d.span)),
+    diagnoses: diagnosed,
     priorTreatments: PRIOR_TREATMENTS.flatMap((k) => (prior.has(k) ? [prior.get(k)!] : [])),
     negated: dedupe(negatedPhrases(text, region).map((n) => ({ value: n.value, span: n.span }))),
     urAction: ur?.action ?? null,
