@@ -16,7 +16,7 @@ import { loadLexicon } from '../lexicon.js';
 import { squash } from '../lines.js';
 import { TermMatcher } from '../terms.js';
 import type { Found, Span } from '../types.js';
-import { assertStatuses, negatedByResult, negatedPhrases, phraseKey, triggeredBefore, type AssertionStatus } from './assertions.js';
+import { assertStatuses, negatedByResult, negatedPhrases, phraseKey, sentenceOf, triggeredBefore, triggersIn, type AssertionStatus } from './assertions.js';
 import { findDrugs, topicalAt } from './drugs.js';
 import { BODY_REGION_TERMS } from './item-details.js';
 import { reportsDecision, statedReview, urReports } from './utilization-review.js';
@@ -685,7 +685,16 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
   for (const [kind, g] of GENERIC_KINDS) if (!namedOwn.has(kind) && g.replacedBy.some((k) => prior.has(k))) prior.delete(kind);
 
   const ur = statedReview(text, region);
-  const diagnosed = diags.filter((_, i) => statuses[treatments.length + i] !== 'negated');
+  const diagStatuses = statuses.slice(treatments.length);
+  const within = (at: Span, spans: readonly Span[]) => spans.some((d) => at.start >= d.start && at.end <= d.end);
+  // "lumbar disc displacement without myelopathy, chronic pain": a negation inside a diagnosis's own name qualifies it, and reaches no diagnosis after it.
+  const ownNegation = (d: Span, k: number) => {
+    const sentence = sentenceOf(sents, d.start);
+    const others = diags.filter((_, j) => j !== k).map((x) => x.span);
+    const reaching = sentence ? triggersIn(text, sentence).filter((t) => t.key.startsWith('negated') && t.end <= d.start) : [];
+    return reaching.length > 0 && reaching.every((t) => within(t, others));
+  };
+  const diagnosed = diags.filter((d, k) => diagStatuses[k] !== 'negated' || ownNegation(d.span, k));
   return {
     occupation: occupation(text, region),
     mechanism: mech?.found ?? null,
