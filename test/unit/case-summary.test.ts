@@ -30,6 +30,27 @@ function wholeWords(text: string, spans: { start: number; end: number }[]): void
 }
 
 describe('negated: only findings, symptoms, signs, tests and treatments', () => {
+  it('leaves out care tolerated, opinions, likes, things not brought, hedges and advice', () => {
+    const none = (t: string) => expect(values(read(t).negated)).toEqual([]);
+    none('He has not tolerated gabapentin because of drowsiness.');
+    none('The surgeon does not feel that a fusion is warranted.');
+    none('She does not believe the acupuncture helped.');
+    none('He does not like taking tramadol.');
+    none('She did not bring her splint to the visit.');
+    none('There is probably no tear of the labrum.');
+    none('The MRI may not show the stenosis.');
+    none('There could be no impingement with this range.');
+    none('He was told not to use heat at night.');
+    none('She was instructed not to drive while on cyclobenzaprine.');
+  });
+
+  it('ends a denial where a clause of what is present begins', () => {
+    expect(values(read('He denies weakness and describes aching in the calf.').negated)).toEqual(['weakness']);
+    expect(values(read('She denies locking, reports clicking, and rates her pain 6/10.').negated)).toEqual(['locking']);
+    expect(values(read('There were no reports of numbness.').negated)).toEqual(['numbness']);
+    expect(values(read('He did not have therapy initially.').negated)).toEqual(['therapy']);
+  });
+
   it('leaves out requests, documents, indications and fragments', () => {
     const text =
       'The physician asked for an MRI of the knee without contrast. The form for authorization was not provided. ' +
