@@ -428,6 +428,18 @@ describe('diagnoses', () => {
     expect(values(t.diagnoses)).toEqual(['cervical radiculopathy', 'post-concussion syndrome (resolved)']);
   });
 
+  it('leaves out a region named only in what is denied, and reads regions hurt, twisted or crushed and mood complaints', () => {
+    const regions = (t: string) => values(read(t).bodyRegions).sort();
+    expect(regions('She has right knee pain. She denies hip pain.')).toEqual(['knee']);
+    expect(regions('He has shoulder pain and no wrist pain.')).toEqual(['shoulder']);
+    expect(regions('She twisted her left knee stepping off a loading dock.')).toEqual(['knee']);
+    expect(regions('His thumb was crushed in a door.')).toEqual(['forearm/wrist/hand']);
+    expect(regions('She now reports anxiety and poor sleep.')).toEqual(['psyche']);
+    // Body words that name no body part: a PTSD checklist, a job, a collision.
+    expect(regions('His PCL-5 score was 41 and he reports depression.')).toEqual(['psyche']);
+    expect(regions('The applicant is a head cook with wrist pain after a head-on collision.')).toEqual(['forearm/wrist/hand']);
+  });
+
   it('reads the body regions a numbered diagnosis list names, though its items are sentences of their own', () => {
     expect(values(read('Diagnoses: 1. Thoracic disc bulge. 2. Right ankle osteochondral lesion. She has had therapy.').bodyRegions).sort()).toEqual(['ankle/foot', 'thoracic spine']);
   });

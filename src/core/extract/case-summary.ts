@@ -554,7 +554,7 @@ function diagnoses(text: string, region: Span): Found<string>[] {
 // ------------------------------------------------------- regions, treatments
 
 /** Sentences with a complaint, an injury or a diagnosis (the injured worker alone is none of them). */
-const COMPLAINT_SENTENCE = /\binjur(?:y|ies)\b|\binjured\b(?!\s+(?:worker|employee|party))|\bpain\b|\bdiscomfort\b|\bfelt\b|\bcomplain|\bdiagnos(?:is|es|ed)\b|\bsprain|\bstrain|\btreated\s+for|\btreatment\s+for|\bsymptom|\bcontusion|\bfracture|\bache|\bnumbness|\bnausea|\bdizz|\bsyncop|\bpalpitation|\bheadache|\bsore(?:ness)?\b|\bswallow/i;
+const COMPLAINT_SENTENCE = /\binjur(?:y|ies)\b|\binjured\b(?!\s+(?:worker|employee|party))|\bhurt\b|\btwist(?:ed|ing)\b|\bcrush(?:ed|ing)\b|\blacerat|\bdepress(?:ion|ive|ed)\b|\banxiety\b|\binsomnia\b|\bstress\b|\bpain\b|\bdiscomfort\b|\bfelt\b|\bcomplain|\bdiagnos(?:is|es|ed)\b|\bsprain|\bstrain|\btreated\s+for|\btreatment\s+for|\bsymptom|\bcontusion|\bfracture|\bache|\bnumbness|\bnausea|\bdizz|\bsyncop|\bpalpitation|\bheadache|\bsore(?:ness)?\b|\bswallow/i;
 /** Examination and imaging findings: a region seen only there is not an injured one. */
 const FINDING_SENTENCE = /\b(?:exam(?:ination)?|objective(?:\s+findings)?|x-?rays?|MRI|CT\s+scan|imaging|radiograph\w*|studies|reflex(?:es)?|palpation|range\s+of\s+motion)\b/i;
 const STRONG_COMPLAINT = /\bcomplain|\bdiagnos(?:is|es|ed)\b|\binjur(?:ed|y|ies)\b(?!\s+(?:worker|employee))|\btreated\s+for|\btreatment\s+for\b/i;
@@ -563,9 +563,11 @@ const RADIATION = /\b(?:radiat\w*|radicular|down\s+(?:the|to|into|both|his|her)|
 /** Sentences about the disputed requests and what utilization review did with them: not the history of care or the complaints. */
 const UR_SENTENCE = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\brequest(?:ed|s)?\b|\b(?:was|were|been)\s+(?:previously\s+)?(?:denied|non-?\s?certified|modified|partially\s+certified)\b|\bdenied\s+due\b|\bprevious\s+denial\b|\bprior\s+(?:denial|determination|review)\b|\btreatment\s+plan\b|\bplan\s+of\s+care\b/i;
 
-function bodyRegions(text: string, sents: Span[], aboutUr: boolean[], history: boolean[], diagnosed: readonly Span[]): Found<string>[] {
+function bodyRegions(text: string, sents: Span[], aboutUr: boolean[], history: boolean[], diagnosed: readonly Span[], denied: readonly Span[]): Found<string>[] {
   const found: Found<string>[] = [];
   const add = (h: { key: string; index: number; length: number }) => {
+    // A region named only in what the summary states absent ("She denies neck pain") is no injured one.
+    if (denied.some((d) => h.index >= d.start && h.index < d.end)) return;
     if (h.key !== 'none' && !found.some((f) => f.value === h.key)) found.push({ value: h.key, span: { start: h.index, end: h.index + h.length } });
   };
   sents.forEach((s, i) => {
@@ -695,14 +697,15 @@ export function extractCaseSummary(text: string, summary: Span): CaseSummary {
     return reaching.length > 0 && reaching.every((t) => within(t, others));
   };
   const diagnosed = diags.filter((d, k) => diagStatuses[k] !== 'negated' || ownNegation(d.span, k));
+  const negated = dedupe(negatedPhrases(text, region).map((n) => ({ value: n.value, span: n.span })));
   return {
     occupation: occupation(text, region),
     mechanism: mech?.found ?? null,
     mechanismType: mech?.type ?? null,
-    bodyRegions: bodyRegions(text, sents, aboutUr, histories, diagnosed.map((d) => d.span)),
+    bodyRegions: bodyRegions(text, sents, aboutUr, histories, diagnosed.map((d) => d.span), negated.map((n) => n.span)),
     diagnoses: diagnosed,
     priorTreatments: PRIOR_TREATMENTS.flatMap((k) => (prior.has(k) ? [prior.get(k)!] : [])),
-    negated: dedupe(negatedPhrases(text, region).map((n) => ({ value: n.value, span: n.span }))),
+    negated,
     urAction: ur?.action ?? null,
     urActionDate: ur?.date ?? null,
     mentions,
