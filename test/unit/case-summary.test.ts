@@ -108,6 +108,13 @@ describe('negated: only findings, symptoms, signs, tests and treatments', () => 
 });
 
 describe('utilization-review action and date', () => {
+  it('reads the utilization reviewer as the review, "approved with modification" as modified, and utilization review "declined" as denied', () => {
+    expect(ur('On 1/9/2017 the utilization reviewer non-certified the lumbar brace.')).toEqual(['non-certified', '2017-01-09']);
+    expect(ur('The acupuncture was approved with modifications on 2/14/2017 by utilization review.')).toEqual(['modified', '2017-02-14']);
+    expect(ur('On 6/30/2016, utilization review declined the refill.')).toEqual(['denied', '2016-06-30']);
+    expect(ur('The worker declined the refill on 6/30/2016.')).toEqual([undefined, undefined]);
+  });
+
   it('reads a written-out date before the review', () => {
     expect(ur('On March 3, 2016 the utilization review determined the request for a cane to be non-certified.')).toEqual(['non-certified', '2016-03-03']);
   });

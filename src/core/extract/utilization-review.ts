@@ -18,7 +18,7 @@ import { sentences } from '../sentences.js';
 import type { Found, Span } from '../types.js';
 
 /** The review named: utilization review, UR, the claims administrator (who issues it). */
-const NAMED = /\butili[sz]ation\s+(?:review|management)\b|\bUR\b|\bclaims\s+administrator\b|\bpeer\s+review(?:er)?\b|\b(?:physician|UR)\s+(?:reviewer|advisor)\b|\b(?:insurance\s+)?carrier\b|\binsurer\b|\b(?:a|the|at|in|on)\s+review\s+(?:on|dated|of|issued)\b|\bdenial\s+(?:followed|was\s+issued|issued|came|dated)\b/i;
+const NAMED = /\butili[sz]ation\s+(?:review(?:er)?|management)\b|\bUR\b|\bclaims\s+administrator\b|\bpeer\s+review(?:er)?\b|\b(?:physician|UR)\s+(?:reviewer|advisor)\b|\b(?:insurance\s+)?carrier\b|\binsurer\b|\b(?:a|the|at|in|on)\s+review\s+(?:on|dated|of|issued)\b|\bdenial\s+(?:followed|was\s+issued|issued|came|dated)\b/i;
 /** An earlier review named without the words: "the previous denial", "a prior determination", "was previously non-certified". */
 const EARLIER_REVIEW = /\b(?:previous|prior|original|initial|earlier)\s+(?:\w+\s+){0,2}?(?:review|denial|determination|decision|non-?\s?certification)\b|\bpreviously\s+(?:been\s+)?(?:reviewed|denied|non-?\s?certified|noncertified|modified)\b/i;
 /** A request (not the patient) as the subject of a decision: "The treatment was denied on ...", "the requests were modified". */
@@ -28,8 +28,8 @@ const DECIDED_REQUEST = /\b(?:request(?:s|ed)?|treatment|case|therapy|it|they|th
 const ACTIONS: [RegExp, UrAction][] = [
   [/\b(?:partially\s+(?:certified|approved|authorized)|(?:certified|approved|authorized)\s+in\s+part|partial\s+certification|(?:certified|approved|authorized)\s+(?:only\s+)?(?:a\s+)?(?:reduced|lesser|smaller|lower|partial)\s+(?:quantity|number|amount|frequency|duration)\s+of|(?:certified|approved|authorized)\s+(?:only\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|eighteen|twenty|twenty-four)\b)/gi, 'certified in part'],
   [/\bnon-?\s?certif\w*|\bnoncertif\w*|\bnot\s+certified\b|\bdid\s+not\s+certify\b|\b(?:was|were|been|found|deemed|determined|considered)\s+(?:(?:the|this|these|that)\s+(?:[\w/#.%-]+\s+){0,6}?|it\s+|them\s+)?(?:to\s+be\s+)?(?:not\s+medically\s+(?:necessary|appropriate|indicated)|medically\s+unnecessary)\b/gi, 'non-certified'],
-  [/\b(?<!(?:activit(?:y|ies)|work|duty|duties|behavio(?:u)?r(?:al)?)\s+)modif(?:ied|ies|y|ication|ications|ed)\b(?!\s+(?:duty|duties|work|activit(?:y|ies)|job|light|diet))/gi, 'modified'],
-  [/\bdenied\b|\bdenial\b|\bdeny\b|\bdenies\b|\bdenying\b|\bfailed\s+to\s+(?:approve|certify|authorize)\b|\bnon-?approved\b|\bnot\s+(?:approved|authorized)\b|\bdid\s+not\s+(?:approve|authorize)\b|\badverse\s+determination\b|\brejected\b|\bturned\s+down\b|\b(?:declined|refused)\s+(?:to\s+(?:approve|certify|authorize)|certification|approval|authorization)\b/gi, 'denied'],
+  [/\b(?<!(?:activit(?:y|ies)|work|duty|duties|behavio(?:u)?r(?:al)?)\s+)modif(?:ied|ies|y|ication|ications|ed)\b(?!\s+(?:duty|duties|work|activit(?:y|ies)|job|light|diet))|\b(?:approved|certified|authorized)\s+with\s+(?:a\s+)?modifications?\b/gi, 'modified'],
+  [/\bdenied\b|\bdenial\b|\bdeny\b|\bdenies\b|\bdenying\b|\bfailed\s+to\s+(?:approve|certify|authorize)\b|\bnon-?approved\b|\bnot\s+(?:approved|authorized)\b|\bdid\s+not\s+(?:approve|authorize)\b|\badverse\s+determination\b|\brejected\b|\bturned\s+down\b|\b(?:declined|refused)\s+(?:to\s+(?:approve|certify|authorize)|certification|approval|authorization)\b|(?<=\b(?:utili[sz]ation\s+review(?:er)?|UR|claims\s+administrator)\s+)declined\b/gi, 'denied'],
 ];
 
 /** Words that tie a date to something other than the review: a request form, a signature, a visit, a date of service. */
