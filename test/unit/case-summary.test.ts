@@ -387,6 +387,9 @@ describe('mechanism and occupation', () => {
     expect(read('This 29-year-old line cook burned her hand on a grill.').occupation?.value).toBe('line cook');
     expect(read('The claimant is a 41-year-old man who hurt his shoulder.').occupation).toBeNull();
     expect(read('The claimant is a 41-year-old with shoulder pain.').occupation).toBeNull();
+    expect(read('She is a 37 y/o left-hand-dominant female welder.').occupation?.value).toBe('welder');
+    expect(read('He is a 58 yo overweight Portuguese-speaking male mason.').occupation?.value).toBe('mason');
+    expect(read('He is a 58-year-old right-handed man.').occupation).toBeNull();
   });
 
   it('reads the event past a date put between the injury and its telling', () => {
