@@ -397,6 +397,14 @@ describe('mechanism and occupation', () => {
     expect(mech('The claimant is a courier who was injured on 11/3/2015 in a head-on collision.')).toEqual(['head-on collision', 'motor vehicle']);
   });
 
+  it('reads a blow, a push or a wrenching by a person the worker deals with as an assault', () => {
+    expect(mech('She is a teacher who was kicked in the shin by a student.')[1]).toBe('assault');
+    expect(mech('He is an officer who was shoved against a door by an inmate.')[1]).toBe('assault');
+    expect(mech('A resident grabbed her wrist and twisted it.')[1]).toBe('assault');
+    expect(mech('She was struck by a patient\'s bed rail.')[1]).toBe('struck by/against');
+    expect(mech('She injured her back while lifting a patient.')[1]).toBe('lifting');
+  });
+
   it('reads the event told right after a long apposition naming the worker', () => {
     const [phrase, type] = mech('The applicant, a 52-year-old hospital laundry aide, tripped over a hose and struck her hip on a dryer.');
     expect(phrase).toMatch(/^tripped over a hose/);

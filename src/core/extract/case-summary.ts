@@ -37,7 +37,7 @@ const priorLexicon = loadLexicon<PriorLexicon>('prior-treatments.json');
 const PRIOR_TERMS = new TermMatcher<string>([...Object.entries(PRIOR_TREATMENT_WORDS), ['none', priorLexicon.not_treatments]]);
 const HISTORY_ONLY = new Set(priorLexicon.in_history_only.map((t) => t.toLowerCase()));
 
-const mechanismLexicon = loadLexicon<{ not_events: string[]; other_events: string[] }>('mechanisms.json');
+const mechanismLexicon = loadLexicon<{ not_events: string[]; other_events: string[]; assault_agents: string[] }>('mechanisms.json');
 const MECHANISM_MATCHER = new TermMatcher<string>([...Object.entries(MECHANISM_WORDS), ['none', mechanismLexicon.not_events]]);
 /** The mechanism terms in a text, by type: places that only hold an event's word ("loading dock") are none. */
 const MECHANISM_TERMS = { scan: (text: string, span?: Span) => MECHANISM_MATCHER.scan(text, span).filter((h) => h.key !== 'none') };
@@ -243,8 +243,16 @@ function mechanismPhrase(text: string, from: number, sentenceEnd: number, strong
   while (words.length > 1 && DANGLING.test(words[words.length - 1]!.w)) words = words.slice(0, -1);
   const start = words[0]!.start;
   const end = words[words.length - 1]!.end;
-  return { found: { value: squash(text.slice(start, end)).toLowerCase(), span: { start, end } }, type: mechanismType(text, span.start, hits), named: hits.length > 0 };
+  const type = mechanismType(text, span.start, hits);
+  // A blow, a push or a wrenching by a person the worker deals with ("struck by a patient", "a student hit her", "an inmate shoved him") is an assault.
+  const assault = ASSAULT_TYPES.has(type) && ASSAULT_BY.test(text.slice(Math.max(0, start - 40), Math.min(sentenceEnd, end + 40)));
+  return { found: { value: squash(text.slice(start, end)).toLowerCase(), span: { start, end } }, type: assault ? 'assault' : type, named: hits.length > 0 };
 }
+
+const ASSAULT_TYPES = new Set(['struck by/against', 'twisting/turning', 'lifting']);
+const AGENTS = mechanismLexicon.assault_agents.map((a) => a.replace(/[-\s]+/g, '[\\s-]+')).join('|');
+/** A person who attacks: the doer after "by", or the subject of a blow. */
+const ASSAULT_BY = new RegExp(`\\bby\\s+(?:an?\\s+|the\\s+|one\\s+of\\s+(?:the|his|her|their)\\s+)?(?:[a-z-]+\\s+)?(?:${AGENTS})s?\\b(?!['’])|\\b(?:${AGENTS})s?\\s+(?:[a-z]+\\s+)?(?:hit|struck|punched|pushed|shoved|grabbed|kicked|bit|threw|slapped|attacked|elbowed|tackled|head-butted|twisted)\\b`, 'i');
 
 /** A person, or a foot or shoe, before "fell" or "slipped": the worker fell; a thing before it ("a motorcycle fell on his leg", "a crate slipped onto his foot") struck the worker. */
 const FALLER = /\b(?:he|she|they|i|worker|employee|patient|applicant|claimant|and|then|subsequently|had|reportedly|also|foot|feet|leg|legs|shoe|shoes|boot|boots|footing)\s*$/i;
