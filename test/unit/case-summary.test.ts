@@ -462,6 +462,23 @@ describe('diagnoses', () => {
     expect(values(read('Diagnoses: 1. Thoracic disc bulge. 2. Right ankle osteochondral lesion. She has had therapy.').bodyRegions).sort()).toEqual(['ankle/foot', 'thoracic spine']);
   });
 
+  it('reads more lead-ins, and ends the list where a clause of what followed begins', () => {
+    const dx = (t: string) => values(read(t).diagnoses);
+    expect(dx('He was diagnosed with an ankle sprain and was fitted with a boot.')).toEqual(['ankle sprain']);
+    expect(dx('The diagnoses were as follows: right elbow epicondylitis, cervical strain.')).toEqual(['right elbow epicondylitis', 'cervical strain']);
+    expect(dx('Her diagnoses consist of thoracic strain and insomnia.')).toEqual(['thoracic strain', 'insomnia']);
+    expect(dx('The orthopedist diagnosed him with trigger finger.')).toEqual(['trigger finger']);
+    expect(dx('Diagnoses were listed to be chronic neck pain.')).toEqual(['chronic neck pain']);
+  });
+
+  it('keeps the diagnoses after one whose name holds a "without", and reads dependence as a diagnosis', () => {
+    expect(values(read('Diagnoses included cervical disc displacement without myelopathy, headaches, and alcohol dependence.').diagnoses)).toEqual([
+      'cervical disc displacement without myelopathy',
+      'headaches',
+      'alcohol dependence',
+    ]);
+  });
+
   it('splits separate conditions whose heads are loss, cough or disturbance', () => {
     expect(values(read('Diagnoses include noise-induced hearing loss and tinnitus.').diagnoses)).toEqual(['noise-induced hearing loss', 'tinnitus']);
     expect(values(read('She is being treated for occupational asthma and chronic cough.').diagnoses)).toEqual(['occupational asthma', 'chronic cough']);

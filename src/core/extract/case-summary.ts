@@ -364,9 +364,13 @@ const NOT_EVENT_BEFORE = /(?:pain|worse|aggravated|increased|difficulty|unable|a
 const DIAGNOSIS_CUE = new RegExp(
   '(?:' +
   [
+    // Before the general cue, which would stop at their first words.
+    String.raw`\bdiagnos(?:es|is)\s+(?:(?:are|were|is|was)\s+as\s+follows|(?:consist|consists|consisted)\s+of|(?:were|was|are|is)\s+(?:noted|documented|listed|reported)\s+to\s+be)`,
     String.raw`\bdiagnos(?:es|is|ed)(?:,?\s+and-or\s+impressions,?)?(?:\s+(?:that|which))?(?:\s+(?:have|has|had|was|were|is|are))?(?:\s+(?:been|being))?(?:\s+(?:noted|documented|listed|recorded|given|reported|stated))?(?:\s+(?:to|as))?\s*(?:included|includes|include|including|consisting\s+of|of|as\s+having|as|with|having|are|were|was|is|:|(?<=(?:noted|documented|listed|recorded|stated))(?=\s))`,
     String.raw`\b(?:being|been|was|is|were|currently)\s+treated\s+for(?:\s+(?:the\s+)?diagnos[ie]s\s+of)?`,
     String.raw`\bundergoing\s+treatments?\s+for(?:\s+(?:the\s+)?diagnos[ie]s\s+of)?`,
+    String.raw`\bdiagnosed\s+(?:him|her|them|the\s+(?:patient|injured\s+worker|worker|claimant|applicant|employee))\s+with`,
+    String.raw`(?:^|\n)\s*(?:impressions?|assessments?)\s*:`,
   ].join('|') +
     String.raw`)\s*:?\s*`,
   'gi',
@@ -479,7 +483,7 @@ function diagnoses(text: string, region: Span): Found<string>[] {
       listedTo = numbered.end;
       continue;
     }
-    const listEnd = /\.(?=\s|$)|\s+(?:and\s+)?(?:who|which|that)\s|\s+(?:On|According|The)\s+(?=[A-Z0-9])/.exec(sentence.slice(from));
+    const listEnd = /\.(?=\s|$)|\s+(?:and\s+)?(?:who|which|that)\s|\s+(?:On|According|The)\s+(?=[A-Z0-9])|,?\s+and\s+(?:(?:he|she|they|then)\s+)?(?:was|were|is|has|had|underwent|received|started|began|referred)\b/.exec(sentence.slice(from));
     const list = sentence.slice(from, listEnd ? from + listEnd.index : sentence.length);
     // Items are separated by commas, semicolons, "as well as", and by "and" between two whole diagnoses.
     const items: { start: number; end: number; sep: string }[] = [];
