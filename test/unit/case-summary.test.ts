@@ -397,6 +397,11 @@ describe('mechanism and occupation', () => {
     expect(mech('The claimant is a courier who was injured on 11/3/2015 in a head-on collision.')).toEqual(['head-on collision', 'motor vehicle']);
   });
 
+  it('reads no mechanism in the activities that make pain worse, nor in work named by its place or role', () => {
+    expect(mech('Her neck pain is aggravated by reaching, lifting and turning.')).toEqual([null, null]);
+    expect(mech('He was hurt while working at a warehouse.')).toEqual([null, null]);
+  });
+
   it('reads a blow, a push or a wrenching by a person the worker deals with as an assault', () => {
     expect(mech('She is a teacher who was kicked in the shin by a student.')[1]).toBe('assault');
     expect(mech('He is an officer who was shoved against a door by an inmate.')[1]).toBe('assault');

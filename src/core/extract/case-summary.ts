@@ -196,6 +196,8 @@ const DIRECT_CUE = /\b(?:after|following|post|s\/p|involved\s+in)\b/i;
 const NOT_MECHANISM = /\b(?:pain|onset|numbness|tingling|discomfort|symptoms?|felt|feeling|popping|medications?|treatment|therapy|injections?|surgery|unclear|unknown|not\s+(?:stated|described))\b/i;
 /** An everyday activity alone is no injury ("sitting", "walking"). */
 const EVERYDAY = /^(?:sitting|standing|walking|sleeping|driving|typing|eating|working|resting|reading|talking|lying)$/i;
+/** Work named with its place or role only ("working at a restaurant", "working as a caregiver") is the setting, not an event. */
+const WORK_SETTING = /^working\s+(?:at|as|for|in)\s+(?:an?\s+|the\s+|his\s+|her\s+)?[\w\s'-]{1,40}$/i;
 
 interface MechanismHit {
   found: Found<string>;
@@ -223,7 +225,7 @@ function mechanismPhrase(text: string, from: number, sentenceEnd: number, strong
   const hits = MECHANISM_TERMS.scan(text, span);
   if (hits.length === 0) {
     const phrase = text.slice(span.start, span.end);
-    if (!strong || NOT_MECHANISM.test(phrase) || EVERYDAY.test(phrase.trim()) || /^(?:work|his|her|the|a)$/i.test(phrase.trim())) return null;
+    if (!strong || NOT_MECHANISM.test(phrase) || EVERYDAY.test(phrase.trim()) || WORK_SETTING.test(phrase.trim()) || /^(?:work|his|her|the|a)$/i.test(phrase.trim())) return null;
   } else if (NOT_MECHANISM.test(text.slice(span.start, hits[0]!.index)) && !strong) return null;
   // A long phrase that begins with an activity and ends with the event keeps the event ("working on his knees ... and twisted the right knee").
   const firstEvent = hits.find((h) => EVENT_TYPES.has(h.key));
@@ -357,7 +359,7 @@ const termAsMechanism = (text: string, h: { index: number; length: number }, typ
 /** What an event told as the worker's comes after: a relative or a conjunction ("who slipped", "and twisted"), an auxiliary ("was struck"), "injured his back" before a gerund, a thing as subject ("a stockpot struck"), "from" after an onset ("pain from repetitive typing"). */
 const TOLD_EVENT = /\b(?:woman|man|worker|employee|patient|claimant|applicant|individual|female|male)(?:,\s+[^,.;]{1,50},)?\s+$|(?:\bwho|\band|;|\bwas|\bwere|\bhe|\bshe|\bthey|\bgot|\bwhile|\bwhen|\bdeveloped\b[^.;]{0,60}\bfrom)\s+(?:(?:was|were|been|reportedly|apparently|had|then|also)\s+)*$|\b(?:injured|hurt|strained|sprained|twisted)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,3}(?:on\s+[\w/,-]+(?:\s+\d{4})?,?\s+)?$|\b(?:a|an|the|another)\s+(?:[a-z-]+\s+){1,2}$|^\s*On\s+[\w/,-]+(?:\s+\d{4})?,?\s+(?:another\s+|an?\s+|the\s+)?$/i;
 /** What makes a term no event: the pain it brings on or the work it stops ("pain with lifting", "unable to lift", "no lifting over 10 pounds"). */
-const NOT_EVENT_BEFORE = /(?:pain|worse|aggravated|increased|difficulty|unable|avoid|limited|limit|restrict\w*|no|any|precautions|tolerance|tolerate|capacity|ability|able)\s+(?:with\s+|by\s+|on\s+|to\s+|for\s+|in\s+)?(?:\w+\s+)?$/i;
+const NOT_EVENT_BEFORE = /(?:pain|worse|aggravated|increased|difficulty|unable|avoid|limited|limit|restrict\w*|no|any|precautions|tolerance|tolerate|capacity|ability|able)\s+(?:with\s+|by\s+|on\s+|to\s+|for\s+|in\s+)?(?:\w+\s+)?|\b(?:worse|worsens|worsened|aggravated|exacerbated|increases?|increased|provoked|brought\s+on)\s+(?:with|by|when|on|during)\s+(?:(?:prolonged|repetitive|repeated|any)\s+)?(?:[\w-]+(?:\s+[\w-]+)?(?:,\s+|\s+(?:and|or)\s+)){1,5}$/i;
 
 // --------------------------------------------------------------- diagnoses
 
