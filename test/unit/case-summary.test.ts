@@ -187,6 +187,13 @@ describe('utilization-review action and date', () => {
 });
 
 describe('prior treatments: care received, not requested, missed or refused', () => {
+  it('reads a prescription given as care received, and care taken back by a clause without its subject', () => {
+    const got = (t: string) => values(read(t).priorTreatments).sort();
+    expect(got('He received a prescription for meloxicam last spring.')).toEqual(['nsaids']);
+    expect(got('He was given a prescription for meloxicam but never filled it.')).toEqual([]);
+    expect(got('The provider asked for a prescription for meloxicam.')).toEqual([]);
+  });
+
   it('reads a drug named before an injection or a shot as the injection, not as a medication taken', () => {
     const got = (t: string) => values(read(t).priorTreatments).sort();
     expect(got('Treatment has included a Kenalog injection to the hip and a home exercise program.')).toEqual(['home exercise program', 'injections']);
