@@ -483,6 +483,13 @@ describe('diagnoses', () => {
     expect(dx('Diagnoses were listed to be chronic neck pain.')).toEqual(['chronic neck pain']);
   });
 
+  it('keeps a coded diagnosis\'s comma-set qualifiers with it, and splits off a diagnosis named by its abbreviation', () => {
+    const dx = (t: string) => values(read(t).diagnoses);
+    expect(dx('Diagnoses include bipolar disorder, in partial remission, and panic disorder.')).toEqual(['bipolar disorder, in partial remission', 'panic disorder']);
+    expect(dx('Diagnoses include migraine, intractable, and cervical strain.')).toEqual(['migraine, intractable', 'cervical strain']);
+    expect(dx('She is being treated for lumbar strain and CRPS.')).toEqual(['lumbar strain', 'crps']);
+  });
+
   it('keeps the diagnoses after one whose name holds a "without", and reads dependence as a diagnosis', () => {
     expect(values(read('Diagnoses included cervical disc displacement without myelopathy, headaches, and alcohol dependence.').diagnoses)).toEqual([
       'cervical disc displacement without myelopathy',
