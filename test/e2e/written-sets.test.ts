@@ -51,7 +51,7 @@ describe('the rules on test sets written by hand', () => {
     ['dev2', { occupation: 39, mechanism: 39, mechanism_type: 40 }, 40],
     ['check', { occupation: 37, mechanism: 32, mechanism_type: 36 }, 39],
     ['dev3', { occupation: 39, mechanism: 38, mechanism_type: 40 }, null],
-    ['check2', { occupation: 37, mechanism: 35, mechanism_type: 35 }, null],
+    ['check2', { occupation: 37, mechanism: 36, mechanism_type: 35 }, null],
   ] as const)('the occupation and mechanism (and the UR action and date, where annotated) on the second written set, %s split', (split, mechanism, ur) => {
     const file = join(ROOT, 'test', 'fixtures', 'ur-mechanism-summaries.json');
     const m = scoreWrittenMechanism(file, split);

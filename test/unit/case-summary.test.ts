@@ -404,6 +404,16 @@ describe('mechanism and occupation', () => {
     expect(mech('The claimant is a courier who was injured on 11/3/2015 in a head-on collision.')).toEqual(['head-on collision', 'motor vehicle']);
   });
 
+  it('reads more ways of telling the event: the body part hurt while, the result of, sustained, a thing of things falling, shocks, cuts and stress claims', () => {
+    const intro = 'The injured worker is a 39-year-old female who sustained an industrial injury on 2/2/2016. ';
+    expect(mech(intro + 'She strained her right shoulder while hanging drywall.')).toEqual(['hanging drywall', 'other']);
+    expect(mech(intro + 'Her injury was the result of a slip on a greasy floor.')).toEqual(['slip on a greasy floor', 'fall']);
+    expect(mech(intro + 'She sustained an electric shock from a frayed cord.')[1]).toBe('other');
+    expect(mech(intro + 'A stack of trays fell onto her.')[1]).toBe('struck by/against');
+    expect(mech(intro + 'She lacerated her palm on a box cutter.')[1]).toBe('struck by/against');
+    expect(mech(intro + 'She filed a stress claim after a reorganisation.')[1]).toBe('other');
+  });
+
   it('reads no mechanism in the activities that make pain worse, nor in work named by its place or role', () => {
     expect(mech('Her neck pain is aggravated by reaching, lifting and turning.')).toEqual([null, null]);
     expect(mech('He was hurt while working at a warehouse.')).toEqual([null, null]);
