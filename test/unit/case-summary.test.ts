@@ -46,7 +46,9 @@ describe('negated: only findings, symptoms, signs, tests and treatments', () => 
 
   it('ends a denial where a clause of what is present begins', () => {
     expect(values(read('He denies weakness and describes aching in the calf.').negated)).toEqual(['weakness']);
-    expect(values(read('She denies locking, reports clicking, and rates her pain 6/10.').negated)).toEqual(['locking']);
+    expect(values(read('She denies locking, describes clicking, and rates her pain 6/10.').negated)).toEqual(['locking']);
+    expect(values(read('No x-ray reports were available.').negated)).toEqual([]);
+    expect(values(read('He was not taking Norco and thus a urine drug screen was not required.').negated)).toEqual(['norco']);
     expect(values(read('There were no reports of numbness.').negated)).toEqual(['numbness']);
     expect(values(read('He did not have therapy initially.').negated)).toEqual(['therapy']);
   });
