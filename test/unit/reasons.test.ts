@@ -557,6 +557,14 @@ describe('kinds of wording from the fifth written round', () => {
     expect(roleOf('Further visits are needed to hold a present level.')).toBe('guideline');
   });
 
+  it('reads literature on long-term effectiveness as the guideline\'s, untried diets and programs as prior care, measured gains as benefit, and tapering as the plan', () => {
+    expect(roleOf('There is no good evidence of long-term effectiveness for chronic back pain.')).toBe('guideline');
+    expect(codes('There is no record of any prior attempt at weight loss through calorie restriction.', 'upheld', 'Weight loss program')).toEqual(['prior_care_not_tried']);
+    expect(codes('The worker has not yet started a strengthening program.', 'upheld', 'Shoulder MRI')).toEqual(['prior_care_not_tried']);
+    expect(codes('The sessions improved her standing tolerance from 10 to 30 minutes.', 'overturned', 'Acupuncture x6')).toEqual(['functional_benefit_documented']);
+    expect(codes('The prescriber is tapering the oxycodone by 10% a month.', 'overturned', 'Oxycodone 10mg #90')).toEqual(['other']);
+  });
+
   it('does not read a weekly frequency as a guideline\'s total of visits', () => {
     expect(codes('The MTUS allows up to 3 visits per week, fading to one or less. The worker has attended 6 visits so far.', 'upheld', 'Physical therapy x4')).toEqual([]);
     expect(codes('The MTUS allows up to 10 visits. The worker has attended 16 visits so far.', 'upheld', 'Physical therapy x4')).toEqual(['exceeds_limits']);
