@@ -502,6 +502,10 @@ describe('diagnoses', () => {
     expect(dx('She is being treated for lumbar strain and CRPS.')).toEqual(['lumbar strain', 'crps']);
   });
 
+  it('keeps the bracket that closes a diagnosis\'s side or code', () => {
+    expect(values(read('Diagnoses include cervical strain (right), thumb sprain (S63.601A) and insomnia.').diagnoses)).toEqual(['cervical strain (right)', 'thumb sprain (s63.601a)', 'insomnia']);
+  });
+
   it('keeps the diagnoses after one whose name holds a "without", and reads dependence as a diagnosis', () => {
     expect(values(read('Diagnoses included cervical disc displacement without myelopathy, headaches, and alcohol dependence.').diagnoses)).toEqual([
       'cervical disc displacement without myelopathy',

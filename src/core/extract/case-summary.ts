@@ -378,6 +378,12 @@ const DIAGNOSIS_CUE = new RegExp(
   'gi',
 );
 
+/** A value's end moved past the bracket that closes one it opened ("lumbar strain (left)", "knee sprain (S83.91XA)"). */
+function closeBracket(text: string, start: number, end: number): number {
+  const value = text.slice(start, end);
+  return (value.match(/\(/g)?.length ?? 0) > (value.match(/\)/g)?.length ?? 0) && text[end] === ')' ? end + 1 : end;
+}
+
 const letters = (w: string) => w.toLowerCase().replace(/[^a-z/]/g, '');
 
 /** Splits a run-on diagnosis list ("lumbar radiculopathy piriformis syndrome") after each head noun that ends a diagnosis, and before a word that opens one ("... and status post ..."). */
@@ -558,7 +564,7 @@ function diagnoses(text: string, region: Span): Found<string>[] {
       // A mechanism that follows the diagnosis, and a date of a procedure named after it, are dropped.
       piece = withoutMechanism(piece);
       piece = piece.replace(/\s+and\s+\w+(?:\s+\w+)?\s+on\s+\d[\d/-]*\s*$/i, '');
-      const b = a + piece.replace(/[\s.,;:]+$/, '').length;
+      const b = closeBracket(list, a, a + piece.replace(/[\s.,;:]+$/, '').length);
       if (b <= a) continue;
       // Only whole words: the value ends with a letter, digit or closing bracket.
       const value = squash(list.slice(a, b)).toLowerCase();
