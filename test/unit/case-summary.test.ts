@@ -502,6 +502,12 @@ describe('diagnoses', () => {
     expect(dx('She is being treated for lumbar strain and CRPS.')).toEqual(['lumbar strain', 'crps']);
   });
 
+  it('ends a "status post" item at its procedure before "and" and a diagnosis, but not inside a procedure\'s name', () => {
+    const dx = (t: string) => values(read(t).diagnoses);
+    expect(dx('Diagnoses include s/p right shoulder arthroscopy and cervical strain.')).toEqual(['s/p right shoulder arthroscopy', 'cervical strain']);
+    expect(dx('Diagnoses include status post closed reduction and pinning of a wrist fracture.')).toEqual(['status post closed reduction and pinning of a wrist fracture']);
+  });
+
   it('keeps the bracket that closes a diagnosis\'s side or code', () => {
     expect(values(read('Diagnoses include cervical strain (right), thumb sprain (S63.601A) and insomnia.').diagnoses)).toEqual(['cervical strain (right)', 'thumb sprain (s63.601a)', 'insomnia']);
   });

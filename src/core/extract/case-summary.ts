@@ -49,6 +49,8 @@ const HEAD_WORDS = new Set(diagnosisLexicon.heads);
 /** A diagnosis head noun: listed, or a clinical suffix (-algia, -itis, -osis, -opathy, -ectomy, -otomy, -plasty). */
 const isHead = (word: string): boolean => HEAD_WORDS.has(word) || /(?:algia|dynia|itis|osis|opathy|ectomy|otomy|plasty|cardia|emia|plegia)$/.test(word);
 /** Words that open a diagnosis of their own, even without a head noun. */
+/** A procedure's name at the end of a "status post" item ("s/p left knee arthroscopy"), not a word it goes on from ("open reduction and internal fixation"). */
+const PROCEDURE_END = /\b(?:\w+scopy|\w+ectomy|\w+plasty|\w+otomy|\w+desis|release|fusion|repair|replacement|decompression|reconstruction|amputation)$/i;
 const OPENER = /^(?:status\s+post|s\/p|rule\s+out|r\/o|possible|probable|history\s+of|suspect(?:ed)?)\b/i;
 const CONTINUATIONS = new Set(diagnosisLexicon.continuations);
 /** Qualifiers that follow a diagnosis after a comma and belong to it ("..., subsequent encounter", "..., unspecified"). */
@@ -514,7 +516,9 @@ function diagnoses(text: string, region: Span): Found<string>[] {
         const leftHead = left.toLowerCase().split(/[^a-z/]+/).filter(isHead).pop() ?? '';
         const shared = (wordCount(right) === 1 || (wordCount(left) === 1 && isHead(rightFirst))) && family(leftHead) === family(right.toLowerCase().split(/[^a-z/]+/).find(isHead) ?? '');
         const qualified = NOS.test(left.trim()) && hasHead(right);
-        if (!OPENER.test(right.trim()) && !qualified && !(hasHead(left) && hasHead(right) && !shared)) continue;
+        // "s/p left knee arthroscopy and lumbar strain": an item opened by "status post" ends at "and" before a diagnosis.
+        const afterProcedure = OPENER.test(left.trim()) && PROCEDURE_END.test(left.trim()) && hasHead(right);
+        if (!OPENER.test(right.trim()) && !qualified && !afterProcedure && !(hasHead(left) && hasHead(right) && !shared)) continue;
       }
       items.push({ start: last, end: sm.index, sep });
       sep = sm[0].includes(';') ? ';' : sm[0].includes(',') ? ',' : 'and';
