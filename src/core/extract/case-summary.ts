@@ -48,9 +48,9 @@ const diagnosisLexicon = loadLexicon<{ heads: string[]; continuations: string[];
 const HEAD_WORDS = new Set(diagnosisLexicon.heads);
 /** A diagnosis head noun: listed, or a clinical suffix (-algia, -itis, -osis, -opathy, -ectomy, -otomy, -plasty). */
 const isHead = (word: string): boolean => HEAD_WORDS.has(word) || /(?:algia|dynia|itis|osis|opathy|ectomy|otomy|plasty|cardia|emia|plegia)$/.test(word);
-/** Words that open a diagnosis of their own, even without a head noun. */
 /** A procedure's name at the end of a "status post" item ("s/p left knee arthroscopy"), not a word it goes on from ("open reduction and internal fixation"). */
 const PROCEDURE_END = /\b(?:\w+scopy|\w+ectomy|\w+plasty|\w+otomy|\w+desis|release|fusion|repair|replacement|decompression|reconstruction|amputation)$/i;
+/** Words that open a diagnosis of their own, even without a head noun. */
 const OPENER = /^(?:status\s+post|s\/p|rule\s+out|r\/o|possible|probable|history\s+of|suspect(?:ed)?)\b/i;
 const CONTINUATIONS = new Set(diagnosisLexicon.continuations);
 /** Qualifiers that follow a diagnosis after a comma and belong to it ("..., subsequent encounter", "..., unspecified"). */
@@ -374,7 +374,6 @@ const DIAGNOSIS_CUE = new RegExp(
     String.raw`\b(?:being|been|was|is|were|currently)\s+treated\s+for(?:\s+(?:the\s+)?diagnos[ie]s\s+of)?`,
     String.raw`\bundergoing\s+treatments?\s+for(?:\s+(?:the\s+)?diagnos[ie]s\s+of)?`,
     String.raw`\bdiagnosed\s+(?:him|her|them|the\s+(?:patient|injured\s+worker|worker|claimant|applicant|employee))\s+with`,
-    String.raw`(?:^|\n)\s*(?:impressions?|assessments?)\s*:`,
   ].join('|') +
     String.raw`)\s*:?\s*`,
   'gi',
