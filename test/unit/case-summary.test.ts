@@ -20,6 +20,9 @@ const mech = (text: string) => {
   const r = read(text);
   return [r.mechanism?.value ?? null, r.mechanismType];
 };
+/** The diagnoses, and the prior-treatment kinds (sorted). */
+const dx = (text: string) => values(read(text).diagnoses);
+const priorKinds = (text: string) => values(read(text).priorTreatments).sort();
 const WORD = /[A-Za-z0-9]/;
 /** Every span starts and ends at a word's edge. */
 function wholeWords(text: string, spans: { start: number; end: number }[]): void {
@@ -190,34 +193,31 @@ describe('utilization-review action and date', () => {
 
 describe('prior treatments: care received, not requested, missed or refused', () => {
   it('reads a prescription given as care received, and care taken back by a clause without its subject', () => {
-    const got = (t: string) => values(read(t).priorTreatments).sort();
-    expect(got('He received a prescription for meloxicam last spring.')).toEqual(['nsaids']);
-    expect(got('He was given a prescription for meloxicam but never filled it.')).toEqual([]);
-    expect(got('The provider asked for a prescription for meloxicam.')).toEqual([]);
+    expect(priorKinds('He received a prescription for meloxicam last spring.')).toEqual(['nsaids']);
+    expect(priorKinds('He was given a prescription for meloxicam but never filled it.')).toEqual([]);
+    expect(priorKinds('The provider asked for a prescription for meloxicam.')).toEqual([]);
   });
 
   it('reads a drug named before an injection or a shot as the injection, not as a medication taken', () => {
-    const got = (t: string) => values(read(t).priorTreatments).sort();
-    expect(got('Treatment has included a Kenalog injection to the hip and a home exercise program.')).toEqual(['home exercise program', 'injections']);
-    expect(got('Treatment has included a Toradol injection at the clinic and physical therapy.')).toEqual(['injections', 'physical therapy']);
+    expect(priorKinds('Treatment has included a Kenalog injection to the hip and a home exercise program.')).toEqual(['home exercise program', 'injections']);
+    expect(priorKinds('Treatment has included a Toradol injection at the clinic and physical therapy.')).toEqual(['injections', 'physical therapy']);
   });
 
   it('reads care taken back after "but" (declined, missed, never filled or delivered, not yet authorised) as not received', () => {
-    const got = (t: string) => values(read(t).priorTreatments).sort();
-    expect(got('An epidural injection was offered in March, but he declined it. He takes ibuprofen.')).toEqual(['nsaids']);
-    expect(got('Acupuncture was arranged for May, but she missed every visit. She takes ibuprofen.')).toEqual(['nsaids']);
-    expect(got('Tramadol was prescribed in June, but she never filled it. She takes ibuprofen.')).toEqual(['nsaids']);
-    expect(got('A TENS unit was ordered, but the vendor never delivered it. She takes ibuprofen.')).toEqual(['nsaids']);
+    expect(priorKinds('An epidural injection was offered in March, but he declined it. He takes ibuprofen.')).toEqual(['nsaids']);
+    expect(priorKinds('Acupuncture was arranged for May, but she missed every visit. She takes ibuprofen.')).toEqual(['nsaids']);
+    expect(priorKinds('Tramadol was prescribed in June, but she never filled it. She takes ibuprofen.')).toEqual(['nsaids']);
+    expect(priorKinds('A TENS unit was ordered, but the vendor never delivered it. She takes ibuprofen.')).toEqual(['nsaids']);
     // Care received and then stopped, or followed by something else, was received.
-    expect(got('She completed physical therapy, but she never returned to work.')).toEqual(['physical therapy']);
-    expect(got('She completed physical therapy, but she did not attend the last two sessions.')).toEqual(['physical therapy']);
+    expect(priorKinds('She completed physical therapy, but she never returned to work.')).toEqual(['physical therapy']);
+    expect(priorKinds('She completed physical therapy, but she did not attend the last two sessions.')).toEqual(['physical therapy']);
     // The care taken back must be the care named before "but", not other care ("declined the epidural injection").
-    expect(got('Treatment has included physical therapy and ibuprofen, but the patient declined the epidural injection.')).toEqual(['nsaids', 'physical therapy']);
-    expect(got('She was treated with physical therapy, but the surgeon has not yet scheduled the fusion.')).toEqual(['physical therapy']);
-    expect(got('Gabapentin was tried, but she did not receive any benefit.')).toEqual(['medications']);
-    expect(got('A TENS unit was initially denied, but it was then approved and delivered.')).toEqual(['tens']);
-    expect(got('He turned down the lumbar fusion that was offered. He takes ibuprofen.')).toEqual(['nsaids']);
-    expect(got('She underwent an open reduction and internal fixation of the wrist.')).toEqual(['surgery']);
+    expect(priorKinds('Treatment has included physical therapy and ibuprofen, but the patient declined the epidural injection.')).toEqual(['nsaids', 'physical therapy']);
+    expect(priorKinds('She was treated with physical therapy, but the surgeon has not yet scheduled the fusion.')).toEqual(['physical therapy']);
+    expect(priorKinds('Gabapentin was tried, but she did not receive any benefit.')).toEqual(['medications']);
+    expect(priorKinds('A TENS unit was initially denied, but it was then approved and delivered.')).toEqual(['tens']);
+    expect(priorKinds('He turned down the lumbar fusion that was offered. He takes ibuprofen.')).toEqual(['nsaids']);
+    expect(priorKinds('She underwent an open reduction and internal fixation of the wrist.')).toEqual(['surgery']);
   });
 
   it('knows orthoses, sympathetic blocks, arthrograms, a hospital stay and topical diclofenac by name', () => {
@@ -487,7 +487,6 @@ describe('diagnoses', () => {
   });
 
   it('reads more lead-ins, and ends the list where a clause of what followed begins', () => {
-    const dx = (t: string) => values(read(t).diagnoses);
     expect(dx('He was diagnosed with an ankle sprain and was fitted with a boot.')).toEqual(['ankle sprain']);
     expect(dx('The diagnoses were as follows: right elbow epicondylitis, cervical strain.')).toEqual(['right elbow epicondylitis', 'cervical strain']);
     expect(dx('Her diagnoses consist of thoracic strain and insomnia.')).toEqual(['thoracic strain', 'insomnia']);
@@ -496,14 +495,12 @@ describe('diagnoses', () => {
   });
 
   it('keeps a coded diagnosis\'s comma-set qualifiers with it, and splits off a diagnosis named by its abbreviation', () => {
-    const dx = (t: string) => values(read(t).diagnoses);
     expect(dx('Diagnoses include bipolar disorder, in partial remission, and panic disorder.')).toEqual(['bipolar disorder, in partial remission', 'panic disorder']);
     expect(dx('Diagnoses include migraine, intractable, and cervical strain.')).toEqual(['migraine, intractable', 'cervical strain']);
     expect(dx('She is being treated for lumbar strain and CRPS.')).toEqual(['lumbar strain', 'crps']);
   });
 
   it('ends a "status post" item at its procedure before "and" and a diagnosis, but not inside a procedure\'s name', () => {
-    const dx = (t: string) => values(read(t).diagnoses);
     expect(dx('Diagnoses include s/p right shoulder arthroscopy and cervical strain.')).toEqual(['s/p right shoulder arthroscopy', 'cervical strain']);
     expect(dx('Diagnoses include status post closed reduction and pinning of a wrist fracture.')).toEqual(['status post closed reduction and pinning of a wrist fracture']);
   });
