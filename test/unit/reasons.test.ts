@@ -574,3 +574,38 @@ describe('kinds of wording from the fifth written round', () => {
     expect(codes('Liver enzymes have not been obtained since the drug was started.', 'upheld', 'Tizanidine 4mg #60')).toEqual(['monitoring_not_documented']);
   });
 });
+
+describe('a condition the guideline rejects the treatment for, found in this patient', () => {
+  const item = 'Nerve conduction study, both arms';
+
+  it('reads the condition stated of the patient in another sentence as not recommended', () => {
+    const rejection = 'The ODG holds that nerve conduction studies are not recommended for patients with a clear cervical radiculopathy.';
+    expect(codes(`${rejection} The examination shows a cervical radiculopathy at C6 on the right.`, 'upheld', item)).toEqual(['not_recommended']);
+    expect(codes('Electrodiagnosis is not needed when the radiculopathy is already clinically evident. In this worker the radiculopathy is plain from the examination.', 'upheld', 'EMG of the left leg')).toEqual(['not_recommended']);
+    expect(codes('A muscle stimulator is not advised as a stand-alone treatment. The plan describes the unit as her sole treatment at home.', 'upheld', 'Muscle stimulator unit purchase')).toEqual(['not_recommended']);
+    expect(codes('It has not been studied for use on the neck, back or hip. The gel is ordered for his low back.', 'upheld', 'Diclofenac 1% gel 100 g')).toEqual(['not_recommended']);
+    expect(codes('For a facet block, radicular pain must not be present. Her radicular pain reaches the foot.', 'upheld', 'Lumbar facet block L4-5')).toEqual(['not_recommended']);
+  });
+
+  it('gives the span of the case\'s words', () => {
+    const text = 'A muscle stimulator is not advised as a stand-alone treatment. The plan describes the unit as her sole treatment at home.';
+    const [reason] = extractReasons(text, { start: 0, end: text.length }, 'upheld', 'Muscle stimulator unit purchase', []);
+    expect(text.slice(reason!.span.start, reason!.span.end)).toBe('sole');
+  });
+
+  it('reads nothing when the patient is said not to have the condition, or only may have it', () => {
+    const rejection = 'Nerve conduction studies are not recommended for patients with a clear cervical radiculopathy.';
+    expect(codes(`${rejection} There is no cervical radiculopathy on the examination.`, 'upheld', item)).not.toContain('not_recommended');
+    expect(codes(`${rejection} If a cervical radiculopathy were found, the study would add nothing.`, 'upheld', item)).toEqual([]);
+  });
+
+  it('reads nothing for a condition of counts, durations or exceptions, or for another treatment rejected', () => {
+    expect(codes('Benzodiazepines are not recommended for use beyond four weeks. She has anxiety.', 'upheld', 'Lorazepam 1mg #30')).toEqual([]);
+    expect(codes('Nerve conduction studies are not recommended for patients without a clear radiculopathy. The examination shows a radiculopathy.', 'upheld', item)).toEqual([]);
+    expect(codes('Opioids are not recommended for patients with a history of addiction. He has a history of addiction.', 'upheld', item)).toEqual([]);
+  });
+
+  it('leaves an overturned item alone', () => {
+    expect(codes('It has not been studied for use on the neck, back or hip. The gel is ordered for his knee, not his back.', 'overturned', 'Diclofenac 1% gel 100 g')).toEqual(['criteria_met']);
+  });
+});

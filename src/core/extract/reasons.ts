@@ -112,6 +112,30 @@ interface CountMeasure {
   additional?: string[];
 }
 
+/**
+ * A guideline that rejects the treatment for a condition, applied by a
+ * sentence about the case that places this patient in it (R9, R16): "nerve
+ * conduction studies are not recommended when radiculopathy is clinically
+ * obvious" and "the radiculopathy is clinically evident". `rejections` name
+ * the condition as `cond` and the treatment rejected as `subject` (else the
+ * words before the match), which must name the item; `contraindications` name
+ * only the condition ("radiculopathy must not be present"). A condition that
+ * `skip` matches is a count, a duration or an exception, read by other rules;
+ * `stop` words name nothing of a condition ("patients", "symptoms"); each list
+ * of `same` states one condition in other words ("isolated", "stand-alone");
+ * `window` is the most words the case's wording of it may spread over.
+ */
+interface ExclusionSpec {
+  code: ReasonCode;
+  rejections: string[];
+  contraindications: string[];
+  skip: string[];
+  stop: string[];
+  same: string[][];
+  window: number;
+  note: string;
+}
+
 interface ReasonsLexicon {
   version: number;
   source: string;
@@ -130,6 +154,7 @@ interface ReasonsLexicon {
   absence: { window: number; post_window: number; pre: string[]; post: string[]; pseudo: string[]; terminators: string[]; documentary: string[] };
   hypothetical: string[];
   counts: { code: ReasonCode; numbers: Record<string, number>; measures: CountMeasure[] };
+  exclusions: ExclusionSpec;
   subject: { stop: string[]; deictic: string[]; lead: string[]; class_words: Record<string, string[]>; aliases: string[][] };
   kinds: Record<string, string[]>;
   test_kinds: string[];
@@ -657,6 +682,7 @@ interface Compiled {
   documentary: RegExp | null;
   hypothetical: Guarded | null;
   counts: CompiledMeasure[];
+  exclusions: CompiledExclusions;
   lead: RegExp | null;
   deictic: RegExp | null;
   stop: ReadonlySet<string>;
@@ -675,6 +701,18 @@ interface CompiledMeasure {
   scale: Readonly<Record<string, number>> | null;
   limitRoles: ReadonlySet<SentenceRole> | null;
   lists: Record<(typeof COUNT_LISTS)[number], Guarded[]>;
+}
+
+interface CompiledExclusions {
+  code: ReasonCode;
+  /** One expression per pattern: each names its `cond`. */
+  rejections: Guarded[];
+  contraindications: Guarded[];
+  skip: RegExp | null;
+  stop: ReadonlySet<string>;
+  /** Each list of `same` as one expression, and the word that stands for it. */
+  same: { re: RegExp; key: string }[];
+  window: number;
 }
 
 let compiled: Compiled | null = null;
@@ -718,6 +756,7 @@ function lexicon(): Compiled {
       itemClass: spec.item_class ? new Set(spec.item_class) : null,
     };
   });
+  if (!known.has(lex.exclusions.code)) throw new Error(`reasons.json: exclusions have an unknown code ${lex.exclusions.code}`);
   const r = lex.roles;
   compiled = {
     lexicon: lex,
@@ -749,6 +788,15 @@ function lexicon(): Compiled {
         lists: Object.fromEntries(COUNT_LISTS.map((list) => [list, (m[list] ?? []).map((p) => guarded([p])!)])) as CompiledMeasure['lists'],
       };
     }),
+    exclusions: {
+      code: lex.exclusions.code,
+      rejections: lex.exclusions.rejections.map((p) => guarded([p])!),
+      contraindications: lex.exclusions.contraindications.map((p) => guarded([p])!),
+      skip: anyOf(lex.exclusions.skip, lex.classes),
+      stop: new Set(lex.exclusions.stop),
+      same: lex.exclusions.same.map((words) => ({ re: anyOf(words, lex.classes)!, key: `=${words[0]}` })),
+      window: lex.exclusions.window,
+    },
     lead: anyOf(lex.subject.lead),
     deictic: anyOf(lex.subject.deictic),
     stop: new Set(lex.subject.stop.map((w) => w.toLowerCase())),
@@ -1038,6 +1086,11 @@ const VERB = /\b(?:is|are|was|were|has|have|had|does|do|remains?|can|may|should)
  * ("this procedure"), or when most of its content words are among the item's.
  */
 function subjectInItem(sentence: string, matchStart: number, itemText: string): boolean {
+  return namesSubject(subjectBefore(sentence, matchStart), itemText);
+}
+
+/** The subject of the words before `matchStart`: after any lead, before the first verb, its last eight words. */
+function subjectBefore(sentence: string, matchStart: number): string {
   const c = lexicon();
   let subject = sentence.slice(0, matchStart);
   const leads = hits(c.lead, subject);
@@ -1045,7 +1098,7 @@ function subjectInItem(sentence: string, matchStart: number, itemText: string): 
   if (lastLead) subject = subject.slice(lastLead.end);
   const verb = VERB.exec(subject);
   if (verb) subject = subject.slice(0, verb.index);
-  return namesSubject(subject.trim().split(/\s+/).slice(-8).join(' '), itemText);
+  return subject.trim().split(/\s+/).slice(-8).join(' ');
 }
 
 /** The classes of the drugs an item names (oral class, topical class, class in context). */
@@ -1328,6 +1381,120 @@ function measureOverLimit(text: string, roled: readonly RoledSentence[], bodies:
   return null;
 }
 
+// ---------------------------------------------------------------------------
+// A condition the guideline rejects the treatment for, found in this patient
+
+const PRONOUN = /^(?:it|they|this|these|such)$/i;
+
+interface Token {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** The words of `s` as keys: the first five letters of their stem, or `=word` for a wording of one of the `same` lists ("stand-alone": "=isolated"). */
+function tokens(s: string): Token[] {
+  const { same } = lexicon().exclusions;
+  const out: Token[] = [];
+  for (const { re, key } of same) for (const h of hits(re, s)) out.push({ key, start: h.start, end: h.end });
+  const inSame = (at: number) => out.some((t) => t.key.startsWith('=') && at >= t.start && at < t.end);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) if (!inSame(m.index)) out.push({ key: stemOf(m[0]), start: m.index, end: m.index + m[0].length });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A condition as the alternatives its list gives ("the spine, hip or shoulder"), each the keys of its content words. */
+function conditionKeys(cond: string): string[][] {
+  const { stop } = lexicon().exclusions;
+  const subjectStop = lexicon().stop;
+  return cond
+    .split(/,|;|\/|\bor\b|\band\b/i)
+    .map((part) => {
+      const keys = tokens(part).filter((t) => {
+        const word = part.slice(t.start, t.end).toLowerCase();
+        return t.key.startsWith('=') || (word.length >= 3 && !stop.has(word) && !subjectStop.has(word));
+      });
+      return [...new Set(keys.map((t) => t.key))];
+    })
+    .filter((keys) => keys.length > 0);
+}
+
+/** The conditions the rationale's sentences reject the requested treatment for, by the sentence that states each. */
+function rejectedConditions(text: string, roled: readonly RoledSentence[], literals: Occurrences, itemText: string): { sentence: Span; keys: string[][] }[] {
+  const ex = lexicon().exclusions;
+  const out: { sentence: Span; keys: string[][] }[] = [];
+  for (const { span } of roled) {
+    const present = literals.within(span);
+    const body = text.slice(span.start, span.end);
+    for (const [g, ofItem] of [...ex.rejections.map((g) => [g, true] as const), ...ex.contraindications.map((g) => [g, false] as const)]) {
+      if (!mayMatch(g, present)) continue;
+      const re = g.narrow.in(present);
+      if (re === null) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const cond = m.groups?.['cond'];
+        if (cond === undefined || test(ex.skip, m[0])) continue;
+        // The treatment rejected is the item's: a pronoun ("it is not recommended for ..."), or words that name it.
+        if (ofItem) {
+          const subject = m.groups?.['subject'] ?? subjectBefore(body, m.index);
+          if (!PRONOUN.test(subject) && !namesItem(subject, itemText)) continue;
+        }
+        const keys = conditionKeys(cond);
+        if (keys.length > 0) out.push({ sentence: span, keys });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The first case or conclusion sentence that states, of this patient, a
+ * condition another sentence says the guideline rejects the treatment for:
+ * every content word of one of the condition's alternatives within the
+ * window, not under an absence trigger ("there is no radiculopathy" states
+ * the opposite) nor a condition ("if radiculopathy is present").
+ */
+function exclusionApplied(text: string, roled: readonly RoledSentence[], literals: Occurrences, itemText: string): { sentence: Span; span: Span } | null {
+  const rejected = rejectedConditions(text, roled, literals, itemText);
+  if (rejected.length === 0) return null;
+  const c = lexicon();
+  for (const { span, role } of roled) {
+    if (role !== 'case' && role !== 'conclusion') continue;
+    const conditions = rejected.filter((r) => r.sentence !== span).flatMap((r) => r.keys);
+    if (conditions.length === 0) continue;
+    for (const clause of clauses(text, span)) {
+      const body = text.slice(clause.start, clause.end);
+      const words = tokens(body);
+      for (const keys of conditions) {
+        const found = windowOf(words, keys, c.exclusions.window);
+        if (!found) continue;
+        const present = literals.within(clause);
+        if (mayMatch(c.hypothetical, present) && hits(c.hypothetical.re, body.slice(0, found.start)).length > 0) continue;
+        if (absenceOf(body, triggersOf(body, present), found.start, found.end, false)) continue;
+        return { sentence: span, span: wholeWords(text, { start: clause.start + found.start, end: clause.start + found.end }) };
+      }
+    }
+  }
+  return null;
+}
+
+/** The first run of at most `window` words that holds every key. */
+function windowOf(words: readonly Token[], keys: readonly string[], window: number): { start: number; end: number } | null {
+  for (let i = 0; i < words.length; i++) {
+    if (!keys.includes(words[i]!.key)) continue;
+    const seen = new Set<string>();
+    for (let j = i; j < words.length && j < i + window; j++) {
+      if (keys.includes(words[j]!.key)) seen.add(words[j]!.key);
+      if (seen.size === keys.length) return { start: words[i]!.start, end: words[j]!.end };
+    }
+  }
+  return null;
+}
+
 /** What each cue found, clause by clause (for the evaluation and tests). */
 export interface Trace {
   sentence: Span;
@@ -1336,7 +1503,12 @@ export interface Trace {
 }
 
 /** A rationale read sentence by sentence: what each clause's cues found, and the counts' verdict. */
-function readRationale(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[]): { sentences: (RoledSentence & { found: Found[] })[]; over: { sentence: Span; span: Span } | null } {
+function readRationale(
+  text: string,
+  rationale: Span,
+  itemText: string,
+  otherItems: readonly OtherItem[],
+): { sentences: (RoledSentence & { found: Found[] })[]; over: { sentence: Span; span: Span } | null; excluded: { sentence: Span; span: Span } | null } {
   const cues = cuesFor(itemText);
   const byRole = new Map<SentenceRole, Cue[]>();
   const cuesOf = (role: SentenceRole): Cue[] => byRole.get(role) ?? byRole.set(role, cues.filter((cue) => cue.roles.has(role))).get(role)!;
@@ -1348,16 +1520,20 @@ function readRationale(text: string, rationale: Span, itemText: string, otherIte
     const live = cuesOf(role).filter((cue) => possible(cue.literals, present));
     return { span, role, found: live.length === 0 ? [] : clauses(text, span).flatMap((clause) => readClause(text, span, clause, itemText, otherItems, live, literals.within(clause))) };
   });
-  return { sentences, over: countOverLimit(text, roled, literals) };
+  return { sentences, over: countOverLimit(text, roled, literals), excluded: exclusionApplied(text, roled, literals, itemText) };
 }
 
 export function traceReasons(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[] = []): Trace[] {
-  const { sentences, over } = readRationale(text, rationale, itemText, otherItems);
-  const { code } = lexicon().lexicon.counts;
+  const { sentences, over, excluded } = readRationale(text, rationale, itemText, otherItems);
+  const { lexicon: lex, exclusions } = lexicon();
   return sentences.map(({ span, role, found }) => ({
     sentence: span,
     role,
-    found: [...found.map((f) => ({ code: f.code, cue: f.cue, span: f.span })), ...(over?.sentence === span ? [{ code, cue: 'counts', span: over.span }] : [])],
+    found: [
+      ...found.map((f) => ({ code: f.code, cue: f.cue, span: f.span })),
+      ...(over?.sentence === span ? [{ code: lex.counts.code, cue: 'counts', span: over.span }] : []),
+      ...(excluded?.sentence === span ? [{ code: exclusions.code, cue: 'exclusions', span: excluded.span }] : []),
+    ],
   }));
 }
 
@@ -1380,7 +1556,7 @@ export function extractReasons(
   if (rationale.end <= rationale.start || !/\S/.test(text.slice(rationale.start, rationale.end))) return [];
   const c = lexicon();
   const best = new Map<ReasonCode, { span: Span; generic: boolean }>();
-  const { sentences, over } = readRationale(text, rationale, itemText, otherItems);
+  const { sentences, over, excluded } = readRationale(text, rationale, itemText, otherItems);
   let soleGround = false;
   for (const f of sentences.flatMap((sentence) => sentence.found)) {
     if (!allowed(f.code, outcome)) continue;
@@ -1389,6 +1565,7 @@ export function extractReasons(
     if (!known || (known.generic && !f.generic)) best.set(f.code, { span: f.span, generic: f.generic });
   }
   if (over && allowed(c.lexicon.counts.code, outcome) && !best.has(c.lexicon.counts.code)) best.set(c.lexicon.counts.code, { span: over.span, generic: false });
+  if (excluded && allowed(c.exclusions.code, outcome) && !best.has(c.exclusions.code)) best.set(c.exclusions.code, { span: excluded.span, generic: false });
   const fallback = outcome === null ? null : c.lexicon.fallback[outcome];
   if (fallback && (best.size === 0 || (outcome === 'overturned' && !soleGround && !best.has('functional_benefit_documented') && !best.has('criteria_met')))) {
     // No ground was read: the conclusion stands for the outcome's usual one
