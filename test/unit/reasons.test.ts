@@ -609,3 +609,14 @@ describe('a condition the guideline rejects the treatment for, found in this pat
     expect(codes('It has not been studied for use on the neck, back or hip. The gel is ordered for his knee, not his back.', 'overturned', 'Diclofenac 1% gel 100 g')).toEqual(['criteria_met']);
   });
 });
+
+describe('the scope of an absence along a list of care', () => {
+  it('reaches the trial over a list of care, each wording of care one word of the window', () => {
+    const text = 'The notes give no indication that sleep hygiene measures, cognitive behavioral therapy for the sleep complaint or any other non-pharmacologic approach has been tried.';
+    expect(codes(text, 'upheld', 'Eszopiclone 2mg #30')).toContain('prior_care_not_tried');
+  });
+
+  it('does not reach over as many words that are not care', () => {
+    expect(codes('There is no mention that the patient, who lives alone and works nights at a warehouse two towns away, was tried.', 'upheld', 'Right knee arthroscopy')).not.toContain('prior_care_not_tried');
+  });
+});

@@ -688,6 +688,8 @@ interface Compiled {
   stop: ReadonlySet<string>;
   aliases: { re: RegExp; words: string[] }[];
   kinds: [string, RegExp][];
+  /** The wordings of care (the class `care`), each counted as one word in the scope of an absence. */
+  care: RegExp | null;
   cues: Cue[];
   cueById: ReadonlyMap<string, Cue>;
   literalIndex: LiteralIndex;
@@ -803,6 +805,7 @@ function lexicon(): Compiled {
     // An alias group's words: its patterns' letters, regex escapes (\\w*) left out.
     aliases: lex.subject.aliases.map((group) => ({ re: anyOf(group)!, words: group.flatMap((a) => a.toLowerCase().replace(/\\[a-z][*+?]?/g, ' ').match(/[a-z][a-z0-9]*/g) ?? []) })),
     kinds: Object.entries(lex.kinds).map(([k, ps]) => [k, anyOf(ps)!] as [string, RegExp]),
+    care: anyOf(['@care'], lex.classes),
     cues,
     cueById: new Map(cues.map((cue) => [cue.spec.id, cue])),
     literalIndex: new LiteralIndex(literals, needs),
@@ -1019,6 +1022,12 @@ function hits(re: RegExp | null, s: string): Hit[] {
 
 const wordCount = (s: string): number => (s.trim() ? s.trim().split(/\s+/).length : 0);
 
+/** The words between a trigger and what it governs, each wording of care one word: "no trial of sleep hygiene measures, cognitive behavioral therapy or any other ..." reaches along the list. */
+const scopeWords = (s: string): number => {
+  const { care } = lexicon();
+  return wordCount(care ? s.replace(care, 'care') : s);
+};
+
 interface ClauseTriggers {
   pre: Hit[];
   post: Hit[];
@@ -1055,7 +1064,7 @@ function absenceOf(clause: string, t: ClauseTriggers, start: number, end: number
       best = p;
       continue;
     }
-    if (wordCount(clause.slice(p.end, start)) <= window && !blocked(p.end, start)) best = p;
+    if (scopeWords(clause.slice(p.end, start)) <= window && !blocked(p.end, start)) best = p;
   }
   if (best) return best;
   for (const p of t.post) {
