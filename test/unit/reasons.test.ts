@@ -620,3 +620,16 @@ describe('the scope of an absence along a list of care', () => {
     expect(codes('There is no mention that the patient, who lives alone and works nights at a warehouse two towns away, was tried.', 'upheld', 'Right knee arthroscopy')).not.toContain('prior_care_not_tried');
   });
 });
+
+describe('a guideline that does not address the request', () => {
+  it('is a statement about the guidelines, not about the case', () => {
+    expect(roleOf('The MTUS and the ODG do not specifically address home saunas, so other sources were consulted.')).toBe('guideline');
+    expect(roleOf('Neither the MTUS nor the ODG addresses whole-body vibration.')).toBe('guideline');
+    expect(roleOf('The guidelines are silent on this device.')).toBe('guideline');
+    expect(quotedOnly('The ODG does not directly address a standing desk, so peer-reviewed sources were reviewed.', 'Standing desk')).toEqual([]);
+  });
+
+  it('leaves a finding after such a lead to the case', () => {
+    expect(roleOf('Although the MTUS does not address the device, there is no documentation that she tried a home exercise program.')).toBe('case');
+  });
+});
