@@ -633,3 +633,14 @@ describe('a guideline that does not address the request', () => {
     expect(roleOf('Although the MTUS does not address the device, there is no documentation that she tried a home exercise program.')).toBe('case');
   });
 });
+
+describe('guideline support named as such', () => {
+  it('does not read "not supported by the guidelines" as a missing record', () => {
+    expect(quotedOnly('The request is for a cream of gabapentin and menthol; neither ingredient is supported by the MTUS.', 'Gabapentin 6% / menthol 2% cream')).not.toContain('indications_not_documented');
+  });
+
+  it('reads little evidence for a treatment\'s use as the literature, and the site it names, found in this patient, as not recommended', () => {
+    expect(roleOf('The ODG finds little evidence for their use in the hip.')).toBe('guideline');
+    expect(codes('The ODG finds little evidence for their use in the hip or shoulder. Here the gel is ordered for the left shoulder.', 'upheld', 'Ketoprofen 10% gel')).toEqual(['not_recommended']);
+  });
+});
