@@ -644,3 +644,14 @@ describe('guideline support named as such', () => {
     expect(codes('The ODG finds little evidence for their use in the hip or shoulder. Here the gel is ordered for the left shoulder.', 'upheld', 'Ketoprofen 10% gel')).toEqual(['not_recommended']);
   });
 });
+
+describe('a functional change not shown', () => {
+  it('reads no change in work restrictions or function, and no activity now possible, as no functional benefit', () => {
+    expect(codes('After eight visits there is no record of any change in his work restrictions or his tolerance for standing.', 'upheld', 'Chiropractic care x6 additional')).toEqual(['no_functional_benefit']);
+    expect(codes('The progress notes do not name a single activity that she can now perform because of the patch.', 'upheld', 'Lidocaine 5% patch #30')).toEqual(['no_functional_benefit']);
+  });
+
+  it('does not read no change in symptoms that way', () => {
+    expect(codes('There has been no change in his symptoms since the last study.', 'upheld', 'Repeat MRI of the lumbar spine')).not.toContain('no_functional_benefit');
+  });
+});
