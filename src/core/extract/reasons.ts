@@ -1511,7 +1511,7 @@ export interface Trace {
   found: { code: ReasonCode; cue: string; span: Span }[];
 }
 
-/** A rationale read sentence by sentence: what each clause's cues found, and the counts' verdict. */
+/** A rationale read sentence by sentence: what each clause's cues found, the counts' verdict, and a rejected condition found in the case. */
 function readRationale(
   text: string,
   rationale: Span,
