@@ -655,3 +655,14 @@ describe('a functional change not shown', () => {
     expect(codes('There has been no change in his symptoms since the last study.', 'upheld', 'Repeat MRI of the lumbar spine')).not.toContain('no_functional_benefit');
   });
 });
+
+describe('an overrun the reviewer accepts in an overturned item', () => {
+  it('reads a count over the guideline, accepted in its sentence, as other', () => {
+    expect(codes('The MTUS allows 10 visits. Although the 12 visits asked for are more than the guideline allows, the gains so far make a short extension reasonable.', 'overturned', 'Physical therapy x12')).toEqual(['criteria_met', 'other']);
+    expect(codes('The eight sessions would bring the total to 14, a small excess over the guideline that is justified by her steady progress in range of motion from 40 to 90 degrees.', 'overturned', 'Occupational therapy x8')).toContain('other');
+  });
+
+  it('reads no overrun where the sentence does not accept one', () => {
+    expect(codes('The six added visits bring the total to 16, within the postsurgical allowance.', 'overturned', 'Post-operative physical therapy x6')).toEqual(['criteria_met']);
+  });
+});

@@ -160,6 +160,8 @@ interface ReasonsLexicon {
   test_kinds: string[];
   generic_test_kind: string;
   fallback: { upheld: ReasonCode | null; overturned: ReasonCode | null };
+  /** An upheld code read in an overturned item whose sentence accepts it: the ground the reviewer accepted (R13: an overrun approved is `other`). */
+  overturned_as: { from: ReasonCode; to: ReasonCode; sentence: string[]; note: string }[];
   classes: Record<string, string[]>;
   cues: CueSpec[];
 }
@@ -688,6 +690,7 @@ interface Compiled {
   stop: ReadonlySet<string>;
   aliases: { re: RegExp; words: string[] }[];
   kinds: [string, RegExp][];
+  overturnedAs: { from: ReasonCode; to: ReasonCode; sentence: RegExp }[];
   /** The wordings of care (the class `care`), each counted as one word in the scope of an absence. */
   care: RegExp | null;
   cues: Cue[];
@@ -759,6 +762,7 @@ function lexicon(): Compiled {
     };
   });
   if (!known.has(lex.exclusions.code)) throw new Error(`reasons.json: exclusions have an unknown code ${lex.exclusions.code}`);
+  for (const { from, to } of lex.overturned_as) if (!known.has(from) || !known.has(to)) throw new Error(`reasons.json: overturned_as maps ${from} to ${to}, not both codes`);
   const r = lex.roles;
   compiled = {
     lexicon: lex,
@@ -806,6 +810,7 @@ function lexicon(): Compiled {
     aliases: lex.subject.aliases.map((group) => ({ re: anyOf(group)!, words: group.flatMap((a) => a.toLowerCase().replace(/\\[a-z][*+?]?/g, ' ').match(/[a-z][a-z0-9]*/g) ?? []) })),
     kinds: Object.entries(lex.kinds).map(([k, ps]) => [k, anyOf(ps)!] as [string, RegExp]),
     care: anyOf(['@care'], lex.classes),
+    overturnedAs: lex.overturned_as.map(({ from, to, sentence }) => ({ from, to, sentence: anyOf(sentence, lex.classes)! })),
     cues,
     cueById: new Map(cues.map((cue) => [cue.spec.id, cue])),
     literalIndex: new LiteralIndex(literals, needs),
@@ -1567,13 +1572,20 @@ export function extractReasons(
   const best = new Map<ReasonCode, { span: Span; generic: boolean }>();
   const { sentences, over, excluded } = readRationale(text, rationale, itemText, otherItems);
   let soleGround = false;
-  for (const f of sentences.flatMap((sentence) => sentence.found)) {
+  // In an overturned item, a ground against the request that its sentence accepts is the one the reviewer accepted.
+  const accepted = (code: ReasonCode, sentence: Span): ReasonCode => {
+    if (outcome !== 'overturned') return code;
+    const rule = c.overturnedAs.find((r) => r.from === code && test(r.sentence, text.slice(sentence.start, sentence.end)));
+    return rule?.to ?? code;
+  };
+  for (const f of sentences.flatMap((sentence) => sentence.found.map((found) => ({ ...found, code: accepted(found.code, sentence.span) })))) {
     if (!allowed(f.code, outcome)) continue;
     soleGround ||= c.cueById.get(f.cue)?.spec.sole_ground === true;
     const known = best.get(f.code);
     if (!known || (known.generic && !f.generic)) best.set(f.code, { span: f.span, generic: f.generic });
   }
-  if (over && allowed(c.lexicon.counts.code, outcome) && !best.has(c.lexicon.counts.code)) best.set(c.lexicon.counts.code, { span: over.span, generic: false });
+  const overCode = over ? accepted(c.lexicon.counts.code, over.sentence) : c.lexicon.counts.code;
+  if (over && allowed(overCode, outcome) && !best.has(overCode)) best.set(overCode, { span: over.span, generic: false });
   if (excluded && allowed(c.exclusions.code, outcome) && !best.has(c.exclusions.code)) best.set(c.exclusions.code, { span: excluded.span, generic: false });
   const fallback = outcome === null ? null : c.lexicon.fallback[outcome];
   if (fallback && (best.size === 0 || (outcome === 'overturned' && !soleGround && !best.has('functional_benefit_documented') && !best.has('criteria_met')))) {
