@@ -662,6 +662,10 @@ describe('an overrun the reviewer accepts in an overturned item', () => {
     expect(codes('The eight sessions would bring the total to 14, a small excess over the guideline that is justified by her steady progress in range of motion from 40 to 90 degrees.', 'overturned', 'Occupational therapy x8')).toContain('other');
   });
 
+  it('reads a UR reviewer whose training does not reach the question as other', () => {
+    expect(codes('The denial came from a podiatrist, whose scope of practice does not extend to spinal injections.', 'overturned', 'Lumbar epidural steroid injection')).toContain('other');
+  });
+
   it('reads no overrun where the sentence does not accept one', () => {
     expect(codes('The six added visits bring the total to 16, within the postsurgical allowance.', 'overturned', 'Post-operative physical therapy x6')).toEqual(['criteria_met']);
   });
