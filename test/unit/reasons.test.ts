@@ -670,3 +670,24 @@ describe('an overrun the reviewer accepts in an overturned item', () => {
     expect(codes('The six added visits bring the total to 16, within the postsurgical allowance.', 'overturned', 'Post-operative physical therapy x6')).toEqual(['criteria_met']);
   });
 });
+
+describe('missing indications of more kinds', () => {
+  it('reads a missing BMI, medication list, comorbidity or flare as a missing indication', () => {
+    expect(codes('None of the reports gives his height or BMI.', 'upheld', 'Medically supervised weight loss program')).toEqual(['indications_not_documented']);
+    expect(codes('The file holds no current medication list to manage.', 'upheld', 'Pain management consultation for medications')).toEqual(['indications_not_documented']);
+    expect(codes('No recent flare-up of the neck pain is described.', 'upheld', 'Chiropractic care x4')).toEqual(['indications_not_documented']);
+  });
+
+  it('reads a surgical option still open as a question of candidacy, not untried care', () => {
+    expect(codes('A cervical fusion is still under consideration by the spine surgeon.', 'upheld', 'Functional restoration program, 80 hours')).toEqual(['indications_not_documented']);
+  });
+
+  it('reads a diagnosis outside the guideline\'s conditions as a missing indication, not an untried trial', () => {
+    expect(codes('Her diagnoses are a wrist sprain and tendinitis, none of which is among the conditions for which the guideline supports a trial of TENS.', 'upheld', 'TENS unit, 30-day rental')).not.toContain('prior_care_not_tried');
+  });
+
+  it('reads nothing from a drug missing from a list, or from a question left open', () => {
+    expect(codes('The drug does not appear on the earlier medication lists.', 'upheld', 'Trazodone 50mg #30')).not.toContain('indications_not_documented');
+    expect(codes('There is no need to settle the question of whether her comorbidities would call for the tests.', 'upheld', 'Pre-operative labs')).not.toContain('indications_not_documented');
+  });
+});
