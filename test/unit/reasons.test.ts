@@ -691,3 +691,26 @@ describe('missing indications of more kinds', () => {
     expect(codes('There is no need to settle the question of whether her comorbidities would call for the tests.', 'upheld', 'Pre-operative labs')).not.toContain('indications_not_documented');
   });
 });
+
+describe('kinds of wording from the sixth written round', () => {
+  it('reads ingredients none of which the guidelines support as the compound not recommended, not a missing record', () => {
+    expect(codes('The cream combines ketamine and cyclobenzaprine, neither of which the MTUS supports for topical use.', 'upheld', 'Ketamine 10%/cyclobenzaprine 2% cream 120 g')).toEqual(['not_recommended']);
+  });
+
+  it('reads "a little better" as no absence', () => {
+    expect(quotedOnly('He felt a little better for a day and later notes show pain at 7/10.', 'Repeat medial branch block')).toEqual([]);
+  });
+
+  it('reads no diagnosis attached to an order as no missing indication', () => {
+    expect(codes('The order for the panel has no diagnosis attached to the request.', 'upheld', 'Comprehensive metabolic panel')).not.toContain('indications_not_documented');
+  });
+
+  it('reads no new findings before a repeat test as the repeat\'s ground, not a missing indication', () => {
+    expect(codes('Since the first study there has been no new injury and no new numbness or weakness.', 'upheld', 'Repeat EMG of the right arm')).toEqual(['duplicative']);
+    expect(codes('There has been no new injury and no new numbness or weakness.', 'upheld', 'EMG of the right arm')).toEqual(['indications_not_documented']);
+  });
+
+  it('reads diagnoses outside the conditions a guideline names as a missing indication', () => {
+    expect(codes('The listed diagnoses are neck strain and myofascial pain, none of which is among the conditions the guideline names for the device.', 'upheld', 'H-wave unit purchase')).toEqual(['indications_not_documented']);
+  });
+});
