@@ -705,12 +705,30 @@ describe('kinds of wording from the sixth written round', () => {
     expect(codes('The order for the panel has no diagnosis attached to the request.', 'upheld', 'Comprehensive metabolic panel')).not.toContain('indications_not_documented');
   });
 
-  it('reads no new findings before a repeat test as the repeat\'s ground, not a missing indication', () => {
-    expect(codes('Since the first study there has been no new injury and no new numbness or weakness.', 'upheld', 'Repeat EMG of the right arm')).toEqual(['duplicative']);
-    expect(codes('There has been no new injury and no new numbness or weakness.', 'upheld', 'EMG of the right arm')).toEqual(['indications_not_documented']);
+  it('keeps no new findings before a repeat test a missing indication (round 6: both codes, with the repeat\'s own)', () => {
+    expect(codes('There has been no new injury and no new numbness or weakness.', 'upheld', 'Repeat EMG of the right arm')).toContain('indications_not_documented');
   });
 
   it('reads diagnoses outside the conditions a guideline names as a missing indication', () => {
     expect(codes('The listed diagnoses are neck strain and myofascial pain, none of which is among the conditions the guideline names for the device.', 'upheld', 'H-wave unit purchase')).toEqual(['indications_not_documented']);
+  });
+});
+
+describe('more kinds from the sixth written round', () => {
+  it('reads tapering visits down to a home program as no plan to stop a drug', () => {
+    expect(codes('His Oswestry score fell from 40% to 22%. The plan is to taper him to a home exercise program after these visits.', 'overturned', 'Chiropractic care x4')).toEqual(['functional_benefit_documented']);
+  });
+
+  it('reads a rejection "for other indications such as" as conditional, not flat', () => {
+    expect(codes('Hyaluronic acid injections are not recommended for other indications such as patellar tendinitis. The imaging shows severe medial compartment arthritis.', 'upheld', 'Hyaluronic acid injection, right knee')).not.toContain('not_recommended');
+  });
+
+  it('reads care the guideline excludes, found in the case, as not recommended', () => {
+    expect(codes('The help asked for is housekeeping and shopping, which the guideline excludes from medical care.', 'upheld', 'Home health aide 3 hours a day')).toEqual(['not_recommended']);
+  });
+
+  it('reads "does not recommend X when symptoms are presumed due to Y", with Y found in this patient, as not recommended', () => {
+    const text = 'The ODG does not recommend nerve conduction testing when arm symptoms are presumed to be due to cervical radiculopathy. Her cervical radiculopathy at C6 is plain on the MRI and the examination.';
+    expect(codes(text, 'upheld', 'Nerve conduction testing, both arms')).toEqual(['not_recommended']);
   });
 });
