@@ -732,3 +732,19 @@ describe('more kinds from the sixth written round', () => {
     expect(codes(text, 'upheld', 'Nerve conduction testing, both arms')).toEqual(['not_recommended']);
   });
 });
+
+describe('kinds read from dev7', () => {
+  const fusion = [{ itemText: 'L5-S1 anterior lumbar fusion', outcome: 'upheld' as const }];
+
+  it('reads a surgery "that this visit was meant to prepare for" found not necessary as the request depending on it', () => {
+    expect(codes('The lumbar fusion that these tests were meant to prepare for has not been found medically necessary in this review.', 'upheld', 'Pre-operative labs and EKG', fusion)).toEqual(['depends_on_denied_request']);
+  });
+
+  it('reads the circumstances a guideline names, absent here, as a missing indication', () => {
+    expect(codes('The circumstances in which the guidelines use the treatment are not present in this case.', 'upheld', 'Acupuncture x6, left wrist')).toEqual(['indications_not_documented']);
+  });
+
+  it('reads earlier steps of treatment not taken as prior care not tried', () => {
+    expect(codes('The earlier steps of the treatment ladder have not been taken.', 'upheld', 'Gel injection, right knee')).toEqual(['prior_care_not_tried']);
+  });
+});
