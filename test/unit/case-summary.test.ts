@@ -198,6 +198,11 @@ describe('prior treatments: care received, not requested, missed or refused', ()
     expect(priorKinds('The provider asked for a prescription for meloxicam.')).toEqual([]);
   });
 
+  it('reads care the provider asked for as requested, not received', () => {
+    expect(priorKinds('Numbness has persisted despite splinting, and the provider asked for nerve conduction studies of both arms.')).toEqual(['bracing/orthotics']);
+    expect(priorKinds('She is asking for another course of acupuncture.')).toEqual([]);
+  });
+
   it('reads a drug named before an injection or a shot as the injection, not as a medication taken', () => {
     expect(priorKinds('Treatment has included a Kenalog injection to the hip and a home exercise program.')).toEqual(['home exercise program', 'injections']);
     expect(priorKinds('Treatment has included a Toradol injection at the clinic and physical therapy.')).toEqual(['injections', 'physical therapy']);
