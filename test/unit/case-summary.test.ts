@@ -203,6 +203,11 @@ describe('prior treatments: care received, not requested, missed or refused', ()
     expect(priorKinds('She is asking for another course of acupuncture.')).toEqual([]);
   });
 
+  it('reads care that has (not) been recommended as no care received', () => {
+    expect(priorKinds('Surgery has not been recommended, and she continues a home exercise program.')).toEqual(['home exercise program']);
+    expect(priorKinds('An epidural injection has been recommended by the spine consultant.')).toEqual([]);
+  });
+
   it('reads a drug named before an injection or a shot as the injection, not as a medication taken', () => {
     expect(priorKinds('Treatment has included a Kenalog injection to the hip and a home exercise program.')).toEqual(['home exercise program', 'injections']);
     expect(priorKinds('Treatment has included a Toradol injection at the clinic and physical therapy.')).toEqual(['injections', 'physical therapy']);
