@@ -549,6 +549,11 @@ describe('body regions', () => {
     expect(values(read('He is being treated for irritant-induced asthma with a persistent cough.').bodyRegions)).toEqual(['internal/other']);
     expect(values(read('She complained of neck pain and a depressed mood since the injury.').bodyRegions)).toEqual(['cervical spine', 'psyche']);
   });
+
+  it('names no region where pain travels or spreads, as it names none where it radiates', () => {
+    expect(values(read('He has low back pain that travels into the left calf.').bodyRegions)).toEqual(['lumbar spine']);
+    expect(values(read('Her neck pain did not spread past the shoulders.').bodyRegions)).toEqual(['cervical spine']);
+  });
 });
 
 describe('spans', () => {

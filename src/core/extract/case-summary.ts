@@ -587,7 +587,7 @@ const COMPLAINT_SENTENCE = /\binjur(?:y|ies)\b|\binjured\b(?!\s+(?:worker|employ
 const FINDING_SENTENCE = /\b(?:exam(?:ination)?|objective(?:\s+findings)?|x-?rays?|MRI|CT\s+scan|imaging|radiograph\w*|studies|reflex(?:es)?|palpation|range\s+of\s+motion)\b/i;
 const STRONG_COMPLAINT = /\bcomplain|\bdiagnos(?:is|es|ed)\b|\binjur(?:ed|y|ies)\b(?!\s+(?:worker|employee))|\btreated\s+for|\btreatment\s+for\b/i;
 /** Pain that radiates from a region names no new one after this. */
-const RADIATION = /\b(?:radiat\w*|radicular|down\s+(?:the|to|into|both|his|her)|into\s+the|extending\s+(?:to|into)|shooting\s+(?:to|into|down))\b/i;
+const RADIATION = /\b(?:radiat\w*|radicular|down\s+(?:the|to|into|both|his|her)|into\s+the|extending\s+(?:to|into)|shooting\s+(?:to|into|down)|(?:travel|spread)(?:s|ed|ing|led|ling)?\s+(?:past|beyond|to|into|down))\b/i;
 /** Sentences about the disputed requests and what utilization review did with them: not the history of care or the complaints. */
 const UR_SENTENCE = /\butili[sz]ation\s+review\b|\bUR\b|\bclaims\s+administrator\b|\brequest(?:ed|s)?\b|\b(?:was|were|been)\s+(?:previously\s+)?(?:denied|non-?\s?certified|modified|partially\s+certified)\b|\bdenied\s+due\b|\bprevious\s+denial\b|\bprior\s+(?:denial|determination|review)\b|\btreatment\s+plan\b|\bplan\s+of\s+care\b/i;
 
