@@ -582,13 +582,13 @@ describe('a condition the guideline rejects the treatment for, found in this pat
     const rejection = 'The ODG holds that nerve conduction studies are not recommended for patients with a clear cervical radiculopathy.';
     expect(codes(`${rejection} The examination shows a cervical radiculopathy at C6 on the right.`, 'upheld', item)).toEqual(['not_recommended']);
     expect(codes('Electrodiagnosis is not needed when the radiculopathy is already clinically evident. In this worker the radiculopathy is plain from the examination.', 'upheld', 'EMG of the left leg')).toEqual(['not_recommended']);
-    expect(codes('A muscle stimulator is not advised as a stand-alone treatment. The plan describes the unit as her sole treatment at home.', 'upheld', 'Muscle stimulator unit purchase')).toEqual(['not_recommended']);
-    expect(codes('It has not been studied for use on the neck, back or hip. The gel is ordered for his low back.', 'upheld', 'Diclofenac 1% gel 100 g')).toEqual(['not_recommended']);
+    expect(codes('The MTUS states that a muscle stimulator is not advised as a stand-alone treatment. The plan describes the unit as her sole treatment at home.', 'upheld', 'Muscle stimulator unit purchase')).toEqual(['not_recommended']);
+    expect(codes('The MTUS notes that it has not been studied for use on the neck, back or hip. The gel is ordered for his low back.', 'upheld', 'Diclofenac 1% gel 100 g')).toEqual(['not_recommended']);
     expect(codes('For a facet block, radicular pain must not be present. Her radicular pain reaches the foot.', 'upheld', 'Lumbar facet block L4-5')).toEqual(['not_recommended']);
   });
 
   it('gives the span of the case\'s words', () => {
-    const text = 'A muscle stimulator is not advised as a stand-alone treatment. The plan describes the unit as her sole treatment at home.';
+    const text = 'The MTUS states that a muscle stimulator is not advised as a stand-alone treatment. The plan describes the unit as her sole treatment at home.';
     const [reason] = extractReasons(text, { start: 0, end: text.length }, 'upheld', 'Muscle stimulator unit purchase', []);
     expect(text.slice(reason!.span.start, reason!.span.end)).toBe('sole');
   });
@@ -599,14 +599,33 @@ describe('a condition the guideline rejects the treatment for, found in this pat
     expect(codes(`${rejection} If a cervical radiculopathy were found, the study would add nothing.`, 'upheld', item)).toEqual([]);
   });
 
-  it('reads nothing for a condition of counts, durations or exceptions, or for another treatment rejected', () => {
-    expect(codes('Benzodiazepines are not recommended for use beyond four weeks. She has anxiety.', 'upheld', 'Lorazepam 1mg #30')).toEqual([]);
-    expect(codes('Nerve conduction studies are not recommended for patients without a clear radiculopathy. The examination shows a radiculopathy.', 'upheld', item)).toEqual([]);
-    expect(codes('Opioids are not recommended for patients with a history of addiction. He has a history of addiction.', 'upheld', item)).toEqual([]);
+  it('reads nothing for a condition of counts, durations, exceptions or its absence', () => {
+    expect(codes('The ODG holds that benzodiazepines are not recommended for patients with anxiety lasting beyond 4 weeks. She has had anxiety for a year.', 'upheld', 'Lorazepam 1mg #30')).not.toContain('not_recommended');
+    expect(codes('The ODG holds that nerve conduction studies are not recommended for patients with no radicular findings. The examination shows radicular findings in the left leg.', 'upheld', item)).toEqual([]);
+    expect(codes('The ODG holds that nerve conduction studies are not recommended for patients with radiculopathy unless a neuropathy is also suspected. The examination shows an L5 radiculopathy.', 'upheld', item)).toEqual([]);
+    expect(codes('The MTUS holds that cyclobenzaprine is not recommended for chronic use. The patient has chronic neck pain.', 'upheld', 'Cyclobenzaprine 10mg #60')).toEqual([]);
   });
 
-  it('leaves an overturned item alone', () => {
-    expect(codes('It has not been studied for use on the neck, back or hip. The gel is ordered for his knee, not his back.', 'overturned', 'Diclofenac 1% gel 100 g')).toEqual(['criteria_met']);
+  it('reads a rejection only of the requested treatment', () => {
+    expect(codes('The ODG holds that opioids are not recommended for patients with a history of addiction. He has a history of addiction.', 'upheld', item)).toEqual([]);
+  });
+
+  it('reads words of the case as the condition only as the condition: not a shorter word, another sense, a past or doubted state', () => {
+    const gel = 'Ketoprofen 10% gel';
+    expect(codes('The ODG finds little evidence for their use in the hip or shoulder. The patient should continue the home exercise program.', 'upheld', gel)).toEqual([]);
+    expect(codes('The MTUS states that TENS is not recommended as an isolated intervention. The MRI shows an isolated tear of the medial meniscus.', 'upheld', 'TENS unit purchase')).toEqual([]);
+    expect(codes('The ODG finds little evidence for their use in the hip or shoulder. She reports that her shoulder pain resolved last year.', 'upheld', gel)).toEqual([]);
+    expect(codes('The ODG holds that nerve conduction studies are not recommended for patients with radiculopathy. The question is whether he has a radiculopathy at all.', 'upheld', item)).toEqual([]);
+    expect(codes('The MTUS notes that it has not been studied for use on the neck, back or hip. She is back at full duty and applies the gel to her knee.', 'upheld', 'Diclofenac 1% gel')).toEqual([]);
+  });
+
+  it('gives a lone modifier in a list the noun of the list\'s last member', () => {
+    expect(codes('The MTUS states that NSAIDs are contraindicated in patients with renal or hepatic impairment. Her renal function was normal on the last panel.', 'upheld', 'Naproxen 550mg #60')).toEqual([]);
+    expect(codes('The MTUS states that NSAIDs are contraindicated in patients with renal or hepatic impairment. She has had renal impairment since 2015.', 'upheld', 'Naproxen 550mg #60')).toEqual(['not_recommended']);
+  });
+
+  it('leaves an overturned item without the code, which is for upheld items', () => {
+    expect(codes('The MTUS notes that it has not been studied for use on the neck, back or hip. The gel is ordered for his low back.', 'overturned', 'Diclofenac 1% gel 100 g')).toEqual(['criteria_met']);
   });
 });
 
@@ -616,8 +635,12 @@ describe('the scope of an absence along a list of care', () => {
     expect(codes(text, 'upheld', 'Eszopiclone 2mg #30')).toContain('prior_care_not_tried');
   });
 
-  it('does not reach over as many words that are not care', () => {
-    expect(codes('There is no mention that the patient, who lives alone and works nights at a warehouse two towns away, was tried.', 'upheld', 'Right knee arthroscopy')).not.toContain('prior_care_not_tried');
+  it('reads behavioral therapy as care', () => {
+    expect(codes('The notes do not show that behavioral therapy was tried for the sleep complaint.', 'upheld', 'Zolpidem 10mg #30')).toContain('prior_care_not_tried');
+  });
+
+  it('does not reach a trial over as many words that are not care', () => {
+    expect(codes('The notes give no indication that the worker, who lives alone and works nights at a warehouse two towns away from the clinic, has tried physical therapy.', 'upheld', 'Right knee arthroscopy')).not.toContain('prior_care_not_tried');
   });
 });
 
@@ -692,7 +715,7 @@ describe('missing indications of more kinds', () => {
   });
 });
 
-describe('kinds of wording from the sixth written round', () => {
+describe('compounds, slight improvement, orders without a diagnosis, diagnoses outside a guideline\'s list', () => {
   it('reads ingredients none of which the guidelines support as the compound not recommended, not a missing record', () => {
     expect(codes('The cream combines ketamine and cyclobenzaprine, neither of which the MTUS supports for topical use.', 'upheld', 'Ketamine 10%/cyclobenzaprine 2% cream 120 g')).toEqual(['not_recommended']);
   });
@@ -705,7 +728,7 @@ describe('kinds of wording from the sixth written round', () => {
     expect(codes('The order for the panel has no diagnosis attached to the request.', 'upheld', 'Comprehensive metabolic panel')).not.toContain('indications_not_documented');
   });
 
-  it('keeps no new findings before a repeat test a missing indication (round 6: both codes, with the repeat\'s own)', () => {
+  it('keeps no new findings before a repeat test a missing indication', () => {
     expect(codes('There has been no new injury and no new numbness or weakness.', 'upheld', 'Repeat EMG of the right arm')).toContain('indications_not_documented');
   });
 
@@ -714,7 +737,7 @@ describe('kinds of wording from the sixth written round', () => {
   });
 });
 
-describe('more kinds from the sixth written round', () => {
+describe('a taper to a home program, a rejection for other indications, excluded care, a presumed cause', () => {
   it('reads tapering visits down to a home program as no plan to stop a drug', () => {
     expect(codes('His Oswestry score fell from 40% to 22%. The plan is to taper him to a home exercise program after these visits.', 'overturned', 'Chiropractic care x4')).toEqual(['functional_benefit_documented']);
   });
@@ -733,7 +756,7 @@ describe('more kinds from the sixth written round', () => {
   });
 });
 
-describe('kinds read from dev7', () => {
+describe('a surgery prepared for, circumstances absent, earlier steps not taken', () => {
   const fusion = [{ itemText: 'L5-S1 anterior lumbar fusion', outcome: 'upheld' as const }];
 
   it('reads a surgery "that this visit was meant to prepare for" found not necessary as the request depending on it', () => {
@@ -746,5 +769,31 @@ describe('kinds read from dev7', () => {
 
   it('reads earlier steps of treatment not taken as prior care not tried', () => {
     expect(codes('The earlier steps of the treatment ladder have not been taken.', 'upheld', 'Gel injection, right knee')).toEqual(['prior_care_not_tried']);
+  });
+});
+
+describe('near wordings that state no ground', () => {
+  it('reads a guideline quotation of what it excludes as no reason', () => {
+    expect(quotedOnly('The MTUS recommends home health services only for homebound patients, not homemaker services such as shopping and cleaning, which the guideline excludes from medical care.', 'Home health aide 4 hours a day')).toEqual([]);
+  });
+
+  it('reads an operation scheduled or held open by a condition as no question of candidacy', () => {
+    expect(codes('The total knee replacement is scheduled for June 1.', 'upheld', 'Post-operative cold therapy unit')).toEqual([]);
+    expect(codes('A fusion remains an option if the injection fails.', 'upheld', 'Lumbar epidural steroid injection')).toEqual([]);
+  });
+
+  it('reads an earlier course given for another condition as no accepted overrun', () => {
+    expect(codes('The guideline allows 10 visits after this surgery. He had 14 visits in 2019 for a minor wrist sprain; the present request follows his new rotator cuff repair.', 'overturned', 'Physical therapy x12')).toEqual(['criteria_met']);
+  });
+
+  it('reads a finding after a guideline that does not address the request as the case\'s', () => {
+    expect(codes('The MTUS does not address this device, and the records do not document any trial of a home exercise program.', 'upheld', 'Home sauna')).toEqual(['prior_care_not_tried']);
+  });
+
+  it('reads care taken irregularly, a normal disc height, a tolerated course and training of a skill as no absence', () => {
+    expect(codes('Her NSAIDs are not taken daily because of stomach upset.', 'upheld', 'Lidocaine 5% patch #30')).toEqual([]);
+    expect(codes('Plain films show no loss of disc height at L4-5.', 'upheld', 'Lumbar MRI')).toEqual([]);
+    expect(codes('She tolerated the prior sessions without exacerbation of her symptoms.', 'upheld', 'Physical therapy x6')).toEqual([]);
+    expect(codes('Gait training does not include the stairs she must climb at home.', 'upheld', 'Physical therapy x6')).toEqual([]);
   });
 });

@@ -123,7 +123,8 @@ interface CountMeasure {
  * `skip` matches is a count, a duration or an exception, read by other rules;
  * `stop` words name nothing of a condition ("patients", "symptoms"); each list
  * of `same` states one condition in other words ("isolated", "stand-alone");
- * `window` is the most words the case's wording of it may spread over.
+ * `window` is the most words the case's wording of it may spread over; a case
+ * clause that `case_skip` matches speaks of it as past or in question.
  */
 interface ExclusionSpec {
   code: ReasonCode;
@@ -132,6 +133,7 @@ interface ExclusionSpec {
   skip: string[];
   stop: string[];
   same: string[][];
+  case_skip: string[];
   window: number;
   note: string;
 }
@@ -717,6 +719,7 @@ interface CompiledExclusions {
   stop: ReadonlySet<string>;
   /** Each list of `same` as one expression, and the word that stands for it. */
   same: { re: RegExp; key: string }[];
+  caseSkip: RegExp | null;
   window: number;
 }
 
@@ -801,6 +804,7 @@ function lexicon(): Compiled {
       skip: anyOf(lex.exclusions.skip, lex.classes),
       stop: new Set(lex.exclusions.stop),
       same: lex.exclusions.same.map((words) => ({ re: anyOf(words, lex.classes)!, key: `=${words[0]}` })),
+      caseSkip: anyOf(lex.exclusions.case_skip, lex.classes),
       window: lex.exclusions.window,
     },
     lead: anyOf(lex.subject.lead),
@@ -1406,41 +1410,66 @@ interface Token {
   end: number;
 }
 
-/** The words of `s` as keys: the first five letters of their stem, or `=word` for a wording of one of the `same` lists ("stand-alone": "=isolated"). */
+/** A word's key in a condition: its Porter stem, cut to seven letters ("radicular" and "radiculopathy" alike; "should" is not "shoulder"). */
+const conditionStem = (word: string): string => stem(word.toLowerCase()).slice(0, 7);
+
+/** The words of `s` as keys (`conditionStem`), or `=word` for a wording of one of the `same` lists ("stand-alone treatment": "=isolated"). */
 function tokens(s: string): Token[] {
   const { same } = lexicon().exclusions;
   const out: Token[] = [];
   for (const { re, key } of same) for (const h of hits(re, s)) out.push({ key, start: h.start, end: h.end });
-  const inSame = (at: number) => out.some((t) => t.key.startsWith('=') && at >= t.start && at < t.end);
+  const inSame = (at: number) => out.some((t) => at >= t.start && at < t.end);
+  const words: Token[] = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) if (!inSame(m.index)) out.push({ key: stemOf(m[0]), start: m.index, end: m.index + m[0].length });
-  return out.sort((a, b) => a.start - b.start);
+  for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) if (!inSame(m.index)) words.push({ key: conditionStem(m[0]), start: m.index, end: m.index + m[0].length });
+  return [...out, ...words].sort((a, b) => a.start - b.start);
 }
 
-/** A condition as the alternatives its list gives ("the spine, hip or shoulder"), each the keys of its content words. */
+/** A word that modifies a noun by its ending ("cervical", "lumbar", "hepatic", "nervous", "degenerative"). */
+const MODIFIER = /(?:al|ar|ic|ous|ive)$/i;
+
+/**
+ * A condition as the alternatives its list gives ("the spine, hip or
+ * shoulder"), each the keys of its content words; a lone modifier before a
+ * last member of more words shares that member's last word ("renal or
+ * hepatic impairment": renal impairment, hepatic impairment).
+ */
 function conditionKeys(cond: string): string[][] {
   const { stop } = lexicon().exclusions;
   const subjectStop = lexicon().stop;
-  return cond
+  const parts = cond
     .split(/,|;|\/|\bor\b|\band\b/i)
-    .map((part) => {
-      const keys = tokens(part).filter((t) => {
+    .map((part) =>
+      tokens(part).flatMap((t) => {
         const word = part.slice(t.start, t.end).toLowerCase();
-        return t.key.startsWith('=') || (word.length >= 3 && !stop.has(word) && !subjectStop.has(word));
-      });
-      return [...new Set(keys.map((t) => t.key))];
-    })
-    .filter((keys) => keys.length > 0);
+        return t.key.startsWith('=') || (word.length >= 3 && !stop.has(word) && !subjectStop.has(word)) ? [{ key: t.key, word }] : [];
+      }),
+    )
+    .filter((words) => words.length > 0);
+  const last = parts[parts.length - 1];
+  const head = parts.length > 1 && last!.length > 1 ? last!.at(-1)!.key : null;
+  return parts.map((words, k) => {
+    const keys = words.map((w) => w.key);
+    return [...new Set(head !== null && k < parts.length - 1 && words.length === 1 && MODIFIER.test(words[0]!.word) ? [...keys, head] : keys)];
+  });
+}
+
+/** A rejection's subject is the item: a pronoun ("it is not recommended for ..."), or a noun phrase (its last three words, after any "the ODG holds that") with a word of the item's. */
+function rejectsItem(subject: string, itemText: string): boolean {
+  if (PRONOUN.test(subject)) return true;
+  return namesItem(subject.split(/\s+/).slice(-3).join(' '), itemText);
 }
 
 /** The conditions the rationale's sentences reject the requested treatment for, by the sentence that states each. */
 function rejectedConditions(text: string, roled: readonly RoledSentence[], literals: Occurrences, itemText: string): { sentence: Span; keys: string[][] }[] {
   const ex = lexicon().exclusions;
   const out: { sentence: Span; keys: string[][] }[] = [];
-  for (const { span } of roled) {
+  for (const { span, role } of roled) {
     const present = literals.within(span);
     const body = text.slice(span.start, span.end);
-    for (const [g, ofItem] of [...ex.rejections.map((g) => [g, true] as const), ...ex.contraindications.map((g) => [g, false] as const)]) {
+    // A rejection is the guideline's; a contraindication may be stated of the case too.
+    const lists = [...(role === 'guideline' ? ex.rejections.map((g) => [g, true] as const) : []), ...ex.contraindications.map((g) => [g, false] as const)];
+    for (const [g, ofItem] of lists) {
       if (!mayMatch(g, present)) continue;
       const re = g.narrow.in(present);
       if (re === null) continue;
@@ -1451,12 +1480,11 @@ function rejectedConditions(text: string, roled: readonly RoledSentence[], liter
           continue;
         }
         const cond = m.groups?.['cond'];
-        if (cond === undefined || test(ex.skip, m[0])) continue;
-        // The treatment rejected is the item's: a pronoun ("it is not recommended for ..."), or words that name it.
-        if (ofItem) {
-          const subject = m.groups?.['subject'] ?? subjectBefore(body, m.index);
-          if (!PRONOUN.test(subject) && !namesItem(subject, itemText)) continue;
-        }
+        // The condition's words and the rest of their clause ("... unless a neuropathy is suspected").
+        if (cond === undefined || test(ex.skip, m[0] + body.slice(m.index + m[0].length).split(/[,;.:]/)[0])) continue;
+        // The treatment rejected is the item's: a pronoun ("it is not recommended for ..."), or the item's words; a contraindication's sentence names the item, or its use ("for their use in the hip").
+        const ours = ofItem ? rejectsItem(m.groups?.['subject'] ?? subjectBefore(body, m.index), itemText) : /\b(?:its|their)\b/i.test(m[0]) || namesItem(body, itemText);
+        if (!ours) continue;
         const keys = conditionKeys(cond);
         if (keys.length > 0) out.push({ sentence: span, keys });
       }
@@ -1487,6 +1515,7 @@ function exclusionApplied(text: string, roled: readonly RoledSentence[], literal
         const found = windowOf(words, keys, c.exclusions.window);
         if (!found) continue;
         const present = literals.within(clause);
+        if (test(c.exclusions.caseSkip, body)) continue;
         if (mayMatch(c.hypothetical, present) && hits(c.hypothetical.re, body.slice(0, found.start)).length > 0) continue;
         if (absenceOf(body, triggersOf(body, present), found.start, found.end, false)) continue;
         return { sentence: span, span: wholeWords(text, { start: clause.start + found.start, end: clause.start + found.end }) };
