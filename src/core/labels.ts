@@ -83,7 +83,6 @@ export interface Mended {
   source: (i: number) => number;
 }
 
-
 /**
  * `span` of `text` with the words of a wording (`words`, lower case: "application",
  * "dated") put back where PDF text damaged them: a word within their tolerance

@@ -125,9 +125,9 @@ const FORMER_BEFORE = /\b(?:formerly|previously|former|once|used\s+to|retired)\s
 const FORMER_AFTER = /^[^.;]*\bbefore\s+(?:his|her|their|the)\s+(?:current|present)\s+(?:employment|job|position|work)\b|^[^.;]{0,40}?\bin\s+(?:his|her|their)\s+(?:teens|twenties|thirties|forties|youth)\b/i;
 /** Where a title may follow the age and sex, "He was a", or the worker named with an apposition ("The applicant, a custodian, ..."). (`\d\d?\d?` rather than `\d{1,3}`: V8 searches faster for a pattern that starts with single digits.) */
 const WEAK_CUE = /\b\d\d?\d?[\s-]*(?:years?[\s-]*old|y\/o|yo)\s+(?:(?:fe)?male\s+)?(?=[A-Za-z])|\b(?:He|She)\s+(?:is|was|has\s+been)\s+an?\s+(?=[A-Za-z])|\bwho\s+(?:is|was)\s+an?\s+(?=[A-Za-z])|\b(?:injured\s+worker|applicant|claimant|patient|employee),\s+an?\s+(?=[A-Za-z])/g;
-/** What a cue may be followed by that is no job: the patient, work in general, duties, a workplace. */
 /** Words before a job title that describe the worker: sex, handedness, build, origin, language, marital status. */
 const WORKER_DESCRIPTOR = /^(?:(?:fe)?male|man|woman|(?:right|left)(?:-(?:hand(?:ed)?|handed)(?:-dominant)?|-dominant)?|ambidextrous|dominant|obese|overweight|caucasian|hispanic|latin[ao]|african-american|asian|white|black|\w+-speaking|married|single|divorced|widowed)$/i;
+/** What a cue may be followed by that is no job: the patient, work in general, duties, a workplace. */
 const NOT_OCCUPATION = /^(?:injured\s+worker|injured\s+employee|worker|employee|patient|claimant|applicant|individual|person|result|part|well|now|who|duties|duty|job(?:\s+duties)?|work|tasks?|position|employment|activities|capacity|hours|shifts?|basis|regular(?:\s+\w+)?|usual(?:\s+\w+)?|full|part-time|full-time|modified(?:\s+\w+)?|light(?:\s+\w+)?)$/i;
 const JOB_HEADS = new Set(loadLexicon<{ heads: string[] }>('occupations.json').heads);
 const isJob = (word: string) => JOB_HEADS.has(word.toLowerCase().replace(/s$/, '')) || JOB_HEADS.has(word.toLowerCase());

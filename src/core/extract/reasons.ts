@@ -1031,10 +1031,11 @@ function hits(re: RegExp | null, s: string): Hit[] {
 
 const wordCount = (s: string): number => (s.trim() ? s.trim().split(/\s+/).length : 0);
 
-/** The words between a trigger and what it governs, each wording of care one word: "no trial of sleep hygiene measures, cognitive behavioral therapy or any other ..." reaches along the list. */
-const scopeWords = (s: string): number => {
+/** Whether the words between a trigger and what it governs fit the window, each wording of care one word: "no trial of sleep hygiene measures, cognitive behavioral therapy or any other ..." reaches along the list. */
+const inScope = (s: string, window: number): boolean => {
+  if (wordCount(s) <= window) return true;
   const { care } = lexicon();
-  return wordCount(care ? s.replace(care, 'care') : s);
+  return care !== null && wordCount(s.replace(care, 'care')) <= window;
 };
 
 interface ClauseTriggers {
@@ -1073,7 +1074,7 @@ function absenceOf(clause: string, t: ClauseTriggers, start: number, end: number
       best = p;
       continue;
     }
-    if (scopeWords(clause.slice(p.end, start)) <= window && !blocked(p.end, start)) best = p;
+    if (inScope(clause.slice(p.end, start), window) && !blocked(p.end, start)) best = p;
   }
   if (best) return best;
   for (const p of t.post) {
@@ -1201,7 +1202,7 @@ function sameClassAsItem(matched: string, itemText: string): boolean {
 function namesItem(partner: string, itemText: string): boolean {
   const kinds = kindsOf(partner);
   if (kinds.size > 0) return [...kindsOf(itemText)].some((k) => kinds.has(k));
-  const vocabulary = itemVocabularyOf(itemText);
+  const vocabulary = itemVocabulary(itemText);
   return contentWords(partner, lexicon().stop).some((w) => vocabulary.has(stemOf(w)));
 }
 
