@@ -15,12 +15,16 @@
  * outcome-side codes only. They are scored on tuning by 5-fold
  * cross-validation by letter, and on the held-out letters trained on all
  * tuning items. The rules are the extractor; the classifiers are measured for
- * comparison.
+ * comparison, alone and beside the rules (their codes of probability 0.9 or
+ * more added; their codes only where the rules read none). With
+ * `--train-written FILE` the written rationales of the splits that were read
+ * join every training set and those never read (`check*`) are scored too.
  *
  *   npx tsx scripts/reasons-eval.ts                 # everything
  *   npx tsx scripts/reasons-eval.ts --tuning-only   # while designing cues: held-out scores hidden
  *   npx tsx scripts/reasons-eval.ts --tuning-only --errors   # each tuning item the rules get wrong, with its trace
  *   npx tsx scripts/reasons-eval.ts --no-classifier # rules only (fast)
+ *   npx tsx scripts/reasons-eval.ts --train-written test/fixtures/reasons-rationales.json
  *   npx tsx scripts/reasons-eval.ts --no-classifier --tuning-only --renderings /tmp/imr-renderings
  *       # also each renderer's text of the dev letters (npm run render: pdftotext -layout, pdfminer, pypdf 3.x, ...)
  *   npx tsx scripts/reasons-eval.ts --rationales test/fixtures/reasons-rationales.json [--split dev|dev2|dev3|check] [--errors]
@@ -55,11 +59,16 @@ const valueOf = (name: string): string | null => {
 const tuningOnly = args.has('--tuning-only');
 const showErrors = args.has('--errors');
 const withClassifier = !args.has('--no-classifier');
+const trainWritten = valueOf('--train-written');
+/** The written splits scored only, never read (`check`, `check2`, ...). */
+const unreadSplit = (i: { caseId: string; split?: string }): boolean => /^check/.test(i.split ?? '');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface EvalItem {
   caseId: string;
+  /** A written rationale's split. */
+  split?: string;
   itemNo: number;
   heldOut: boolean;
   gold: ReasonCode[];
@@ -370,10 +379,11 @@ function trainModels(train: EvalItem[], Ctor: ClassifierCtor): Model {
   return models;
 }
 
-function classifierPredict(models: Model, item: EvalItem): ReasonCode[] {
-  if (!item.rationale) return [];
-  const f = features(item);
+/** Each code's probability for the item (outcome-side codes with a model only). */
+function classifierProbs(models: Model, item: EvalItem): Map<ReasonCode, number> {
   const probs = new Map<ReasonCode, number>();
+  if (!item.rationale) return probs;
+  const f = features(item);
   for (const code of REASON_CODES) {
     const side = REASON_SIDE[code];
     if (item.outcome !== null && side !== 'either' && side !== item.outcome) continue;
@@ -389,29 +399,44 @@ function classifierPredict(models: Model, item: EvalItem): ReasonCode[] {
     const no = scores.find((x) => x.label === 'no')?.value ?? 0;
     probs.set(code, yes + no > 0 ? yes / (yes + no) : 0);
   }
-  // The contract: most items get one or two codes, and every annotated item has one. So the likeliest code, and the
-  // next ones above 0.5, at most MAX_CODES in all.
-  const ranked = [...probs].sort((a, b) => b[1] - a[1]);
-  const chosen = ranked.filter(([, p], k) => k === 0 || (p > 0.5 && k < MAX_CODES)).map(([c]) => c);
-  return REASON_CODES.filter((c) => chosen.includes(c));
+  return probs;
 }
 
-/** Tuning scored by k-fold cross-validation by letter; held-out by a model trained on all tuning items. */
-function classifierRun(items: EvalItem[], Ctor: ClassifierCtor): { tuning: ReasonCode[][]; heldOut: ReasonCode[][] } {
+/** The codes the probabilities give: the likeliest, and the next ones above 0.5, at most MAX_CODES in all. */
+function chosen(probs: ReadonlyMap<ReasonCode, number>): ReasonCode[] {
+  // The contract: most items get one or two codes, and every annotated item has one.
+  const ranked = [...probs].sort((a, b) => b[1] - a[1]);
+  const kept = ranked.filter(([, p], k) => k === 0 || (p > 0.5 && k < MAX_CODES)).map(([c]) => c);
+  return REASON_CODES.filter((c) => kept.includes(c));
+}
+
+/** Each item's code probabilities: tuning items by 5-fold cross-validation by letter, the others by models trained on all tuning items; `extra` items are in every training set. */
+function classifierRun(items: EvalItem[], Ctor: ClassifierCtor, extra: readonly EvalItem[], scored: readonly EvalItem[]): { tuning: Map<ReasonCode, number>[]; heldOut: Map<ReasonCode, number>[]; scored: Map<ReasonCode, number>[] } {
   const tuning = items.filter((i) => !i.heldOut);
   const heldOut = items.filter((i) => i.heldOut);
   const letters = [...new Set(tuning.map((i) => i.caseId))].sort();
   const fold = new Map(letters.map((c, k) => [c, k % 5]));
-  const tuningPred: ReasonCode[][] = tuning.map(() => []);
+  const tuningProbs: Map<ReasonCode, number>[] = tuning.map(() => new Map());
   for (let f = 0; f < 5; f++) {
-    const models = trainModels(tuning.filter((i) => fold.get(i.caseId) !== f), Ctor);
+    const models = trainModels([...tuning.filter((i) => fold.get(i.caseId) !== f), ...extra], Ctor);
     tuning.forEach((item, k) => {
-      if (fold.get(item.caseId) === f) tuningPred[k] = classifierPredict(models, item);
+      if (fold.get(item.caseId) === f) tuningProbs[k] = classifierProbs(models, item);
     });
   }
-  const all = trainModels(tuning, Ctor);
-  return { tuning: tuningPred, heldOut: tuningOnly ? [] : heldOut.map((i) => classifierPredict(all, i)) };
+  const all = trainModels([...tuning, ...extra], Ctor);
+  return {
+    tuning: tuningProbs,
+    heldOut: tuningOnly ? [] : heldOut.map((i) => classifierProbs(all, i)),
+    scored: scored.map((i) => classifierProbs(all, i)),
+  };
 }
+
+/** The rules beside a classifier: its codes of probability CONFIDENT or more added to the rules'. */
+const CONFIDENT = 0.9;
+const withConfident = (rules: readonly ReasonCode[], probs: ReadonlyMap<ReasonCode, number>): ReasonCode[] =>
+  REASON_CODES.filter((c) => rules.includes(c) || (probs.get(c) ?? 0) >= CONFIDENT);
+/** The rules, and the classifier's codes only for an item the rules give none. */
+const whereNone = (rules: readonly ReasonCode[], probs: ReadonlyMap<ReasonCode, number>): ReasonCode[] => (rules.length > 0 ? [...rules] : chosen(probs));
 
 // ---------------------------------------------------------------------------
 // Written rationales: a set of rationales in our own words, each with its codes
@@ -432,6 +457,7 @@ function writtenItems(file: string, split: string | null): EvalItem[] {
     .filter((w) => split === null || w.split === split)
     .map((w) => ({
       caseId: w.id,
+      ...(w.split === undefined ? {} : { split: w.split }),
       itemNo: 1,
       heldOut: false,
       gold: w.codes,
@@ -506,17 +532,33 @@ function main(): number {
       results.push({ label, scores });
       return scores;
     };
+    const unreadItems = (set: EvalItem[]) => set.filter((i) => i.rationale && rules.get(i)!.length === 0).length;
+    console.log(`items with a rationale and no reason read: ${unreadItems(tuning)} of ${tuning.length} tuning${tuningOnly ? '' : `, ${unreadItems(heldOut)} of ${heldOut.length} held out`}`);
     report('rules, tuning', score(pairs(tuning, (i) => rules.get(i)!)));
     const rulesHeld = tuningOnly ? null : report('rules, held out', score(pairs(heldOut, (i) => rules.get(i)!)));
     if (!tuningOnly) console.log(intervalLine(pairs(heldOut, (i) => rules.get(i)!)));
     if (withClassifier) {
+      // With --train-written, the written rationales of the splits that were read join every training set, and the unread ones are scored.
+      const extra = trainWritten ? writtenItems(trainWritten, null).filter((i) => !unreadSplit(i)) : [];
+      const unread = trainWritten && !tuningOnly ? writtenItems(trainWritten, null).filter(unreadSplit) : [];
+      const also = extra.length ? ` + ${extra.length} written` : '';
+      if (unread.length) report(`rules, written unread`, score(pairs(unread, (i) => rulesPredict(i))));
       for (const [name, Ctor] of [
         ['logistic regression', LogisticRegression],
         ['naive Bayes', Bayes],
       ] as const) {
-        const run = classifierRun(items, Ctor);
-        report(`${name}, tuning (5-fold CV)`, score(pairs(tuning, (_i, k) => run.tuning[k]!)));
-        if (!tuningOnly) report(`${name}, held out`, score(pairs(heldOut, (_i, k) => run.heldOut[k]!)));
+        const run = classifierRun(items, Ctor, extra, unread);
+        report(`${name}${also}, tuning (5-fold CV)`, score(pairs(tuning, (_i, k) => chosen(run.tuning[k]!))));
+        if (!tuningOnly) report(`${name}${also}, held out`, score(pairs(heldOut, (_i, k) => chosen(run.heldOut[k]!))));
+        if (unread.length) report(`${name}${also}, written unread`, score(pairs(unread, (_i, k) => chosen(run.scored[k]!))));
+        for (const [how, combine] of [
+          [`rules + ${name} >= ${CONFIDENT}`, withConfident],
+          [`rules, ${name} where none`, whereNone],
+        ] as const) {
+          report(`${how}, tuning (CV)`, score(pairs(tuning, (i, k) => combine(rules.get(i)!, run.tuning[k]!))));
+          if (!tuningOnly) report(`${how}, held out`, score(pairs(heldOut, (i, k) => combine(rules.get(i)!, run.heldOut[k]!))));
+          if (unread.length) report(`${how}, written unread`, score(pairs(unread, (i, k) => combine(rulesPredict(i), run.scored[k]!))));
+        }
       }
     }
     for (const { label, scores } of results) console.log(`\nper code, ${label} (${rendering}):\n${perCodeTable(scores)}`);

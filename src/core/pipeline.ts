@@ -24,6 +24,7 @@ import { createLetter } from './letter.js';
 import { isSpaceCode, squash } from './lines.js';
 import { toSource } from './normalize.js';
 import { caseOutcome, DATE_FIELDS, type CaseRecord, type ItemRecord, type Located } from './record.js';
+import type { ReasonCode } from './vocabulary.js';
 import type { ErrorCode } from './schema.js';
 import { sectionNamed, segment } from './sections.js';
 import type { DateField, Found, Item, Letter, Section, Span, TemplateName } from './types.js';
@@ -243,16 +244,17 @@ function itemRecord(letter: Letter, item: Item, items: readonly Item[]): ItemRec
       })),
     ),
     rationale: loc(item.rationale),
-    reasons: item.rationale
-      ? extractReasons(
-          letter.text,
-          item.rationale.span,
-          item.outcome?.value ?? null,
-          itemText,
-          items.filter((other) => other !== item).map((other) => ({ itemText: other.itemText.value, outcome: other.outcome?.value ?? null })),
-        ).map((r) => located(letter, { value: r.code, span: r.span }))
-      : [],
+    reasons: reasonsOf(letter, item, itemText, items),
   };
+}
+
+/** An item's reasons; a rationale in which none is read is a warning (every rationale gives some ground). */
+function reasonsOf(letter: Letter, item: Item, itemText: string, items: readonly Item[]): Located<ReasonCode>[] {
+  if (!item.rationale) return [];
+  const others = items.filter((other) => other !== item).map((other) => ({ itemText: other.itemText.value, outcome: other.outcome?.value ?? null }));
+  const reasons = extractReasons(letter.text, item.rationale.span, item.outcome?.value ?? null, itemText, others);
+  if (reasons.length === 0) letter.messages.push({ ruleId: 'item-no-reason', reason: `item ${item.itemNo}: no ground of the reasons vocabulary could be read in its rationale: reasons is empty`, severity: 'warning', span: item.rationale.span });
+  return reasons.map((r) => located(letter, { value: r.code, span: r.span }));
 }
 
 /**

@@ -24,6 +24,7 @@ export const WARNING_RULES = {
   'item-request-unparsed': { incomplete: false, meaning: "an item's request is worded like a partial authorisation (several sentences, an original request, an authorised part) that no known wording fits, a word of it damaged: item_text holds the whole request, original_request and authorized_portion are empty" },
   'item-missing-guideline': { incomplete: false, meaning: "an item lacks one party's guideline paragraph: that party's sources are empty" },
   'item-no-rationale': { incomplete: false, meaning: "no rationale could be found in an item's body (its label missing or damaged past reading): rationale and reasons are empty" },
+  'item-no-reason': { incomplete: false, meaning: "an item has a rationale, but no ground of the reasons vocabulary could be read in it (every rationale gives one): its reasons are empty, and its rationale says why in words the rules do not know" },
   'citation-unparsed': { incomplete: false, meaning: 'a guideline paragraph in which no citation could be read' },
   'reviewer-not-found': { incomplete: false, meaning: "no credentials found in the reviewer's qualifications" },
   'reviewer-unknown-state': { incomplete: false, meaning: 'a state of licensure that is not a US state name (in prose, licensing words with no state after them that can be read): left out' },
