@@ -797,3 +797,42 @@ describe('near wordings that state no ground', () => {
     expect(codes('Gait training does not include the stairs she must climb at home.', 'upheld', 'Physical therapy x6')).toEqual([]);
   });
 });
+
+describe('grounds the project\'s own letters gave in words the rules had not met', () => {
+  it('reads an absence said of what the sentence before listed as a missing indication', () => {
+    expect(codes('A hinged brace is reserved for ligament instability, a fracture or a recent ligament repair. He has none of these.', 'upheld', 'Hinged knee brace')).toEqual(['indications_not_documented']);
+    expect(codes('An epidural injection needs radiculopathy on examination, confirmed by imaging or electrodiagnostic testing. Neither is present.', 'upheld', 'Lumbar epidural steroid injection at L5-S1')).toEqual(['indications_not_documented']);
+    expect(codes('A stomach protector is indicated for a patient over 65, with a prior ulcer, or on a blood thinner; none of these is documented.', 'upheld', 'Pantoprazole 40mg #30')).toEqual(['indications_not_documented']);
+  });
+
+  it('leaves care said absent that way to the prior-care cues', () => {
+    expect(codes('Lower-level care such as an exercise program or an NSAID should come first. None of these has been tried.', 'upheld', 'Lumbar facet injection')).not.toContain('indications_not_documented');
+  });
+
+  it('reads a trial the guideline asks for, said not to have happened, as prior care not tried (R7)', () => {
+    expect(codes('Buying the stimulator is supported only after a month-long home trial with documented benefit. No trial has taken place.', 'upheld', 'Interferential stimulator purchase')).toEqual(['prior_care_not_tried']);
+    expect(codes('The patch is second-line, after an antidepressant or an anticonvulsant. The notes show no trial of any of these.', 'upheld', 'Lidocaine 5% patch #30')).toEqual(['prior_care_not_tried']);
+    expect(codes('Purchase follows a rental period, and the rental trial has not been done.', 'upheld', 'TENS unit purchase')).toEqual(['prior_care_not_tried']);
+  });
+
+  it('does not read a trial merely named near a doubt or an absence as one not tried', () => {
+    expect(codes('It is unclear whether this is an initial trial or a refill of the drug.', 'upheld', 'Tramadol 50mg #60')).not.toContain('prior_care_not_tried');
+    expect(codes('There is no record of earlier acupuncture, so an initial trial would be reasonable, but 12 sessions exceed the 6 the guideline allows.', 'upheld', 'Acupuncture x12')).not.toContain('prior_care_not_tried');
+  });
+
+  it('reads a request whose partner was "not medically necessary" as depending on it', () => {
+    const others: Other[] = [{ itemText: 'Right total knee replacement', outcome: 'upheld' }];
+    expect(codes('The walker is for use after the operation. With the knee replacement not medically necessary, the walker is not medically necessary either.', 'upheld', 'Associated surgical service: front-wheeled walker', others)).toEqual(['depends_on_denied_request']);
+    // "with X were not indicated" names no partner found not necessary.
+    expect(codes('However, objective functional gains with the earlier visits were not indicated.', 'upheld', 'Physical therapy x6')).toEqual(['no_functional_benefit']);
+  });
+
+  it('reads stable ligaments on examination as the missing instability', () => {
+    expect(codes('The ODG reserves a hinged brace for instability. Her examination shows stable collateral ligaments.', 'upheld', 'Hinged knee brace, purchase')).toEqual(['indications_not_documented']);
+  });
+
+  it('reads criteria said not met as the case, whatever the clause before', () => {
+    expect(roleOf('Because the pain runs into the leg, the criteria for diagnostic facet blocks are not met.')).toBe('case');
+    expect(codes('Because the pain runs into the leg, the criteria for diagnostic facet blocks are not met.', 'upheld', 'Lumbar medial branch block')).toEqual(['indications_not_documented']);
+  });
+});
