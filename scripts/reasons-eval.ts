@@ -25,6 +25,7 @@
  *   npx tsx scripts/reasons-eval.ts --tuning-only --errors   # each tuning item the rules get wrong, with its trace
  *   npx tsx scripts/reasons-eval.ts --no-classifier # rules only (fast)
  *   npx tsx scripts/reasons-eval.ts --train-written test/fixtures/reasons-rationales.json
+ *   npx tsx scripts/reasons-eval.ts --corpus [--half read|unread] [--errors]   # the corpus letters against their answer keys' reasons
  *   npx tsx scripts/reasons-eval.ts --no-classifier --tuning-only --renderings /tmp/imr-renderings
  *       # also each renderer's text of the dev letters (npm run render: pdftotext -layout, pdfminer, pypdf 3.x, ...)
  *   npx tsx scripts/reasons-eval.ts --rationales test/fixtures/reasons-rationales.json [--split dev|dev2|dev3|check] [--errors]
@@ -33,6 +34,7 @@
  * Exits 1 when the rules fall below the targets on the held-out letters of
  * either rendering (micro F1 >= 0.85, exact code set >= 0.70).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -45,6 +47,9 @@ import type { Span } from '../src/core/types.js';
 import { isHeldOut } from './heldout.js';
 import { letterInterval, type LetterCounts } from './interval.js';
 import { hasShared, LETTERS } from './shared.js';
+import { CORPUS } from './golden.js';
+import { decode } from '../src/io/decode.js';
+import fg from 'fast-glob';
 
 const TARGET_F1 = 0.85;
 const TARGET_EXACT = 0.7;
@@ -504,8 +509,62 @@ function printErrors(items: readonly EvalItem[]): void {
 }
 
 // ---------------------------------------------------------------------------
+// The corpus: the project's own letters, against the reasons of their answer keys
+
+interface KeyItem { item_no: number; reasons?: ReasonCode[] }
+
+/** Each keyed item of the corpus letters, with its key's codes (test/corpus-key: two blind annotators, adjudicated) and the rules'. */
+function corpusPairs(): { caseId: string; itemNo: number; gold: ReasonCode[]; predicted: ReasonCode[] }[] {
+  const keys = new Map(
+    readdirSync(join(root, 'test', 'corpus-key'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(root, 'test', 'corpus-key', f), 'utf8')) as { case_id: string; items: KeyItem[] })
+      .map((k) => [k.case_id, k] as const),
+  );
+  const pairs: { caseId: string; itemNo: number; gold: ReasonCode[]; predicted: ReasonCode[] }[] = [];
+  for (const file of fg.sync('**/*.txt', { cwd: CORPUS, absolute: true }).sort()) {
+    const decoded = decode(readFileSync(file));
+    if (!decoded.ok) continue;
+    const result = extractLetter(file, decoded.text);
+    if (!result.ok) continue;
+    const key = keys.get(result.record.case_id);
+    for (const item of key?.items ?? []) {
+      if (!item.reasons) continue;
+      const read = result.record.items.find((i) => i.item_no === item.item_no);
+      pairs.push({ caseId: result.record.case_id, itemNo: item.item_no, gold: item.reasons, predicted: read?.reasons.map((r) => r.value) ?? [] });
+    }
+  }
+  return pairs;
+}
+
+/** The rules on the corpus letters' keyed items (test/e2e/written-sets.test.ts holds them to their measured values). */
+export function scoreCorpusReasons(): Scores {
+  return score(corpusPairs());
+}
+
+/** The corpus letters in two halves by a hash of the case number: `read` while designing cues, `unread` only scored. */
+const corpusHalf = (caseId: string): 'read' | 'unread' => (createHash('sha256').update(caseId).digest()[0]! % 2 === 0 ? 'read' : 'unread');
+
+function reportCorpus(): number {
+  const half = valueOf('--half');
+  const pairs = corpusPairs().filter((p) => half === null || corpusHalf(p.caseId) === half);
+  if (half) console.log(`the ${half} half of the corpus letters`);
+  const scores = score(pairs);
+  console.log(summaryLine('rules, corpus letters', scores));
+  console.log(intervalLine(pairs));
+  console.log(`\nper code:\n${perCodeTable(scores)}`);
+  if (showErrors)
+    for (const p of pairs) {
+      const same = p.gold.length === p.predicted.length && p.gold.every((c) => p.predicted.includes(c));
+      if (!same) console.log(`${p.caseId} #${p.itemNo}: key ${p.gold.join(', ')}; rules ${p.predicted.join(', ') || '-'}`);
+    }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
 
 function main(): number {
+  if (args.has('--corpus')) return reportCorpus();
   const written = valueOf('--rationales');
   if (written) return reportWritten(written, valueOf('--split'));
   if (!hasShared()) {
