@@ -831,3 +831,28 @@ describe('grounds the project\'s own letters gave in words the rules had not met
     expect(codes('The ODG reserves a hinged brace for instability. Her examination shows stable collateral ligaments.', 'upheld', 'Hinged knee brace, purchase')).toEqual(['indications_not_documented']);
   });
 });
+
+describe('grounds from the read half of the corpus letters, in words of our own', () => {
+  it('reads a use "with no documented benefit", ending its sentence, as no functional benefit beside the overrun', () => {
+    expect(codes('The guideline allows a muscle relaxant for a few weeks. She has taken it daily for two years with no documented benefit.', 'upheld', 'Methocarbamol 750mg #60')).toEqual(['no_functional_benefit', 'exceeds_limits']);
+    expect(codes('He has used the gel twice a day without measurable improvement.', 'upheld', 'Diclofenac 1% gel')).toEqual(['no_functional_benefit']);
+  });
+
+  it('reads care named by "such" or "none of these", not used, as prior care not tried', () => {
+    expect(codes('The patch follows a failed trial of an antidepressant or an anticonvulsant. Nothing shows that any such medication was ever taken.', 'upheld', 'Lidocaine 5% patch #30')).toContain('prior_care_not_tried');
+    expect(codes('Exercise, an NSAID and a short course of therapy come first. None of these has been tried.', 'upheld', 'Lumbar radiofrequency ablation')).toContain('prior_care_not_tried');
+  });
+
+  it('reads no gain in two outcomes joined by "or" as no functional benefit', () => {
+    expect(codes('There is no reported gain in mood or function with the drug.', 'upheld', 'Duloxetine 60mg #30')).toEqual(['no_functional_benefit']);
+  });
+
+  it('reads a use of many months written in words as long use of a short-course drug', () => {
+    expect(codes('She has taken it every night for about fifteen months.', 'upheld', 'Cyclobenzaprine 10mg #30')).toEqual(['exceeds_limits']);
+    expect(codes('He has been on it for twenty-four months.', 'upheld', 'Zolpidem 10mg #30')).toEqual(['exceeds_limits']);
+  });
+
+  it('reads a quantity "far more than" the need as over the limit, not as an unclear request', () => {
+    expect(codes('Ninety tablets is far more than a week of recovery requires, and no reason for the number is given.', 'upheld', 'Post-operative Hydrocodone 5/325mg #90')).toEqual(['exceeds_limits']);
+  });
+});

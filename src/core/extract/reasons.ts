@@ -1547,6 +1547,14 @@ export interface Trace {
 }
 
 /** A rationale read sentence by sentence: what each clause's cues found, the counts' verdict, and a rejected condition found in the case. */
+/** An overrun's suppressions reach the other clauses of its sentence ("far more than the stay requires, and no reason for the number is given": the justification asked for is the overrun's, R2). */
+function withinSentence(found: Found[]): Found[] {
+  const c = lexicon();
+  const suppressed = new Set<ReasonCode>();
+  for (const f of found) if (f.code === c.lexicon.counts.code) for (const s of c.cueById.get(f.cue)?.spec.suppresses ?? []) suppressed.add(s);
+  return suppressed.size === 0 ? found : found.filter((f) => !suppressed.has(f.code));
+}
+
 function readRationale(
   text: string,
   rationale: Span,
@@ -1562,7 +1570,7 @@ function readRationale(
     // The cues of the sentence's role that its literals allow: a clause holds no literal its sentence does not, so no other cue can match in its clauses.
     const present = literals.within(span);
     const live = cuesOf(role).filter((cue) => possible(cue.literals, present));
-    return { span, role, found: live.length === 0 ? [] : clauses(text, span).flatMap((clause) => readClause(text, span, clause, itemText, otherItems, live, literals.within(clause))) };
+    return { span, role, found: live.length === 0 ? [] : withinSentence(clauses(text, span).flatMap((clause) => readClause(text, span, clause, itemText, otherItems, live, literals.within(clause)))) };
   });
   return { sentences, over: countOverLimit(text, roled, literals), excluded: exclusionApplied(text, roled, literals, itemText) };
 }
