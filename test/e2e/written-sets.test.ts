@@ -15,7 +15,7 @@ import { scoreWritten, scoreWrittenLists, scoreWrittenMechanism, scoreWrittenUr 
 
 /** The measured values, rounded down. */
 const REASON_FLOORS = { dev: { f1: 0.97, exact: 0.93 }, dev2: { f1: 0.92, exact: 0.78 }, dev3: { f1: 0.94, exact: 0.86 }, dev4: { f1: 0.91, exact: 0.75 }, dev5: { f1: 0.91, exact: 0.76 }, dev6: { f1: 0.93, exact: 0.83 }, dev7: { f1: 0.92, exact: 0.81 }, check: { f1: 0.85, exact: 0.7 }, check2: { f1: 0.84, exact: 0.61 }, check3: { f1: 0.81, exact: 0.55 } };
-const CORPUS_REASON_FLOORS = { f1: 0.84, exact: 0.71 };
+const CORPUS_REASON_FLOORS = { f1: 0.85, exact: 0.72 };
 const NEGATED_FLOORS = { dev: { precision: 0.99, f1: 0.99, n: 70 }, dev2: { precision: 0.98, f1: 0.94, n: 70 }, check: { precision: 0.93, f1: 0.87, n: 60 } };
 
 describe('the rules on test sets written by hand', () => {

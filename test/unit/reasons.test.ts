@@ -856,3 +856,20 @@ describe('grounds from the read half of the corpus letters, in words of our own'
     expect(codes('Ninety tablets is far more than a week of recovery requires, and no reason for the number is given.', 'upheld', 'Post-operative Hydrocodone 5/325mg #90')).toEqual(['exceeds_limits']);
   });
 });
+
+describe('rejections the read half of the corpus letters showed, in words of our own', () => {
+  it('reads a rejection whose reason compares the treatment "over" a sham as flat, but not a limit "over" some weeks', () => {
+    expect(codes('Laser therapy for plantar fasciitis is not recommended by the ODG, as trials show no advantage over placebo.', 'upheld', 'Laser therapy for plantar fasciitis of the left heel, 6 sessions')).toEqual(['not_recommended']);
+    expect(codes('Laser therapy is not recommended over more than four weeks.', 'upheld', 'Low-level laser therapy, 6 sessions')).not.toContain('not_recommended');
+  });
+
+  it('reads a treatment supported after some procedures "but not after" the partner\'s as not recommended', () => {
+    const others: Other[] = [{ itemText: 'Left shoulder arthroscopy with subacromial decompression', outcome: 'overturned' }];
+    expect(codes('The guideline supports a cold therapy unit after major joint replacement, but not after a subacromial decompression. The unit is not needed.', 'upheld', 'Associated surgical service: cold therapy unit, 14 day rental', others)).toEqual(['not_recommended']);
+    expect(codes('The guideline supports a cold therapy unit after major joint replacement, but not after a subacromial decompression. The unit is not needed.', 'upheld', 'Associated surgical service: cold therapy unit, 14 day rental', [{ itemText: 'Right total shoulder replacement', outcome: 'overturned' }])).not.toContain('not_recommended');
+  });
+
+  it('reads a device said to offer no advantage over a simpler one as not recommended', () => {
+    expect(codes('A motorized traction unit offers no proven advantage over a door-mounted unit.', 'upheld', 'Motorized cervical traction unit, purchase')).toEqual(['not_recommended']);
+  });
+});

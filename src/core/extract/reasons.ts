@@ -1501,7 +1501,7 @@ function rejectedConditions(text: string, roled: readonly RoledSentence[], liter
  * window, not under an absence trigger ("there is no radiculopathy" states
  * the opposite) nor a condition ("if radiculopathy is present").
  */
-function exclusionApplied(text: string, roled: readonly RoledSentence[], literals: Occurrences, itemText: string): { sentence: Span; span: Span } | null {
+function exclusionApplied(text: string, roled: readonly RoledSentence[], literals: Occurrences, itemText: string, otherItems: readonly OtherItem[]): { sentence: Span; span: Span } | null {
   const rejected = rejectedConditions(text, roled, literals, itemText);
   if (rejected.length === 0) return null;
   const c = lexicon();
@@ -1522,6 +1522,11 @@ function exclusionApplied(text: string, roled: readonly RoledSentence[], literal
         return { sentence: span, span: wholeWords(text, { start: clause.start + found.start, end: clause.start + found.end }) };
       }
     }
+  }
+  // The request, or another request of the letter, may name the condition itself ("... for lateral epicondylitis", "arthroscopy with partial meniscectomy"): the rejection's sentence is the span.
+  const requests = [itemText, ...otherItems.map((o) => o.itemText)].map(tokens);
+  for (const r of rejected) {
+    if (r.keys.some((keys) => requests.some((words) => windowOf(words, keys, c.exclusions.window)))) return { sentence: r.sentence, span: wholeWords(text, trimmed(text, r.sentence)) };
   }
   return null;
 }
@@ -1572,7 +1577,7 @@ function readRationale(
     const live = cuesOf(role).filter((cue) => possible(cue.literals, present));
     return { span, role, found: live.length === 0 ? [] : withinSentence(clauses(text, span).flatMap((clause) => readClause(text, span, clause, itemText, otherItems, live, literals.within(clause)))) };
   });
-  return { sentences, over: countOverLimit(text, roled, literals), excluded: exclusionApplied(text, roled, literals, itemText) };
+  return { sentences, over: countOverLimit(text, roled, literals), excluded: exclusionApplied(text, roled, literals, itemText, otherItems) };
 }
 
 export function traceReasons(text: string, rationale: Span, itemText: string, otherItems: readonly OtherItem[] = []): Trace[] {
