@@ -81,6 +81,8 @@ export interface Report {
     /** Items (passing the other filters) of cases with items_complete = false, and those cases: left out with excludeIncomplete. */
     incompleteItems: number;
     incompleteCases: number;
+    /** Selected items with a rationale in which no reason was read (the warning item-no-reason), by outcome: left out of the reason tables. */
+    reasonsUnread: { upheld: number; overturned: number };
   };
   /** cases.csv has the items_complete column. */
   hasCompleteness: boolean;
@@ -169,6 +171,7 @@ class Aggregator {
   unmatched = 0;
   incompleteItems = 0;
   incompleteCases = 0;
+  readonly reasonsUnread = { upheld: 0, overturned: 0 };
 
   /** The tables of items the dataset has the columns of. */
   private readonly itemTables: TableSpec[];
@@ -218,8 +221,12 @@ class Aggregator {
         this.sink?.item(spec, key, c, itemNo, hit);
       }
     }
+    if (!this.active.has('reasons_by_outcome')) return;
     const reasons = elements(d.reasons).filter(Boolean);
-    if (reasons.length === 0 || !this.active.has('reasons_by_outcome')) return;
+    if (reasons.length === 0) {
+      if (/\S/.test(d.rationale ?? '')) this.reasonsUnread[outcome]++;
+      return;
+    }
     const byOutcome = this.tallies.get('reasons_by_outcome')!;
     byOutcome.base(outcome);
     for (const r of reasons) {
@@ -441,6 +448,7 @@ export async function aggregate(dir: string, filter: ReportFilter = {}, sinkFor:
       unmatched: agg.unmatched,
       incompleteItems: agg.incompleteItems,
       incompleteCases: agg.incompleteCases,
+      reasonsUnread: { ...agg.reasonsUnread },
     },
     hasCompleteness,
     join: mode,

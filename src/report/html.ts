@@ -300,6 +300,11 @@ export function reportHtml(report: Report, links: PageLinks): string {
   const sections = numbered.map((spec) => {
     const csv = links.tableCsv[spec.id];
     const head = [`<section id="t-${h(spec.id)}"><h2><span class="n">${sectionNo(spec.id)}.</span>${h(spec.title)}</h2>`, `<p class="note">${h(spec.note)}${csv ? ` Table as CSV: <a href="${enc(csv)}"><code>${h(csv)}</code></a>.` : ''}</p>`];
+    if (spec.unit === 'reasons') {
+      const { upheld, overturned } = c.reasonsUnread;
+      const unread = spec.id === 'reasons_by_outcome' ? upheld + overturned : upheld;
+      if (unread > 0) head.push(`<p class="note warn" id="unread-${h(spec.id)}">${unread} ${spec.id === 'reasons_by_outcome' ? '' : 'upheld '}item${unread === 1 ? '' : 's'} with a rationale in which no reason could be read (warning <code>item-no-reason</code>) ${unread === 1 ? 'is' : 'are'} left out of these shares.</p>`);
+    }
     let body: string;
     if (spec.unit === 'days') {
       const t = report.timeliness;

@@ -89,6 +89,16 @@ describe('report on the bundled corpus', () => {
     expect(readFileSync(join(work, 'out', 'report.reasons_by_outcome.csv'), 'utf8').split('\r\n')[0]).toBe('outcome,reason,items_with_reason,n_items,share,wilson_low,wilson_high,cases_csv');
   });
 
+  it('says how many items with a rationale but no reason read the reason tables leave out', () => {
+    const unread = (outcome: string) => decisions.filter((d) => d.outcome === outcome && !d.reasons && /\S/.test(d.rationale ?? '')).length;
+    expect(result.report.counts.reasonsUnread).toEqual({ upheld: unread('upheld'), overturned: unread('overturned') });
+    expect(unread('upheld')).toBeGreaterThan(0);
+    const html = readFileSync(out, 'utf8');
+    const n = unread('upheld') + unread('overturned');
+    expect(html).toContain(`<p class="note warn" id="unread-reasons_by_outcome">${n} item${n === 1 ? '' : 's'} with a rationale in which no reason could be read`);
+    expect(html).toContain(`<p class="note warn" id="unread-reasons_by_category">${unread('upheld')} upheld item`);
+  });
+
   it('lists every treatment category (and subcategory) present in decisions.csv, in the page and the CSV', () => {
     const html = readFileSync(out, 'utf8');
     const csv = readCsv(join(work, 'out', 'report.treatment_category.csv'));
