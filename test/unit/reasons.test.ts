@@ -802,7 +802,7 @@ describe('grounds the project\'s own letters gave in words the rules had not met
   it('reads an absence said of what the sentence before listed as a missing indication', () => {
     expect(codes('A hinged brace is reserved for ligament instability, a fracture or a recent ligament repair. He has none of these.', 'upheld', 'Hinged knee brace')).toEqual(['indications_not_documented']);
     expect(codes('An epidural injection needs radiculopathy on examination, confirmed by imaging or electrodiagnostic testing. Neither is present.', 'upheld', 'Lumbar epidural steroid injection at L5-S1')).toEqual(['indications_not_documented']);
-    expect(codes('A stomach protector is indicated for a patient over 65, with a prior ulcer, or on a blood thinner; none of these is documented.', 'upheld', 'Pantoprazole 40mg #30')).toEqual(['indications_not_documented']);
+    expect(codes('A stomach protector is indicated for a patient over 65, with a prior ulcer, or on a blood thinner; none of these is present.', 'upheld', 'Pantoprazole 40mg #30')).toEqual(['indications_not_documented']);
   });
 
   it('leaves care said absent that way to the prior-care cues', () => {
@@ -871,5 +871,54 @@ describe('rejections the read half of the corpus letters showed, in words of our
 
   it('reads a device said to offer no advantage over a simpler one as not recommended', () => {
     expect(codes('A motorized traction unit offers no proven advantage over a door-mounted unit.', 'upheld', 'Motorized cervical traction unit, purchase')).toEqual(['not_recommended']);
+  });
+});
+
+describe('the corpus kinds kept from reaching further (a review with sentences of its own)', () => {
+  it('reads "over the past months" as time, not as a comparison that makes a rejection flat', () => {
+    expect(codes('Tramadol has provided no benefit over the past six months, and she remains off work.', 'upheld', 'Tramadol 50mg #60')).not.toContain('not_recommended');
+    expect(codes('Further visits are not indicated, as she showed no improvement over eight prior sessions.', 'upheld', 'Chiropractic care x6')).not.toContain('not_recommended');
+  });
+
+  it('keeps a missing body part or form beside an overrun in the same sentence', () => {
+    expect(codes('Twelve visits exceed the guideline, and the body part to be treated is not specified.', 'upheld', 'Physical therapy x12')).toEqual(['exceeds_limits', 'request_unclear']);
+    expect(codes('She has already exceeded the recommended visits, and the number of further visits asked for is not stated.', 'upheld', 'Chiropractic treatment')).toEqual(['exceeds_limits', 'request_unclear']);
+  });
+
+  it('reads "far greater than expected" of pain or disability as no overrun', () => {
+    expect(codes('Her reported pain is far greater than would be expected from the imaging.', 'upheld', 'Psychological evaluation')).not.toContain('exceeds_limits');
+  });
+
+  it('reads no "such" drug prescribed, or a second such drug, as no untried care', () => {
+    expect(codes('A stomach protector is for patients on an NSAID with GI risk. No such medication has been prescribed to her.', 'upheld', 'Omeprazole 20mg #60')).not.toContain('prior_care_not_tried');
+    expect(codes('She already takes ibuprofen, and no reason is given why a second such medication was used.', 'upheld', 'Naproxen 550mg #60')).not.toContain('prior_care_not_tried');
+  });
+
+  it('reads "neither was documented to help" as no missing indication', () => {
+    expect(codes('She had two injections last year; neither was documented to provide lasting relief.', 'upheld', 'Lumbar epidural steroid injection L4-5')).not.toContain('indications_not_documented');
+  });
+
+  it('reads a research trial, or the request that is the trial, as no untried care', () => {
+    expect(codes('No trial has compared the patch with oral agents for this kind of pain.', 'upheld', 'Lidocaine 5% patch #30')).not.toContain('prior_care_not_tried');
+    expect(codes('No trial has been done yet, so this would be the initial trial; however, twelve visits exceed the six allowed.', 'upheld', 'Acupuncture x12')).toEqual(['exceeds_limits']);
+  });
+
+  it('takes a rejected condition from another request only when it is an operation', () => {
+    const others: Other[] = [{ itemText: 'Gabapentin 300mg #90 for neuropathic pain', outcome: 'overturned' }];
+    expect(codes('The MTUS supports topical NSAIDs for arthritis of the knee, and states they are not recommended for neuropathic pain. The gel has been used for six months with no documented benefit.', 'upheld', 'Diclofenac 1% gel for the right knee', others)).toEqual(['no_functional_benefit']);
+  });
+
+  it('reads a partner "not medically necessary" only before a conclusion about this request', () => {
+    const others: Other[] = [{ itemText: 'L4-S1 posterior lumbar fusion', outcome: 'upheld' }];
+    expect(codes('With the fusion not medically necessary, she is to continue conservative care; she has already had 24 visits, which exceeds the guideline.', 'upheld', 'Physical therapy x12 for the lumbar spine', others)).toEqual(['exceeds_limits']);
+  });
+
+  it('reads months of pain or of time off work as no long use of the drug', () => {
+    expect(codes('She has had low back pain for eighteen months.', 'upheld', 'Cyclobenzaprine 10mg #30')).not.toContain('exceeds_limits');
+    expect(codes('He has been off work for over fifteen months.', 'upheld', 'Diazepam 5mg #30')).not.toContain('exceeds_limits');
+  });
+
+  it('reads other care "without any relief" before a procedure as no lack of this treatment\'s benefit', () => {
+    expect(codes('She has had physical therapy and chiropractic care without any relief.', 'upheld', 'Lumbar epidural steroid injection L5-S1')).not.toContain('no_functional_benefit');
   });
 });

@@ -1462,9 +1462,9 @@ function rejectsItem(subject: string, itemText: string): boolean {
 }
 
 /** The conditions the rationale's sentences reject the requested treatment for, by the sentence that states each. */
-function rejectedConditions(text: string, roled: readonly RoledSentence[], literals: Occurrences, itemText: string): { sentence: Span; keys: string[][] }[] {
+function rejectedConditions(text: string, roled: readonly RoledSentence[], literals: Occurrences, itemText: string): { sentence: Span; keys: string[][]; surgery: boolean }[] {
   const ex = lexicon().exclusions;
-  const out: { sentence: Span; keys: string[][] }[] = [];
+  const out: { sentence: Span; keys: string[][]; surgery: boolean }[] = [];
   for (const { span, role } of roled) {
     const present = literals.within(span);
     const body = text.slice(span.start, span.end);
@@ -1487,7 +1487,7 @@ function rejectedConditions(text: string, roled: readonly RoledSentence[], liter
         const ours = ofItem ? rejectsItem(m.groups?.['subject'] ?? subjectBefore(body, m.index), itemText) : /\b(?:its|their)\b/i.test(m[0]) || namesItem(body, itemText);
         if (!ours) continue;
         const keys = conditionKeys(cond);
-        if (keys.length > 0) out.push({ sentence: span, keys });
+        if (keys.length > 0) out.push({ sentence: span, keys, surgery: kindsOf(cond).has('surgery') });
       }
     }
   }
@@ -1523,10 +1523,14 @@ function exclusionApplied(text: string, roled: readonly RoledSentence[], literal
       }
     }
   }
-  // The request, or another request of the letter, may name the condition itself ("... for lateral epicondylitis", "arthroscopy with partial meniscectomy"): the rejection's sentence is the span.
-  const requests = [itemText, ...otherItems.map((o) => o.itemText)].map(tokens);
+  // The request may name the condition itself ("... for lateral epicondylitis"), and another request of the letter an operation the item goes with ("arthroscopy with partial meniscectomy"), not a diagnosis: the rejection's sentence is the span.
+  const own = tokens(itemText);
+  const partners = otherItems.map((o) => tokens(o.itemText));
   for (const r of rejected) {
-    if (r.keys.some((keys) => requests.some((words) => windowOf(words, keys, c.exclusions.window)))) return { sentence: r.sentence, span: wholeWords(text, trimmed(text, r.sentence)) };
+    for (const keys of r.keys) {
+      const named = windowOf(own, keys, c.exclusions.window) !== null || (r.surgery && partners.some((words) => windowOf(words, keys, c.exclusions.window)));
+      if (named) return { sentence: r.sentence, span: wholeWords(text, trimmed(text, r.sentence)) };
+    }
   }
   return null;
 }
@@ -1552,12 +1556,22 @@ export interface Trace {
 }
 
 /** A rationale read sentence by sentence: what each clause's cues found, the counts' verdict, and a rejected condition found in the case. */
-/** An overrun's suppressions reach the other clauses of its sentence ("far more than the stay requires, and no reason for the number is given": the justification asked for is the overrun's, R2). */
-function withinSentence(found: Found[]): Found[] {
+/** The justification an overrun asks for: a reason for the quantity, the number, the excess or the further sessions (R2), not the number left unstated. */
+const OVERRUN_JUSTIFICATION = /\b(?:reasons?|rationale|justif\w*|explanation|explain\w*|why)\b(?:\W+\w+){0,4}?\W+(?:the |this |that |such )?(?:quantity|number|amount|excess\w*|additional|further|extra|so many|more)\b/i;
+
+/**
+ * An overrun's suppressions reach the other clauses of its sentence where
+ * what they found asks for the overrun's justification ("far more than the
+ * stay requires, and no reason for the number is given", R2); a missing body
+ * part or frequency stays a ground of its own.
+ */
+function withinSentence(text: string, found: Found[]): Found[] {
   const c = lexicon();
   const suppressed = new Set<ReasonCode>();
   for (const f of found) if (f.code === c.lexicon.counts.code) for (const s of c.cueById.get(f.cue)?.spec.suppresses ?? []) suppressed.add(s);
-  return suppressed.size === 0 ? found : found.filter((f) => !suppressed.has(f.code));
+  // The words a finding starts, to the end of its clause ("no reason for" ... "the quantity").
+  const asked = (f: Found) => OVERRUN_JUSTIFICATION.test(text.slice(f.span.start, Math.max(f.span.end, f.span.start + 80)).split(/[.;,]/)[0]!);
+  return suppressed.size === 0 ? found : found.filter((f) => !suppressed.has(f.code) || !asked(f));
 }
 
 function readRationale(
@@ -1575,7 +1589,7 @@ function readRationale(
     // The cues of the sentence's role that its literals allow: a clause holds no literal its sentence does not, so no other cue can match in its clauses.
     const present = literals.within(span);
     const live = cuesOf(role).filter((cue) => possible(cue.literals, present));
-    return { span, role, found: live.length === 0 ? [] : withinSentence(clauses(text, span).flatMap((clause) => readClause(text, span, clause, itemText, otherItems, live, literals.within(clause)))) };
+    return { span, role, found: live.length === 0 ? [] : withinSentence(text, clauses(text, span).flatMap((clause) => readClause(text, span, clause, itemText, otherItems, live, literals.within(clause)))) };
   });
   return { sentences, over: countOverLimit(text, roled, literals), excluded: exclusionApplied(text, roled, literals, itemText, otherItems) };
 }
