@@ -922,3 +922,15 @@ describe('the corpus kinds kept from reaching further (a review with sentences o
     expect(codes('She has had physical therapy and chiropractic care without any relief.', 'upheld', 'Lumbar epidural steroid injection L5-S1')).not.toContain('no_functional_benefit');
   });
 });
+
+describe('R19: an overturned continuation with a benefit and a need that remains', () => {
+  it('gives the criteria beside the benefit where a case sentence states the flare or the symptoms that persist', () => {
+    expect(codes('Her earlier sessions gave documented functional improvement, and she has returned to full duty. She now has a new flare with loss of motion.', 'overturned', 'Physical therapy x6')).toEqual(['criteria_met', 'functional_benefit_documented']);
+    expect(codes('The patch has given documented functional improvement: she walks farther and sleeps better. Her neuropathic pain persists at night.', 'overturned', 'Lidocaine 5% patch #30')).toEqual(['criteria_met', 'functional_benefit_documented']);
+  });
+
+  it('gives the benefit alone where nothing else is said to call for more', () => {
+    expect(codes('Her earlier sessions gave documented functional improvement, and she has returned to full duty.', 'overturned', 'Physical therapy x6')).toEqual(['functional_benefit_documented']);
+    expect(codes('The patch has given documented functional improvement: she walks farther and sleeps better.', 'overturned', 'Lidocaine 5% patch #30')).toEqual(['functional_benefit_documented']);
+  });
+});

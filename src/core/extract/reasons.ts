@@ -161,7 +161,8 @@ interface ReasonsLexicon {
   kinds: Record<string, string[]>;
   test_kinds: string[];
   generic_test_kind: string;
-  fallback: { upheld: ReasonCode | null; overturned: ReasonCode | null };
+  /** `remaining_need`: what an overturned continuation states beside its benefit that calls for more of the care (R19). */
+  fallback: { upheld: ReasonCode | null; overturned: ReasonCode | null; remaining_need: string[] };
   /** An upheld code read in an overturned item whose sentence accepts it: the ground the reviewer accepted (R13: an overrun approved is `other`). */
   overturned_as: { from: ReasonCode; to: ReasonCode; sentence: string[]; note: string }[];
   classes: Record<string, string[]>;
@@ -695,6 +696,8 @@ interface Compiled {
   overturnedAs: { from: ReasonCode; to: ReasonCode; sentence: RegExp }[];
   /** The wordings of care (the class `care`), each counted as one word in the scope of an absence. */
   care: RegExp | null;
+  /** `fallback.remaining_need` (R19). */
+  remainingNeed: RegExp | null;
   cues: Cue[];
   cueById: ReadonlyMap<string, Cue>;
   literalIndex: LiteralIndex;
@@ -814,6 +817,7 @@ function lexicon(): Compiled {
     aliases: lex.subject.aliases.map((group) => ({ re: anyOf(group)!, words: group.flatMap((a) => a.toLowerCase().replace(/\\[a-z][*+?]?/g, ' ').match(/[a-z][a-z0-9]*/g) ?? []) })),
     kinds: Object.entries(lex.kinds).map(([k, ps]) => [k, anyOf(ps)!] as [string, RegExp]),
     care: anyOf(['@care'], lex.classes),
+    remainingNeed: anyOf(lex.fallback.remaining_need, lex.classes),
     overturnedAs: lex.overturned_as.map(({ from, to, sentence }) => ({ from, to, sentence: anyOf(sentence, lex.classes)! })),
     cues,
     cueById: new Map(cues.map((cue) => [cue.spec.id, cue])),
@@ -1645,7 +1649,9 @@ export function extractReasons(
   if (over && allowed(overCode, outcome) && !best.has(overCode)) best.set(overCode, { span: over.span, generic: false });
   if (excluded && allowed(c.exclusions.code, outcome) && !best.has(c.exclusions.code)) best.set(c.exclusions.code, { span: excluded.span, generic: false });
   const fallback = outcome === null ? null : c.lexicon.fallback[outcome];
-  if (fallback && (best.size === 0 || (outcome === 'overturned' && !soleGround && !best.has('functional_benefit_documented') && !best.has('criteria_met')))) {
+  // R19: an overturned continuation with a benefit gets the criteria too where a case sentence states the need that remains (a flare, symptoms that persist).
+  const stillNeeded = () => sentences.some((s) => (s.role === 'case' || s.role === 'conclusion') && test(c.remainingNeed, text.slice(s.span.start, s.span.end)));
+  if (fallback && (best.size === 0 || (outcome === 'overturned' && !soleGround && !best.has('criteria_met') && (!best.has('functional_benefit_documented') || stillNeeded())))) {
     // No ground was read: the conclusion stands for the outcome's usual one
     // (an overturned item's findings meet the criteria unless only a benefit, or a ground that decides alone, is named).
     const sents = rationaleSentences(text, rationale);
