@@ -932,5 +932,7 @@ describe('R19: an overturned continuation with a benefit and a need that remains
   it('gives the benefit alone where nothing else is said to call for more', () => {
     expect(codes('Her earlier sessions gave documented functional improvement, and she has returned to full duty.', 'overturned', 'Physical therapy x6')).toEqual(['functional_benefit_documented']);
     expect(codes('The patch has given documented functional improvement: she walks farther and sleeps better.', 'overturned', 'Lidocaine 5% patch #30')).toEqual(['functional_benefit_documented']);
+    for (const after of ['She has had no flare since then.', 'Her symptoms remain well controlled on the program.', 'There are no persistent deficits.'])
+      expect(codes(`Her earlier sessions gave documented functional improvement, and she has returned to full duty. ${after}`, 'overturned', 'Physical therapy x6'), after).toEqual(['functional_benefit_documented']);
   });
 });
