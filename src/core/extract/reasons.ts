@@ -1559,7 +1559,6 @@ export interface Trace {
   found: { code: ReasonCode; cue: string; span: Span }[];
 }
 
-/** A rationale read sentence by sentence: what each clause's cues found, the counts' verdict, and a rejected condition found in the case. */
 /** The justification an overrun asks for: a reason for the quantity, the number, the excess or the further sessions (R2), not the number left unstated. */
 const OVERRUN_JUSTIFICATION = /\b(?:reasons?|rationale|justif\w*|explanation|explain\w*|why)\b(?:\W+\w+){0,4}?\W+(?:the |this |that |such )?(?:quantity|number|amount|excess\w*|additional|further|extra|so many|more)\b/i;
 
@@ -1578,6 +1577,7 @@ function withinSentence(text: string, found: Found[]): Found[] {
   return suppressed.size === 0 ? found : found.filter((f) => !suppressed.has(f.code) || !asked(f));
 }
 
+/** A rationale read sentence by sentence: what each clause's cues found, the counts' verdict, and a rejected condition found in the case. */
 function readRationale(
   text: string,
   rationale: Span,
