@@ -82,6 +82,8 @@ interface CueSpec {
   own_negation?: boolean;
   generic?: boolean;
   suppresses?: ReasonCode[];
+  /** Where one of these matches the words a finding of a suppressed code starts (to the end of its clause), the suppression reaches the other clauses of the cue's sentence. */
+  suppresses_across?: string[];
   item_exclude?: string[];
   item_require?: string[];
   item_class?: string[];
@@ -527,6 +529,8 @@ interface Cue {
   roles: ReadonlySet<SentenceRole>;
   exclude: RegExp | null;
   excludeSentence: RegExp | null;
+  /** `suppresses_across`. */
+  suppressesAcross: RegExp | null;
   itemExclude: RegExp | null;
   itemRequire: RegExp | null;
   itemClass: ReadonlySet<string> | null;
@@ -762,6 +766,7 @@ function lexicon(): Compiled {
       roles: new Set(spec.roles ?? DEFAULT_ROLES),
       exclude: anyOf(spec.exclude ?? [], lex.classes),
       excludeSentence: anyOf(spec.exclude_sentence ?? [], lex.classes),
+      suppressesAcross: anyOf(spec.suppresses_across ?? [], lex.classes),
       itemExclude: compileItemPattern(spec.item_exclude ?? [], lex.classes),
       itemRequire: compileItemPattern(spec.item_require ?? [], lex.classes),
       itemClass: spec.item_class ? new Set(spec.item_class) : null,
@@ -1559,22 +1564,22 @@ export interface Trace {
   found: { code: ReasonCode; cue: string; span: Span }[];
 }
 
-/** The justification an overrun asks for: a reason for the quantity, the number, the excess or the further sessions (R2), not the number left unstated. */
-const OVERRUN_JUSTIFICATION = /\b(?:reasons?|rationale|justif\w*|explanation|explain\w*|why)\b(?:\W+\w+){0,4}?\W+(?:the |this |that |such )?(?:quantity|number|amount|excess\w*|additional|further|extra|so many|more)\b/i;
-
 /**
- * An overrun's suppressions reach the other clauses of its sentence where
- * what they found asks for the overrun's justification ("far more than the
- * stay requires, and no reason for the number is given", R2); a missing body
- * part or frequency stays a ground of its own.
+ * The suppressions a cue carries across its sentence (`suppresses_across`):
+ * "far more than the stay requires, and no reason for the number is given"
+ * asks for the overrun's justification (R2), which the overrun's cue
+ * suppresses in the next clause too; a missing body part stays a ground.
  */
 function withinSentence(text: string, found: Found[]): Found[] {
-  const c = lexicon();
-  const suppressed = new Set<ReasonCode>();
-  for (const f of found) if (f.code === c.lexicon.counts.code) for (const s of c.cueById.get(f.cue)?.spec.suppresses ?? []) suppressed.add(s);
+  const { cueById } = lexicon();
+  const across = found.flatMap((f) => {
+    const cue = cueById.get(f.cue);
+    return cue?.suppressesAcross ? [{ re: cue.suppressesAcross, codes: cue.spec.suppresses ?? [] }] : [];
+  });
+  if (across.length === 0) return found;
   // The words a finding starts, to the end of its clause ("no reason for" ... "the quantity").
-  const asked = (f: Found) => OVERRUN_JUSTIFICATION.test(text.slice(f.span.start, Math.max(f.span.end, f.span.start + 80)).split(/[.;,]/)[0]!);
-  return suppressed.size === 0 ? found : found.filter((f) => !suppressed.has(f.code) || !asked(f));
+  const words = (f: Found) => text.slice(f.span.start, Math.max(f.span.end, f.span.start + 80)).split(/[.;,]/)[0]!;
+  return found.filter((f) => !across.some((a) => a.codes.includes(f.code) && test(a.re, words(f))));
 }
 
 /** A rationale read sentence by sentence: what each clause's cues found, the counts' verdict, and a rejected condition found in the case. */
