@@ -47,9 +47,8 @@ import type { Span } from '../src/core/types.js';
 import { isHeldOut } from './heldout.js';
 import { letterInterval, type LetterCounts } from './interval.js';
 import { hasShared, LETTERS } from './shared.js';
-import { CORPUS } from './golden.js';
-import { decode } from '../src/io/decode.js';
-import fg from 'fast-glob';
+import { corpusResults } from './golden.js';
+import { loadGold } from './score.js';
 
 const TARGET_F1 = 0.85;
 const TARGET_EXACT = 0.7;
@@ -511,43 +510,34 @@ function printErrors(items: readonly EvalItem[]): void {
 // ---------------------------------------------------------------------------
 // The corpus: the project's own letters, against the reasons of their answer keys
 
-interface KeyItem { item_no: number; reasons?: ReasonCode[] }
-
-/** Each keyed item of the corpus letters, with its key's codes (test/corpus-key: two blind annotators, adjudicated) and the rules'. */
-function corpusPairs(): { caseId: string; itemNo: number; gold: ReasonCode[]; predicted: ReasonCode[] }[] {
-  const keys = new Map(
-    readdirSync(join(root, 'test', 'corpus-key'))
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => JSON.parse(readFileSync(join(root, 'test', 'corpus-key', f), 'utf8')) as { case_id: string; items: KeyItem[] })
-      .map((k) => [k.case_id, k] as const),
-  );
+/** Each keyed item of the corpus letters as `imr extract` reads them, with its key's codes (test/corpus-key: two blind annotators, adjudicated) and the rules'. */
+async function corpusPairs(): Promise<{ caseId: string; itemNo: number; gold: ReasonCode[]; predicted: ReasonCode[] }[]> {
+  const keys = new Map(loadGold(join(root, 'test', 'corpus-key')).map((k) => [k.case_id, k]));
   const pairs: { caseId: string; itemNo: number; gold: ReasonCode[]; predicted: ReasonCode[] }[] = [];
-  for (const file of fg.sync('**/*.txt', { cwd: CORPUS, absolute: true }).sort()) {
-    const decoded = decode(readFileSync(file));
-    if (!decoded.ok) continue;
-    const result = extractLetter(file, decoded.text);
-    if (!result.ok) continue;
-    const key = keys.get(result.record.case_id);
-    for (const item of key?.items ?? []) {
-      if (!item.reasons) continue;
-      const read = result.record.items.find((i) => i.item_no === item.item_no);
-      pairs.push({ caseId: result.record.case_id, itemNo: item.item_no, gold: item.reasons, predicted: read?.reasons.map((r) => r.value) ?? [] });
+  for (const { outcome } of await corpusResults()) {
+    if (!outcome.ok) continue;
+    const { record } = outcome;
+    for (const item of keys.get(record.case_id)?.items ?? []) {
+      const { reasons } = item as { reasons?: ReasonCode[] };
+      if (!reasons) continue;
+      const read = record.items.find((i) => i.item_no === item.item_no);
+      pairs.push({ caseId: record.case_id, itemNo: item.item_no, gold: reasons, predicted: read?.reasons.map((r) => r.value) ?? [] });
     }
   }
   return pairs;
 }
 
 /** The rules on the corpus letters' keyed items (test/e2e/written-sets.test.ts holds them to their measured values). */
-export function scoreCorpusReasons(): Scores {
-  return score(corpusPairs());
+export async function scoreCorpusReasons(): Promise<Scores> {
+  return score(await corpusPairs());
 }
 
 /** The corpus letters in two halves by a hash of the case number: `read` while designing cues, `unread` only scored. */
 const corpusHalf = (caseId: string): 'read' | 'unread' => (createHash('sha256').update(caseId).digest()[0]! % 2 === 0 ? 'read' : 'unread');
 
-function reportCorpus(): number {
+async function reportCorpus(): Promise<number> {
   const half = valueOf('--half');
-  const pairs = corpusPairs().filter((p) => half === null || corpusHalf(p.caseId) === half);
+  const pairs = (await corpusPairs()).filter((p) => half === null || corpusHalf(p.caseId) === half);
   if (half) console.log(`the ${half} half of the corpus letters`);
   const scores = score(pairs);
   console.log(summaryLine('rules, corpus letters', scores));
@@ -563,7 +553,7 @@ function reportCorpus(): number {
 
 // ---------------------------------------------------------------------------
 
-function main(): number {
+async function main(): Promise<number> {
   if (args.has('--corpus')) return reportCorpus();
   const written = valueOf('--rationales');
   if (written) return reportWritten(written, valueOf('--split'));
@@ -634,4 +624,4 @@ function main(): number {
   return failed ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main();

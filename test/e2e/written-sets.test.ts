@@ -26,8 +26,8 @@ describe('the rules on test sets written by hand', () => {
     expect(s.exact).toBeGreaterThanOrEqual(REASON_FLOORS[split].exact);
   });
 
-  it('decision reasons of the corpus letters, against their keys', () => {
-    const s = scoreCorpusReasons();
+  it('decision reasons of the corpus letters, against their keys', async () => {
+    const s = await scoreCorpusReasons();
     expect(s.n).toBe(133);
     expect(s.micro.f1).toBeGreaterThanOrEqual(CORPUS_REASON_FLOORS.f1);
     expect(s.exact).toBeGreaterThanOrEqual(CORPUS_REASON_FLOORS.exact);
