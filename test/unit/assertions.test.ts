@@ -167,6 +167,12 @@ describe('negated phrases', () => {
     expect(neg('There was no loss of sensation.')).toEqual(['loss of sensation']);
   });
 
+  it('keeps a limitation of motion whole: the motion is what is limited, the limitation what is absent', () => {
+    expect(neg('Examination of the neck showed no limitation of motion.')).toEqual(['limitation of motion']);
+    expect(neg('There was no loss of motion at the left elbow.')).toEqual(['loss of motion']);
+    expect(neg('He was returned to regular work with no limitations.')).toEqual([]);
+  });
+
   it('reads a post-trigger back through places joined by "and"', () => {
     expect(neg('Tinel\'s sign at the wrist and elbow was negative.')).toEqual(['tinel\'s sign']);
   });
