@@ -587,6 +587,17 @@ describe('a condition the guideline rejects the treatment for, found in this pat
     expect(codes('For a facet block, radicular pain must not be present. Her radicular pain reaches the foot.', 'upheld', 'Lumbar facet block L4-5')).toEqual(['not_recommended']);
   });
 
+  it('reads care kept to a "non-" condition as rejected for the condition, and leg pain that radiates as radicular', () => {
+    const item = 'Lumbar facet block L4-5, L5-S1';
+    expect(codes('Facet blocks are limited to patients with back pain that is non-radicular. An EMG confirms an L5 radiculopathy.', 'upheld', item)).toEqual(['not_recommended']);
+    expect(codes('The guideline reserves facet blocks for patients with nonradicular pain. She has radicular pain in both legs.', 'upheld', item)).toEqual(['not_recommended']);
+    expect(codes('The criteria for facet blocks include non-radicular pain and facet tenderness. His sciatica is worse than his back pain.', 'upheld', item)).toEqual(['not_recommended']);
+    expect(codes('Facet blocks are not supported in patients with radicular symptoms. She describes pain radiating down the right leg to the foot.', 'upheld', item)).toEqual(['not_recommended']);
+    // The opposite stated of the patient, and care limited to a "non-" treatment, reject nothing.
+    expect(codes('Facet blocks are limited to patients with back pain that is non-radicular. There is no radicular pain.', 'upheld', item)).not.toContain('not_recommended');
+    expect(codes('Facet blocks are limited to patients with non-operative back pain. He had an operative repair of a hernia in 2010.', 'upheld', item)).not.toContain('not_recommended');
+  });
+
   it('gives the span of the case\'s words', () => {
     const text = 'The MTUS states that a muscle stimulator is not advised as a stand-alone treatment. The plan describes the unit as her sole treatment at home.';
     const [reason] = extractReasons(text, { start: 0, end: text.length }, 'upheld', 'Muscle stimulator unit purchase', []);
