@@ -167,6 +167,14 @@ describe('negated phrases', () => {
     expect(neg('There was no loss of sensation.')).toEqual(['loss of sensation']);
   });
 
+  it('takes no word for a target because it shares a target\'s stem ("medical" and "medication")', () => {
+    expect(neg('There was no significant past medical history.')).toEqual([]);
+    expect(neg('He has no memories of the accident.')).toEqual([]);
+    expect(neg('He has not needed a medical assistant at home.')).toEqual([]);
+    expect(neg('There is no medical evidence of radiculopathy.')).toEqual(['radiculopathy']);
+    expect(neg('She takes no medication at present.')).toEqual(['medication']);
+  });
+
   it('keeps a limitation of motion whole: the motion is what is limited, the limitation what is absent', () => {
     expect(neg('Examination of the neck showed no limitation of motion.')).toEqual(['limitation of motion']);
     expect(neg('There was no loss of motion at the left elbow.')).toEqual(['loss of motion']);

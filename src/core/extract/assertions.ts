@@ -415,6 +415,8 @@ interface TargetLexicon {
   phrases: string[];
   suffixes: string[];
   not_targets: string[];
+  /** Words that share a target's Porter stem but name nothing clinical ("medical" and "medication": "medic"). */
+  stem_collisions: string[];
   drop_leading: string[];
   strip_before: string[];
   locations: string[];
@@ -438,6 +440,7 @@ interface TargetLexicon {
 
 const targets = loadLexicon<TargetLexicon>('clinical-targets.json');
 const TARGET_STEMS = new Set(Object.values(targets.words).flat().map(stem));
+const STEM_COLLISIONS = new Set(targets.stem_collisions);
 /** Stems of the symptoms and signs: what a rating's "without" negates rather than compares ("6/10 without radiation"). */
 const FINDING_STEMS = new Set([...targets.words.symptoms!, ...targets.words.signs!].map(stem));
 const NOT_TARGETS = new Set(targets.not_targets);
@@ -457,6 +460,7 @@ const NAME = /^(?:Mc|Mac)?[A-Z][a-z]+(?:'s|s'|’s|s’)?$/;
 const EPONYM = /^(?:Mc|Mac)?[A-Z][a-z]+(?:'s|s'|’s|s’)$/;
 /** Whether a word alone names a target: a target word (by stem), an eponymous test (Neer's, Hawkins'), a clinical ending. */
 function isTargetWord(word: string, lower = word.toLowerCase()): boolean {
+  if (STEM_COLLISIONS.has(lower)) return false;
   return TARGET_STEMS.has(stem(lower)) || TARGET_STEMS.has(lower) || EPONYM.test(word) || (lower.length > 5 && (SUFFIX.test(lower) || (lower.endsWith('s') && SUFFIX.test(lower.slice(0, -1)))));
 }
 const TARGET_PHRASES = new Set(targets.phrases);
