@@ -159,7 +159,7 @@ try {
       const r = JSON.parse(line) as { case_id: string; source_file: string };
       byId.set(r.case_id, join(ROOT, 'corpus', r.source_file));
     }
-    const summaries = Object.fromEntries(keys.map((k) => [k.case_id, { ...(k.summary as Annotation), mechanism_type: undefined, negated: undefined }]));
+    const summaries = Object.fromEntries(keys.map((k) => [k.case_id, { ...(k.summary as Annotation), mechanism_type: undefined }]));
     console.log(formatSummaryScore(`\n== case-summary fields of corpus/ against test/corpus-key (${keys.length} letters)`, scoreSummaries(byId, summaries)));
   } finally {
     rmSync(out, { recursive: true, force: true });

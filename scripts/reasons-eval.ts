@@ -34,7 +34,6 @@
  * Exits 1 when the rules fall below the targets on the held-out letters of
  * either rendering (micro F1 >= 0.85, exact code set >= 0.70).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -44,7 +43,7 @@ import { createLetter } from '../src/core/letter.js';
 import { toSource, type OffsetMap } from '../src/core/normalize.js';
 import { extractReasons, REASON_CODES, REASON_SIDE, sentenceRoles, traceReasons, type ItemOutcome, type ReasonCode } from '../src/core/extract/reasons.js';
 import type { Span } from '../src/core/types.js';
-import { isHeldOut } from './heldout.js';
+import { corpusHalf, isHeldOut } from './heldout.js';
 import { letterInterval, type LetterCounts } from './interval.js';
 import { hasShared, LETTERS } from './shared.js';
 import { corpusResults } from './golden.js';
@@ -533,7 +532,6 @@ export async function scoreCorpusReasons(): Promise<Scores> {
 }
 
 /** The corpus letters in two halves by a hash of the case number: `read` while designing cues, `unread` only scored. */
-const corpusHalf = (caseId: string): 'read' | 'unread' => (createHash('sha256').update(caseId).digest()[0]! % 2 === 0 ? 'read' : 'unread');
 
 async function reportCorpus(): Promise<number> {
   const half = valueOf('--half');

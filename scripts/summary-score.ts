@@ -42,7 +42,9 @@ import type { Span } from '../src/core/types.js';
 import { decode } from '../src/io/decode.js';
 import { detectLayout } from '../src/core/layouts/index.js';
 import { sectionNamed, segment } from '../src/core/sections.js';
-import { isHeldOut } from './heldout.js';
+import { corpusHalf, isHeldOut } from './heldout.js';
+import { corpusResults } from './golden.js';
+import { loadGold } from './score.js';
 import { letterInterval, type LetterCounts, type Measure } from './interval.js';
 import { wilson } from '../src/report/stats.js';
 import { LETTERS, hasShared } from './shared.js';
@@ -259,12 +261,32 @@ function tally(c: Counts, id: string, wanted: readonly string[], given: readonly
   c.each.push(one);
 }
 
-function formatWritten({ score: s, misses }: { score: Prf; misses: string[] }, withMisses: boolean): string {
+/**
+ * `negated` on the corpus letters as `imr extract` reads them, against their
+ * answer keys' `summary.negated` (test/corpus-key: two blind annotators,
+ * adjudicated; test/annotations/corpus-negated/): `--corpus [--half read|unread]
+ * [--misses negated]`. Misses are listed for the read half only.
+ */
+export async function scoreCorpusNegated(half: 'read' | 'unread' | null): Promise<{ score: Prf; misses: string[] }> {
+  const keys = new Map(loadGold(join(ROOT, 'test', 'corpus-key')).map((k) => [k.case_id as string, (k.summary as { negated?: string[] } | undefined)?.negated]));
+  const c = noCounts();
+  const misses: string[] = [];
+  for (const r of await corpusResults()) {
+    if (!r.outcome.ok) continue;
+    const id = r.outcome.record.case_id;
+    const wanted = keys.get(id);
+    if (wanted === undefined || (half !== null && corpusHalf(id) !== half)) continue;
+    tally(c, id, wanted, r.outcome.record.negated.map((f) => f.value), half === 'read' ? misses : []);
+  }
+  return { score: prf('negated', c), misses };
+}
+
+function formatWritten({ score: s, misses }: { score: Prf; misses: string[] }, withMisses: boolean, what = 'written summaries'): string {
   const span = (m: Measure) => {
     const ci = intervalOf(s, m);
     return ci ? `${ci.low.toFixed(3)}–${ci.high.toFixed(3)}` : '-';
   };
-  const line = `negated on ${s.letters} written summaries: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}); ${s.right} summaries wholly right; 95% by summary: P ${span('precision')} R ${span('recall')} F1 ${span('f1')}`;
+  const line = `negated on ${s.letters} ${what}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}); ${s.right} wholly right; 95% by summary or letter: P ${span('precision')} R ${span('recall')} F1 ${span('f1')}`;
   return withMisses && misses.length ? `${line}\n  ${misses.join('\n  ')}` : line;
 }
 
@@ -724,7 +746,7 @@ export function formatDevItemScore(s: DevItemScore): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false }, written: { type: 'string' }, 'written-ur': { type: 'string' }, 'written-mechanism': { type: 'string' }, 'written-lists': { type: 'string' }, split: { type: 'string' } },
+    options: { rendering: { type: 'string', default: 'both' }, misses: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false }, 'negated-counts': { type: 'boolean', default: false }, written: { type: 'string' }, 'written-ur': { type: 'string' }, 'written-mechanism': { type: 'string' }, 'written-lists': { type: 'string' }, split: { type: 'string' }, corpus: { type: 'boolean', default: false }, half: { type: 'string' } },
   });
   if (values['written-lists']) {
     const u = scoreWrittenLists(values['written-lists'], values.split ?? null);
@@ -743,6 +765,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const pct = (k: number) => `${((100 * k) / u.n).toFixed(1)}% (${k}/${u.n})`;
     console.log(`on ${u.n} written summaries: ur_action ${pct(u.action)}, ur_action_date ${pct(u.date)}`);
     if (values.misses !== undefined) for (const m of u.misses) console.log(`  ${m}`);
+    process.exit(0);
+  }
+  if (values.corpus) {
+    const half = values.half === 'read' || values.half === 'unread' ? values.half : null;
+    console.log(formatWritten(await scoreCorpusNegated(half), values.misses !== undefined, `corpus letters${half ? ` (${half} half)` : ''}`));
     process.exit(0);
   }
   if (values.written) {

@@ -5,13 +5,13 @@
  * the UR action and date of 40 more, the occupation and mechanism of another
  * 40, all four of 80 more and the last two of 80 more (ur-mechanism-summaries.README.md), and the body regions, diagnoses and prior treatments of 90, on each split. The
  * floors are the measured values (docs/accuracy.md), so that a regression
- * shows; and the reasons of the corpus letters against their keys. Needs no ../shared.
+ * shows; and the reasons and negated phrases of the corpus letters against their keys. Needs no ../shared.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/golden.js';
 import { scoreCorpusReasons, scoreWrittenRationales } from '../../scripts/reasons-eval.js';
-import { scoreWritten, scoreWrittenLists, scoreWrittenMechanism, scoreWrittenUr } from '../../scripts/summary-score.js';
+import { scoreCorpusNegated, scoreWritten, scoreWrittenLists, scoreWrittenMechanism, scoreWrittenUr } from '../../scripts/summary-score.js';
 
 /** The measured values, rounded down. */
 const REASON_FLOORS = { dev: { f1: 0.97, exact: 0.93 }, dev2: { f1: 0.92, exact: 0.78 }, dev3: { f1: 0.94, exact: 0.86 }, dev4: { f1: 0.91, exact: 0.75 }, dev5: { f1: 0.91, exact: 0.76 }, dev6: { f1: 0.93, exact: 0.83 }, dev7: { f1: 0.92, exact: 0.81 }, check: { f1: 0.85, exact: 0.7 }, check2: { f1: 0.84, exact: 0.61 }, check3: { f1: 0.81, exact: 0.55 } };
@@ -31,6 +31,13 @@ describe('the rules on test sets written by hand', () => {
     expect(s.n).toBe(133);
     expect(s.micro.f1).toBeGreaterThanOrEqual(CORPUS_REASON_FLOORS.f1);
     expect(s.exact).toBeGreaterThanOrEqual(CORPUS_REASON_FLOORS.exact);
+  });
+
+  it('negated phrases of the corpus letters, against their keys', async () => {
+    const { score } = await scoreCorpusNegated(null);
+    expect(score.letters).toBe(46);
+    expect(score.precision).toBeGreaterThanOrEqual(0.99);
+    expect(score.f1).toBeGreaterThanOrEqual(0.96);
   });
 
   it.each(['dev', 'dev2', 'check'] as const)('negated phrases, %s split of the written case summaries', (split) => {
