@@ -175,6 +175,14 @@ describe('negated phrases', () => {
     expect(neg('She takes no medication at present.')).toEqual(['medication']);
   });
 
+  it('reads a drug named as an item of a negated list, and care that protects the stomach, as absent', () => {
+    expect(neg('He takes no warfarin or prednisone.')).toEqual(['warfarin', 'prednisone']);
+    expect(neg('She uses no steroid, naproxen or anticoagulant.')).toEqual(['steroid', 'naproxen', 'anticoagulant']);
+    expect(neg('He has used ibuprofen daily without gastric protection.')).toEqual(['gastric protection']);
+    // A drug inside a clause joined to the list is no item of it.
+    expect(neg('She denied leg numbness and said the extended-release oxycodone lasted until evening.')).toEqual(['leg numbness']);
+  });
+
   it('keeps a limitation of motion whole: the motion is what is limited, the limitation what is absent', () => {
     expect(neg('Examination of the neck showed no limitation of motion.')).toEqual(['limitation of motion']);
     expect(neg('There was no loss of motion at the left elbow.')).toEqual(['loss of motion']);

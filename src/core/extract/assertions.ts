@@ -593,10 +593,20 @@ function annotate(text: string, words: Word[], psychiatric: boolean): void {
     // "bowel or bladder", "signs or symptoms of": a conjunction inside a term joins, it does not list.
     w.joined = CONJUNCTION.test(w.lower) && covered(lists, w);
   }
-  // A drug's name counts where nothing else does ("no longer taking Norco"); a place matters only after a preposition.
-  if (!content.some((w) => w.target)) {
+  // A drug's name counts where nothing else does ("no longer taking Norco"), and as a whole item of a list ("no aspirin or steroid"); a place matters only after a preposition.
+  const alone = !content.some((w) => w.target);
+  if (alone || content.some((w) => w.w === ',' || CONJUNCTION.test(w.lower))) {
     const drugs = findDrugs(text.slice(span.start, span.end)).map((d) => ({ index: span.start + d.span.start, length: d.span.end - d.span.start }));
-    for (const w of content) w.target ||= covered(drugs, w);
+    const listed = (h: { index: number; length: number }) => {
+      const at = words.findIndex((w) => w.start >= h.index);
+      const after = words.findIndex((w) => w.start >= h.index + h.length);
+      let before = at - 1;
+      while (before >= 0 && ARTICLE.test(words[before]!.lower)) before--;
+      const bounds = (w: Word | undefined) => w === undefined || w.w === ',' || CONJUNCTION.test(w.lower);
+      return bounds(before >= 0 ? words[before] : undefined) && bounds(after >= 0 ? words[after] : undefined);
+    };
+    const counted = alone ? drugs : drugs.filter(listed);
+    for (const w of content) w.target ||= covered(counted, w);
   }
   // Outside talk of harm, "plan" and "intent" name a plan of care ("an updated treatment plan"), not a finding.
   const notTargets = content.filter((w) => isNotTarget(w.lower) || (!psychiatric && PSYCHIATRIC_WORDS.has(w.lower)));
