@@ -380,14 +380,14 @@ class LiteralIndex {
   private readonly column = new Uint8Array(128);
   private readonly width: number;
   private readonly table: Uint16Array | Uint32Array;
-  private readonly ends: number[][];
-  /** 1 for a state where a literal ends. */
-  private readonly ending: Uint8Array;
+  /** The literals that end at each state: `endIds[endsAt[state], endsAt[state + 1])` (flat arrays: a scan reads them without following a pointer per state). */
+  private readonly endsAt: Uint32Array;
+  private readonly endIds: Uint32Array;
 
   /** Each literal's length. */
   private readonly lengths: Uint16Array;
-  /** The needs (by number) each literal may open: one set of each of their alternatives holds it. */
-  private readonly gates: number[][];
+  /** The needs each literal may open (one set of each of their alternatives holds it), as `within`'s slots: `gateSlots[gatesAt[id], gatesAt[id + 1])`. */
+  private readonly gates: Gates;
   /** The length of `within`'s arrays: a slot per literal, then one per need (see `possible`). */
   private readonly size: number;
   /**
@@ -400,7 +400,7 @@ class LiteralIndex {
   constructor(literals: readonly string[], needs: readonly Need[]) {
     this.size = literals.length + needs.length;
     this.lengths = Uint16Array.from(literals, (w) => w.length);
-    this.gates = gatesOf(literals, needs);
+    this.gates = flatGates(gatesOf(literals, needs), this.size);
     for (const word of literals) for (let k = 0; k < word.length; k++) this.column[word.charCodeAt(k)] ||= 1;
     let width = 1;
     this.column.forEach((used, ch) => {
@@ -446,25 +446,25 @@ class LiteralIndex {
       endsByRank[r] = [...ends[order[r]!]!, ...endsByRank[f]!];
     }
     this.table = table;
-    this.ends = endsByRank;
-    this.ending = Uint8Array.from(endsByRank, (e) => (e.length > 0 ? 1 : 0));
+    this.endsAt = new Uint32Array(endsByRank.length + 1);
+    endsByRank.forEach((e, r) => (this.endsAt[r + 1] = this.endsAt[r]! + e.length));
+    this.endIds = Uint32Array.from(endsByRank.flat());
   }
 
   /** Every occurrence of a literal (lower case) in `text[from, to)`, read with its ASCII capitals as lower case, by where it ends, in that order. */
   occurrences(text: string, from: number, to: number): Occurrences {
     const ids: number[] = [];
     const ends: number[] = [];
-    const { table, width, column, ending } = this;
+    const { table, width, column, endsAt, endIds } = this;
     let state = 0;
     for (let k = from; k < to; k++) {
       let ch = text.charCodeAt(k);
       if (ch >= 65 && ch <= 90) ch += 32;
       state = table[state * width + (ch < 128 ? column[ch]! : 0)]!;
-      if (ending[state] === 1)
-        for (const id of this.ends[state]!) {
-          ids.push(id);
-          ends.push(k + 1);
-        }
+      for (let e = endsAt[state]!, stop = endsAt[state + 1]!; e < stop; e++) {
+        ids.push(endIds[e]!);
+        ends.push(k + 1);
+      }
     }
     return new Occurrences(this.size, this.lengths, this.gates, ids, ends, this.spare);
   }
@@ -476,7 +476,7 @@ class Occurrences {
   constructor(
     private readonly size: number,
     private readonly lengths: Uint16Array,
-    private readonly gates: readonly (readonly number[])[],
+    private readonly gates: Gates,
     private readonly ids: readonly number[],
     private readonly ends: readonly number[],
     private readonly spare: Uint8Array[],
@@ -496,8 +496,8 @@ class Occurrences {
     else out.fill(0);
     this.used++;
     this.known.set(span.start, { end: span.end, found: out });
-    const { ids, ends, lengths, gates } = this;
-    const last = this.size - 1;
+    const { ids, ends, lengths } = this;
+    const { gatesAt, gateSlots } = this.gates;
     // The first occurrence that ends after the span starts.
     let lo = 0;
     let hi = ends.length;
@@ -510,7 +510,7 @@ class Occurrences {
       const id = ids[k]!;
       if (out[id] === 1 || ends[k]! - lengths[id]! < span.start) continue;
       out[id] = 1;
-      for (const need of gates[id]!) out[last - need] = 1;
+      for (let g = gatesAt[id]!, stop = gatesAt[id + 1]!; g < stop; g++) out[gateSlots[g]!] = 1;
     }
     return out;
   }
@@ -592,6 +592,18 @@ function flatNeed(n: number, alternatives: readonly (readonly (readonly number[]
     out[at] = out.length - at;
   }
   return Int32Array.from(out);
+}
+
+/** `gatesOf` laid out flat, each need as its slot in `within`'s arrays of length `size` (need n: n from the end). */
+interface Gates {
+  gatesAt: Uint32Array;
+  gateSlots: Uint32Array;
+}
+
+function flatGates(gates: readonly (readonly number[])[], size: number): Gates {
+  const gatesAt = new Uint32Array(gates.length + 1);
+  gates.forEach((g, id) => (gatesAt[id + 1] = gatesAt[id]! + g.length));
+  return { gatesAt, gateSlots: Uint32Array.from(gates.flat(), (need) => size - 1 - need) };
 }
 
 /**
