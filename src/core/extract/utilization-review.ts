@@ -17,8 +17,8 @@ import type { UrAction } from '../vocabulary.js';
 import { sentences } from '../sentences.js';
 import type { Found, Span } from '../types.js';
 
-/** The review named: utilization review, UR, the claims administrator (who issues it). */
-const NAMED = /\butili[sz]ation\s+(?:review(?:er)?|management)\b|\bUR\b|\bclaims\s+administrator\b|\bpeer\s+review(?:er)?\b|\b(?:physician|UR)\s+(?:reviewer|advisor)\b|\b(?:insurance\s+)?carrier\b|\binsurer\b|\b(?:a|the|at|in|on)\s+review\s+(?:on|dated|of|issued)\b|\bdenial\s+(?:followed|was\s+issued|issued|came|dated)\b/i;
+/** The review named: utilization review, UR, the claims administrator (who issues it). The `\b` is written once before the alternatives: V8 searches that form faster than a `\b` in each. */
+const NAMED = /\b(?:utili[sz]ation\s+(?:review(?:er)?|management)\b|UR\b|claims\s+administrator\b|peer\s+review(?:er)?\b|(?:physician|UR)\s+(?:reviewer|advisor)\b|(?:insurance\s+)?carrier\b|insurer\b|(?:a|the|at|in|on)\s+review\s+(?:on|dated|of|issued)\b|denial\s+(?:followed|was\s+issued|issued|came|dated)\b)/i;
 /** An earlier review named without the words: "the previous denial", "a prior determination", "was previously non-certified". */
 const EARLIER_REVIEW = /\b(?:previous|prior|original|initial|earlier)\s+(?:\w+\s+){0,2}?(?:review|denial|determination|decision|non-?\s?certification)\b|\bpreviously\s+(?:been\s+)?(?:reviewed|denied|non-?\s?certified|noncertified|modified)\b/i;
 /** A request (not the patient) as the subject of a decision: "The treatment was denied on ...", "the requests were modified". */
