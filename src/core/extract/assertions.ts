@@ -597,6 +597,7 @@ function annotate(text: string, words: Word[], psychiatric: boolean): void {
   const alone = !content.some((w) => w.target);
   if (alone || content.some((w) => w.w === ',' || CONJUNCTION.test(w.lower))) {
     const drugs = findDrugs(text.slice(span.start, span.end)).map((d) => ({ index: span.start + d.span.start, length: d.span.end - d.span.start }));
+    /** Whether a drug found is a whole item of the list: only an article between it and a comma, a conjunction or the scope's end, on each side. */
     const listed = (h: { index: number; length: number }) => {
       const at = words.findIndex((w) => w.start >= h.index);
       const after = words.findIndex((w) => w.start >= h.index + h.length);
