@@ -22,6 +22,8 @@
  * of ../shared, and the details against a single-annotator sample of 80 items.
  * With `--negated-counts`, counts only of the kinds of negated misses, on
  * tuning and held-out letters (`negatedCounts()`): no phrase or text is printed.
+ * With `--corpus [--half read|unread]`, `negated` on the corpus letters against
+ * their keys (`scoreCorpusNegated()`).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
