@@ -531,8 +531,6 @@ export async function scoreCorpusReasons(): Promise<Scores> {
   return score(await corpusPairs());
 }
 
-/** The corpus letters in two halves by a hash of the case number: `read` while designing cues, `unread` only scored. */
-
 async function reportCorpus(): Promise<number> {
   const half = valueOf('--half');
   const pairs = (await corpusPairs()).filter((p) => half === null || corpusHalf(p.caseId) === half);
@@ -586,8 +584,9 @@ async function main(): Promise<number> {
     if (!tuningOnly) console.log(intervalLine(pairs(heldOut, (i) => rules.get(i)!)));
     if (withClassifier) {
       // With --train-written, the written rationales of the splits that were read join every training set, and the unread ones are scored.
-      const extra = trainWritten ? writtenItems(trainWritten, null).filter((i) => !unreadSplit(i)) : [];
-      const unread = trainWritten && !tuningOnly ? writtenItems(trainWritten, null).filter(unreadSplit) : [];
+      const writtenAll = trainWritten ? writtenItems(trainWritten, null) : [];
+      const extra = writtenAll.filter((i) => !unreadSplit(i));
+      const unread = tuningOnly ? [] : writtenAll.filter(unreadSplit);
       const also = extra.length ? ` + ${extra.length} written` : '';
       if (unread.length) report(`rules, written unread`, score(pairs(unread, (i) => rulesPredict(i))));
       for (const [name, Ctor] of [
