@@ -425,6 +425,15 @@ describe('kinds of wording that generalise beyond the tuning letters', () => {
     expect(roleOf('Several cases of hepatotoxicity have been reported.')).toBe('guideline');
   });
 
+  it('reads a verdict on the literature as the guideline, not as a finding of the case', () => {
+    expect(roleOf('There is little evidence it is more effective than placebo.')).toBe('guideline');
+    expect(roleOf('There is no quality evidence of effectiveness.')).toBe('guideline');
+    expect(roleOf('There is insufficient evidence for its efficacy in chronic pain.')).toBe('guideline');
+    expect(codes('There is no good evidence of efficacy for magnetic insoles.', 'upheld', 'Magnetic insoles')).toEqual([]);
+    expect(roleOf('There is no evidence of benefit from the sessions already completed.')).toBe('case');
+    expect(codes('There is no evidence of benefit from the sessions already completed.', 'upheld', 'Acupuncture x6')).toEqual(['no_functional_benefit']);
+  });
+
   it('reads a partner found not necessary, or a conclusion in other words, as a conclusion', () => {
     expect(roleOf('As the hip replacement has not been found medically necessary, a walker is not needed.')).toBe('conclusion');
     expect(roleOf('Post-operative bracing therefore cannot be supported.')).toBe('conclusion');
