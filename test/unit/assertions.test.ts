@@ -38,6 +38,13 @@ describe('assertion status', () => {
     expect(status('The fracture healed without surgery.', 'surgery')).toBe('negated');
   });
 
+  it('reads a sentence-opening "without" before what would follow as a condition: the care is neither absent nor received', () => {
+    expect(status('Without injections, her symptoms would likely progress.', 'injections')).toBe('hypothetical');
+    expect(status('Without surgery, he is at risk of further collapse.', 'surgery')).toBe('hypothetical');
+    expect(status('Without physical therapy the patient will not improve.', 'physical therapy')).toBe('hypothetical');
+    expect(status('Without physical therapy, the knee was stiff for months.', 'physical therapy')).toBe('negated');
+  });
+
   it('does not negate through a pseudo-trigger', () => {
     expect(status('The request for physical therapy was not medically necessary.', 'physical therapy')).toBe('hypothetical');
     expect(status('He has had no improvement with injections.', 'injections')).not.toBe('negated');
@@ -247,6 +254,14 @@ describe('negated phrases', () => {
   it('reads a rating\'s "without" before a symptom as a negation, before care as a comparison', () => {
     expect(neg('Her neck pain is 6/10 without radiation.')).toEqual(['radiation']);
     expect(neg('His pain is 8/10 without medication and 4/10 with it.')).toEqual([]);
+  });
+
+  it('gives nothing for care a sentence opens with as a condition, and keeps a finding absent there', () => {
+    expect(neg('Without injections, her symptoms would likely progress.')).toEqual([]);
+    expect(neg('Without her medication, she cannot sleep.')).toEqual([]);
+    expect(neg('Without radiation, the pain may still be discogenic.')).toEqual(['radiation']);
+    expect(neg('Without fever, chills or weight loss, the exam was unremarkable.')).toEqual(['fever', 'chills', 'weight loss']);
+    expect(neg('She walks without an assistive device, and she will start therapy.')).toEqual(['assistive device']);
   });
 
   it('reads a list after "without" as absent only when "or" joins it', () => {

@@ -62,6 +62,8 @@ interface ContextLexicon {
   present_modifiers: string[];
   present_findings: string[];
   inability: string[];
+  /** In the main clause after a sentence-opening "Without X": an outcome the care would prevent, so the care is not stated absent. */
+  conditional_outcomes: string[];
   other_subjects: string[];
   /** ConText's experiencer: terms that make what follows them (pre) or precedes them (post) in a negation's scope someone else's. */
   experiencer: TriggerSet;
@@ -172,6 +174,12 @@ export function triggersIn(text: string, sentence: Span): Trigger[] {
     // "was (previously) denied physical therapy": a passive denial is someone else's decision, not the patient's.
     if (DENIAL_VERB.test(h.term) && (review || (/^denied$/i.test(h.term) && PASSIVE.test(text.slice(Math.max(sentence.start, start - 30), start))))) continue;
     if (/^without$/i.test(h.term) && comparative(text, sentence, start, end)) continue;
+    // "Without injections, her symptoms would progress": the care is a condition, not care stated absent.
+    if (/^without$/i.test(h.term) && conditional(text, sentence, start, end)) {
+      last = { key: 'hypothetical:pre', start, end };
+      triggers.push(last);
+      continue;
+    }
     // "No." before a number is an abbreviation ("Tylenol No. 3").
     if (/^no$/i.test(h.term) && /^\.?\s*#?\d/.test(text.slice(end, end + 4))) continue;
     if (last && last.start === start && h.key === 'negated:post' && last.key === 'negated:pre') {
@@ -252,6 +260,9 @@ function ownScope(text: string, scope: Word[]): Word[] {
 /** An inability a few words before ("unable to sleep without"): what follows "without" is needed, so received. */
 const INABILITY = new RegExp(`\\b(?:${anyOf(lexicon.inability)})\\b(?:\\s+[\\w'-]+){0,4}\\s*$`, 'i');
 
+/** The main clause after a sentence-opening "Without X": an outcome that would follow, or an inability ("Without injections, her pain would worsen", "Without it she cannot work"). */
+const CONDITIONAL_CLAUSE = new RegExp(`^[^,;:.]{1,80}?(?:,\\s*|\\s+)(?:[\\w'-]+\\s+){0,6}?(?:${anyOf([...lexicon.conditional_outcomes, ...lexicon.inability])})\\b`, 'i');
+
 /**
  * Whether a "without" compares rather than negates: after a rating ("8/10
  * without Norco", but not "6/10 without radiation", a symptom absent), with
@@ -259,6 +270,18 @@ const INABILITY = new RegExp(`\\b(?:${anyOf(lexicon.inability)})\\b(?:\\s+[\\w'-
  * than without the brace"), or after an inability ("unable to sleep without
  * Ambien"): the care is received.
  */
+/**
+ * Whether a sentence-opening "without" states a condition: the main clause
+ * says what would follow ("Without injections, her symptoms would progress")
+ * or what the worker cannot do, so the care is neither absent nor received;
+ * a finding stays absent ("Without radiation, the pain may be discogenic").
+ */
+function conditional(text: string, sentence: Span, start: number, end: number): boolean {
+  if (!/^\W*$/.test(textBefore(text, sentence, start)) || !CONDITIONAL_CLAUSE.test(text.slice(end, sentence.end))) return false;
+  const object = /^\s+(?:(?:the|a|an|his|her|their|any)\s+)*([A-Za-z][\w-]*)/.exec(text.slice(end, sentence.end))?.[1];
+  return object !== undefined && !FINDING_STEMS.has(stem(object.toLowerCase()));
+}
+
 function comparative(text: string, sentence: Span, start: number, end: number): boolean {
   const before = textBefore(text, sentence, start);
   if (INABILITY.test(before)) return true;
