@@ -291,6 +291,12 @@ const COMMON = new Set([
 const COMMON_HASHES = new HashBits();
 for (const w of COMMON) COMMON_HASHES.add(fnv1a(w));
 /**
+ * Abbreviations of the treatment lexicon's terms ("NCV", "EMG", "MRI"): a broken word written in capitals
+ * may join into one ("EMG/N CV"). Only in capitals: in lower case the pieces are more often two words
+ * ("in r educing" is "in reducing", not "inr").
+ */
+const ABBREVIATIONS = new Set(loadLexicon<{ rules: { terms: string[] }[] }>('treatments.json').rules.flatMap((r) => r.terms.flatMap((t) => t.split(/[^a-z*]+/)).filter((w) => w.length >= 3 && w.length <= 5 && !w.includes('*'))));
+/**
  * English words (the `word-list` package: about 275,000 words with their
  * inflections), loaded the first time a letter looks broken. Held as the
  * sorted FNV-1a hashes of the words (1 MB, against 30 MB for a set of the
@@ -470,7 +476,7 @@ export function splitWords(text: string): RegExp | null {
     const letterWord = length >= 3 && counts.has(a + b, h);
     if (!letterWord) {
       if (!joinedWordCase(cases[k - 1]!, cases[k]!)) continue;
-      const known = (COMMON_HASHES.has(lh) && COMMON.has((a + b).toLowerCase())) || (length >= 5 && dictionary.hasHash(lh));
+      const known = (COMMON_HASHES.has(lh) && COMMON.has((a + b).toLowerCase())) || (length >= 5 && dictionary.hasHash(lh)) || ((cases[k - 1]! & cases[k]! & ALL_UPPER) !== 0 && ABBREVIATIONS.has((a + b).toLowerCase()));
       if (!known) continue;
     }
     pairs.set(k, [a, b]);

@@ -86,6 +86,12 @@ describe('normalize: words a renderer broke', () => {
     expect(text).toContain('a CT of');
   });
 
+  it('joins a broken abbreviation of the treatment lexicon when written in capitals, not lower-case pieces that spell one', () => {
+    const { text } = expectFaithful(broken + ' An EMG/N CV of both legs was requested. Rest helped in r educing the pain.');
+    expect(text).toContain('An EMG/NCV of both legs');
+    expect(text).not.toContain('inr');
+  });
+
   it('leaves a letter that breaks no words alone', () => {
     const clean = 'The patient is a 51 year old clerk with a now stable knee and pit ting edema. The patient\'s pain is better.';
     expect(normalize(clean).text).toBe(clean);
