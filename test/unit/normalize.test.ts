@@ -92,6 +92,11 @@ describe('normalize: words a renderer broke', () => {
     expect(text).not.toContain('inr');
   });
 
+  it('joins two English pieces into a word these letters use often, though this letter does not use it whole', () => {
+    const { text } = expectFaithful(broken + ' She returned to work with work restrict ions.');
+    expect(text).toContain('work restrictions.');
+  });
+
   it('leaves a letter that breaks no words alone', () => {
     const clean = 'The patient is a 51 year old clerk with a now stable knee and pit ting edema. The patient\'s pain is better.';
     expect(normalize(clean).text).toBe(clean);
