@@ -434,6 +434,11 @@ describe('kinds of wording that generalise beyond the tuning letters', () => {
     expect(codes('There is no evidence of benefit from the sessions already completed.', 'upheld', 'Acupuncture x6')).toEqual(['no_functional_benefit']);
   });
 
+  it('reads a test named as what a rationale or necessity is for as the request, not as a finding missing', () => {
+    expect(codes('The physician gave no clear rationale as to the medical necessity for electrodiagnostic studies.', 'upheld', 'EMG/NCV of both legs')).toEqual(['request_unclear']);
+    expect(codes('The records hold no electrodiagnostic studies that confirm a radiculopathy.', 'upheld', 'Lumbar epidural injection')).toEqual(['indications_not_documented']);
+  });
+
   it('reads a partner found not necessary, or a conclusion in other words, as a conclusion', () => {
     expect(roleOf('As the hip replacement has not been found medically necessary, a walker is not needed.')).toBe('conclusion');
     expect(roleOf('Post-operative bracing therefore cannot be supported.')).toBe('conclusion');
