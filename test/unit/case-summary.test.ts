@@ -340,6 +340,12 @@ describe('mechanism and occupation', () => {
     expect(mech('He was injured on 4/4/2016 when a pallet struck him on the loading dock.')).toEqual(['pallet struck him on the loading dock', 'struck by/against']);
   });
 
+  it('cuts a mechanism of more than eight words at a word boundary of its phrases, not inside a noun phrase', () => {
+    expect(mech('He was injured on 2/2/2016 when he twisted his right ankle climbing off a parked delivery truck onto the curb.')).toEqual(['twisted his right ankle', 'twisting/turning']);
+    expect(mech('She was injured on 6/6/2016 while lifting a crate of canned goods onto the top shelf.')).toEqual(['lifting a crate of canned goods', 'lifting']);
+    expect(mech('The mechanism of injury is described as restraining an agitated patient in a crowded hallway of the ward.')).toEqual(['restraining an agitated patient in a crowded hallway', 'other']);
+  });
+
   it("gives no occupation for a relative's job or a former one", () => {
     expect(read('She lives with her son, who works as a forklift operator.').occupation).toBeNull();
     expect(read('He had worked as a carpenter for ten years before his current employment.').occupation).toBeNull();

@@ -8,7 +8,9 @@
  * done.
  *
  * compromise runs only on the short phrase after an occupation cue
- * ("working as a ..."), to cut it at the end of its noun phrase.
+ * ("working as a ..."), to cut it at the end of its noun phrase, and on the
+ * two words where a mechanism of more than eight words is cut, so that the
+ * cut does not end inside a noun phrase.
  */
 import { compromise } from '../nlp.js';
 import { sentences } from '../sentences.js';
@@ -212,6 +214,16 @@ interface MechanismHit {
 const TRAILING_CLAUSE = /^(?:while|when|as|after|before|during|to|onto|into|landing|resulting|causing)$/i;
 /** Nouns that name an injurious event ("accident", "altercation"). */
 const EVENT_NOUN = /^(?:accident|collision|crash|altercation|assault|fall|mva|mvc|incident|rollover)$/i;
+/** Whether `next` goes on with the noun phrase that `last` is in ("a rolling | ladder", "a parked delivery | truck"): a noun, by compromise's part-of-speech tags ("a violent student | on the bus" ends before it). */
+function completesNounPhrase(last: string, next: string): boolean {
+  const terms = (compromise()(`${last} ${next}`).terms().json() as { terms: { tags: string[] }[] }[]).map((t) => t.terms[0]?.tags ?? []);
+  const tags = terms[terms.length - 1];
+  return terms.length >= 2 && tags !== undefined && tags.includes('Noun') && !tags.includes('Pronoun');
+}
+/** Words that open a noun phrase. */
+const DETERMINER = /^(?:a|an|the|his|her|their|its|one)$/i;
+/** What a phrase cut short at its eighth word does not end with either: a participle and its particle that led into the noun phrase cut off ("stepping off"). */
+const CUT_TAIL = /^\w+ing (?:off|up|down|out|onto|into|from)$/i;
 /** Words a phrase does not end with. */
 const DANGLING = /^(?:a|an|the|his|her|their|of|on|onto|into|in|at|to|from|with|while|when|as|and|or|by|for|over)$/i;
 
@@ -243,6 +255,13 @@ function mechanismPhrase(text: string, from: number, sentenceEnd: number, strong
   }
   // Over eight words: trailing clauses dropped, last first, then the words past the eighth and any that leave the phrase hanging.
   for (let k = words.length - 1; words.length > 8 && k >= 3; k--) if (TRAILING_CLAUSE.test(words[k]!.w)) words = words.slice(0, k);
+  // The eighth word may fall inside a noun phrase ("stepping off a rolling | ladder"): the phrase then ends before that noun phrase's determiner, and before the words that led to it.
+  if (words.length > 8 && !/[,;:]/.test(text.slice(words[7]!.end, words[8]!.start)) && completesNounPhrase(words[7]!.w, words[8]!.w)) {
+    const det = words.findLastIndex((w, k) => k >= 3 && k < 8 && DETERMINER.test(w.w));
+    words = words.slice(0, det > 0 ? det : 8);
+    while (words.length > 3 && DANGLING.test(words[words.length - 1]!.w)) words = words.slice(0, -1);
+    if (words.length > 4 && CUT_TAIL.test(words.slice(-2).map((w) => w.w).join(' '))) words = words.slice(0, -2);
+  }
   words = words.slice(0, 8);
   while (words.length > 1 && DANGLING.test(words[words.length - 1]!.w)) words = words.slice(0, -1);
   const start = words[0]!.start;
