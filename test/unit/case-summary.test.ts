@@ -498,6 +498,13 @@ describe('diagnoses', () => {
     expect(regions('The applicant is a head cook with wrist pain after a head-on collision.')).toEqual(['forearm/wrist/hand']);
   });
 
+  it('leaves out a region named only in what a clause states normal', () => {
+    const regions = (t: string) => values(read(t).bodyRegions).sort();
+    expect(regions('He reports low back pain with numbness in the leg. Bowel and bladder function are normal.')).toEqual(['lumbar spine']);
+    expect(regions('She complains of wrist pain, and her elbow motion is intact.')).toEqual(['forearm/wrist/hand']);
+    expect(regions('She complains of wrist pain and elbow pain.')).toEqual(['elbow', 'forearm/wrist/hand']);
+  });
+
   it('reads the body regions a numbered diagnosis list names, though its items are sentences of their own', () => {
     expect(values(read('Diagnoses: 1. Thoracic disc bulge. 2. Right ankle osteochondral lesion. She has had therapy.').bodyRegions).sort()).toEqual(['ankle/foot', 'thoracic spine']);
   });

@@ -607,6 +607,8 @@ const COMPLAINT_SENTENCE = /\b(?:injur(?:y|ies)\b|injured\b(?!\s+(?:worker|emplo
 /** Examination and imaging findings: a region seen only there is not an injured one. */
 const FINDING_SENTENCE = /\b(?:exam(?:ination)?|objective(?:\s+findings)?|x-?rays?|MRI|CT\s+scan|imaging|radiograph\w*|studies|reflex(?:es)?|palpation|range\s+of\s+motion)\b/i;
 const STRONG_COMPLAINT = /\b(?:complain|diagnos(?:is|es|ed)\b|injur(?:ed|y|ies)\b(?!\s+(?:worker|employee))|treated\s+for|treatment\s+for\b)/i;
+/** A clause that states something normal ("Bowel and bladder function were normal"): the regions it names are not injured ones. */
+const STATED_NORMAL = /(?<=^|[,;:]\s*|\band\s+(?=there\b|(?:his|her|the)\b))[^,;:]*?\b(?:was|were|is|are|remain(?:s|ed)?)\s+(?:(?:both|all|entirely|completely|essentially|grossly|otherwise)\s+)?(?:normal|intact|unremarkable|within\s+normal\s+limits)\b/gi;
 /** Pain that radiates from a region names no new one after this. */
 const RADIATION = /\b(?:radiat\w*|radicular|down\s+(?:the|to|into|both|his|her)|into\s+the|extending\s+(?:to|into)|shooting\s+(?:to|into|down)|(?:travel|spread)(?:s|ed|ing|led|ling)?\s+(?:past|beyond|to|into|down))\b/i;
 /** Sentences about the disputed requests and what utilization review did with them: not the history of care or the complaints. */
@@ -628,7 +630,8 @@ function bodyRegions(text: string, sents: Span[], aboutUr: boolean[], history: b
     // A list of care received ("physical therapy for the thoracic spine", "pain medications, antianxiety medications") names no injured region.
     if (history[i] && !STRONG_COMPLAINT.test(sentence)) return;
     const radiation = RADIATION.exec(sentence)?.index ?? sentence.length;
-    for (const h of BODY_REGION_TERMS.scan(text, { start: s.start, end: s.start + radiation })) add(h);
+    const normal = [...sentence.matchAll(STATED_NORMAL)].map((m) => ({ start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
+    for (const h of BODY_REGION_TERMS.scan(text, { start: s.start, end: s.start + radiation })) if (!normal.some((n) => h.index >= n.start && h.index < n.end)) add(h);
   });
   // A diagnosis's own words name an injured region, wherever it is listed ("Diagnoses: 1. Lumbar disc protrusion. 2. ...").
   for (const d of diagnosed) for (const h of BODY_REGION_TERMS.scan(text, d)) add(h);
