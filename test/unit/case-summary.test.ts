@@ -236,6 +236,12 @@ describe('prior treatments: care received, not requested, missed or refused', ()
     expect(values(read('Treatment has included Pennsaid and hearing aids.').priorTreatments).sort()).toEqual(['other', 'topical medications']);
   });
 
+  it('reads work with limits or reduced hours as activity modification, and a home walking or stretching program as a home exercise program', () => {
+    expect(priorKinds('He returned to work with limitations on overhead lifting.')).toEqual(['activity modification/work restrictions']);
+    expect(priorKinds('Treatment has included ibuprofen and reduced work hours.')).toEqual(['activity modification/work restrictions', 'nsaids']);
+    expect(priorKinds('She has kept up a home stretching program since the spring.')).toEqual(['home exercise program']);
+  });
+
   it('reads a device worn or used as care received, and one requested as not', () => {
     expect(values(read('After the fracture she wore a wrist splint for six weeks.').priorTreatments)).toEqual(['bracing/orthotics']);
     expect(values(read('He uses a single-point cane outdoors.').priorTreatments)).toEqual(['bracing/orthotics']);
