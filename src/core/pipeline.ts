@@ -14,7 +14,7 @@ import { extractNarrativeDates } from './extract/narrative-dates.js';
 import { extractReviewer, extractReviewerProse } from './extract/reviewer.js';
 import { findIdentifiers } from './identifiers.js';
 import { detectLayout, LAYOUTS } from './layouts/index.js';
-import { unknownItems } from './layouts/unknown.js';
+import { unknownItems, unknownNarrative } from './layouts/unknown.js';
 import { checkItems } from './extract/completeness.js';
 import { itemsComplete, ruleList } from './warnings.js';
 import { buildItems, type FoundItem } from './extract/items.js';
@@ -95,7 +95,7 @@ function read(letter: Letter): Reading | null {
   // An IMR letter of no known layout: what can be found in the whole text.
   const whole = { start: 0, end: text.length };
   messages.push({ ruleId: 'layout-unknown', reason: 'none of the known layouts\' headings: fields were read from the whole text and may be incomplete', severity: 'warning' });
-  return { template: 'unknown', sections: [], header: whole, credentials: { span: whole, style: 'prose' }, summary: whole, found: unknownItems(text), checks: null, proseDates: {} };
+  return { template: 'unknown', sections: [], header: whole, credentials: { span: whole, style: 'prose' }, summary: unknownNarrative(text) ?? whole, found: unknownItems(text), checks: null, proseDates: {} };
 }
 
 export function extractLetter(sourceFile: string, source: string): LetterResult {

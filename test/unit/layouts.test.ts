@@ -73,6 +73,33 @@ describe('layout detection', () => {
     expect(r.record.items.map((i) => i.outcome?.value)).toEqual(['overturned', 'upheld']);
   });
 
+  it('reads the case summary of a letter of no known layout from the paragraphs that introduce the worker, not from the reviewer or the items', () => {
+    const letter = [
+      'MAXIMUS Federal Services',
+      'Independent Medical Review',
+      '',
+      'REVIEWER',
+      'The expert reviewer is Board Certified in Physical Medicine and Rehabilitation and in Orthopedic Surgery.',
+      '',
+      'CLINICAL HISTORY',
+      'The worker is a 52 year old female baker who hurt her right wrist on 03/04/2014 lifting a tray.',
+      'She has had a wrist splint and naproxen.',
+      '',
+      'She still reports wrist pain.',
+      '',
+      'SERVICES AND OUTCOMES',
+      'Electrodiagnostic testing of the right arm                Upheld',
+      '',
+      'Electrodiagnostic testing of the right arm. The reviewer used the MTUS. Surgery is not planned. Outcome: Upheld.',
+      '',
+    ].join('\n');
+    const r = read(letter);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.record.template).toBe('unknown');
+    expect(r.record.prior_treatments.map((t) => t.value).sort()).toEqual(['bracing/orthotics', 'nsaids']);
+    expect(r.record.body_regions.map((t) => t.value)).toEqual(['forearm/wrist/hand']);
+  });
+
   it('refuses documents that are not IMR letters', () => {
     const urLetter = `Utilization Review Determination\n\nDear Dr. Alvarez,\n\nYour request for authorization of eight sessions of physical therapy for the\nlumbar spine has been reviewed by our physician advisor and is certified as\nrequested. Please schedule the sessions within sixty days.\n\nSincerely,\nUtilization Review Department\n`;
     const news = `Storm closes coastal highway\n\nHeavy rain overnight washed out a section of the highway north of the\nharbor, and crews expect repairs to take a week. Commuters are advised to\nuse the inland route until further notice.\n`;

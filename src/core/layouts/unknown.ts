@@ -5,7 +5,8 @@
  * a paragraph per item that ends in its outcome ("Item one: X. ... The
  * decision is Overturned.", "X. ... Outcome: Upheld."), or a line ending
  * ": Upheld" as in the 2015 layout. The reviewer's sources are read from the
- * sentences of the item's paragraph that say what the reviewer used.
+ * sentences of the item's paragraph that say what the reviewer used. The case
+ * narrative is the paragraph that introduces the worker (`unknownNarrative`).
  */
 import { proseParagraph } from '../extract/citations.js';
 import { readIssueItems } from '../extract/decisions.js';
@@ -45,6 +46,35 @@ function item(text: string, itemText: Span, word: Span, block: Span | null): Fou
     block,
     found: { guidelines, rationale: block ? { value: squash(text.slice(block.start, block.end)), span: block } : null },
   };
+}
+
+/** The sentence that introduces the worker ("a 46 year old male", "a 64-year-old"): it opens the case narrative. */
+const INTRODUCTION = /\b\d\d?\d?[- ]years?[- ]old\b/i;
+/** A line of capitals only ("BACKGROUND OF THE INJURED WORKER"): a heading. */
+const HEADING_LINE = /^[^a-z\n]*[A-Z]{3}[^a-z\n]*$/;
+/** What opens a paragraph of another kind after the narrative: an item's label, or an outcome word in it. */
+const OTHER_PARAGRAPH = /\b(?:Upheld|Overturned)\b/i;
+
+/**
+ * The case narrative of a letter of no known layout: the paragraph that
+ * introduces the worker, without a heading line over it, and the paragraphs
+ * after it up to a heading, an item or an outcome. Null when no paragraph
+ * introduces the worker: then the whole text is read.
+ */
+export function unknownNarrative(text: string): Span | null {
+  const paras = paragraphs(text);
+  const i = paras.findIndex((p) => INTRODUCTION.test(text.slice(p.start, p.end)));
+  if (i < 0) return null;
+  let start = paras[i]!.start;
+  const lineEnd = text.indexOf('\n', start);
+  if (lineEnd > 0 && lineEnd < paras[i]!.end && HEADING_LINE.test(text.slice(start, lineEnd))) start = lineEnd + 1;
+  let end = paras[i]!.end;
+  for (const p of paras.slice(i + 1)) {
+    const body = text.slice(p.start, p.end);
+    if (HEADING_LINE.test(body.split('\n', 1)[0]!) || ITEM_LABEL.test(body) || OTHER_PARAGRAPH.test(body)) break;
+    end = p.end;
+  }
+  return { start, end };
 }
 
 export function unknownItems(text: string): FoundItem[] {
