@@ -435,7 +435,7 @@ describe('kinds of wording that generalise beyond the tuning letters', () => {
   });
 
   it('reads a test named as what a rationale or necessity is for as the request, not as a finding missing', () => {
-    expect(codes('The physician gave no clear rationale as to the medical necessity for electrodiagnostic studies.', 'upheld', 'EMG/NCV of both legs')).toEqual(['request_unclear']);
+    expect(codes('The physician offers no justification for electrodiagnostic studies at this stage.', 'upheld', 'EMG/NCV of both legs')).toEqual(['request_unclear']);
     expect(codes('The records hold no electrodiagnostic studies that confirm a radiculopathy.', 'upheld', 'Lumbar epidural injection')).toEqual(['indications_not_documented']);
   });
 
