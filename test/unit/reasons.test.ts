@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/core/lexicon.js';
 import {
+  anchorOf,
   compilePattern,
   extractReasons,
   REASON_CODES,
@@ -24,6 +25,20 @@ const codes = (text: string, outcome: ItemOutcome, item: string, others: Other[]
 
 /** A rationale that only quotes or paraphrases the guideline: no cue may fire (no outcome, so no fallback either). */
 const quotedOnly = (text: string, item: string, others: Other[] = []): ReasonCode[] => codes(text, null, item, others);
+
+/** The corpus letters' texts. */
+function corpusTexts(): string[] {
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    for (const f of readdirSync(d)) {
+      const path = join(d, f);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (f.endsWith('.txt')) files.push(path);
+    }
+  };
+  walk(fileURLToPath(new URL('../../corpus/', import.meta.url)));
+  return files.map((f) => readFileSync(f, 'utf8'));
+}
 
 describe('the vocabulary', () => {
   it('lists the contract codes in the contract order', () => {
@@ -381,19 +396,52 @@ describe('the pattern language', () => {
     expect(requiredLiterals('(?:x)?(?=\\s+rationale)')).toBeNull();
   });
 
+  it('looks for a pattern that opens with a run of any words by a word it holds after the run', () => {
+    const anchor = anchorOf('(?<partner>(?:the )?(?:[\\w/-]+ ){1,4}?)(?:is|are) not necessary(?:, so|;)')!;
+    expect(anchor.source).toContain('necessary');
+    expect(anchor.test('The knee brace is not necessary; the cream is not either.')).toBe(true);
+    expect(anchor.test('The knee brace is not necessary.')).toBe(false);
+    // Another alternative takes part whole.
+    expect(anchorOf('no rationale|(?:[\\w-]+ ){0,3}?exceeds? the limit')!.test('no rationale is given')).toBe(true);
+    // Nothing to gain: a pattern that opens with a word, with optional words only, or at the start; nothing to look for.
+    expect(anchorOf('no (?:clear )?rationale')).toBeNull();
+    expect(anchorOf('(?:the )?(?:prior|previous) mri')).toBeNull();
+    expect(anchorOf('^(?:[\\w-]+ ){0,3}?guidelines')).toBeNull();
+    expect(anchorOf('(?:[\\w-]+ ){1,3}?\\d+')).toBeNull();
+  });
+
+  it('finds every match of a pattern with an anchor by its anchor: the anchor matches within the match (the lexicon over the corpus letters)', () => {
+    const lexicon = loadLexicon<{ classes: WordClasses; cues: { patterns: string[] }[]; roles: Record<string, string[]>; absence: Record<string, unknown>; hypothetical: string[] }>('reasons.json');
+    const patterns = [
+      ...lexicon.cues.flatMap((cue) => cue.patterns),
+      ...Object.values(lexicon.roles).flat(),
+      ...Object.values(lexicon.absence).filter((v): v is string[] => Array.isArray(v)).flat(),
+      ...lexicon.hypothetical,
+    ];
+    let anchored = 0;
+    let matched = 0;
+    for (const pattern of patterns) {
+      const anchor = anchorOf(pattern, lexicon.classes);
+      if (!anchor) continue;
+      anchored++;
+      const re = compilePattern(pattern, lexicon.classes);
+      const from = new RegExp(anchor.source, 'gi');
+      for (const text of corpusTexts()) {
+        for (const m of text.matchAll(re)) {
+          matched++;
+          from.lastIndex = m.index;
+          const a = from.exec(text);
+          expect(a !== null && a.index <= m.index + m[0].length, `${pattern}: "${m[0]}"`).toBe(true);
+        }
+      }
+    }
+    expect(anchored).toBeGreaterThan(20);
+    expect(matched).toBeGreaterThan(100);
+  });
+
   it('never leaves out a cue that matches: every match holds what one of its alternatives needs (the lexicon over the corpus letters)', () => {
     const lexicon = loadLexicon<{ classes: WordClasses; cues: { id: string; patterns: string[] }[] }>('reasons.json');
-    const dir = fileURLToPath(new URL('../../corpus/', import.meta.url));
-    const files: string[] = [];
-    const walk = (d: string): void => {
-      for (const f of readdirSync(d)) {
-        const path = join(d, f);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (f.endsWith('.txt')) files.push(path);
-      }
-    };
-    walk(dir);
-    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    const texts = corpusTexts();
     let matched = 0;
     for (const cue of lexicon.cues) {
       const source = cue.patterns.map((p) => `(?:${p})`).join('|');

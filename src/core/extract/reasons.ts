@@ -196,8 +196,11 @@ function compileItemPattern(patterns: readonly string[], classes: WordClasses): 
 
 /** A pattern written out as an expression's source: classes, gaps and contractions, a space as any white space (` ?` as none or any), `_` as optional spaces or hyphens. */
 function patternBody(pattern: string, classes: WordClasses): string {
-  return expandPattern(pattern, classes).replace(/ \?/g, '\\s*').replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
+  return spaced(expandPattern(pattern, classes));
 }
+
+/** An expanded pattern's spaces and `_` as the expression's. */
+const spaced = (expanded: string): string => expanded.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+').replace(/_/g, '[\\s-]*');
 
 /** " not" after a word: also its contraction ("does not": "doesn't", "has not": "hasn't"). */
 const NOT = /(?<=[a-z)]) not\b/g;
@@ -361,12 +364,105 @@ function classEnd(src: string, i: number): number {
   return j + 1;
 }
 
-function quantifierAt(src: string, i: number): { min: number; once: boolean; end: number } {
+/** A quantifier at `i`: the fewest times it allows, whether it is none (or `{1}`), whether it allows more than one, and where it ends. */
+function quantifierAt(src: string, i: number): { min: number; once: boolean; many: boolean; end: number } {
   const m = /^(?:([?*+])|\{(\d+)(?:(,)(\d*))?\})\??/.exec(src.slice(i));
-  if (!m) return { min: 1, once: true, end: i };
+  if (!m) return { min: 1, once: true, many: false, end: i };
   const min = m[1] === '+' ? 1 : m[1] ? 0 : Number(m[2]);
   const once = !m[1] && m[3] === undefined && min === 1;
-  return { min, once, end: i + m[0].length };
+  const many = m[1] === '+' || m[1] === '*' || (m[2] !== undefined && (m[3] === undefined ? min > 1 : m[4] === '' || Number(m[4]) > 1));
+  return { min, once, many, end: i + m[0].length };
+}
+
+// ---------------------------------------------------------------------------
+// Anchors: a pattern that opens with a run of any words is looked for by a word it holds further on
+
+/** One step of an expression's sequence: where it starts and ends (its quantifier included), the fewest times it occurs, whether it may repeat, and where a group's inside opens (-1: no group; a lookaround is none). */
+interface Step {
+  start: number;
+  end: number;
+  min: number;
+  many: boolean;
+  open: number;
+}
+
+/** The steps of each alternative from `start` to the closing parenthesis or the end; where they end. */
+function stepsAt(src: string, start: number): { alternatives: Step[][]; end: number } {
+  const alternatives: Step[][] = [[]];
+  let i = start;
+  while (i < src.length && src[i] !== ')') {
+    if (src[i] === '|') {
+      alternatives.push([]);
+      i++;
+      continue;
+    }
+    const from = i;
+    let open = -1;
+    if (src[i] === '\\') i = /[A-Za-z0-9]/.test(src[i + 1] ?? '') ? escapeEnd(src, i) : i + 2;
+    else if (src[i] === '[') i = classEnd(src, i);
+    else if (src[i] === '(') {
+      const inside = groupOpen(src, i);
+      i = stepsAt(src, inside).end + 1;
+      if (!/^\(\?<?[=!]/.test(src.slice(from, from + 4))) open = inside;
+    } else i++;
+    const q = quantifierAt(src, i);
+    alternatives.at(-1)!.push({ start: from, end: q.end, min: q.min, many: q.many, open });
+    i = q.end;
+  }
+  return { alternatives, end: i };
+}
+
+/** The length of the word (letters and digits) that every match of `steps[k]` onwards opens with, in its shortest wording (0: none). */
+function wordAt(src: string, steps: readonly Step[], k: number): number {
+  const step = steps[k];
+  if (step === undefined || step.min < 1) return 0;
+  if (step.open >= 0) return Math.min(...stepsAt(src, step.open).alternatives.map((alt) => wordAt(src, alt, 0)));
+  if (!/[A-Za-z0-9]/.test(src[step.start]!)) return 0;
+  const plain = (s: Step) => s.end === s.start + 1 && /[A-Za-z0-9]/.test(src[s.start]!);
+  let n = 1;
+  if (plain(step)) while (k + n < steps.length && plain(steps[k + n]!)) n++;
+  return n;
+}
+
+/** Whether a step may run over any number of words: a repeated class, escape, dot or group, or a group that holds one. */
+function runs(src: string, step: Step): boolean {
+  if (step.many && /[\\[(.]/.test(src[step.start]!)) return true;
+  return step.open >= 0 && stepsAt(src, step.open).alternatives.some((alt) => alt.some((s) => runs(src, s)));
+}
+
+/**
+ * An expression that matches wherever a pattern does, for a pattern with an
+ * alternative that opens with a run of any words before its first word (null:
+ * none, or no word to look for after the run). The engine tries such an
+ * alternative at every word of a text; its anchor starts from the longest
+ * word the alternative must hold after the run, which a plain search finds
+ * at few places, so a text without it is ruled out cheaply. The other
+ * alternatives take part whole.
+ */
+export function anchorOf(pattern: string, classes: WordClasses = {}): RegExp | null {
+  const src = expandPattern(pattern, classes);
+  if (/\\(?:[1-9]|k<)/.test(src)) return null;
+  const { alternatives } = stepsAt(src, 0);
+  let opened = false;
+  const parts: string[] = [];
+  let at = 0;
+  for (const steps of alternatives) {
+    const end = at + steps.reduce((n, step) => n + step.end - step.start, 0);
+    const first = steps.findIndex((_, k) => wordAt(src, steps, k) > 0);
+    const lead = first < 0 ? steps : steps.slice(0, first);
+    if (src[at] === '^' || !lead.some((step) => runs(src, step))) parts.push(`(?<![A-Za-z0-9])(?:${spaced(src.slice(at, end))})`);
+    else {
+      if (first < 0) return null;
+      opened = true;
+      let best = first;
+      for (let k = first + 1; k < steps.length; k++) if (wordAt(src, steps, k) > wordAt(src, steps, best)) best = k;
+      const from = steps[best]!.start;
+      const afterSpace = steps[best - 1]!.start === from - 1 && steps[best - 1]!.end === from && src[from - 1] === ' ';
+      parts.push(`${afterSpace ? '\\b' : ''}(?:${spaced(src.slice(from, end))})`);
+    }
+    at = end + 1;
+  }
+  return opened ? new RegExp(`(?:${parts.join('|')})(?![A-Za-z0-9])`, 'i') : null;
 }
 
 /**
@@ -643,37 +739,47 @@ class Narrowing {
   private readonly known = new Map<number | string, RegExp | null>();
   /** Each pattern's own expression, for `test`. */
   private readonly singles: (RegExp | null)[] = [];
+  /** Each pattern's `anchorOf` (none in a list never narrowed but of one pattern). */
+  private readonly anchors: readonly (RegExp | null)[];
 
-  /** `needs`: each pattern's, or null for a list never narrowed (a backreference counts its groups across patterns). */
+  /** `needs`: each pattern's, or null for a list never narrowed (one pattern; a backreference counts its groups across patterns). */
   constructor(
     readonly whole: RegExp,
     private readonly patterns: readonly string[],
     private readonly needs: readonly (Need | null)[] | null,
     private readonly classes: WordClasses,
-  ) {}
+  ) {
+    this.anchors = patterns.map((p) => (needs !== null || patterns.length === 1 ? anchorOf(p, classes) : null));
+  }
 
-  /** The expression of the patterns that can match in a text holding the literals `present` (null: none can). */
-  in(present: Uint8Array): RegExp | null {
+  /** Whether pattern `k` can match in `s`, which holds the literals `present` (its own or a text's that holds it): its literals are there, and its anchor if it has one. */
+  private live(k: number, s: string, present: Uint8Array): boolean {
+    const anchor = this.anchors[k]!;
+    return possible(this.needs![k]!, present) && (anchor === null || anchor.test(s));
+  }
+
+  /** The expression of the patterns that can match in `s` (null: none can). */
+  in(s: string, present: Uint8Array): RegExp | null {
     const { needs } = this;
-    if (needs === null) return this.whole;
+    if (needs === null) return this.anchors[0]?.test(s) === false ? null : this.whole;
     let key: number | string = needs.length <= 30 ? 0 : '';
-    for (let k = 0; k < needs.length; k++) if (possible(needs[k]!, present)) key = typeof key === 'number' ? key | (1 << k) : `${key}${k},`;
+    for (let k = 0; k < needs.length; k++) if (this.live(k, s, present)) key = typeof key === 'number' ? key | (1 << k) : `${key}${k},`;
     let re = this.known.get(key);
     if (re === undefined) {
       if (this.known.size >= MAX_NARROWINGS) return this.whole;
-      const kept = this.patterns.filter((_, k) => possible(needs[k]!, present));
+      const kept = this.patterns.filter((_, k) => this.live(k, s, present));
       re = kept.length === this.patterns.length ? this.whole : anyOf(kept, this.classes);
       this.known.set(key, re);
     }
     return re;
   }
 
-  /** Whether the list matches in `s` (`present`: the literals of `s` or of a text that holds it): its patterns that can match there tried one by one. */
+  /** Whether the list matches in `s`, which holds the literals `present`: its patterns that can match there tried one by one. */
   test(s: string, present: Uint8Array): boolean {
     const { needs } = this;
-    if (needs === null) return test(this.whole, s);
+    if (needs === null) return this.anchors[0]?.test(s) !== false && test(this.whole, s);
     for (let k = 0; k < needs.length; k++) {
-      if (!possible(needs[k]!, present)) continue;
+      if (!this.live(k, s, present)) continue;
       if (this.singles[k] === undefined) this.singles[k] = anyOf([this.patterns[k]!], this.classes);
       if (test(this.singles[k]!, s)) return true;
     }
@@ -1068,7 +1174,7 @@ interface ClauseTriggers {
 /** The absence triggers of a clause (`present`: the lexicon's literals in it). */
 function triggersOf(clause: string, present: Uint8Array): ClauseTriggers {
   const c = lexicon();
-  const found = (g: Guarded | null) => (mayMatch(g, present) ? hits(g.narrow.in(present), clause) : []);
+  const found = (g: Guarded | null) => (mayMatch(g, present) ? hits(g.narrow.in(clause, present), clause) : []);
   const pseudo = found(c.pseudo);
   const outside = (h: Hit) => !pseudo.some((p) => h.start >= p.start && h.end <= p.end);
   return { pre: found(c.pre).filter(outside), post: found(c.post).filter(outside), terminators: found(c.terminator) };
@@ -1278,7 +1384,7 @@ function readClause(text: string, sentence: Span, clause: Span, itemText: string
       const t = triggersHere();
       if (t.pre.length === 0 && t.post.length === 0) continue;
     }
-    const re = cue.narrow.in(present);
+    const re = cue.narrow.in(body, present);
     if (re === null) continue;
     re.lastIndex = 0;
     // The exclusions are tested only once the cue has a match (most cues have none in a clause).
@@ -1493,7 +1599,7 @@ function rejectedConditions(text: string, roled: readonly RoledSentence[], liter
     const lists = [...(role === 'guideline' ? ex.rejections.map((g) => [g, true] as const) : []), ...ex.contraindications.map((g) => [g, false] as const)];
     for (const [g, ofItem] of lists) {
       if (!mayMatch(g, present)) continue;
-      const re = g.narrow.in(present);
+      const re = g.narrow.in(body, present);
       if (re === null) continue;
       re.lastIndex = 0;
       for (let m = re.exec(body); m !== null; m = re.exec(body)) {
