@@ -256,6 +256,12 @@ describe('negated phrases', () => {
     expect(neg('His pain is 8/10 without medication and 4/10 with it.')).toEqual([]);
   });
 
+  it('reads a trial named by its care ("a TENS trial") as care not done, as "a trial of" it is', () => {
+    expect(neg('She has not had a TENS trial.')).toEqual(['tens trial']);
+    expect(neg('No medication trial has been attempted.')).toEqual(['medication trial']);
+    expect(neg('There is no documentation of a failed TENS trial.')).toEqual([]);
+  });
+
   it('gives nothing for care a sentence opens with as a condition, and keeps a finding absent there', () => {
     expect(neg('Without injections, her symptoms would likely progress.')).toEqual([]);
     expect(neg('Without her medication, she cannot sleep.')).toEqual([]);

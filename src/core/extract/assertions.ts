@@ -438,6 +438,8 @@ interface TargetLexicon {
   phrases: string[];
   suffixes: string[];
   not_targets: string[];
+  /** Not-target nouns that, after a target word, are part of its name ("TENS trial"). */
+  naming_heads: string[];
   /** Words that share a target's Porter stem but name nothing clinical ("medical" and "medication": "medic"). */
   stem_collisions: string[];
   drop_leading: string[];
@@ -497,6 +499,8 @@ const PLACE_PHRASE_WORDS = new Set(PLACE_TERMS.filter((t) => /\s/.test(t)).flatM
 /** Psychiatric findings ("plan", "intent") that count only in a sentence about harm to self or others. */
 const PSYCHIATRIC_WORDS = new Set(targets.psychiatric_words);
 const PSYCHIATRIC_CONTEXT = new RegExp(targets.psychiatric_context.map(escapeRegExp).join('|'), 'i');
+/** Not-target nouns that name care after a target word ("TENS trial"). */
+const NAMING_HEADS = new Set(targets.naming_heads);
 /** Nouns of need ("indication", "rationale"): "no indication for an MRI" judges the request, it states no MRI absent. */
 const NEED_WORDS = new Set(targets.need_words);
 /** An object that names an examination or a test: "on the x-ray", "on neurological examination" say where a finding was looked for. */
@@ -642,6 +646,10 @@ function annotate(text: string, words: Word[], psychiatric: boolean): void {
   // A not-target word inside a term ("work hardening program", "trigger points") or a place of several words ("joint line") is part of that term.
   const placePhrases = places.filter((h) => /\s/.test(text.slice(h.index, h.index + h.length)));
   for (const w of notTargets) w.notTarget = !covered(terms, w) && !covered(placePhrases, w);
+  // "a TENS trial", "a medication trial": after a target word, a naming head is part of its name, as "trial of gabapentin" is.
+  content.forEach((w, i) => {
+    if (w.notTarget && i > 0 && NAMING_HEADS.has(w.lower) && content[i - 1]!.target) w.notTarget = false;
+  });
 }
 
 /** Whether a run of (annotated) words names a clinical target. */
