@@ -256,6 +256,11 @@ describe('negated phrases', () => {
     expect(neg('His pain is 8/10 without medication and 4/10 with it.')).toEqual([]);
   });
 
+  it('reads a finding "no longer present" as absent, as "no longer has" it is', () => {
+    expect(neg('Her headaches are no longer present since the injection.')).toEqual(['headaches']);
+    expect(neg('He no longer has numbness in the hand.')).toEqual(['numbness']);
+  });
+
   it('reads a trial named by its care ("a TENS trial") as care not done, as "a trial of" it is', () => {
     expect(neg('She has not had a TENS trial.')).toEqual(['tens trial']);
     expect(neg('No medication trial has been attempted.')).toEqual(['medication trial']);
