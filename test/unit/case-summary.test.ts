@@ -511,6 +511,12 @@ describe('diagnoses', () => {
     expect(regions('She complains of wrist pain and elbow pain.')).toEqual(['elbow', 'forearm/wrist/hand']);
   });
 
+  it('reads a foot drop or wrist drop as a sign of nerve injury, not an injured foot or wrist', () => {
+    const regions = (t: string) => values(read(t).bodyRegions).sort();
+    expect(regions('He complains of low back pain and has developed a left foot drop.')).toEqual(['lumbar spine']);
+    expect(regions('She complains of neck pain and a wrist drop after the injury.')).toEqual(['cervical spine']);
+  });
+
   it('reads the body regions a numbered diagnosis list names, though its items are sentences of their own', () => {
     expect(values(read('Diagnoses: 1. Thoracic disc bulge. 2. Right ankle osteochondral lesion. She has had therapy.').bodyRegions).sort()).toEqual(['ankle/foot', 'thoracic spine']);
   });
