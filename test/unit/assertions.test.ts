@@ -265,6 +265,8 @@ describe('negated phrases', () => {
     expect(neg('She has not had a TENS trial.')).toEqual(['tens trial']);
     expect(neg('No medication trial has been attempted.')).toEqual(['medication trial']);
     expect(neg('There is no documentation of a failed TENS trial.')).toEqual([]);
+    // Whether a trial succeeded judges care given, as whether it failed does.
+    expect(neg('She did not have a successful trial of TENS.')).toEqual([]);
   });
 
   it('gives nothing for care a sentence opens with as a condition, and keeps a finding absent there', () => {
