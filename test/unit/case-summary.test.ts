@@ -23,6 +23,7 @@ const mech = (text: string) => {
 /** The diagnoses, and the prior-treatment kinds (sorted). */
 const dx = (text: string) => values(read(text).diagnoses);
 const priorKinds = (text: string) => values(read(text).priorTreatments).sort();
+const regions = (text: string) => values(read(text).bodyRegions).sort();
 const WORD = /[A-Za-z0-9]/;
 /** Every span starts and ends at a word's edge. */
 function wholeWords(text: string, spans: { start: number; end: number }[]): void {
@@ -493,7 +494,6 @@ describe('diagnoses', () => {
   });
 
   it('leaves out a region named only in what is denied, and reads regions hurt, twisted or crushed and mood complaints', () => {
-    const regions = (t: string) => values(read(t).bodyRegions).sort();
     expect(regions('She has right knee pain. She denies hip pain.')).toEqual(['knee']);
     expect(regions('He has shoulder pain and no wrist pain.')).toEqual(['shoulder']);
     expect(regions('She twisted her left knee stepping off a loading dock.')).toEqual(['knee']);
@@ -505,14 +505,12 @@ describe('diagnoses', () => {
   });
 
   it('leaves out a region named only in what a clause states normal', () => {
-    const regions = (t: string) => values(read(t).bodyRegions).sort();
     expect(regions('He reports low back pain with numbness in the leg. Bowel and bladder function are normal.')).toEqual(['lumbar spine']);
     expect(regions('She complains of wrist pain, and her elbow motion is intact.')).toEqual(['forearm/wrist/hand']);
     expect(regions('She complains of wrist pain and elbow pain.')).toEqual(['elbow', 'forearm/wrist/hand']);
   });
 
   it('reads a foot drop or wrist drop as a sign of nerve injury, not an injured foot or wrist', () => {
-    const regions = (t: string) => values(read(t).bodyRegions).sort();
     expect(regions('He complains of low back pain and has developed a left foot drop.')).toEqual(['lumbar spine']);
     expect(regions('She complains of neck pain and a wrist drop after the injury.')).toEqual(['cervical spine']);
   });

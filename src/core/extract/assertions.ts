@@ -173,12 +173,14 @@ export function triggersIn(text: string, sentence: Span): Trigger[] {
     if (quotes.some((q) => start >= q.start && end <= q.end)) continue;
     // "was (previously) denied physical therapy": a passive denial is someone else's decision, not the patient's.
     if (DENIAL_VERB.test(h.term) && (review || (/^denied$/i.test(h.term) && PASSIVE.test(text.slice(Math.max(sentence.start, start - 30), start))))) continue;
-    if (/^without$/i.test(h.term) && comparative(text, sentence, start, end)) continue;
-    // "Without injections, her symptoms would progress": the care is a condition, not care stated absent.
-    if (/^without$/i.test(h.term) && conditional(text, sentence, start, end)) {
-      last = { key: 'hypothetical:pre', start, end };
-      triggers.push(last);
-      continue;
+    if (/^without$/i.test(h.term)) {
+      if (comparative(text, sentence, start, end)) continue;
+      // "Without injections, her symptoms would progress": the care is a condition, not care stated absent.
+      if (conditional(text, sentence, start, end)) {
+        last = { key: 'hypothetical:pre', start, end };
+        triggers.push(last);
+        continue;
+      }
     }
     // "No." before a number is an abbreviation ("Tylenol No. 3").
     if (/^no$/i.test(h.term) && /^\.?\s*#?\d/.test(text.slice(end, end + 4))) continue;
@@ -263,6 +265,11 @@ const INABILITY = new RegExp(`\\b(?:${anyOf(lexicon.inability)})\\b(?:\\s+[\\w'-
 /** The main clause after a sentence-opening "Without X": an outcome that would follow, or an inability ("Without injections, her pain would worsen", "Without it she cannot work"). */
 const CONDITIONAL_CLAUSE = new RegExp(`^[^,;:.]{1,80}?(?:,\\s*|\\s+)(?:[\\w'-]+\\s+){0,6}?(?:${anyOf([...lexicon.conditional_outcomes, ...lexicon.inability])})\\b`, 'i');
 
+/** The word a "without" that ends at `end` speaks of, past articles and "use of" ("without the use of his brace": "brace"). */
+const objectAfter = (text: string, end: number, sentenceEnd: number): string | undefined =>
+  /^\s+(?:(?:the|a|an|his|her|their|any)\s+)*(?:use\s+of\s+(?:(?:the|his|her|their)\s+)?)?([A-Za-z][\w-]*)/.exec(text.slice(end, sentenceEnd))?.[1];
+const namesFinding = (word: string): boolean => FINDING_STEMS.has(stem(word.toLowerCase()));
+
 /**
  * Whether a "without" compares rather than negates: after a rating ("8/10
  * without Norco", but not "6/10 without radiation", a symptom absent), with
@@ -270,6 +277,14 @@ const CONDITIONAL_CLAUSE = new RegExp(`^[^,;:.]{1,80}?(?:,\\s*|\\s+)(?:[\\w'-]+\
  * than without the brace"), or after an inability ("unable to sleep without
  * Ambien"): the care is received.
  */
+function comparative(text: string, sentence: Span, start: number, end: number): boolean {
+  const before = textBefore(text, sentence, start);
+  if (INABILITY.test(before)) return true;
+  const object = objectAfter(text, end, sentence.end);
+  if (/\d+\s*\/\s*10\s*$/.test(before)) return object === undefined || !namesFinding(object);
+  return object !== undefined && new RegExp(`\\bwith\\s+(?:(?:the|a|an|his|her|their)\\s+)?${escapeRegExp(object)}\\b`, 'i').test(text.slice(Math.max(sentence.start, start - LOOK_BACK), Math.min(sentence.end, end + LOOK_BACK)));
+}
+
 /**
  * Whether a sentence-opening "without" states a condition: the main clause
  * says what would follow ("Without injections, her symptoms would progress")
@@ -278,16 +293,8 @@ const CONDITIONAL_CLAUSE = new RegExp(`^[^,;:.]{1,80}?(?:,\\s*|\\s+)(?:[\\w'-]+\
  */
 function conditional(text: string, sentence: Span, start: number, end: number): boolean {
   if (!/^\W*$/.test(textBefore(text, sentence, start)) || !CONDITIONAL_CLAUSE.test(text.slice(end, sentence.end))) return false;
-  const object = /^\s+(?:(?:the|a|an|his|her|their|any)\s+)*([A-Za-z][\w-]*)/.exec(text.slice(end, sentence.end))?.[1];
-  return object !== undefined && !FINDING_STEMS.has(stem(object.toLowerCase()));
-}
-
-function comparative(text: string, sentence: Span, start: number, end: number): boolean {
-  const before = textBefore(text, sentence, start);
-  if (INABILITY.test(before)) return true;
-  const object = /^\s+(?:(?:the|a|an|his|her|their|any)\s+)*(?:use\s+of\s+(?:(?:the|his|her|their)\s+)?)?([A-Za-z][\w-]*)/.exec(text.slice(end, sentence.end))?.[1];
-  if (/\d+\s*\/\s*10\s*$/.test(before)) return object === undefined || !FINDING_STEMS.has(stem(object.toLowerCase()));
-  return object !== undefined && new RegExp(`\\bwith\\s+(?:(?:the|a|an|his|her|their)\\s+)?${escapeRegExp(object)}\\b`, 'i').test(text.slice(Math.max(sentence.start, start - LOOK_BACK), Math.min(sentence.end, end + LOOK_BACK)));
+  const object = objectAfter(text, end, sentence.end);
+  return object !== undefined && !namesFinding(object);
 }
 
 /** Whether the word after "negative" is what it speaks of ("negative Neer's test"), not a place, a time or a verb ("Tinel's negative at the elbow"). */
@@ -788,7 +795,7 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
   // "Radiculopathy was not corroborated by imaging": after a passive the agent follows, not what is absent; a symptom or sign after it is ("pain not accompanied by numbness").
   if (verbal && i > 0 && /ed$/.test(all[i - 1]!.lower) && all[i]?.lower === 'by') {
     const agent = all.slice(i + 1).find((w) => !ARTICLE.test(w.lower));
-    if (agent === undefined || !FINDING_STEMS.has(stem(agent.lower))) return [];
+    if (agent === undefined || !namesFinding(agent.lower)) return [];
     i++;
   }
   const out: Word[] = [];
