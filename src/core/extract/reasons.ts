@@ -35,6 +35,7 @@
 import { loadLexicon } from '../lexicon.js';
 import { stem } from '../nlp.js';
 import { drugDetails, findDrugs } from './drugs.js';
+import { AnyOfSearch, type Searcher } from '../search.js';
 import { sentences } from '../sentences.js';
 import type { Span } from '../types.js';
 import { REASON_CODES, REASON_SIDES, type ReasonCode } from '../vocabulary.js';
@@ -724,20 +725,14 @@ function gatesOf(literals: readonly string[], needs: readonly Need[]): number[][
   return gates;
 }
 
-/** How many narrowings of one list of patterns get an expression of their own (the others run the whole list). */
-const MAX_NARROWINGS = 256;
-
 /**
  * A list of patterns run as one expression, narrowed in each text to the
  * patterns whose literals the text holds: a pattern that cannot match
- * anywhere in the text is left out of the expression run there, which finds
- * the same matches in the same order, with fewer alternatives to try at each
- * place. The expressions of the narrowings met are kept (up to a bound).
+ * anywhere in the text is left out of the search there, which finds the same
+ * matches in the same order, with fewer alternatives to try at each place.
  */
 class Narrowing {
-  /** By the patterns kept: a bit each for a list of up to 30, else their numbers. */
-  private readonly known = new Map<number | string, RegExp | null>();
-  /** Each pattern's own expression, for `test`. */
+  /** Each pattern's own expression, made when first needed. */
   private readonly singles: (RegExp | null)[] = [];
   /** Each pattern's `anchorOf` (none in a list never narrowed but of one pattern). */
   private readonly anchors: readonly (RegExp | null)[];
@@ -758,31 +753,27 @@ class Narrowing {
     return possible(this.needs![k]!, present) && (anchor === null || anchor.test(s));
   }
 
-  /** The expression of the patterns that can match in `s` (null: none can). */
-  in(s: string, present: Uint8Array): RegExp | null {
+  private single(k: number): RegExp | null {
+    if (this.singles[k] === undefined) this.singles[k] = anyOf([this.patterns[k]!], this.classes);
+    return this.singles[k]!;
+  }
+
+  /** A search of the patterns that can match in `s` (null: none can). */
+  in(s: string, present: Uint8Array): Searcher | null {
     const { needs } = this;
     if (needs === null) return this.anchors[0]?.test(s) === false ? null : this.whole;
-    let key: number | string = needs.length <= 30 ? 0 : '';
-    for (let k = 0; k < needs.length; k++) if (this.live(k, s, present)) key = typeof key === 'number' ? key | (1 << k) : `${key}${k},`;
-    let re = this.known.get(key);
-    if (re === undefined) {
-      if (this.known.size >= MAX_NARROWINGS) return this.whole;
-      const kept = this.patterns.filter((_, k) => this.live(k, s, present));
-      re = kept.length === this.patterns.length ? this.whole : anyOf(kept, this.classes);
-      this.known.set(key, re);
-    }
-    return re;
+    const live: RegExp[] = [];
+    for (let k = 0; k < needs.length; k++) if (this.live(k, s, present)) live.push(this.single(k)!);
+    if (live.length === 0) return null;
+    if (live.length === 1) return live[0]!;
+    return live.length === needs.length ? this.whole : new AnyOfSearch(live);
   }
 
   /** Whether the list matches in `s`, which holds the literals `present`: its patterns that can match there tried one by one. */
   test(s: string, present: Uint8Array): boolean {
     const { needs } = this;
     if (needs === null) return this.anchors[0]?.test(s) !== false && test(this.whole, s);
-    for (let k = 0; k < needs.length; k++) {
-      if (!this.live(k, s, present)) continue;
-      if (this.singles[k] === undefined) this.singles[k] = anyOf([this.patterns[k]!], this.classes);
-      if (test(this.singles[k]!, s)) return true;
-    }
+    for (let k = 0; k < needs.length; k++) if (this.live(k, s, present) && test(this.single(k), s)) return true;
     return false;
   }
 }
@@ -1142,7 +1133,7 @@ interface Hit {
   end: number;
 }
 
-function hits(re: RegExp | null, s: string): Hit[] {
+function hits(re: Searcher | null, s: string): Hit[] {
   if (!re) return [];
   const out: Hit[] = [];
   re.lastIndex = 0;
