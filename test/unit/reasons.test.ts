@@ -359,6 +359,22 @@ describe('scope refinements', () => {
     expect(roleOf('Per the ODG, imaging needs red flags, which were not documented in this case.')).toBe('case');
   });
 
+  it('reads "as per the guideline" as "per the guideline", after a connective or a topic named first too', () => {
+    expect(roleOf('As per the ODG, there is no indication for imaging without red flags.')).toBe('guideline');
+    expect(roleOf('As per the MTUS, findings on examination are enough to justify imaging.')).toBe('guideline');
+    expect(roleOf('Further, as per the ACOEM guidelines, passive modalities have little proven value for acute neck pain.')).toBe('guideline');
+    expect(roleOf('As regards chiropractic care, as per the ODG, a trial of six visits comes first.')).toBe('guideline');
+    // A subordinate clause about the guideline still leaves the finding to the main clause.
+    expect(roleOf('As the guidelines require, no red flags were documented.')).toBe('case');
+    expect(roleOf('As per the MTUS, there is no documentation of functional gains in this case.')).toBe('case');
+  });
+
+  it('reads a guideline said to reject or support this request as applied to the case', () => {
+    expect(roleOf('Further, the guidelines do not support this request.')).toBe('case');
+    expect(roleOf('The ODG would not justify such a request.')).toBe('case');
+    expect(roleOf('Moreover, the guidelines do not support a TENS unit for acute pain.')).toBe('guideline');
+  });
+
   it('reads "failed to" as an absence only when the record fails to show something', () => {
     expect(codes('The records failed to document neurologic deficits.', 'upheld', 'MRI of the lumbar spine')).toEqual(['indications_not_documented']);
     expect(codes('The worker failed to respond to amitriptyline and has neuropathic pain.', 'upheld', 'MRI of the lumbar spine')).toEqual([]);
