@@ -1028,10 +1028,10 @@ describe('R19: an overturned continuation with a benefit and a need that remains
 
 describe('a rejection in the progressive, or with an adverb (reviewers who write "the guidelines are not supporting")', () => {
   it('reads the guideline that is not recommending or supporting the treatment as a rejection', () => {
-    expect(codes('The guidelines are not supporting the use of shockwave therapy for the low back. The request is not medically necessary.', 'upheld', 'Shockwave therapy for the lumbar spine')).toEqual(['not_recommended']);
+    expect(codes('The guidelines are not supporting shockwave treatment of lumbar pain, so it is not medically necessary.', 'upheld', 'Shockwave therapy for the lumbar spine')).toEqual(['not_recommended']);
     expect(codes('Since the guidelines are not recommending this therapy, the request cannot be supported.', 'upheld', 'Shockwave therapy for the lumbar spine')).toEqual(['not_recommended']);
     expect(codes('The MTUS does not back topical baclofen. Therefore the cream is not medically necessary.', 'upheld', 'Baclofen 2% cream')).toEqual(['not_recommended']);
-    expect(codes('The ODG firmly rejects shockwave therapy for the low back, so the request is not medically necessary.', 'upheld', 'Shockwave therapy for the lumbar spine')).toEqual(['not_recommended']);
+    expect(codes('The ODG firmly rejects shockwave treatment of lumbar pain; hence it is not medically necessary.', 'upheld', 'Shockwave therapy for the lumbar spine')).toEqual(['not_recommended']);
   });
 
   it('does not read guidelines that do not support the medical necessity of the request as a rejection of the treatment', () => {
