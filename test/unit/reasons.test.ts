@@ -1039,3 +1039,20 @@ describe('a rejection in the progressive, or with an adverb (reviewers who write
     expect(codes('The guidelines do not support the medical necessity of the requested therapy.', 'upheld', 'Physical therapy 2x6 for the shoulders')).toEqual([]);
   });
 });
+
+describe('absences said of what the guideline sentence named, and counts asked for', () => {
+  it('reads "no such condition" and "neither is documented" as the indication missing', () => {
+    expect(codes('The guidelines support psychotherapy when a psychological condition slows recovery. No such condition is described in the notes. The request is not medically necessary.', 'upheld', 'Psychotherapy x6')).toEqual(['indications_not_documented']);
+    expect(codes('Imaging is indicated for red flags or a progressive neurologic deficit; neither is documented. The request is not medically necessary.', 'upheld', 'MRI of the lumbar spine')).toEqual(['indications_not_documented']);
+    // Care said absent that way is the prior-care cues'.
+    expect(codes('A trial of exercise should come first. No such trial is documented.', 'upheld', 'MRI of the lumbar spine')).not.toContain('indications_not_documented');
+  });
+
+  it('reads a guideline that "backs" a treatment as the guideline speaking', () => {
+    expect(roleOf('The MTUS backs psychotherapy when a psychological condition slows recovery.')).toBe('guideline');
+  });
+
+  it('reads a count asked for that is more than the guideline allows as an overrun, after the guideline in one sentence', () => {
+    expect(codes('Also, the guidelines allow up to eight chiropractic visits, and the twelve visits asked for are more than that. The request is not medically necessary.', 'upheld', 'Chiropractic care x12')).toEqual(['exceeds_limits']);
+  });
+});
