@@ -520,6 +520,22 @@ describe('negated phrases', () => {
     expect(neg('No skin breakdown was seen under the cast.')).toEqual(['skin breakdown']);
     expect(neg('She has not used a bone growth stimulator.')).toEqual(['bone growth stimulator']);
   });
+
+  it('reads what the patient "could not" do as an inability, unless it is care not had', () => {
+    expect(neg('He could not heel-toe walk.')).toEqual([]);
+    expect(neg('On exam she could not toe walk on the right.')).toEqual([]);
+    expect(neg('He could not attend physical therapy because of transportation.')).toEqual(['physical therapy']);
+    expect(neg('He could not undergo the MRI because of claustrophobia.')).toEqual(['mri']);
+  });
+
+  it('gives no value for a payer that would not let the patient have care', () => {
+    expect(neg('The carrier would not let her fill the tramadol.')).toEqual([]);
+  });
+
+  it('leaves "neither" out of a conjunct read back from a later negation', () => {
+    // Both negations reach the list; the case summary keeps each value once.
+    expect([...new Set(neg('The left wrist showed neither changes in temperature nor redness, and grip weakness was not appreciated.'))]).toEqual(['changes in temperature', 'redness', 'grip weakness']);
+  });
 });
 
 describe('phraseKey', () => {

@@ -782,6 +782,8 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
   }
   // After a verb's negation ("did not complete therapy", "is not currently taking opioids", "no longer uses a cane"), the verb and its adverbs are no part of what is absent.
   const verbal = /\b(?:not|never|no\s+longer)$|n[’']t$/i.test(text.slice(t.start, t.end));
+  // "could not heel-toe walk": after "could not" or "cannot" a verb comes, and one that is no verb of care or of having names what the patient cannot do, an inability and no absence.
+  if (/\b(?:can|could)\s*not$|\b(?:can|could)n[’']t$/i.test(text.slice(Math.max(sentence.start, t.start - 6), t.end)) && i < all.length && !isPunct(all[i]!) && !LEADING_VERBS.has(all[i]!.lower) && !BASE_VERBS.has(all[i]!.lower) && !SCOPE_ADVERBS.has(all[i]!.lower)) return [];
   if (verbal && PARTIAL_CARE.test(text.slice(t.end, sentence.end))) return [];
   const copular = /^(?:(?:is|are|was|were)\s+)?not$/i.exec(text.slice(t.start, t.end));
   if (copular && CARE_CLASS.test(text.slice(t.end, sentence.end))) {
