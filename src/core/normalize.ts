@@ -426,7 +426,8 @@ export function splitWords(text: string): RegExp | null {
     }
     let j = i + 1;
     while (j < n && isLetter(text.charCodeAt(j))) j++;
-    const attached = isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(j)) || text.charCodeAt(i - 1) === 39;
+    // Read inside the text only: a read past either end deoptimises this hot loop.
+    const attached = (i > 0 && (isDigit(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 39)) || (j < n && isDigit(text.charCodeAt(j)));
     if (!attached) {
       let h = FNV_OFFSET;
       let lh = FNV_OFFSET;
