@@ -1056,3 +1056,11 @@ describe('absences said of what the guideline sentence named, and counts asked f
     expect(codes('Also, the guidelines allow up to eight chiropractic visits, and the twelve visits asked for are more than that. The request is not medically necessary.', 'upheld', 'Chiropractic care x12')).toEqual(['exceeds_limits']);
   });
 });
+
+describe('an absence stated after a long subject, as passive and nominal styles put it', () => {
+  it('reaches back over the subject of "is lacking" or "is absent" at the end of the clause', () => {
+    expect(codes('A rationale from the treating surgeon for repeating the costly imaging at this particular time is lacking.', 'upheld', 'MRI of the right knee')).toEqual(['request_unclear']);
+    expect(codes('Any note showing a trial of the physical therapy sessions ordered last spring for this shoulder, with their outcome, is absent.', 'upheld', 'MRI of the right shoulder')).toEqual(['prior_care_not_tried']);
+    expect(codes('A urine drug screen or any other check of compliance with the prescribed opioid regimen during the last several months is lacking.', 'upheld', 'Tramadol 50mg #60')).toEqual(['monitoring_not_documented']);
+  });
+});
