@@ -1064,3 +1064,12 @@ describe('an absence stated after a long subject, as passive and nominal styles 
     expect(codes('A urine drug screen or any other check of compliance with the prescribed opioid regimen during the last several months is lacking.', 'upheld', 'Tramadol 50mg #60')).toEqual(['monitoring_not_documented']);
   });
 });
+
+describe('a partner found "medically unnecessary" or to "lack medical necessity"', () => {
+  const knee = [{ itemText: 'Right knee arthroscopy', outcome: 'upheld' as const }];
+  const shoulder = [{ itemText: 'Left shoulder surgery', outcome: 'upheld' as const }];
+  it('gives depends_on_denied_request as "not medically necessary" does', () => {
+    expect(codes('The requested knee arthroscopy has been found medically unnecessary, so the post-operative therapy is not medically necessary either.', 'upheld', 'Post-operative physical therapy x12', knee)).toEqual(['depends_on_denied_request']);
+    expect(codes('The shoulder surgery has been found to lack medical necessity; the assistant surgeon is therefore not medically necessary.', 'upheld', 'Assistant surgeon', shoulder)).toEqual(['depends_on_denied_request']);
+  });
+});
