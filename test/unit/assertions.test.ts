@@ -528,6 +528,19 @@ describe('negated phrases', () => {
     expect(neg('He could not undergo the MRI because of claustrophobia.')).toEqual(['mri']);
   });
 
+  it('reads a finding or condition followed by a bare "denied" as denied, but not a test, a drug or care a review denied', () => {
+    expect(neg('Review of systems: nausea present; vomiting denied.')).toEqual(['vomiting']);
+    expect(neg('Asthma or COPD history denied.')).toEqual(['asthma', 'copd']);
+    expect(neg('Urine toxicology denied by the reviewer, as no opiate was prescribed.')).not.toContain('urine toxicology');
+    expect(neg('Topical compounds: denied, since first-line care had not been tried.')).toEqual([]);
+    // After its subject "denied" opens the scope.
+    expect(neg('He denied that the pain radiated.')).toEqual(['pain radiated']);
+  });
+
+  it('reads a sign "not felt" on palpation as absent', () => {
+    expect(neg('A thrill and a rub were not felt on palpation.')).toEqual(['thrill', 'rub']);
+  });
+
   it('gives no value for a payer that would not let the patient have care', () => {
     expect(neg('The carrier would not let her fill the tramadol.')).toEqual([]);
   });

@@ -186,7 +186,8 @@ export function triggersIn(text: string, sentence: Span): Trigger[] {
     if (/^no$/i.test(h.term) && /^\.?\s*#?\d/.test(text.slice(end, end + 4))) continue;
     if (last && last.start === start && h.key === 'negated:post' && last.key === 'negated:pre') {
       // "negative Neer's test" (pre) or "Tinel's negative at the elbow" (post): a clinical word after it makes it a pre-trigger.
-      if (!opensScope(text, end, sentence.end)) last.key = 'negated:post';
+      // "Vomiting denied." (post) against "He denied that the pain radiated" (pre): after its subject, "denied" is a post-trigger only where its clause ends.
+      if (!opensScope(text, end, sentence.end) && (!/^denied$/i.test(h.term) || /^\s*(?:[,;.)]|$)/.test(text.slice(end, sentence.end)))) last.key = 'negated:post';
       continue;
     }
     // Other words that are triggers of two keys ("referral": a plan before what it names or after it) keep both; the same key twice, one.
@@ -475,6 +476,9 @@ const TARGET_STEMS = new Set(Object.values(targets.words).flat().map(stem));
 const STEM_COLLISIONS = new Set(targets.stem_collisions);
 /** Stems of the symptoms and signs: what a rating's "without" negates rather than compares ("6/10 without radiation"). */
 const FINDING_STEMS = new Set([...targets.words.symptoms!, ...targets.words.signs!].map(stem));
+/** Findings and conditions: what a bare "denied" after it negates, named by its last word ("vomiting denied", "asthma denied"); a test, a drug or care "denied" is a review's decision. */
+const CONDITION_STEMS = new Set([...targets.words.symptoms!, ...targets.words.signs!, ...targets.words.conditions!].map(stem));
+const namesCondition = (words: Word[]): boolean => words.length > 0 && CONDITION_STEMS.has(stem(words[words.length - 1]!.lower));
 const NOT_TARGETS = new Set(targets.not_targets);
 /** A word of the not-target list, as written or as its singular (the list names its verb forms itself: Porter would conflate "indicators" with "indication"). */
 const isNotTarget = (lower: string): boolean => NOT_TARGETS.has(lower) || (lower.endsWith('s') && NOT_TARGETS.has(lower.slice(0, -1)));
@@ -1092,9 +1096,10 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       const result = negative && !/^\s*for\b/i.test(text.slice(t.end, t.end + 5));
       // "Urine toxicology was negative for opiates": a substance a test did not find is the result of a test done, not a finding, sign or care absent.
       const negativeFor = (negative && !result) || (t.key === 'negated:pre' && /negative\s+for$/i.test(text.slice(t.start, t.end)));
+      const denied = t.key === 'negated:post' && /^(?:(?:was|were|is|are)\s+)?denied$/i.test(text.slice(t.start, t.end));
       for (const group of groups) {
         const words = trim(text, group);
-        if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words) || (result && !namesTest(words)) || (negativeFor && namesSubstance(headOf(words)))) continue;
+        if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words) || (result && !namesTest(words)) || (negativeFor && namesSubstance(headOf(words))) || (denied && (!namesCondition(headOf(words)) || namesSubstance(headOf(words))))) continue;
         const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
         out.push({ value: text.slice(span.start, span.end).replace(/\s+/g, ' ').toLowerCase(), span });
       }
