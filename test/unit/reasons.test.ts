@@ -1073,3 +1073,10 @@ describe('a partner found "medically unnecessary" or to "lack medical necessity"
     expect(codes('The shoulder surgery has been found to lack medical necessity; the assistant surgeon is therefore not medically necessary.', 'upheld', 'Assistant surgeon', shoulder)).toEqual(['depends_on_denied_request']);
   });
 });
+
+describe('absences written with a negative prefix or verb', () => {
+  it('reads "remains unevidenced" and "failed to disclose" as absences', () => {
+    expect(codes('A failure of first-line oral agents before this compound remains unevidenced.', 'upheld', 'Topical compound cream')).toEqual(['prior_care_not_tried']);
+    expect(codes('The examination failed to disclose any red flags that would support plain films.', 'upheld', 'X-rays of the lumbar spine')).toEqual(['indications_not_documented']);
+  });
+});
