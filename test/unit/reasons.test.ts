@@ -370,9 +370,12 @@ describe('scope refinements', () => {
   });
 
   it('reads a guideline said to reject or support this request as applied to the case', () => {
+    expect(roleOf('The guidelines support this request.')).toBe('case');
+    expect(roleOf('The MTUS recommends this request.')).toBe('case');
     expect(roleOf('Further, the guidelines do not support this request.')).toBe('case');
-    expect(roleOf('The ODG would not justify such a request.')).toBe('case');
     expect(roleOf('Moreover, the guidelines do not support a TENS unit for acute pain.')).toBe('guideline');
+    // "request" as a verb is no request of this case.
+    expect(roleOf('The ODG recommends the treating physician request an MRI only after red flags.')).toBe('guideline');
   });
 
   it('reads "failed to" as an absence only when the record fails to show something', () => {
@@ -1036,7 +1039,6 @@ describe('a rejection in the progressive, or with an adverb (reviewers who write
 
   it('does not read guidelines that do not support the medical necessity of the request as a rejection of the treatment', () => {
     expect(codes('The guidelines are not supporting the medical necessity of the requested therapy twice weekly for six weeks. Up to ten visits are recommended for myalgia, and fourteen have been attended.', 'upheld', 'Physical therapy 2x6 for the shoulders')).not.toContain('not_recommended');
-    expect(codes('The guidelines do not support the medical necessity of the requested therapy.', 'upheld', 'Physical therapy 2x6 for the shoulders')).toEqual([]);
   });
 });
 
@@ -1052,12 +1054,24 @@ describe('absences said of what the guideline sentence named, and counts asked f
     expect(roleOf('The MTUS backs psychotherapy when a psychological condition slows recovery.')).toBe('guideline');
   });
 
+  it('does not read visits ordered in the past as the count requested', () => {
+    expect(codes('The guidelines allow up to ten visits. The worker attended 6 of the 12 visits ordered by her earlier physician. The request is not medically necessary.', 'upheld', 'Physical therapy x4')).not.toContain('exceeds_limits');
+  });
+
+  it('does not read a literature verdict of "none has been shown" as an absence in the case', () => {
+    expect(codes('Of the injections studied, none has been shown to be effective for chronic low back pain. The request is not medically necessary.', 'upheld', 'Trigger point injections')).not.toContain('indications_not_documented');
+  });
+
   it('reads a count asked for that is more than the guideline allows as an overrun, after the guideline in one sentence', () => {
     expect(codes('Also, the guidelines allow up to eight chiropractic visits, and the twelve visits asked for are more than that. The request is not medically necessary.', 'upheld', 'Chiropractic care x12')).toEqual(['exceeds_limits']);
   });
 });
 
 describe('an absence stated after a long subject, as passive and nominal styles put it', () => {
+  it('does not reach back over a clause with a verb or a subject of its own', () => {
+    expect(codes('She finished a course of therapy that eased her pain well and the report of last year was not submitted.', 'upheld', 'MRI of the right shoulder')).not.toContain('prior_care_not_tried');
+  });
+
   it('reaches back over the subject of "is lacking" or "is absent" at the end of the clause', () => {
     expect(codes('A rationale from the treating surgeon for repeating the costly imaging at this particular time is lacking.', 'upheld', 'MRI of the right knee')).toEqual(['request_unclear']);
     expect(codes('Any note showing a trial of the physical therapy sessions ordered last spring for this shoulder, with their outcome, is absent.', 'upheld', 'MRI of the right shoulder')).toEqual(['prior_care_not_tried']);

@@ -29,9 +29,26 @@ describe('AnyOfSearch', () => {
     expect(matches(each(['physical', 'physical therapy']), 'physical therapy')).toEqual([[0, 'physical']]);
   });
 
-  it('gives the named groups of the expression that matched', () => {
+  it('gives the match and named groups of the expression that matched', () => {
     const m = each(['no (?<what>trial) of', 'not (?<who>recommended)']).exec('it is not recommended');
-    expect(m?.groups).toEqual({ who: 'recommended' });
+    expect([m?.index, m?.[0], m?.groups?.['who']]).toEqual([6, 'not recommended', 'recommended']);
+  });
+
+  it('starts afresh on another string', () => {
+    const search = each(['b', 'a']);
+    expect(matches(search, 'xxab')).toEqual([
+      [2, 'a'],
+      [3, 'b'],
+    ]);
+    expect(matches(search, 'ab')).toEqual([
+      [0, 'a'],
+      [1, 'b'],
+    ]);
+  });
+
+  it('takes only global expressions that are not sticky', () => {
+    expect(() => new AnyOfSearch([/a/g, /b/y])).toThrow(/global, non-sticky/);
+    expect(() => new AnyOfSearch([/a/])).toThrow(/global, non-sticky/);
   });
 
   it('starts again from the beginning when lastIndex is set back', () => {

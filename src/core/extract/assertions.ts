@@ -786,8 +786,8 @@ function scopeAfter(text: string, t: Trigger, sentence: Span, preTriggerStarts: 
   }
   // After a verb's negation ("did not complete therapy", "is not currently taking opioids", "no longer uses a cane"), the verb and its adverbs are no part of what is absent.
   const verbal = /\b(?:not|never|no\s+longer)$|n[’']t$/i.test(text.slice(t.start, t.end));
-  // "could not heel-toe walk": after "could not" or "cannot" a verb comes, and one that is no verb of care or of having names what the patient cannot do, an inability and no absence.
-  if (/\b(?:can|could)\s*not$|\b(?:can|could)n[’']t$/i.test(text.slice(Math.max(sentence.start, t.start - 6), t.end)) && i < all.length && !isPunct(all[i]!) && !LEADING_VERBS.has(all[i]!.lower) && !BASE_VERBS.has(all[i]!.lower) && !SCOPE_ADVERBS.has(all[i]!.lower)) return [];
+  // "could not heel-toe walk": after "could not" a verb comes, and one that is no verb of care or of having names what the patient cannot do, an inability and no absence.
+  if (/\b(?:can|could)\s+not$/i.test(text.slice(Math.max(sentence.start, t.start - 12), t.end)) && i < all.length && !isPunct(all[i]!) && !LEADING_VERBS.has(all[i]!.lower) && !BASE_VERBS.has(all[i]!.lower) && !SCOPE_ADVERBS.has(all[i]!.lower)) return [];
   if (verbal && PARTIAL_CARE.test(text.slice(t.end, sentence.end))) return [];
   const copular = /^(?:(?:is|are|was|were)\s+)?not$/i.exec(text.slice(t.start, t.end));
   if (copular && CARE_CLASS.test(text.slice(t.end, sentence.end))) {
@@ -1096,7 +1096,7 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       const result = negative && !/^\s*for\b/i.test(text.slice(t.end, t.end + 5));
       // "Urine toxicology was negative for opiates": a substance a test did not find is the result of a test done, not a finding, sign or care absent.
       const negativeFor = (negative && !result) || (t.key === 'negated:pre' && /negative\s+for$/i.test(text.slice(t.start, t.end)));
-      const denied = t.key === 'negated:post' && /^(?:(?:was|were|is|are)\s+)?denied$/i.test(text.slice(t.start, t.end));
+      const denied = t.key === 'negated:post' && /^denied$/i.test(text.slice(t.start, t.end));
       for (const group of groups) {
         const words = trim(text, group);
         if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words) || (result && !namesTest(words)) || (negativeFor && namesSubstance(headOf(words))) || (denied && (!namesCondition(headOf(words)) || namesSubstance(headOf(words))))) continue;

@@ -156,7 +156,7 @@ interface ReasonsLexicon {
     guideline: string[];
   };
   clause_breaks: string[];
-  absence: { window: number; post_window: number; pre: string[]; post: string[]; pseudo: string[]; terminators: string[]; documentary: string[] };
+  absence: { window: number; post_window: number; post_reach: number; post_reach_stop: string[]; pre: string[]; post: string[]; pseudo: string[]; terminators: string[]; documentary: string[] };
   hypothetical: string[];
   counts: { code: ReasonCode; numbers: Record<string, number>; measures: CountMeasure[] };
   exclusions: ExclusionSpec;
@@ -726,14 +726,14 @@ function gatesOf(literals: readonly string[], needs: readonly Need[]): number[][
 }
 
 /**
- * A list of patterns run as one expression, narrowed in each text to the
- * patterns whose literals the text holds: a pattern that cannot match
+ * A list of patterns searched as one alternation, narrowed in each text to
+ * the patterns whose literals the text holds: a pattern that cannot match
  * anywhere in the text is left out of the search there, which finds the same
  * matches in the same order, with fewer alternatives to try at each place.
  */
 class Narrowing {
   /** Each pattern's own expression, made when first needed. */
-  private readonly singles: (RegExp | null)[] = [];
+  private readonly singles: RegExp[] = [];
   /** Each pattern's `anchorOf` (none in a list never narrowed but of one pattern). */
   private readonly anchors: readonly (RegExp | null)[];
 
@@ -753,9 +753,8 @@ class Narrowing {
     return possible(this.needs![k]!, present) && (anchor === null || anchor.test(s));
   }
 
-  private single(k: number): RegExp | null {
-    if (this.singles[k] === undefined) this.singles[k] = anyOf([this.patterns[k]!], this.classes);
-    return this.singles[k]!;
+  private single(k: number): RegExp {
+    return (this.singles[k] ??= compilePattern(`(?:${this.patterns[k]!})`, this.classes));
   }
 
   /** A search of the patterns that can match in `s` (null: none can). */
@@ -763,7 +762,7 @@ class Narrowing {
     const { needs } = this;
     if (needs === null) return this.anchors[0]?.test(s) === false ? null : this.whole;
     const live: RegExp[] = [];
-    for (let k = 0; k < needs.length; k++) if (this.live(k, s, present)) live.push(this.single(k)!);
+    for (let k = 0; k < needs.length; k++) if (this.live(k, s, present)) live.push(this.single(k));
     if (live.length === 0) return null;
     if (live.length === 1) return live[0]!;
     return live.length === needs.length ? this.whole : new AnyOfSearch(live);
@@ -798,6 +797,8 @@ interface Compiled {
   pseudo: Guarded | null;
   terminator: Guarded | null;
   documentary: RegExp | null;
+  /** What ends a post-trigger's longer reach: a verb or a subject of its own. */
+  postReachStop: RegExp | null;
   hypothetical: Guarded | null;
   counts: CompiledMeasure[];
   exclusions: CompiledExclusions;
@@ -903,6 +904,7 @@ function lexicon(): Compiled {
     pseudo: guarded(lex.absence.pseudo),
     terminator: guarded(lex.absence.terminators),
     documentary: anyOf(lex.absence.documentary),
+    postReachStop: anyOf(lex.absence.post_reach_stop),
     hypothetical: guarded(lex.hypothetical),
     // One expression per pattern: each names its number `n`.
     counts: lex.counts.measures.map((m) => {
@@ -1179,8 +1181,13 @@ function triggersOf(clause: string, present: Uint8Array): ClauseTriggers {
  * deny it), or a post-trigger just after it.
  */
 function absenceOf(clause: string, t: ClauseTriggers, start: number, end: number, own: boolean): Hit | null {
-  const { window, post_window } = lexicon().lexicon.absence;
+  const { window, post_window, post_reach } = lexicon().lexicon.absence;
   const blocked = (from: number, to: number) => t.terminators.some((x) => x.start >= from && x.end <= to);
+  // A post-trigger governs the words just before it, or a longer subject that holds no verb or subject of its own ("a rationale from the surgeon for repeating the imaging now is lacking").
+  const reaches = (between: string) => {
+    const n = wordCount(between);
+    return n <= post_window || (n <= post_reach && !test(lexicon().postReachStop, between));
+  };
   let best: Hit | null = null;
   for (const p of t.pre) {
     if (p.start > start) {
@@ -1197,7 +1204,7 @@ function absenceOf(clause: string, t: ClauseTriggers, start: number, end: number
   if (best) return best;
   for (const p of t.post) {
     if (p.start < end) continue;
-    if (wordCount(clause.slice(end, p.start)) <= post_window && !blocked(end, p.start)) return p;
+    if (reaches(clause.slice(end, p.start)) && !blocked(end, p.start)) return p;
   }
   return null;
 }
