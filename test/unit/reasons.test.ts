@@ -1034,6 +1034,7 @@ describe('a rejection in the progressive, or with an adverb (reviewers who write
     expect(codes('The guidelines are not supporting shockwave treatment of lumbar pain, so it is not medically necessary.', 'upheld', 'Shockwave therapy for the lumbar spine')).toEqual(['not_recommended']);
     expect(codes('Since the guidelines are not recommending this therapy, the request cannot be supported.', 'upheld', 'Shockwave therapy for the lumbar spine')).toEqual(['not_recommended']);
     expect(codes('The MTUS does not back topical baclofen. Therefore the cream is not medically necessary.', 'upheld', 'Baclofen 2% cream')).toEqual(['not_recommended']);
+    expect(codes('The guidelines do not go back to passive care once a home program is in place, so the request is not medically necessary.', 'upheld', 'Physical therapy x6')).not.toContain('not_recommended');
     expect(codes('The ODG firmly rejects shockwave treatment of lumbar pain; hence it is not medically necessary.', 'upheld', 'Shockwave therapy for the lumbar spine')).toEqual(['not_recommended']);
   });
 
