@@ -1095,3 +1095,17 @@ describe('absences written with a negative prefix or verb', () => {
     expect(codes('The examination failed to disclose any red flags that would support plain films.', 'upheld', 'X-rays of the lumbar spine')).toEqual(['indications_not_documented']);
   });
 });
+
+describe('a benefit said with its verb, and a detail "omitted" from the request', () => {
+  it('reads "no documentation that function improved" as no functional benefit', () => {
+    expect(codes('There is no documentation that function improved with the earlier prescription.', 'upheld', 'Cyclobenzaprine 10mg #60')).toEqual(['no_functional_benefit']);
+    expect(codes('Nothing documents that her pain decreased with it.', 'upheld', 'Cyclobenzaprine 10mg #60')).toEqual(['no_functional_benefit']);
+    // Pain that did not grow is no benefit missing.
+    expect(codes('Nothing documents that her pain increased with it.', 'upheld', 'Cyclobenzaprine 10mg #60')).not.toContain('no_functional_benefit');
+  });
+
+  it('reads a quantity or body part "omitted" from the request as a request left unclear', () => {
+    expect(codes('The quantity was omitted from the request.', 'upheld', 'Zofran 8mg')).toEqual(['request_unclear']);
+    expect(codes('The body part to be treated has been omitted.', 'upheld', 'Shockwave therapy')).toEqual(['request_unclear']);
+  });
+});
