@@ -1109,3 +1109,13 @@ describe('a benefit said with its verb, and a detail "omitted" from the request'
     expect(codes('The body part to be treated has been omitted.', 'upheld', 'Shockwave therapy')).toEqual(['request_unclear']);
   });
 });
+
+describe('rejections said without "not"', () => {
+  it('reads care that falls outside the recommendations, is excluded from them, or that guidelines withhold support from', () => {
+    expect(codes('Lumbar supports fall outside the guidelines\' recommendations, so the request is not medically necessary.', 'upheld', 'Lumbar support')).toEqual(['not_recommended']);
+    expect(codes('Topical gabapentin is excluded from recommendation by the guidelines. The cream is not medically necessary.', 'upheld', 'Gabapentin 10% cream')).toEqual(['not_recommended']);
+    expect(codes('The guidelines withhold support from topical lidocaine in cream form. The request is not medically necessary.', 'upheld', 'Lidocaine 4% cream')).toEqual(['not_recommended']);
+    // A request outside a guideline's scope is a matter of which guideline applies.
+    expect(codes('The request falls outside the scope of the MTUS, so the ODG was consulted.', 'upheld', 'Ultrasound therapy')).toEqual([]);
+  });
+});
