@@ -533,6 +533,9 @@ describe('negated phrases', () => {
     expect(neg('Review of systems: nausea present; vomiting denied.')).toEqual(['vomiting']);
     expect(neg('Asthma or COPD history denied.')).toEqual(['asthma', 'copd']);
     for (const decision of ['Lumbar MRI denied.', 'Tramadol denied.', 'Urine toxicology denied.']) expect(neg(decision), decision).toEqual([]);
+    expect(neg('Fever was denied.')).toEqual(['fever']);
+    expect(neg('Physical therapy was denied by utilization review.')).toEqual([]);
+    expect(neg('The claim for the shoulder was denied.')).toEqual([]);
     // After its subject "denied" opens the scope.
     expect(neg('He denied that the pain radiated.')).toEqual(['pain radiated']);
   });

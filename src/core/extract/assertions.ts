@@ -476,7 +476,7 @@ const TARGET_STEMS = new Set(Object.values(targets.words).flat().map(stem));
 const STEM_COLLISIONS = new Set(targets.stem_collisions);
 /** Stems of the symptoms and signs: what a rating's "without" negates rather than compares ("6/10 without radiation"). */
 const FINDING_STEMS = new Set([...targets.words.symptoms!, ...targets.words.signs!].map(stem));
-/** Findings and conditions: what a bare "denied" after it negates, named by its last word ("vomiting denied", "asthma denied"); a test, a drug or care "denied" is a review's decision. */
+/** Findings and conditions: what a "denied" after it negates, named by its last word ("vomiting denied", "fever was denied"); a test, a drug or care "denied" is a review's decision. */
 const CONDITION_STEMS = new Set([...targets.words.symptoms!, ...targets.words.signs!, ...targets.words.conditions!].map(stem));
 const namesCondition = (words: Word[]): boolean => words.length > 0 && CONDITION_STEMS.has(stem(words[words.length - 1]!.lower));
 const NOT_TARGETS = new Set(targets.not_targets);
@@ -1096,7 +1096,7 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       const result = negative && !/^\s*for\b/i.test(text.slice(t.end, t.end + 5));
       // "Urine toxicology was negative for opiates": a substance a test did not find is the result of a test done, not a finding, sign or care absent.
       const negativeFor = (negative && !result) || (t.key === 'negated:pre' && /negative\s+for$/i.test(text.slice(t.start, t.end)));
-      const denied = t.key === 'negated:post' && /^denied$/i.test(text.slice(t.start, t.end));
+      const denied = t.key === 'negated:post' && /^(?:(?:was|were|is|are)\s+)?denied$/i.test(text.slice(t.start, t.end));
       for (const group of groups) {
         const words = trim(text, group);
         if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words) || (result && !namesTest(words)) || (negativeFor && namesSubstance(headOf(words))) || (denied && (!namesCondition(headOf(words)) || namesSubstance(headOf(words))))) continue;
