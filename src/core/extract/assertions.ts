@@ -477,7 +477,7 @@ const STEM_COLLISIONS = new Set(targets.stem_collisions);
 /** Stems of the symptoms and signs: what a rating's "without" negates rather than compares ("6/10 without radiation"). */
 const FINDING_STEMS = new Set([...targets.words.symptoms!, ...targets.words.signs!].map(stem));
 /** Findings and conditions: what a "denied" after it negates, named by its last word ("vomiting denied", "fever was denied"); a test, a drug or care "denied" is a review's decision. */
-const CONDITION_STEMS = new Set([...targets.words.symptoms!, ...targets.words.signs!, ...targets.words.conditions!].map(stem));
+const CONDITION_STEMS = new Set([...FINDING_STEMS, ...targets.words.conditions!.map(stem)]);
 const namesCondition = (words: Word[]): boolean => words.length > 0 && CONDITION_STEMS.has(stem(words[words.length - 1]!.lower));
 const NOT_TARGETS = new Set(targets.not_targets);
 /** A word of the not-target list, as written or as its singular (the list names its verb forms itself: Porter would conflate "indicators" with "indication"). */
@@ -1099,7 +1099,9 @@ export function negatedPhrases(text: string, region: Span): NegatedPhrase[] {
       const denied = t.key === 'negated:post' && /^(?:(?:was|were|is|are)\s+)?denied$/i.test(text.slice(t.start, t.end));
       for (const group of groups) {
         const words = trim(text, group);
-        if (words.length === 0 || words.length > 8 || !isTarget(text, headOf(words)) || isEvaluative(text, words) || (result && !namesTest(words)) || (negativeFor && namesSubstance(headOf(words))) || (denied && (!namesCondition(headOf(words)) || namesSubstance(headOf(words))))) continue;
+        if (words.length === 0 || words.length > 8) continue;
+        const head = headOf(words);
+        if (!isTarget(text, head) || isEvaluative(text, words) || (result && !namesTest(words)) || (negativeFor && namesSubstance(head)) || (denied && (!namesCondition(head) || namesSubstance(head)))) continue;
         const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
         out.push({ value: text.slice(span.start, span.end).replace(/\s+/g, ' ').toLowerCase(), span });
       }

@@ -797,7 +797,7 @@ interface Compiled {
   pseudo: Guarded | null;
   terminator: Guarded | null;
   documentary: RegExp | null;
-  /** What ends a post-trigger's longer reach: a verb or a subject of its own. */
+  /** What ends a post-trigger's longer reach: a clause of its own ("and the ..."). */
   postReachStop: RegExp | null;
   hypothetical: Guarded | null;
   counts: CompiledMeasure[];
@@ -1181,12 +1181,13 @@ function triggersOf(clause: string, present: Uint8Array): ClauseTriggers {
  * deny it), or a post-trigger just after it.
  */
 function absenceOf(clause: string, t: ClauseTriggers, start: number, end: number, own: boolean): Hit | null {
-  const { window, post_window, post_reach } = lexicon().lexicon.absence;
+  const { lexicon: lex, postReachStop } = lexicon();
+  const { window, post_window, post_reach } = lex.absence;
   const blocked = (from: number, to: number) => t.terminators.some((x) => x.start >= from && x.end <= to);
-  // A post-trigger governs the words just before it, or a longer subject that holds no verb or subject of its own ("a rationale from the surgeon for repeating the imaging now is lacking").
+  // A post-trigger governs the words just before it, or a longer subject that opens no clause of its own ("a rationale from the surgeon for repeating the imaging now is lacking").
   const reaches = (between: string) => {
     const n = wordCount(between);
-    return n <= post_window || (n <= post_reach && !test(lexicon().postReachStop, between));
+    return n <= post_window || (n <= post_reach && !test(postReachStop, between));
   };
   let best: Hit | null = null;
   for (const p of t.pre) {
