@@ -546,3 +546,44 @@ const COUNTS: Record<string, Case[]> = {
 };
 
 challenge('challenge set: counts asked for and counts added up', COUNTS);
+
+/** Ranges, an exhausted allowance, care already given, and a double negative that asks for no reason. */
+const RANGES_AND_CARE: Record<string, Case[]> = {
+  'a count over a guideline range': [
+    { text: 'He has attended 20 visits so far, over the 9 to 10 visits the guidelines support.', item: 'Chiropractic x6', codes: ['exceeds_limits'] },
+    { text: 'He has attended 14 sessions, well past the 8-10 sessions recommended.', item: 'Physical therapy x8', codes: ['exceeds_limits'] },
+    { text: 'She has had 4 sessions, within the 8 to 10 visits the guidelines support.', item: 'Physical therapy x4', codes: [] },
+  ],
+  'an allowance used up': [
+    { text: 'The claimant has used up all of the therapy sessions recommended for a sprain.', item: 'Physical therapy x6', codes: ['exceeds_limits'] },
+    { text: 'He completed all of the approved sessions and now does exercises at home.', item: 'Physical therapy x6', codes: [] },
+  ],
+  '"no reason she could not ..." is a judgement, not a missing reason': [
+    { text: 'There is no reason why the claimant cannot carry on with exercises at home.', item: 'Aquatic therapy x8', codes: [] },
+    { text: 'There is no reason given for the aquatic setting.', item: 'Aquatic therapy x8', codes: ['request_unclear'] },
+    { text: 'No reason is given for aquatic rather than land-based therapy.', item: 'Aquatic therapy x8', codes: ['request_unclear'] },
+    { text: 'A reason was given for the aquatic setting: her weight.', item: 'Aquatic therapy x8', codes: [] },
+    { text: 'Eight more visits would push the total beyond the guideline maximum, and no explanation is given for why home exercise would not do.', item: 'Physical therapy x8', codes: ['exceeds_limits'] },
+  ],
+  'care already received': [
+    { text: 'He is already under the care of a spine surgeon, whom he saw last month.', item: 'Spine surgery consultation', codes: ['duplicative'] },
+    { text: 'He is already under the care of a spine surgeon, whom he saw last month.', item: 'Lumbar epidural steroid injection', codes: [] },
+    { text: 'She was given the very same device at her last procedure.', item: 'Cold therapy unit', codes: ['duplicative'] },
+    { text: 'The cervical spine was imaged with both CT and MRI last spring, with no new deficits since.', item: 'MRI of the cervical spine', codes: ['duplicative'] },
+  ],
+  'first-line care not tried, said of a list or as a criterion left unmet': [
+    { text: 'Guidelines reserve the patch for pain that persists after an antidepressant or an anticonvulsant. The chart does not show that either of these was tried.', item: 'Lidocaine 5% patch', codes: ['prior_care_not_tried'] },
+    { text: 'Earlier means of treating her pain have not been found to be unsuccessful.', item: 'Functional restoration program', codes: ['prior_care_not_tried'] },
+    { text: 'Earlier means of treating her pain have been unsuccessful.', item: 'Functional restoration program', codes: [] },
+  ],
+  'a flat rejection in other words: not proved effective, still under study, a brand-neutral name': [
+    { text: 'Cervical traction has not been proved effective for neck pain.', item: 'Cervical traction unit', codes: ['not_recommended'] },
+    { text: 'Platelet-rich plasma is still under investigation for tendon problems of the elbow.', item: 'PRP injection, right elbow', codes: ['not_recommended'] },
+    { text: 'Viscosupplementation is not recommended for the hip.', item: 'Hyaluronic acid injection, left hip', codes: ['not_recommended'] },
+    { text: 'Viscosupplementation is not recommended for the hip.', item: 'Cortisone injection, left hip', codes: [] },
+    { text: 'The compound contains ketoprofen, which is not approved for topical use.', item: 'Ketoprofen 10% / lidocaine 5% cream', codes: ['not_recommended'] },
+    { text: 'Her regimen contains meloxicam, which is not recommended for topical use.', item: 'Physical therapy x6', codes: [] },
+  ],
+};
+
+challenge('challenge set: ranges, allowances used up, and care already given', RANGES_AND_CARE);
