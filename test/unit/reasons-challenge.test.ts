@@ -554,6 +554,16 @@ const RANGES_AND_CARE: Record<string, Case[]> = {
     { text: 'He has attended 14 sessions, well past the 8-10 sessions recommended.', item: 'Physical therapy x8', codes: ['exceeds_limits'] },
     { text: 'She has had 4 sessions, within the 8 to 10 visits the guidelines support.', item: 'Physical therapy x4', codes: [] },
   ],
+  'a count against a limit in other words': [
+    { text: 'Being meant for brief use, this drug needs none of the three refills asked for; the refills are unnecessary.', item: 'Metaxalone 800mg #60, 3 refills', codes: ['exceeds_limits'] },
+    { text: 'Asking for all twelve visits at once would not allow for an interim assessment of her progress.', item: 'Occupational therapy x12', codes: ['exceeds_limits'] },
+    { text: 'Ten visits are more than the 3 to 6 needed to see whether the treatment works.', item: 'Acupuncture x10', codes: ['exceeds_limits'] },
+    { text: 'The requested care is well past the 35 hours a week the guidelines allow.', item: 'Home health aide, 24 hours a day', codes: ['exceeds_limits'] },
+    { text: 'The provider asked for 14 sessions, while only 10 are supported.', item: 'Physical therapy x14', codes: ['exceeds_limits'] },
+    { text: 'ODG caps the trial at 6 visits. Asking for 10 visits is not consistent with this limit.', item: 'Chiropractic x10', codes: ['exceeds_limits'] },
+    { text: 'A trial of 4 to 6 visits is reasonable, so the request for 10 cannot be supported.', item: 'Chiropractic x10', codes: ['exceeds_limits'] },
+    { text: 'A trial of 4 to 6 visits is reasonable, so the request for 5 can be supported.', item: 'Chiropractic x5', codes: [] },
+  ],
   'an allowance used up': [
     { text: 'The claimant has used up all of the therapy sessions recommended for a sprain.', item: 'Physical therapy x6', codes: ['exceeds_limits'] },
     { text: 'He completed all of the approved sessions and now does exercises at home.', item: 'Physical therapy x6', codes: [] },

@@ -1509,9 +1509,10 @@ function measureOverLimit(text: string, roled: readonly RoledSentence[], bodies:
   const found = (k: number, c: { start: number; end: number }) => ({ sentence: roled[k]!.span, span: wholeWords(text, { start: roled[k]!.span.start + c.start, end: roled[k]!.span.start + c.end }) });
   let done = 0;
   for (const [k, { role }] of roled.entries()) {
-    if (role !== 'case' && role !== 'conclusion') continue;
-    const quantities = count(lists.quantity, k);
-    if (role === 'case') quantities.push(...count(lists.requested, k));
+    if (role === 'boilerplate') continue;
+    const quantities = role === 'case' || role === 'conclusion' ? count(lists.quantity, k) : [];
+    // The count asked for, in a sentence about the case; in any other only beside a limit of its own ("a trial of 3 to 6 visits, and the request for 12 is not supported"): a conclusion that restates the item compares nothing.
+    if (role === 'case' || count(lists.limit, k).length > 0) quantities.push(...count(lists.requested, k));
     const over = quantities.find((c) => c.n > limit);
     if (over) return found(k, over);
     if (role === 'case') for (const c of count(lists.done, k)) done = Math.max(done, c.n);
