@@ -597,3 +597,39 @@ const RANGES_AND_CARE: Record<string, Case[]> = {
 };
 
 challenge('challenge set: ranges, allowances used up, and care already given', RANGES_AND_CARE);
+
+/** Kinds read in the written rationales of round 7 (dev8), each in wording of our own. */
+const ROUND_SEVEN: Record<string, Case[]> = {
+  'earlier sessions left the measures where they were': [
+    { text: 'After eight visits his grip strength and his 5/10 pain are recorded as unchanged.', item: 'Occupational therapy x8', codes: ['no_functional_benefit'] },
+    { text: 'The discharge note gives the same lifting tolerance and the same pain score as at the initial evaluation.', item: 'Physical therapy x6', codes: ['no_functional_benefit'] },
+    { text: 'Her pain is recorded as unchanged.', item: 'MRI of the cervical spine', codes: [] },
+  ],
+  'a benefit stated as restrictions lifted or less medication': [
+    { text: 'Since the sessions began, his lifting restriction has been removed and his use of tramadol dropped to once a day.', item: 'Chiropractic x4 additional', outcome: 'overturned', codes: ['functional_benefit_documented'] },
+  ],
+  'care already under way, or conservative steps skipped before a procedure': [
+    { text: 'For two years he has been followed closely by a pain medicine specialist who manages all of his prescriptions.', item: 'Pain medicine consultation', codes: ['duplicative'] },
+    { text: 'Neither a night splint nor a steroid injection has been given.', item: 'Right carpal tunnel release', codes: ['prior_care_not_tried'] },
+    { text: 'No wrist splint is mentioned.', item: 'Wrist splint, left', codes: [] },
+    { text: 'The physical therapy ordered in May has never been started.', item: 'Trigger point injections x3', codes: ['prior_care_not_tried'] },
+    { text: 'No rental trial is on record.', item: 'TENS unit purchase', codes: ['prior_care_not_tried'] },
+    { text: 'It is not documented that he has used an NSAID or acetaminophen.', item: 'Tramadol 50 mg #60', codes: ['prior_care_not_tried'] },
+  ],
+  'a request that says too little, or a drug of unknown history': [
+    { text: 'The order names neither the level nor the side.', item: 'Facet injection', codes: ['request_unclear'] },
+    { text: 'The form asks for help at home without specifying any service to be given.', item: 'Home health aide', codes: ['request_unclear'] },
+    { text: 'It is unclear whether the cream is being started or refilled.', item: 'Diclofenac 1% gel', codes: ['request_unclear'] },
+  ],
+  'a surgical opinion still pending before a pain program': [
+    { text: 'He is still awaiting a neurosurgical opinion on his neck.', item: 'Functional restoration program x10 days', codes: ['indications_not_documented'] },
+  ],
+  '"not limited to" negates nothing': [
+    { text: 'His care so far has included, but is not limited to, a home exercise program and anti-inflammatory drugs.', item: 'MRI of the right shoulder', codes: [] },
+  ],
+  'the item itself is no partner, and a flat rejection said in other words': [
+    { text: 'Because this medication is not recommended under any circumstances, the request is not medically necessary.', item: 'Carisoprodol 350 mg #30', codes: ['not_recommended'] },
+  ],
+};
+
+challenge('challenge set: kinds read in round 7 of the written rationales', ROUND_SEVEN);
