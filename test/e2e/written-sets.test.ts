@@ -1,7 +1,7 @@
 /**
  * The rules on the test sets written by hand (test/fixtures/reasons-rationales.README.md,
  * negated-summaries.README.md, ur-summaries.README.md): the decision reasons of
- * 360 written rationales, the `negated` phrases of 200 written case summaries
+ * 720 written rationales, the `negated` phrases of 200 written case summaries
  * the UR action and date of 40 more, the occupation and mechanism of another
  * 40, all four of 80 more and the last two of 80 more (ur-mechanism-summaries.README.md), and the body regions, diagnoses and prior treatments of 90, on each split. The
  * floors are the measured values (docs/accuracy.md), so that a regression
@@ -14,12 +14,12 @@ import { scoreCorpusReasons, scoreWrittenRationales } from '../../scripts/reason
 import { scoreCorpusNegated, scoreWritten, scoreWrittenLists, scoreWrittenMechanism, scoreWrittenUr } from '../../scripts/summary-score.js';
 
 /** The measured values, rounded down. */
-const REASON_FLOORS = { dev: { f1: 0.97, exact: 0.93 }, dev2: { f1: 0.92, exact: 0.78 }, dev3: { f1: 0.94, exact: 0.86 }, dev4: { f1: 0.91, exact: 0.75 }, dev5: { f1: 0.91, exact: 0.76 }, dev6: { f1: 0.93, exact: 0.83 }, dev7: { f1: 0.92, exact: 0.81 }, check: { f1: 0.85, exact: 0.7 }, check2: { f1: 0.84, exact: 0.61 }, check3: { f1: 0.81, exact: 0.55 } };
+const REASON_FLOORS = { dev: { f1: 0.97, exact: 0.93 }, dev2: { f1: 0.93, exact: 0.81 }, dev3: { f1: 0.94, exact: 0.86 }, dev4: { f1: 0.91, exact: 0.75 }, dev5: { f1: 0.92, exact: 0.78 }, dev6: { f1: 0.94, exact: 0.83 }, dev7: { f1: 0.92, exact: 0.81 }, dev8: { f1: 0.8, exact: 0.53 }, check: { f1: 0.85, exact: 0.7 }, check2: { f1: 0.84, exact: 0.61 }, check3: { f1: 0.82, exact: 0.56 }, check4: { f1: 0.68, exact: 0.36 } };
 const CORPUS_REASON_FLOORS = { f1: 0.85, exact: 0.72 };
 const NEGATED_FLOORS = { dev: { precision: 0.99, f1: 0.99, n: 70 }, dev2: { precision: 0.98, f1: 0.94, n: 70 }, check: { precision: 0.93, f1: 0.87, n: 60 } };
 
 describe('the rules on test sets written by hand', () => {
-  it.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'check', 'check2', 'check3'] as const)('decision reasons, %s split of the written rationales', (split) => {
+  it.each(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'check', 'check2', 'check3', 'check4'] as const)('decision reasons, %s split of the written rationales', (split) => {
     const s = scoreWrittenRationales(join(ROOT, 'test', 'fixtures', 'reasons-rationales.json'), split);
     expect(s.n).toBe(60);
     expect(s.micro.f1).toBeGreaterThanOrEqual(REASON_FLOORS[split].f1);
