@@ -1500,10 +1500,13 @@ function countOverLimit(text: string, roled: readonly RoledSentence[], literals:
 function measureOverLimit(text: string, roled: readonly RoledSentence[], bodies: readonly string[], present: readonly Uint8Array[], measure: CompiledMeasure): { sentence: Span; span: Span } | null {
   const { lists, scale, limitRoles } = measure;
   const count = (list: Guarded[], k: number) => (list.length === 0 ? [] : countsIn(list, bodies[k]!, present[k]!, scale));
+  // Each sentence's limits, read once: for the guideline's count, and again below for a sentence that states its own.
+  const limits: ReturnType<typeof count>[] = [];
+  const limitsIn = (k: number) => (limits[k] ??= count(lists.limit, k));
   let limit = -1;
   roled.forEach(({ role }, k) => {
     if (limitRoles && !limitRoles.has(role)) return;
-    for (const c of count(lists.limit, k)) limit = Math.max(limit, c.n);
+    for (const c of limitsIn(k)) limit = Math.max(limit, c.n);
   });
   if (limit < 0) return null;
   const found = (k: number, c: { start: number; end: number }) => ({ sentence: roled[k]!.span, span: wholeWords(text, { start: roled[k]!.span.start + c.start, end: roled[k]!.span.start + c.end }) });
@@ -1512,7 +1515,7 @@ function measureOverLimit(text: string, roled: readonly RoledSentence[], bodies:
     if (role === 'boilerplate') continue;
     const quantities = role === 'case' || role === 'conclusion' ? count(lists.quantity, k) : [];
     // The count asked for, in a sentence about the case; in any other only beside a limit of its own ("a trial of 3 to 6 visits, and the request for 12 is not supported"): a conclusion that restates the item compares nothing.
-    if (role === 'case' || count(lists.limit, k).length > 0) quantities.push(...count(lists.requested, k));
+    if (role === 'case' || limitsIn(k).length > 0) quantities.push(...count(lists.requested, k));
     const over = quantities.find((c) => c.n > limit);
     if (over) return found(k, over);
     if (role === 'case') for (const c of count(lists.done, k)) done = Math.max(done, c.n);
